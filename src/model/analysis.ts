@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { TextSpanSchema } from './span.js';
+import { ArticleMetaSchema } from './meta.js';
+import { MessageSchema } from './message.js';
+
+export const TokenKindSchema = z.enum(['word', 'number', 'punct', 'quote', 'symbol']);
+export type TokenKind = z.infer<typeof TokenKindSchema>;
+
+export const TokenSchema = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  kind: TokenKindSchema,
+});
+export type Token = z.infer<typeof TokenSchema>;
+
+export const SentenceSchema = TextSpanSchema.extend({
+  /** Index of the first token and one past the last token of the sentence. */
+  tokenStart: z.number().int(),
+  tokenEnd: z.number().int(),
+  paragraph: z.number().int(),
+});
+export type Sentence = z.infer<typeof SentenceSchema>;
+
+export const EntityTypeSchema = z.enum(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'MISC']);
+export type EntityType = z.infer<typeof EntityTypeSchema>;
+
+export const MentionKindSchema = z.enum(['name', 'titled-name', 'pronoun', 'description', 'demonym']);
+export type MentionKind = z.infer<typeof MentionKindSchema>;
+
+export const MentionSchema = TextSpanSchema.extend({
+  id: z.string(),
+  type: EntityTypeSchema,
+  kind: MentionKindSchema,
+  /** The bare name inside a titled mention ("Mark Rutte" in "NATO Secretary General Mark Rutte"). */
+  head: TextSpanSchema.optional(),
+  /** Title or role words in the mention ("Secretary General"). */
+  title: TextSpanSchema.optional(),
+  /** Resolved actor, once the actors stage has run. */
+  actor: z.string().optional(),
+});
+export type Mention = z.infer<typeof MentionSchema>;
+
+export const AgentTypeSchema = z.string().regex(/^[A-Z]{3}$/);
+
+export const RoleSchema = z.object({
+  title: z.string(),
+  /** Organisation or state the role belongs to ("NATO", "United States"). */
+  affiliation: z.string().optional(),
+  /** CAMEO code of the affiliation ("USA", "NAT"). */
+  affiliationCode: z.string().optional(),
+  /** CAMEO agent type of the role (GOV, LEG, MIL, …). */
+  agent: AgentTypeSchema.optional(),
+  /** Validity of the role, ISO dates, when known. */
+  from: z.string().optional(),
+  until: z.string().optional(),
+  /** Where the role came from: the article's own words or the knowledge base. */
+  source: z.enum(['text', 'kb', 'meta']),
+  evidence: TextSpanSchema.optional(),
+});
+export type Role = z.infer<typeof RoleSchema>;
+
+export const ActorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: EntityTypeSchema,
+  mentions: z.array(z.string()),
+  roles: z.array(RoleSchema),
+  /** CAMEO actor code (country + agent, IGO code, …) valid at publication time, or null when unknown. */
+  cameo: z.string().nullable(),
+  /** Knowledge-base identifier when the actor was found there. */
+  kb: z.string().optional(),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const SourceRefSchema = TextSpanSchema.extend({
+  mention: z.string().optional(),
+  actor: z.string().optional(),
+  /** True when the source is deliberately unnamed ("a senior official", "Russian media"). */
+  unnamed: z.boolean().optional(),
+});
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+export const StanceSchema = z.enum(['neutral', 'distancing', 'hedged', 'endorsing']);
+export type Stance = z.infer<typeof StanceSchema>;
+
+export const ViaSchema = z.object({
+  /** The outlet relaying the statement ("Caliber.Az"). */
+  outlet: z.string(),
+  outletSpan: TextSpanSchema.optional(),
+  cue: TextSpanSchema,
+  /** What the outlet cites ("Russian media"), when it says. */
+  citing: TextSpanSchema.optional(),
+});
+export type Via = z.infer<typeof ViaSchema>;
+
+export const AttributionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['direct', 'mixed', 'indirect']),
+  source: SourceRefSchema.nullable(),
+  cue: TextSpanSchema.extend({ lemma: z.string() }).nullable(),
+  content: z.array(TextSpanSchema),
+  via: z.array(ViaSchema),
+  stance: StanceSchema,
+});
+export type Attribution = z.infer<typeof AttributionSchema>;
+
+export const ClaimSchema = TextSpanSchema.extend({
+  id: z.string(),
+  /** Why it is flagged: no source in the sentence or its context. */
+  reason: z.string(),
+  stance: StanceSchema,
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export const GranularitySchema = z.enum(['year', 'quarter', 'month', 'week', 'day', 'time']);
+export const TimeExprSchema = TextSpanSchema.extend({
+  id: z.string(),
+  /** Normalised value, ISO-like: `2014`, `2025-04`, `2025-04-03`; `XXXX-04` when the year is unknown. */
+  value: z.string(),
+  granularity: GranularitySchema,
+  /** True when resolved against the publication date rather than stated in full. */
+  relative: z.boolean(),
+  /** Part of the period ("early", "late", …) or relation ("since", "before"). */
+  modifier: z.string().optional(),
+});
+export type TimeExpr = z.infer<typeof TimeExprSchema>;
+
+export const EventActorSchema = z.object({
+  actor: z.string().optional(),
+  mention: z.string().optional(),
+  /** CAMEO actor code as coded for this event. */
+  code: z.string(),
+  text: z.string(),
+});
+export type EventActor = z.infer<typeof EventActorSchema>;
+
+export const EventSchema = z.object({
+  id: z.string(),
+  source: EventActorSchema.nullable(),
+  target: EventActorSchema.nullable(),
+  /** CAMEO event code ("036", "1662"). */
+  cameo: z.string(),
+  plover: z.object({ type: z.string(), mode: z.string().optional() }).nullable(),
+  goldstein: z.number(),
+  quadClass: z.number().int().min(1).max(4),
+  trigger: TextSpanSchema,
+  /** Every place in the text the event is stated. */
+  evidence: z.array(TextSpanSchema),
+  /** The attribution the event was reported in ("Rubio said Russia attacked …"). */
+  attribution: z.string().optional(),
+  negated: z.boolean().optional(),
+  time: z.string().optional(),
+});
+export type Event = z.infer<typeof EventSchema>;
+
+export const AnalysisSchema = z.object({
+  version: z.literal(1),
+  id: z.string().optional(),
+  text: z.string(),
+  meta: ArticleMetaSchema,
+  title: TextSpanSchema.optional(),
+  byline: TextSpanSchema.optional(),
+  sentences: z.array(SentenceSchema),
+  tokens: z.array(TokenSchema).optional(),
+  mentions: z.array(MentionSchema),
+  actors: z.array(ActorSchema),
+  attributions: z.array(AttributionSchema),
+  claims: z.array(ClaimSchema),
+  events: z.array(EventSchema),
+  times: z.array(TimeExprSchema),
+  messages: z.array(MessageSchema),
+});
+export type Analysis = z.infer<typeof AnalysisSchema>;

@@ -1,0 +1,5 @@
+export * from './span.js';
+export * from './meta.js';
+export * from './message.js';
+export * from './analysis.js';
+export * from './doc.js';

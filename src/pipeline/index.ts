@@ -1,0 +1,4 @@
+export { analyze, DEFAULT_STAGES, toAnalysis } from './analyze.js';
+export type { AnalyzeOptions } from './analyze.js';
+export { checkOrder, emptyDoc, runStages } from './pipeline.js';
+export { InputError, checkText, MAX_TEXT_CHARS } from './input.js';

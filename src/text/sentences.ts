@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { Sentence, Token } from '../model/index.js';
+import { loadData } from '../util/data.js';
+
+const AbbreviationsSchema = z.object({ titles: z.array(z.string()), other: z.array(z.string()) });
+
+let abbreviations: { titles: Set<string>; other: Set<string> } | undefined;
+function abbrev() {
+  if (!abbreviations) {
+    const data = loadData('text/abbreviations.json', AbbreviationsSchema);
+    abbreviations = { titles: new Set(data.titles), other: new Set(data.other) };
+  }
+  return abbreviations;
+}
+
+const CLOSERS = new Set(['”', '"', '’', "'", ')', ']', '»', '›']);
+const ENDERS = new Set(['.', '!', '?', '…']);
+
+/**
+ * Splits tokens into sentences. Line breaks always end a sentence (and blank lines or single
+ * line breaks start a paragraph); `.`, `!`, `?` end one when the next token starts a new
+ * sentence, unless the word before the period is a title abbreviation ("Gen.") or another
+ * abbreviation followed by a lower-case word or a number. Closing quote marks and brackets after the
+ * end punctuation stay with the sentence they close.
+ */
+export function splitSentences(text: string, tokens: readonly Token[]): Sentence[] {
+  const { titles, other } = abbrev();
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  let first = 0;
+  const close = (lastExclusive: number) => {
+    if (lastExclusive <= first) return;
+    const start = tokens[first].start;
+    const end = tokens[lastExclusive - 1].end;
+    sentences.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      tokenStart: first,
+      tokenEnd: lastExclusive,
+      paragraph,
+    });
+    first = lastExclusive;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    const next = tokens[i + 1];
+    if (!next) break;
+    const gap = text.slice(tok.end, next.start);
+    if (gap.includes('\n')) {
+      close(i + 1);
+      paragraph++;
+      continue;
+    }
+    const surface = text.slice(tok.start, tok.end);
+    let endsHere = false;
+    if (ENDERS.has(surface) || (tok.kind === 'word' && surface.endsWith('.') && surface.length > 2)) {
+      // Absorb closing quotes/brackets that follow the end mark directly.
+      let j = i;
+      while (
+        tokens[j + 1] &&
+        CLOSERS.has(text.slice(tokens[j + 1].start, tokens[j + 1].end)) &&
+        tokens[j + 1].start === tokens[j].end
+      )
+        j++;
+      const after = tokens[j + 1];
+      if (!after) break;
+      const afterGap = text.slice(tokens[j].end, after.start);
+      if (afterGap.includes('\n')) continue; // the line-break branch closes it after the closers
+      if (afterGap.length === 0) continue; // "Caliber.Az"-like joins or "?!" runs
+      const afterText = text.slice(after.start, after.end);
+      const startsSentence = /^[\p{Lu}\p{N}"“‘'(\[«]/u.test(afterText);
+      if (surface === '.' && i > 0) {
+        const prev = tokens[i - 1];
+        const word = text.slice(prev.start, prev.end).toLowerCase();
+        const attached = prev.end === tok.start;
+        if (attached && titles.has(word)) continue;
+        if (attached && other.has(word) && !/^\p{Lu}/u.test(afterText)) continue;
+        if (attached && /^\p{L}$/u.test(word) && /^\p{Lu}/u.test(afterText)) {
+          // A single initial ("John F. Kennedy") is not a sentence end.
+          if (/^\p{Lu}$/u.test(text.slice(prev.start, prev.end))) continue;
+        }
+      } else if (tok.kind === 'word' && surface.endsWith('.')) {
+        // Dotted acronyms ("U.S.") end a sentence only before a typical sentence opener.
+        if (
+          !/^(?:The|A|An|In|On|But|And|He|She|It|They|We|I|This|That|Those|These|There|His|Her|Their|Its|As|At|For|If|When|While|After|Before|Meanwhile|However|“|")$/u.test(
+            afterText,
+          )
+        )
+          continue;
+      }
+      endsHere = startsSentence;
+      if (endsHere) {
+        close(j + 1);
+        i = j;
+      }
+    }
+  }
+  close(tokens.length);
+  return sentences;
+}

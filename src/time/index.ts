@@ -1,0 +1,114 @@
+import * as chrono from 'chrono-node';
+import { z } from 'zod';
+import type { Doc, Stage, TimeExpr } from '../model/index.js';
+import { textSpan } from '../model/index.js';
+import { loadData } from '../util/data.js';
+
+const ExpressionsSchema = z.object({
+  prepositions: z.array(z.string()),
+  relational: z.array(z.string()),
+  parts: z.array(z.string()),
+});
+
+let lexicon: { before: RegExp; relational: Set<string>; parts: RegExp } | undefined;
+function words() {
+  if (!lexicon) {
+    const data = loadData('time/expressions.json', ExpressionsSchema);
+    const alt = (xs: string[]) =>
+      [...xs]
+        .sort((a, b) => b.length - a.length)
+        .map((x) => x.replace(/ /g, '\\s+'))
+        .join('|');
+    lexicon = {
+      // "<preposition> <part>? " immediately before the date, matched at the end of the preceding text.
+      before: new RegExp(`\\b(${alt(data.prepositions)})\\s+(?:(${alt(data.parts)})[\\s-]+)?$`, 'i'),
+      relational: new Set(data.relational),
+      parts: new RegExp(`\\b(${alt(data.parts)})[\\s-]+$`, 'i'),
+    };
+  }
+  return lexicon;
+}
+
+const YEAR = /\b(1[6-9]\d{2}|20\d{2})\b(?!\s*(?:[-–]|\p{L}))/gu;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Finds date expressions and normalises them against the publication date (meta.published). */
+export function findTimes(text: string, published?: string): TimeExpr[] {
+  const ref = published ? new Date(`${published.slice(0, 10)}T12:00:00Z`) : undefined;
+  const found: Array<Omit<TimeExpr, 'id'>> = [];
+  const results = chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: false });
+  for (const r of results) {
+    const raw = r.text.replace(/[\s,.;:]+$/, '');
+    if (!raw) continue;
+    const c = r.start;
+    const yearKnown = c.isCertain('year');
+    const granularity: TimeExpr['granularity'] = c.isCertain('hour')
+      ? 'time'
+      : c.isCertain('day') || c.isCertain('weekday')
+        ? 'day'
+        : c.isCertain('month')
+          ? 'month'
+          : 'year';
+    const d = c.date();
+    const year = yearKnown || ref ? String(c.get('year') ?? d.getUTCFullYear()) : 'XXXX';
+    const month = pad(c.get('month') ?? d.getUTCMonth() + 1);
+    const day = pad(c.get('day') ?? d.getUTCDate());
+    let value =
+      granularity === 'year'
+        ? year
+        : granularity === 'month'
+          ? `${year}-${month}`
+          : `${year}-${month}-${day}`;
+    if (granularity === 'time') value += `T${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}`;
+    found.push(extend(text, r.index, r.index + raw.length, value, granularity, !yearKnown));
+  }
+  YEAR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = YEAR.exec(text)) !== null) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (found.some((f) => f.start <= s && e <= f.end)) continue;
+    // A bare number is a year only after a preposition ("since 2014", "in 2019").
+    if (!words().before.test(text.slice(Math.max(0, s - 40), s))) continue;
+    found.push(extend(text, s, e, m[0], 'year', false));
+  }
+  found.sort((a, b) => a.start - b.start);
+  return found.map((f, i) => ({ id: `t${i + 1}`, ...f }));
+}
+
+function extend(
+  text: string,
+  start: number,
+  end: number,
+  value: string,
+  granularity: TimeExpr['granularity'],
+  relative: boolean,
+): Omit<TimeExpr, 'id'> {
+  const { before, relational, parts } = words();
+  const window = text.slice(Math.max(0, start - 40), start);
+  let modifier: string | undefined;
+  let s = start;
+  const m = before.exec(window);
+  if (m) {
+    s = start - m[0].length;
+    const prep = m[1].toLowerCase().replace(/\s+/g, ' ');
+    modifier = m[2] ? m[2].toLowerCase() : relational.has(prep) ? prep : undefined;
+  } else {
+    const p = parts.exec(window);
+    if (p) {
+      s = start - p[0].length;
+      modifier = p[1].toLowerCase();
+    }
+  }
+  return { ...textSpan(text, s, end), value, granularity, relative, ...(modifier ? { modifier } : {}) };
+}
+
+/** Times stage: dates and periods, resolved against the publication date. */
+export const timesStage: Stage = {
+  name: 'times',
+  requires: ['tokens'],
+  provides: ['times'],
+  run(doc: Doc) {
+    return { times: findTimes(doc.text, doc.meta.published) };
+  },
+};
