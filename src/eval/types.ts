@@ -1,0 +1,16 @@
+/** Options every `newsgraph predict <task>` implementation takes. */
+export interface PredictOptions {
+  /** Directory of `<id>.html.gz` pages (extraction). */
+  htmlDir?: string;
+  /** Event coding scheme (events). */
+  scheme?: 'cameo' | 'plover';
+  /** Only the first N records, for `npm run eval`'s quick mode. */
+  limit?: number;
+}
+
+/**
+ * A task's prediction writer: reads only the inputs of a gold file (text, date, ids; never the
+ * labels) and yields one prediction line (a JSON string, no newline) per record, in the format of
+ * the matching scorer in ../shared/tools/. Extraction yields a single JSON object line.
+ */
+export type Predictor = (goldFile: string, options: PredictOptions) => AsyncGenerator<string>;
