@@ -70,7 +70,7 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
       if (afterGap.includes('\n')) continue; // the line-break branch closes it after the closers
       if (afterGap.length === 0) continue; // "Caliber.Az"-like joins or "?!" runs
       const afterText = text.slice(after.start, after.end);
-      const startsSentence = /^[\p{Lu}\p{N}"“‘'(\[«]/u.test(afterText);
+      const startsSentence = /^[\p{Lu}\p{N}"“‘'([«]/u.test(afterText);
       if (surface === '.' && i > 0) {
         const prev = tokens[i - 1];
         const word = text.slice(prev.start, prev.end).toLowerCase();

@@ -3,11 +3,11 @@ import type { Token, TokenKind } from '../model/index.js';
 /*
  * Offset-preserving tokenizer: the text is never rewritten, tokens are ranges into it.
  * Alternatives, in order: dotted acronyms ("U.S."), words with inner apostrophes, periods,
- * hyphens and ampersands ("Caliber.Az", "O'Neill", "AT&T"), numbers ("1,200.5%"), quote marks,
+ * hyphens and ampersands ("Caliber.Az", "O'Neill", "AT&T"), numbers ("1,200.5"), quote marks,
  * and any other single non-space character.
  */
 const TOKEN_RE =
-  /(\p{L}\.(?:\p{L}\.)+)|([\p{L}\p{M}\p{N}]+(?:(?:['’.\-&]|\.(?=\p{L}))[\p{L}\p{M}\p{N}]+)*)|(["“”„‟«»‹›'‘’`]{1,2})|(\S)/gu;
+  /(\p{L}\.(?:\p{L}\.)+)|([\p{L}\p{M}\p{N}]+(?:(?:['’.\-&]|(?<=\p{N}),(?=\p{N}{3}(?!\p{N})))[\p{L}\p{M}\p{N}]+)*)|(["“”„‟«»‹›'‘’`]{1,2})|(\S)/gu;
 const QUOTE_CHARS = /^["“”„‟«»‹›'‘’`]+$/;
 const NUMBER = /^\p{N}/u;
 const LETTER = /\p{L}/u;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { tokenize, splitSentences, findLayout } from './index.js';
+
+const surface = (text: string) => tokenize(text).map((t) => text.slice(t.start, t.end));
+const sentences = (text: string) => splitSentences(text, tokenize(text)).map((s) => s.text);
+
+describe('tokenize', () => {
+  it('keeps acronyms, dotted names and inner apostrophes whole and splits clitics', () => {
+    expect(surface('The U.S. and Caliber.Az said O’Neill’s plan wasn’t new.')).toEqual([
+      'The', 'U.S.', 'and', 'Caliber.Az', 'said', 'O’Neill', '’s', 'plan', 'was', 'n’t', 'new', '.',
+    ]);
+  });
+  it('classifies quotes, numbers and punctuation', () => {
+    const text = '“Yes,” he said: 1,200.5% — “no”';
+    const kinds = tokenize(text).map((t) => `${text.slice(t.start, t.end)}/${t.kind}`);
+    expect(kinds).toContain('“/quote');
+    expect(kinds).toContain('1,200.5/number');
+    expect(kinds).toContain(':/punct');
+  });
+  it('produces offsets that slice to the token and never overlap', () => {
+    const text = readFileSync(new URL('../../test/fixtures/seed.txt', import.meta.url), 'utf8');
+    const toks = tokenize(text);
+    let last = 0;
+    for (const t of toks) {
+      expect(t.start).toBeGreaterThanOrEqual(last);
+      expect(text.slice(t.start, t.end).trim()).toBe(text.slice(t.start, t.end));
+      last = t.end;
+    }
+    expect(toks.length).toBeGreaterThan(350);
+  });
+  it('handles diacritics and mixed scripts', () => {
+    expect(surface('Zelenskyy met Эрдоган and Erdoğan in Kyiv.')).toEqual(['Zelenskyy', 'met', 'Эрдоган', 'and', 'Erdoğan', 'in', 'Kyiv', '.']);
+  });
+});
+
+describe('splitSentences', () => {
+  it('survives U.S., Gen., initials and names with inner periods', () => {
+    expect(sentences('Gen. Mark Milley met U.S. officials in Washington. Caliber.Az reported it. John F. Kennedy spoke.')).toEqual([
+      'Gen. Mark Milley met U.S. officials in Washington.',
+      'Caliber.Az reported it.',
+      'John F. Kennedy spoke.',
+    ]);
+  });
+  it('keeps closing quotes with their sentence and breaks at line ends', () => {
+    expect(sentences('He said: “We will win.” Then he left.\nNew paragraph here')).toEqual([
+      'He said: “We will win.”',
+      'Then he left.',
+      'New paragraph here',
+    ]);
+  });
+  it('ends a sentence after an acronym before a typical opener', () => {
+    expect(sentences('He moved to the U.S. The move was quick.')).toEqual(['He moved to the U.S.', 'The move was quick.']);
+  });
+  it('numbers paragraphs', () => {
+    const text = 'One. Two.\n\nThree.';
+    expect(splitSentences(text, tokenize(text)).map((s) => s.paragraph)).toEqual([0, 0, 1]);
+  });
+});
+
+describe('findLayout', () => {
+  it('finds the title line and a closing byline', () => {
+    const text = 'Leaders meet in Geneva\nThe leaders met on Monday.\nBy Jane Doe';
+    const { title, byline } = findLayout(text);
+    expect(title?.text).toBe('Leaders meet in Geneva');
+    expect(byline?.text).toBe('Jane Doe');
+    expect(text.slice(byline!.start, byline!.end)).toBe('Jane Doe');
+  });
+  it('does not take a sentence or a long byline-like line as title or byline', () => {
+    expect(findLayout('The leaders met on Monday.\nThey talked.').title).toBeUndefined();
+    expect(findLayout('Title\nBy the end of the day the talks had collapsed, officials from both sides said.').byline).toBeUndefined();
+  });
+});
