@@ -32,11 +32,27 @@ function words() {
 const YEAR = /\b(1[6-9]\d{2}|20\d{2})\b(?!\s*(?:[-–]|\p{L}))/gu;
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/*
+ * chrono is the costly part, so it only sees passages with a word that can start a date: month and
+ * weekday names, relative day words, "ago", digits with a slash or colon. Everything else is skipped.
+ * ("now" alone is left out on purpose: in news prose it is almost never a date.)
+ */
+const DATE_CUE =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|this|week|month|year|noon|midnight|morning|evening|afternoon|night|day|hour|minute|min|[ap]\.m)|\d[/:]\d|\d{4}-\d\d|\d{1,2}(?:st|nd|rd|th)\b/i;
+
 /** Finds date expressions and normalises them against the publication date (meta.published). */
-export function findTimes(text: string, published?: string): TimeExpr[] {
+export function findTimes(text: string, published?: string, passages?: ReadonlyArray<{ start: number; end: number }>): TimeExpr[] {
   const ref = published ? new Date(`${published.slice(0, 10)}T12:00:00Z`) : undefined;
   const found: Array<Omit<TimeExpr, 'id'>> = [];
-  const results = chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: false });
+  const results: Array<{ index: number; text: string; start: chrono.ParsedComponents }> = [];
+  const refDate = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
+  for (const p of passages ?? [{ start: 0, end: text.length }]) {
+    const passage = text.slice(p.start, p.end);
+    if (!DATE_CUE.test(passage)) continue;
+    for (const r of chrono.parse(passage, refDate, { forwardDate: false })) {
+      results.push({ index: r.index + p.start, text: r.text, start: r.start });
+    }
+  }
   for (const r of results) {
     const raw = r.text.replace(/[\s,.;:]+$/, '');
     if (!raw) continue;
@@ -106,9 +122,9 @@ function extend(
 /** Times stage: dates and periods, resolved against the publication date. */
 export const timesStage: Stage = {
   name: 'times',
-  requires: ['tokens'],
+  requires: ['sentences'],
   provides: ['times'],
   run(doc: Doc) {
-    return { times: findTimes(doc.text, doc.meta.published) };
+    return { times: findTimes(doc.text, doc.meta.published, doc.sentences) };
   },
 };
