@@ -29,6 +29,9 @@ export const CountrySchema = z.object({
   metonyms: z.array(MetonymSchema),
   /** CAMEO region code(s) the country belongs to (e.g. "WST", "EEU"), when known. */
   regions: z.array(z.string()).optional(),
+  /** Other codes coders use for the country: the CAMEO manual's ("ROM", "MTN") where Phoenix uses ISO
+   *  ("ROU", "MNE"), and older KEDS codes still seen in gold data ("JAP", "MOR"). */
+  altCodes: z.array(z.string().regex(/^[A-Z]{3}$/)).optional(),
 });
 export type Country = z.infer<typeof CountrySchema>;
 
