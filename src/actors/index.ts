@@ -1,11 +1,33 @@
 import type { Stage } from '../model/index.js';
+import type { KnowledgeBase } from './kb/index.js';
+import { defaultKnowledgeBase } from './kb/index.js';
+import { resolveActors } from './resolve.js';
 
-/** First cut: provides an empty layer until the stage is built (see the issue for this stage). */
-export const actorsStage: Stage = {
-  name: 'actors',
-  requires: ['mentions'],
-  provides: ['mentions', 'actors'],
-  run() {
-    return {};
-  },
-};
+export { resolveActors } from './resolve.js';
+export type { ActorLayers } from './resolve.js';
+export { KnowledgeBase, defaultKnowledgeBase, knowledgeBaseWith, loadAuthoredSources } from './kb/index.js';
+export type { KbSources } from './kb/index.js';
+export {
+  loadPetrarchActors,
+  loadPetrarchAgents,
+  parsePetrarchActors,
+  parsePetrarchAgents,
+  agentsToRoleWords,
+} from './petrarch/index.js';
+
+/** An actors stage over a given knowledge base (or a function that builds it on first use). */
+export function createActorsStage(kb: KnowledgeBase | (() => KnowledgeBase)): Stage {
+  let resolved: KnowledgeBase | undefined = typeof kb === 'function' ? undefined : kb;
+  return {
+    name: 'actors',
+    requires: ['mentions'],
+    provides: ['mentions', 'actors'],
+    run(doc) {
+      resolved ??= (kb as () => KnowledgeBase)();
+      return resolveActors(doc, resolved);
+    },
+  };
+}
+
+/** Actors: roles, coreference, time-aware KB resolution and CAMEO codes, over data/actors/. */
+export const actorsStage: Stage = createActorsStage(defaultKnowledgeBase);

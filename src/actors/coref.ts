@@ -1,0 +1,527 @@
+import type { Actor, EntityType, Role } from '../model/index.js';
+import type { Country, Organization, Person } from './kb/schema.js';
+import type { KnowledgeBase } from './kb/index.js';
+import { codeAt, nameKeys, roleAt } from './kb/index.js';
+import type { PetrarchActor } from './petrarch/index.js';
+import type { TextRole, Work } from './scan.js';
+import type { TokenView } from './tokens.js';
+import { keyOf } from './tokens.js';
+import { GENERIC_TITLES } from './words.js';
+
+/*
+ * In-document coreference and actor building. Rules, in order (each cheap: maps, no scans of
+ * the KB or of all earlier mentions):
+ *  1. Names: same KB entity or same full name → one actor; a surname alone joins the full name
+ *     it ends (the nearest preceding one when several), else the KB person with that surname.
+ *  2. Descriptions with a title ("US president", "NATO chief", "the minister") → the person in
+ *     the document holding a matching role (same head noun, or a generic title and the same
+ *     organisation), nearest before, else first after; else the KB holder at the publication date.
+ *  3. Group descriptions with an affiliation ("Russian troops") → one group actor per
+ *     affiliation, agent and noun; "the ministry" → the nearest preceding organisation so named.
+ *  4. Pronouns: he/she → nearest preceding person mention within PRONOUN_WINDOW tokens, never
+ *     from inside a quotation (there "he" is rarely the speaker); they → nearest group mention.
+ */
+
+const PRONOUN_WINDOW = 60;
+/** Candidates examined per lookup, so hostile input (thousands of namesakes) stays linear. */
+const MAX_CANDIDATES = 32;
+
+type ClusterKind = 'person' | 'country' | 'capital' | 'metonym' | 'org' | 'coded' | 'group' | 'other';
+
+interface Cluster {
+  index: number;
+  key: string;
+  kind: ClusterKind;
+  type: EntityType;
+  works: Work[];
+  person?: Person;
+  country?: Country;
+  org?: Organization;
+  coded?: PetrarchActor;
+  metonymAgent?: string;
+  textRoles: TextRole[];
+  /** Start of the earliest mention, for ordering and for "nearest" without rescanning mentions. */
+  first: number;
+  /** Display name when not taken from the KB. */
+  name?: string;
+}
+
+function headRange(w: Work): [number, number] {
+  if (w.head) return w.head;
+  return [w.t0, w.t1];
+}
+
+export class Coreference {
+  private readonly clusters: Cluster[] = [];
+  private readonly byKey = new Map<string, Cluster>();
+
+  constructor(
+    private readonly view: TokenView,
+    private readonly kb: KnowledgeBase,
+    private readonly date: string | undefined,
+  ) {}
+
+  private cluster(
+    key: string,
+    init: () => Omit<Cluster, 'index' | 'key' | 'works' | 'textRoles' | 'first'>,
+  ): Cluster {
+    let c = this.byKey.get(key);
+    if (!c) {
+      c = { index: this.clusters.length, key, works: [], textRoles: [], first: Infinity, ...init() };
+      this.clusters.push(c);
+      this.byKey.set(key, c);
+    }
+    return c;
+  }
+
+  private join(c: Cluster, w: Work): void {
+    w.cluster = c.index;
+    c.works.push(w);
+    if (w.start < c.first) c.first = w.start;
+    // A generic description ("NATO chief") found by the person's role adds no role of its own.
+    if (w.role && !(w.kind === 'description' && GENERIC_TITLES.has(w.role.headKey))) c.textRoles.push(w.role);
+  }
+
+  private headKey(w: Work): string {
+    const [a, b] = headRange(w);
+    const end = b - 1 > a && this.view.keys[b - 1] === "'s" ? b - 1 : b;
+    return keyOf(this.view, a, end);
+  }
+
+  private headText(w: Work): string {
+    const [a, b] = headRange(w);
+    const end = b - 1 > a && this.view.keys[b - 1] === "'s" ? b - 1 : b;
+    return this.view.text.slice(this.view.tokens[a].start, this.view.tokens[end - 1].end);
+  }
+
+  /** Rule 1 and the names of places and organisations. */
+  resolveNames(works: readonly Work[]): void {
+    const names = works.filter((w) => w.kind === 'name' || w.kind === 'titled-name' || w.kind === 'demonym');
+    const surnames = new Map<string, Cluster[]>();
+    const shortPersons: Work[] = [];
+    for (const w of names) {
+      if (w.type !== 'PERSON') continue;
+      const key = this.headKey(w);
+      const words = key.split(' ');
+      const person = w.hits.find((h) => h.kind === 'person');
+      if (person && person.kind === 'person') {
+        const c = this.personCluster(person.person);
+        this.join(c, w);
+        if (words.length > 1) addSurname(surnames, words[words.length - 1], c);
+      } else if (words.length > 1) {
+        const coded = w.hits.find((h) => h.kind === 'coded');
+        const c = this.cluster(`name:PERSON:${key}`, () => ({
+          kind: 'person',
+          type: 'PERSON',
+          name: this.headText(w),
+          coded: coded && coded.kind === 'coded' ? coded.entry : undefined,
+        }));
+        this.join(c, w);
+        addSurname(surnames, words[words.length - 1], c);
+      } else shortPersons.push(w);
+    }
+    for (const w of shortPersons) {
+      const key = this.headKey(w);
+      const local = surnames.get(key);
+      if (local && local.length > 0) {
+        this.join(nearest(local, w.start), w);
+        continue;
+      }
+      const kbPeople = this.kb.bySurname(key);
+      if (kbPeople.length === 1) {
+        this.join(this.personCluster(kbPeople[0]), w);
+        continue;
+      }
+      this.join(
+        this.cluster(`name:PERSON:${key}`, () => ({
+          kind: 'person',
+          type: 'PERSON',
+          name: this.headText(w),
+        })),
+        w,
+      );
+    }
+    for (const w of names) {
+      if (w.type === 'PERSON') continue;
+      const h = w.hits[0];
+      if (h?.kind === 'country') {
+        if (h.via === 'capital') {
+          this.join(
+            this.cluster(`capital:${h.country.code}`, () => ({
+              kind: 'capital',
+              type: 'GPE',
+              country: h.country,
+              name: h.country.capital,
+            })),
+            w,
+          );
+        } else if (h.via === 'metonym') {
+          const name = this.headText(w);
+          this.join(
+            this.cluster(`metonym:${h.country.code}:${this.headKey(w)}`, () => ({
+              kind: 'metonym',
+              type: 'ORG',
+              country: h.country,
+              metonymAgent: h.agent,
+              name,
+            })),
+            w,
+          );
+        } else {
+          this.join(
+            this.cluster(`country:${h.country.code}`, () => ({
+              kind: 'country',
+              type: 'GPE',
+              country: h.country,
+            })),
+            w,
+          );
+        }
+      } else if (h?.kind === 'org') {
+        this.join(
+          this.cluster(`org:${h.org.id}`, () => ({ kind: 'org', type: 'ORG', org: h.org })),
+          w,
+        );
+      } else if (h?.kind === 'coded') {
+        this.join(
+          this.cluster(`coded:${h.entry.line}:${h.entry.name}`, () => ({
+            kind: 'coded',
+            type: w.type,
+            coded: h.entry,
+            name: this.headText(w),
+          })),
+          w,
+        );
+      } else if (w.type !== 'MISC') {
+        // MISC names (events, laws, nationalities the KB lacks) are not actors.
+        this.join(
+          this.cluster(`name:${w.type}:${this.headKey(w)}`, () => ({
+            kind: 'other',
+            type: w.type,
+            name: this.headText(w),
+          })),
+          w,
+        );
+      }
+    }
+  }
+
+  private personCluster(p: Person): Cluster {
+    return this.cluster(`kb:${p.id}`, () => ({ kind: 'person', type: 'PERSON', person: p }));
+  }
+
+  /** Appositives join the name they follow. */
+  resolveAppositives(works: readonly Work[]): void {
+    for (const w of works) {
+      if (w.appositiveOf && w.appositiveOf.cluster >= 0) this.join(this.clusters[w.appositiveOf.cluster], w);
+    }
+  }
+
+  /** Roles of a person cluster as (title key, head noun, agent, affiliation code) for matching. */
+  private roleFacts(c: Cluster): Array<{ titleKey: string; headKey: string; agent?: string; code?: string }> {
+    const out: Array<{ titleKey: string; headKey: string; agent?: string; code?: string }> = [];
+    for (const r of c.textRoles)
+      out.push({ titleKey: r.titleKey, headKey: r.headKey, agent: r.agent, code: r.affiliation?.code });
+    const kbRole = c.person ? roleAt(c.person.roles, this.date) : undefined;
+    if (kbRole) {
+      const keys = nameKeys(kbRole.title);
+      out.push({
+        titleKey: keys.join(' '),
+        headKey: keys[keys.length - 1] ?? '',
+        agent: kbRole.agent,
+        code: this.kb.affiliation(kbRole.affiliation)?.code,
+      });
+    }
+    return out;
+  }
+
+  /** Rules 2–4, in document order. */
+  resolveDescriptions(works: readonly Work[]): void {
+    const persons = this.clusters.filter((c) => c.kind === 'person');
+    const byHead = new Map<string, Cluster[]>();
+    const byCode = new Map<string, Cluster[]>();
+    const byAgent = new Map<string, Cluster[]>();
+    for (const c of persons) {
+      for (const f of this.roleFacts(c)) {
+        addSurname(byHead, f.headKey, c);
+        if (f.code) addSurname(byCode, f.code, c);
+        if (f.agent) addSurname(byAgent, f.agent, c);
+      }
+    }
+    const countryCount = new Map<string, number>();
+    for (const c of this.clusters)
+      if (c.kind === 'country' && c.country) countryCount.set(c.country.code, c.works.length);
+
+    let lastPerson: Work | undefined;
+    let lastGroup: Work | undefined;
+    for (const w of works) {
+      if (w.kind === 'description' && w.cluster < 0 && w.role) {
+        if (w.group) this.resolveGroup(w);
+        else this.resolvePersonDescription(w, byHead, byCode, byAgent, countryCount);
+      } else if (w.kind === 'pronoun') {
+        const antecedent = w.group ? lastGroup : lastPerson;
+        if (
+          antecedent &&
+          !this.view.quoted[w.t0] &&
+          w.t0 - antecedent.t1 <= PRONOUN_WINDOW &&
+          antecedent.cluster >= 0
+        ) {
+          this.join(this.clusters[antecedent.cluster], w);
+        }
+      }
+      if (w.cluster >= 0 && !this.view.quoted[w.t0] && w.kind !== 'pronoun') {
+        const c = this.clusters[w.cluster];
+        if (c.kind === 'person') lastPerson = w;
+        else if (c.kind === 'group') lastGroup = w;
+      }
+    }
+  }
+
+  private resolvePersonDescription(
+    w: Work,
+    byHead: Map<string, Cluster[]>,
+    byCode: Map<string, Cluster[]>,
+    byAgent: Map<string, Cluster[]>,
+    countryCount: Map<string, number>,
+  ): void {
+    const role = w.role!;
+    const code = role.affiliation?.code;
+    const generic = GENERIC_TITLES.has(role.headKey);
+    let candidates: Cluster[] = [];
+    if (generic) candidates = code ? (byCode.get(code) ?? []) : (byAgent.get(role.agent) ?? []);
+    else {
+      candidates = byHead.get(role.headKey) ?? [];
+      if (code) candidates = candidates.filter((c) => this.roleFacts(c).some((f) => f.code === code));
+    }
+    if (w.determiner !== 'indefinite' && candidates.length > 0) {
+      this.join(nearest(candidates.slice(0, MAX_CANDIDATES), w.start), w);
+      return;
+    }
+    if (w.determiner !== 'indefinite' && !role.former) {
+      // Nobody in the text holds the title: ask the KB who held it then, in the country named
+      // or else the country the article mentions most.
+      const holders = this.kb.holdersOf(role.title, this.date).filter(({ role: r }) => {
+        const aff = this.kb.affiliation(r.affiliation)?.code;
+        return code ? aff === code : countryCount.has(r.affiliation);
+      });
+      holders.sort(
+        (a, b) => (countryCount.get(b.role.affiliation) ?? 0) - (countryCount.get(a.role.affiliation) ?? 0),
+      );
+      if (holders.length > 0 && (code || role.headKey !== 'official')) {
+        this.join(this.personCluster(holders[0].person), w);
+        return;
+      }
+    }
+    if (code) {
+      // "a Ukrainian official": an unnamed actor, still codable.
+      this.join(
+        this.cluster(`unnamed:${w.start}`, () => ({
+          kind: 'group',
+          type: 'PERSON',
+          name: this.view.text.slice(w.start, w.end),
+        })),
+        w,
+      );
+    }
+  }
+
+  private resolveGroup(w: Work): void {
+    const role = w.role!;
+    const code = role.affiliation?.code;
+    if (code || role.affiliation) {
+      const affKey = code ?? role.affiliation!.name.toLowerCase();
+      this.join(
+        this.cluster(`group:${affKey}:${role.agent}:${role.headKey}`, () => ({
+          kind: 'group',
+          type: 'ORG',
+          name: this.view.text.slice(w.start, w.end),
+        })),
+        w,
+      );
+      return;
+    }
+    if (w.determiner !== 'definite') return;
+    // "the ministry": the nearest organisation before it whose name has that noun.
+    let best: Cluster | undefined;
+    let bestPos = -1;
+    for (const c of this.clusters) {
+      if (c.type !== 'ORG' || c.kind === 'group') continue;
+      const nameKey = (c.org?.name ?? c.name ?? '').toLowerCase();
+      if (!nameKey.split(/\s+/).includes(role.headKey)) continue;
+      for (const x of c.works)
+        if (x.end <= w.start && x.start > bestPos) {
+          best = c;
+          bestPos = x.start;
+        }
+    }
+    if (best) this.join(best, w);
+  }
+
+  /** Builds the actors, ordered by first mention, and the id of each cluster's actor. */
+  actors(bylineRole: boolean): Actor[] {
+    const used = this.clusters.filter((c) => c.works.length > 0);
+    used.sort((a, b) => a.first - b.first);
+    const out: Actor[] = [];
+    for (const c of used) {
+      const id = `a${out.length + 1}`;
+      out.push({
+        id,
+        name: this.nameOf(c),
+        type: c.type,
+        mentions: [],
+        roles: this.rolesOf(c, bylineRole),
+        cameo: this.cameoOf(c),
+        ...(c.person
+          ? { kb: c.person.id }
+          : c.org
+            ? { kb: c.org.id }
+            : c.country
+              ? { kb: c.country.code }
+              : {}),
+      });
+      (c as Cluster & { actorId?: string }).actorId = id;
+    }
+    return out;
+  }
+
+  actorIdOf(w: Work): string | undefined {
+    if (w.cluster < 0) return undefined;
+    return (this.clusters[w.cluster] as Cluster & { actorId?: string }).actorId;
+  }
+
+  private nameOf(c: Cluster): string {
+    if (c.person) return c.person.name;
+    if (c.org) return c.org.name;
+    if (c.kind === 'country' && c.country) return c.country.name;
+    if (c.kind === 'person') {
+      // The longest name the text uses for the person.
+      let best = c.name ?? '';
+      for (const w of c.works) {
+        if (w.kind !== 'name' && w.kind !== 'titled-name') continue;
+        const t = this.headText(w);
+        if (t.length > best.length) best = t;
+      }
+      return best;
+    }
+    return c.name ?? this.view.text.slice(c.works[0].start, c.works[0].end);
+  }
+
+  private rolesOf(c: Cluster, bylineRole: boolean): Role[] {
+    const roles: Role[] = [];
+    const seen = new Set<string>();
+    const kbRole = c.person ? roleAt(c.person.roles, this.date) : undefined;
+    const kbAffiliation = kbRole ? this.kb.affiliation(kbRole.affiliation) : undefined;
+    const withAffiliation = new Set(c.textRoles.filter((r) => r.affiliation).map((r) => r.titleKey));
+    for (const original of c.textRoles) {
+      let r = original;
+      // "President Zelenskyy": the text gives the title, the KB role of that title the country.
+      if (!r.affiliation && kbRole && kbAffiliation && nameKeys(kbRole.title).join(' ') === r.titleKey) {
+        r = { ...r, affiliation: kbAffiliation };
+      } else if (!r.affiliation && withAffiliation.has(r.titleKey)) continue;
+      const key = `${r.title}|${r.affiliation?.code ?? r.affiliation?.name ?? ''}|${r.former}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      roles.push({
+        title: r.former ? `former ${r.title}` : r.title,
+        ...(r.affiliation ? { affiliation: r.affiliation.name } : {}),
+        ...(r.affiliation?.code ? { affiliationCode: r.affiliation.code } : {}),
+        agent: r.former ? 'ELI' : r.agent,
+        source: 'text',
+        evidence: {
+          start: r.evidence.start,
+          end: r.evidence.end,
+          text: this.view.text.slice(r.evidence.start, r.evidence.end),
+        },
+      });
+    }
+    if (c.person) {
+      const r = kbRole;
+      if (r) {
+        const aff = kbAffiliation;
+        roles.push({
+          title: r.title,
+          affiliation: aff?.name ?? r.affiliation,
+          ...(aff ? { affiliationCode: aff.code } : {}),
+          agent: r.agent,
+          from: r.from,
+          ...(r.until ? { until: r.until } : {}),
+          source: 'kb',
+        });
+      }
+    }
+    if (bylineRole && c.works.some((w) => w.byline)) roles.push({ title: 'author', source: 'meta' });
+    return roles;
+  }
+
+  /** CAMEO code valid at the publication date: the text's own role first, then the KB role then, then PETRARCH. */
+  private cameoOf(c: Cluster): string | null {
+    switch (c.kind) {
+      case 'country':
+      case 'capital':
+        return c.country?.code ?? null;
+      case 'metonym':
+        return c.country ? c.country.code + (c.metonymAgent ?? 'GOV') : null;
+      case 'org':
+        return c.org?.cameo ?? null;
+      case 'coded':
+        return c.coded ? codeAt(c.coded.codes, this.date) : null;
+      case 'group':
+      case 'person':
+      case 'other':
+        break;
+    }
+    // 1. The article's own words: affiliation + title agent.
+    for (const r of c.textRoles) {
+      const aff = r.affiliation;
+      if (!aff?.code) continue;
+      if ('org' in aff && aff.org) {
+        if (aff.org.kind === 'IGO' || !aff.org.country) return aff.org.cameo;
+        return aff.org.country + (r.former ? 'ELI' : (aff.org.agent ?? r.agent));
+      }
+      if (aff.code.length === 3 && r.agent !== 'IGO') return aff.code + (r.former ? 'ELI' : r.agent);
+      return aff.code;
+    }
+    // 2. The KB role held at the publication date; a person whose roles all ended is an elite.
+    if (c.person) {
+      const r = roleAt(c.person.roles, this.date);
+      if (r) {
+        const aff = this.kb.affiliation(r.affiliation);
+        if (aff?.org)
+          return aff.org.kind === 'IGO' || !aff.org.country ? aff.org.cameo : aff.org.country + r.agent;
+        if (aff) return aff.code + r.agent;
+      }
+      const past = this.date
+        ? roleAt(
+            c.person.roles.filter((x) => x.until !== null && x.until < this.date!),
+            undefined,
+          )
+        : undefined;
+      const aff = past ? this.kb.affiliation(past.affiliation) : undefined;
+      if (aff?.country) return aff.country.code + 'ELI';
+    }
+    // 3. A PETRARCH dictionary entry for the name.
+    if (c.coded) return codeAt(c.coded.codes, this.date);
+    return null;
+  }
+}
+
+function addSurname<K>(map: Map<K, Cluster[]>, key: K, c: Cluster): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [c]);
+  else if (!list.includes(c) && list.length < MAX_CANDIDATES) list.push(c);
+}
+
+/**
+ * The candidate introduced nearest before `pos` (by its first mention), else the one introduced
+ * soonest after it. First mentions only, so each lookup costs the candidates, not their mentions.
+ */
+function nearest(candidates: readonly Cluster[], pos: number): Cluster {
+  let before: Cluster | undefined;
+  let after: Cluster | undefined;
+  for (const c of candidates) {
+    if (c.first < pos) {
+      if (!before || c.first > before.first) before = c;
+    } else if (!after || c.first < after.first) after = c;
+  }
+  return before ?? after ?? candidates[0];
+}

@@ -1,0 +1,685 @@
+import type { EntityType, Mention, MentionKind } from '../model/index.js';
+import type { CameoAgent } from './kb/schema.js';
+import type { Affiliation, KbHit, KnowledgeBase } from './kb/index.js';
+import type { TokenView } from './tokens.js';
+import { keyOf, tokenAtOrAfter } from './tokens.js';
+import {
+  AFTER_DESCRIPTION,
+  DEFINITE,
+  MODIFIER_ROLE_WORDS,
+  FORMER,
+  GROUP_PRONOUNS,
+  HEAD_NOUNS,
+  INDEFINITE,
+  OF_WORDS,
+  PERSON_PRONOUNS,
+  TITLE_MODIFIERS,
+} from './words.js';
+
+/*
+ * Finds every mention the actors stage works with, as token ranges: the NER names it is given
+ * (typed again against the knowledge base), names the knowledge base knows that NER missed,
+ * titles and affiliations around person names, appositives, descriptions and pronouns.
+ */
+
+/** A role as the article states it ("US Secretary of State"). */
+export interface TextRole {
+  title: string;
+  /** Key of the title phrase as written ("secretary of state"), and its head noun ("state"→ last word). */
+  titleKey: string;
+  headKey: string;
+  agent: CameoAgent;
+  /** Where the role belongs: a KB country or organisation, or just a name the text gives. */
+  affiliation?: Affiliation | { name: string; code?: undefined };
+  former: boolean;
+  /** Character span of the words that state the role. */
+  evidence: { start: number; end: number };
+}
+
+export interface Work {
+  start: number;
+  end: number;
+  /** Token range [t0, t1). */
+  t0: number;
+  t1: number;
+  type: EntityType;
+  kind: MentionKind;
+  /** Token range of the bare name inside a titled mention. */
+  head?: [number, number];
+  /** Token range of the title words. */
+  title?: [number, number];
+  hits: readonly KbHit[];
+  role?: TextRole;
+  /** For descriptions: a group noun ("officials", "troops") rather than one person's title. */
+  group?: boolean;
+  determiner?: 'definite' | 'indefinite';
+  /** For appositives: the mention they describe. */
+  appositiveOf?: Work;
+  /** True when the mention comes from the byline. */
+  byline?: boolean;
+  cluster: number;
+  /** For descriptions: the description names a role the stage could not attach to anyone. */
+}
+
+const MAX_NAME_TOKENS = 12;
+const SHORT_ALIAS = 3;
+
+function titleCase(phrase: string): string {
+  const small = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to']);
+  return phrase
+    .split(' ')
+    .map((w, i) => (i > 0 && small.has(w) ? w : w.length > 0 ? w[0].toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+export class MentionScanner {
+  readonly works: Work[] = [];
+  /** 1 for tokens already inside a name or description (descriptions must not start there). */
+  private readonly covered: Uint8Array;
+  /** Name mentions by their last token + 1, to find an affiliation just before a title. */
+  private readonly nameEndingAt = new Map<number, Work>();
+  private readonly nameStartingAt = new Map<number, Work>();
+
+  constructor(
+    private readonly view: TokenView,
+    private readonly kb: KnowledgeBase,
+  ) {
+    this.covered = new Uint8Array(view.tokens.length);
+  }
+
+  /** Adds the NER mentions, dropping any whose span is outside the text or covers no token. */
+  addNer(mentions: readonly Mention[]): number {
+    let dropped = 0;
+    const { tokens, text } = this.view;
+    for (const m of mentions) {
+      if (!(m.start >= 0 && m.end <= text.length && m.start < m.end)) {
+        dropped++;
+        continue;
+      }
+      const t0 = tokenAtOrAfter(tokens, m.start);
+      let t1 = t0;
+      while (t1 < tokens.length && tokens[t1].start < m.end) t1++;
+      if (t1 === t0 || t1 - t0 > MAX_NAME_TOKENS * 2) {
+        dropped++;
+        continue;
+      }
+      this.works.push({
+        start: m.start,
+        end: m.end,
+        t0,
+        t1,
+        type: m.type,
+        kind: 'name',
+        hits: [],
+        cluster: -1,
+      });
+    }
+    return dropped;
+  }
+
+  /** Tokens [t0, t1) without a trailing possessive clitic ("Trump ’s" → "Trump"). */
+  private nameKey(t0: number, t1: number): string {
+    const end = t1 - 1 > t0 && this.view.keys[t1 - 1] === "'s" ? t1 - 1 : t1;
+    return keyOf(this.view, t0, end);
+  }
+
+  private caseOk(t0: number, t1: number): boolean {
+    const { tokens, text, capitalised } = this.view;
+    if (!capitalised[t0]) return false;
+    if (t1 - t0 === 1) {
+      const s = text.slice(tokens[t0].start, tokens[t0].end);
+      // "US" is a country, "Us" and "us" are not.
+      if (s.replace(/\./g, '').length <= SHORT_ALIAS && s !== s.toUpperCase()) return false;
+    }
+    return true;
+  }
+
+  /** The text of tokens [a, b). */
+  private span(a: number, b: number): string {
+    return this.view.text.slice(this.view.tokens[a].start, this.view.tokens[b - 1].end);
+  }
+
+  /** Longest KB name ending exactly at token `end` (exclusive), or null. */
+  private kbNameEndingAt(end: number, lowest: number): { t0: number; hits: readonly KbHit[] } | null {
+    const { keys } = this.view;
+    let key = '';
+    let best: { t0: number; hits: readonly KbHit[] } | null = null;
+    for (let len = 1; len <= this.kb.maxNameTokens && end - len >= lowest; len++) {
+      const k = keys[end - len];
+      if (k.length === 0) break;
+      key = len === 1 ? k : `${k} ${key}`;
+      const hits = this.kb.lookup(key);
+      if (hits.length > 0 && this.caseOk(end - len, end)) best = { t0: end - len, hits };
+    }
+    return best;
+  }
+
+  /** Longest KB name starting at token `start`, or null. */
+  private kbNameStartingAt(start: number): { t1: number; hits: readonly KbHit[] } | null {
+    const { keys } = this.view;
+    const n = keys.length;
+    let key = '';
+    let best: { t1: number; hits: readonly KbHit[] } | null = null;
+    for (let len = 1; len <= this.kb.maxNameTokens && start + len <= n; len++) {
+      const k = keys[start + len - 1];
+      if (k.length === 0) break;
+      key = len === 1 ? k : `${key} ${k}`;
+      const hits = this.kb.lookup(key);
+      if (hits.length > 0 && this.caseOk(start, start + len)) best = { t1: start + len, hits };
+    }
+    return best;
+  }
+
+  /**
+   * A role phrase: a KB role word, or a head noun ("chief"). Plurals of titles ("officials",
+   * "reporters") name groups, not one person's title.
+   */
+  private role(key: string): { word: string; agent: CameoAgent; title: boolean } | undefined {
+    const hit = this.kb.roleWord(key);
+    if (hit) {
+      if (
+        hit.title &&
+        isPlural(key) &&
+        (this.kb.roleWord(key.slice(0, -1)) || this.kb.roleWord(key.slice(0, -2)))
+      ) {
+        return { ...hit, title: false };
+      }
+      return hit;
+    }
+    if (HEAD_NOUNS.has(key)) return { word: key, agent: 'GOV', title: !isPlural(key) };
+    return undefined;
+  }
+
+  /** Longest role phrase ending at `end`. */
+  private roleEndingAt(
+    end: number,
+    lowest: number,
+  ): { t0: number; word: string; agent: CameoAgent; title: boolean } | null {
+    const { keys } = this.view;
+    let key = '';
+    let best: { t0: number; word: string; agent: CameoAgent; title: boolean } | null = null;
+    for (let len = 1; len <= this.kb.maxRoleTokens && end - len >= lowest; len++) {
+      const k = keys[end - len];
+      if (k.length === 0) break;
+      key = len === 1 ? k : `${k} ${key}`;
+      const hit = this.role(key);
+      if (hit) best = { t0: end - len, ...hit };
+    }
+    return best;
+  }
+
+  /** Longest role phrase starting at `start`. */
+  private roleStartingAt(
+    start: number,
+  ): { t1: number; word: string; agent: CameoAgent; title: boolean } | null {
+    const { keys } = this.view;
+    let key = '';
+    let best: { t1: number; word: string; agent: CameoAgent; title: boolean } | null = null;
+    for (let len = 1; len <= this.kb.maxRoleTokens && start + len <= keys.length; len++) {
+      const k = keys[start + len - 1];
+      if (k.length === 0) break;
+      key = len === 1 ? k : `${key} ${k}`;
+      const hit = this.role(key);
+      if (hit) best = { t1: start + len, ...hit };
+    }
+    return best;
+  }
+
+  /** The affiliation a KB hit stands for: a country (by name or demonym) or an organisation. */
+  private affiliationOf(hits: readonly KbHit[]): Affiliation | undefined {
+    for (const h of hits) {
+      if (h.kind === 'country' && (h.via === 'name' || h.via === 'demonym')) {
+        return { name: h.country.name, code: h.country.code, country: h.country };
+      }
+      if (h.kind === 'org') return { name: h.org.name, code: h.org.cameo, org: h.org };
+    }
+    return undefined;
+  }
+
+  /** An affiliation (KB name or NER organisation, with an optional "'s") ending at `end`. */
+  private affiliationEndingAt(
+    end: number,
+    lowest: number,
+  ): { t0: number; affiliation: TextRole['affiliation'] } | null {
+    const { keys, text, tokens } = this.view;
+    const stop = end - 1 >= lowest && keys[end - 1] === "'s" ? end - 1 : end;
+    const kbName = this.kbNameEndingAt(stop, lowest);
+    if (kbName) {
+      const affiliation = this.affiliationOf(kbName.hits);
+      if (affiliation) return { t0: kbName.t0, affiliation };
+    }
+    const ner = this.nameEndingAt.get(stop);
+    if (ner && ner.t0 >= lowest && (ner.type === 'ORG' || ner.type === 'GPE' || ner.type === 'NORP')) {
+      const aff = this.affiliationOf(ner.hits);
+      return {
+        t0: ner.t0,
+        affiliation: aff ?? { name: text.slice(tokens[ner.t0].start, tokens[stop - 1].end) },
+      };
+    }
+    return null;
+  }
+
+  /**
+   * Parses, right to left from token `end`, `[former] [affiliation ['s]] [modifiers] title`.
+   * Returns null when no title ends at `end`.
+   */
+  private titleBefore(
+    end: number,
+    lowest: number,
+  ): { t0: number; title: [number, number]; role: TextRole } | null {
+    const role = this.roleEndingAt(end, lowest);
+    if (!role || !role.title) return null;
+    const { keys, tokens } = this.view;
+    let t0 = role.t0;
+    let former = false;
+    while (t0 - 1 >= lowest && (TITLE_MODIFIERS.has(keys[t0 - 1]) || FORMER.has(keys[t0 - 1]))) {
+      if (FORMER.has(keys[t0 - 1])) former = true;
+      t0--;
+    }
+    let affiliation: TextRole['affiliation'];
+    const aff = this.affiliationEndingAt(t0, lowest);
+    if (aff) {
+      affiliation = aff.affiliation;
+      t0 = aff.t0;
+      if (t0 - 1 >= lowest && FORMER.has(keys[t0 - 1])) {
+        former = true;
+        t0--;
+      }
+    }
+    const titleKey = keyOf(this.view, role.t0, end);
+    return {
+      t0,
+      title: [role.t0, end],
+      role: {
+        title: titleText(this.span(role.t0, end)),
+        titleKey,
+        headKey: this.view.keys[end - 1],
+        agent: role.agent,
+        affiliation,
+        former,
+        evidence: { start: tokens[t0].start, end: tokens[end - 1].end },
+      },
+    };
+  }
+
+  /** Gives each name mention its KB hits and the type the KB implies. */
+  refineNames(): void {
+    const surnames = new Set<string>();
+    for (const w of this.works) {
+      w.hits = this.kb.lookup(this.nameKey(w.t0, w.t1));
+      retype(w);
+      if (w.type !== 'PERSON' && w.hits.length === 0 && this.titledInside(w)) w.type = 'PERSON';
+      if (w.type === 'PERSON' && w.t1 - w.t0 > 1) surnames.add(this.view.keys[w.t1 - 1]);
+    }
+    // A lone word NER typed MISC that is the surname of a person named in the text, or of exactly
+    // one KB person, is that person ("Rutte", "Zelensky").
+    // NER also types such a surname ORG or LOC ("Carson’s"); that is trusted less, so only a
+    // person named in full in the same text overrides it.
+    for (const w of this.works) {
+      if (w.type === 'PERSON' || w.type === 'GPE' || w.type === 'NORP' || w.hits.length > 0) continue;
+      const key = this.nameKey(w.t0, w.t1);
+      if (key.includes(' ')) continue;
+      if (surnames.has(key) || (w.type === 'MISC' && this.kb.bySurname(key).length === 1)) w.type = 'PERSON';
+    }
+  }
+
+  /**
+   * True when the span is `[affiliation] title Name…` ("NATO Secretary General Mark Rutte" that
+   * NER typed ORG): whatever NER said, that names a person.
+   */
+  private titledInside(w: Work): boolean {
+    // From the right, so the longest title wins ("Secretary General", not "Secretary").
+    for (let h = w.t1 - 1; h > w.t0; h--) {
+      const t = this.titleBefore(h, w.t0);
+      if (!t || t.t0 !== w.t0) continue;
+      for (let i = h; i < w.t1; i++)
+        if (!this.view.capitalised[i] && this.view.keys[i] !== "'s") return false;
+      return true;
+    }
+    return false;
+  }
+
+  /** Adds names the KB knows that no NER mention covers (countries, organisations, people). */
+  addKbNames(): void {
+    const n = this.view.tokens.length;
+    const taken = new Uint8Array(n);
+    for (const w of this.works) for (let i = w.t0; i < w.t1; i++) taken[i] = 1;
+    for (let i = 0; i < n; i++) {
+      if (taken[i] || !this.view.capitalised[i]) continue;
+      const m = this.kbNameStartingAt(i);
+      if (!m) continue;
+      let free = true;
+      for (let j = i; j < m.t1; j++) if (taken[j]) free = false;
+      if (!free) continue;
+      const w: Work = {
+        start: this.view.tokens[i].start,
+        end: this.view.tokens[m.t1 - 1].end,
+        t0: i,
+        t1: m.t1,
+        type: 'MISC',
+        kind: 'name',
+        hits: m.hits,
+        cluster: -1,
+      };
+      retype(w);
+      this.works.push(w);
+      i = m.t1 - 1;
+    }
+  }
+
+  /** Adds the byline name as a PERSON mention when no mention covers it. */
+  addByline(span: { start: number; end: number } | undefined): void {
+    if (!span || span.end <= span.start) return;
+    const { tokens } = this.view;
+    const t0 = tokenAtOrAfter(tokens, span.start);
+    let t1 = t0;
+    while (t1 < tokens.length && tokens[t1].start < span.end) t1++;
+    if (t1 === t0) return;
+    const existing = this.works.find((w) => w.start < span.end && span.start < w.end && w.type === 'PERSON');
+    if (existing) {
+      existing.byline = true;
+      return;
+    }
+    if (this.works.some((w) => w.start < span.end && span.start < w.end)) return;
+    this.works.push({
+      start: tokens[t0].start,
+      end: tokens[t1 - 1].end,
+      t0,
+      t1,
+      type: 'PERSON',
+      kind: 'name',
+      hits: [],
+      cluster: -1,
+      byline: true,
+    });
+  }
+
+  private index(): void {
+    this.works.sort((a, b) => a.start - b.start || b.end - a.end);
+    this.nameEndingAt.clear();
+    this.nameStartingAt.clear();
+    for (const w of this.works) {
+      if (w.kind !== 'name' && w.kind !== 'demonym') continue;
+      const stop = w.t1 - 1 > w.t0 && this.view.keys[w.t1 - 1] === "'s" ? w.t1 - 1 : w.t1;
+      this.nameEndingAt.set(stop, w);
+      this.nameStartingAt.set(w.t0, w);
+    }
+  }
+
+  /**
+   * Extends PERSON names over the titles and affiliations before them ("NATO Secretary General
+   * Mark Rutte"), including titles NER left inside the name, and reads appositive roles.
+   */
+  addTitles(): void {
+    this.index();
+    const added: Work[] = [];
+    for (const w of this.works) {
+      if (w.type !== 'PERSON' || w.kind !== 'name') continue;
+      // A title NER kept inside the name: the name proper starts at the first token after it.
+      let head = w.t0;
+      for (let h = w.t1 - 1; h > w.t0; h--) {
+        // The title may also start before the span, when NER cut it ("Secretary of [State Marco Rubio]").
+        const t = this.titleBefore(h, this.sentenceFloor(w.t0));
+        if (t && t.t0 <= w.t0) {
+          head = h;
+          break;
+        }
+      }
+      const found = this.titleBefore(head, this.sentenceFloor(w.t0));
+      if (found) {
+        if (head !== w.t0) w.hits = this.kb.lookup(this.nameKey(head, w.t1));
+        w.head = [head, w.t1];
+        w.title = found.title;
+        w.role = found.role;
+        w.kind = 'titled-name';
+        w.t0 = Math.min(w.t0, found.t0);
+        w.start = this.view.tokens[w.t0].start;
+        for (let i = w.t0; i < w.t1; i++) this.covered[i] = 1;
+      }
+      const app = this.appositiveAfter(w);
+      if (app) added.push(app);
+    }
+    // NER fragments of a title ("Secretary" of "US Secretary of State Marco Rubio") are not names.
+    const inTitle = new Uint8Array(this.view.tokens.length);
+    for (const w of this.works) if (w.title) for (let i = w.title[0]; i < w.title[1]; i++) inTitle[i] = 1;
+    for (let k = this.works.length - 1; k >= 0; k--) {
+      const w = this.works[k];
+      if (w.kind === 'name' && w.hits.length === 0 && inTitle[w.t0] && inTitle[w.t1 - 1])
+        this.works.splice(k, 1);
+    }
+    for (const w of this.works) if (w.kind === 'name') for (let i = w.t0; i < w.t1; i++) this.covered[i] = 1;
+    this.works.push(...added);
+    this.index();
+  }
+
+  /** How far left a title may reach: never across a line break. */
+  private sentenceFloor(t: number): number {
+    const { tokens, text } = this.view;
+    let i = t;
+    while (i > 0 && t - i < 12 && !text.slice(tokens[i - 1].end, tokens[i].start).includes('\n')) i--;
+    return i;
+  }
+
+  /** ", the US secretary of state," after a person name. */
+  private appositiveAfter(w: Work): Work | null {
+    const { keys, tokens } = this.view;
+    const n = tokens.length;
+    let k = w.t1;
+    if (k >= n || keys[k] !== ',') return null;
+    k++;
+    const first = k;
+    let determiner: Work['determiner'];
+    if (k < n && DEFINITE.has(keys[k])) {
+      determiner = 'definite';
+      k++;
+    } else if (k < n && INDEFINITE.has(keys[k])) {
+      determiner = 'indefinite';
+      k++;
+    }
+    let former = false;
+    while (k < n && (TITLE_MODIFIERS.has(keys[k]) || FORMER.has(keys[k]))) {
+      if (FORMER.has(keys[k])) former = true;
+      k++;
+    }
+    let affiliation: TextRole['affiliation'];
+    const affStart = k;
+    const aff = k < n ? this.kbNameStartingAt(k) : null;
+    if (aff && this.affiliationOf(aff.hits)) {
+      affiliation = this.affiliationOf(aff.hits);
+      k = aff.t1;
+      if (k < n && keys[k] === "'s") k++;
+    }
+    while (k < n && TITLE_MODIFIERS.has(keys[k])) k++;
+    const role = k < n ? this.roleStartingAt(k) : null;
+    if (!role || !role.title) return null;
+    const titleStart = k;
+    k = role.t1;
+    if (!affiliation && k + 1 < n && OF_WORDS.has(keys[k])) {
+      let j = k + 1;
+      if (j < n && DEFINITE.has(keys[j])) j++;
+      const after = j < n ? this.kbNameStartingAt(j) : null;
+      const a = after ? this.affiliationOf(after.hits) : undefined;
+      if (after && a) {
+        affiliation = a;
+        k = after.t1;
+      }
+    }
+    if (k < n && ![',', '.', ';', ')', '—', '–'].includes(keys[k]) && !this.isSentenceEnd(k)) return null;
+    void affStart;
+    return {
+      start: tokens[first].start,
+      end: tokens[k - 1].end,
+      t0: first,
+      t1: k,
+      type: 'PERSON',
+      kind: 'description',
+      title: [titleStart, role.t1],
+      hits: [],
+      determiner,
+      appositiveOf: w,
+      role: {
+        title: titleText(this.span(titleStart, role.t1)),
+        titleKey: keyOf(this.view, titleStart, role.t1),
+        headKey: keys[role.t1 - 1],
+        agent: role.agent,
+        affiliation,
+        former,
+        evidence: { start: tokens[first].start, end: tokens[k - 1].end },
+      },
+      cluster: -1,
+    };
+  }
+
+  private isSentenceEnd(k: number): boolean {
+    const { tokens, text } = this.view;
+    return k >= tokens.length || text.slice(tokens[k - 1].end, tokens[k].start).includes('\n');
+  }
+
+  /**
+   * Descriptions: `[the|a] [former] [affiliation] role-word [of affiliation]` outside names —
+   * "NATO chief", "the president", "Ukrainian officials", "Russian troops", "the ministry".
+   * A bare role word needs a determiner or an affiliation to count.
+   */
+  addDescriptions(): void {
+    const { keys, tokens } = this.view;
+    const n = tokens.length;
+    const added: Work[] = [];
+    for (let i = 0; i < n; i++) {
+      if (this.covered[i]) continue;
+      const role = this.roleStartingAt(i);
+      if (!role) continue;
+      let blocked = false;
+      for (let j = i; j < role.t1; j++) if (this.covered[j]) blocked = true;
+      // A title right before a name belongs to the titled name, not to a description.
+      const next = this.nameStartingAt.get(role.t1);
+      if (blocked || (next && next.type === 'PERSON')) {
+        i = role.t1 - 1;
+        continue;
+      }
+      const lowest = this.sentenceFloor(i);
+      let t0 = i;
+      let former = false;
+      while (t0 - 1 >= lowest && (TITLE_MODIFIERS.has(keys[t0 - 1]) || FORMER.has(keys[t0 - 1]))) {
+        if (FORMER.has(keys[t0 - 1])) former = true;
+        t0--;
+      }
+      let affiliation: TextRole['affiliation'];
+      const aff = this.affiliationEndingAt(t0, lowest);
+      if (aff) {
+        affiliation = aff.affiliation;
+        t0 = aff.t0;
+        if (t0 - 1 >= lowest && FORMER.has(keys[t0 - 1])) {
+          former = true;
+          t0--;
+        }
+      }
+      let determiner: Work['determiner'];
+      if (t0 - 1 >= lowest && DEFINITE.has(keys[t0 - 1])) {
+        determiner = 'definite';
+        t0--;
+      } else if (t0 - 1 >= lowest && INDEFINITE.has(keys[t0 - 1])) {
+        determiner = 'indefinite';
+        t0--;
+      }
+      let t1 = role.t1;
+      if (!affiliation && t1 + 1 < n && OF_WORDS.has(keys[t1])) {
+        let j = t1 + 1;
+        if (j < n && DEFINITE.has(keys[j])) j++;
+        const after = this.kbNameStartingAt(j);
+        const a = after ? this.affiliationOf(after.hits) : undefined;
+        if (after && a) {
+          affiliation = a;
+          t1 = after.t1;
+        }
+      }
+      // "the general election"; with an affiliation ("NATO chief backs …") the word is a noun.
+      if (!affiliation && this.modifies(i, role.t1)) {
+        i = role.t1 - 1;
+        continue;
+      }
+      if (!affiliation && !determiner) {
+        i = role.t1 - 1;
+        continue;
+      }
+      added.push({
+        start: tokens[t0].start,
+        end: tokens[t1 - 1].end,
+        t0,
+        t1,
+        type: role.title ? 'PERSON' : 'ORG',
+        kind: 'description',
+        title: [i, role.t1],
+        hits: [],
+        group: !role.title,
+        determiner,
+        role: {
+          title: titleText(this.span(i, role.t1)),
+          titleKey: keyOf(this.view, i, role.t1),
+          headKey: keys[role.t1 - 1],
+          agent: role.agent,
+          affiliation,
+          former,
+          evidence: { start: tokens[t0].start, end: tokens[t1 - 1].end },
+        },
+        cluster: -1,
+      });
+      for (let j = i; j < t1; j++) this.covered[j] = 1;
+      i = t1 - 1;
+    }
+    this.works.push(...added);
+  }
+
+  /** "the general election": a one-word role that is an adjective here, before a lower-case noun. */
+  private modifies(t0: number, t1: number): boolean {
+    const { keys, tokens, capitalised } = this.view;
+    if (t1 - t0 !== 1 || !MODIFIER_ROLE_WORDS.has(keys[t0]) || t1 >= tokens.length) return false;
+    const next = tokens[t1];
+    return next.kind === 'word' && !capitalised[t1] && !AFTER_DESCRIPTION.has(keys[t1]) && keys[t1] !== "'s";
+  }
+
+  /** Third-person pronouns, as PERSON (he, she …) or group (they …) mentions. */
+  addPronouns(): void {
+    const { keys, tokens } = this.view;
+    for (let i = 0; i < tokens.length; i++) {
+      if (this.covered[i]) continue;
+      const k = keys[i];
+      const person = PERSON_PRONOUNS.has(k);
+      if (!person && !GROUP_PRONOUNS.has(k)) continue;
+      this.works.push({
+        start: tokens[i].start,
+        end: tokens[i].end,
+        t0: i,
+        t1: i + 1,
+        type: person ? 'PERSON' : 'ORG',
+        kind: 'pronoun',
+        group: !person,
+        hits: [],
+        cluster: -1,
+      });
+    }
+    this.works.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+}
+
+function isPlural(key: string): boolean {
+  return key.length > 3 && key.endsWith('s') && !key.endsWith('ss');
+}
+
+/** The title as the text writes it, capitalised ("US secretary of state" → "Secretary of State"). */
+function titleText(text: string): string {
+  return /^[A-Z]{2,}s?$/.test(text) ? text : titleCase(text.toLowerCase().replace(/\s+/g, ' '));
+}
+
+/** The type a KB hit implies for a name: countries GPE, demonyms NORP, organisations ORG. */
+function retype(w: Work): void {
+  const h = w.hits[0];
+  if (!h) return;
+  if (h.kind === 'country') {
+    if (h.via === 'demonym') {
+      w.type = 'NORP';
+      w.kind = 'demonym';
+    } else if (h.via === 'metonym') w.type = 'ORG';
+    else w.type = 'GPE';
+  } else if (h.kind === 'org') w.type = 'ORG';
+  else if (h.kind === 'person') w.type = 'PERSON';
+}

@@ -1,0 +1,65 @@
+import type { Doc, Token } from '../model/index.js';
+import { wordKey } from './kb/keys.js';
+
+/** Per-token facts the stage reads many times, computed once per document. */
+export interface TokenView {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  /** Comparison key of each token ("U.S." → "us"). */
+  readonly keys: readonly string[];
+  /** True when the token starts with an upper-case letter. */
+  readonly capitalised: Uint8Array;
+  /** True for tokens inside a direct quotation. */
+  readonly quoted: Uint8Array;
+}
+
+const UPPER = /^\p{Lu}/u;
+const OPEN_QUOTES = new Set(['“', '«', '„', '‹']);
+const CLOSE_QUOTES = new Set(['”', '»', '›']);
+
+export function tokenView(doc: Pick<Doc, 'text' | 'tokens'>): TokenView {
+  const { text, tokens } = doc;
+  const keys = new Array<string>(tokens.length);
+  const capitalised = new Uint8Array(tokens.length);
+  const quoted = new Uint8Array(tokens.length);
+  let inQuote = false;
+  let prevEnd = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const s = text.slice(t.start, t.end);
+    keys[i] = wordKey(s);
+    capitalised[i] = UPPER.test(s) ? 1 : 0;
+    // Quotes never run across paragraphs: an unclosed one ends at the line break.
+    if (text.slice(prevEnd, t.start).includes('\n')) inQuote = false;
+    if (t.kind === 'quote') {
+      if (OPEN_QUOTES.has(s)) inQuote = true;
+      else if (CLOSE_QUOTES.has(s)) inQuote = false;
+      else if (s === '"') inQuote = !inQuote;
+    } else if (inQuote) quoted[i] = 1;
+    prevEnd = t.end;
+  }
+  return { text, tokens, keys, capitalised, quoted };
+}
+
+/** Index of the first token ending after `offset` (tokens.length when none). */
+export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The key string of tokens [from, to), skipping empty keys. */
+export function keyOf(view: TokenView, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const k = view.keys[i];
+    if (k.length === 0) continue;
+    out = out.length === 0 ? k : `${out} ${k}`;
+  }
+  return out;
+}
