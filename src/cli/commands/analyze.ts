@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { analyze, InputError } from '../../pipeline/index.js';
 import { ArticleMetaSchema } from '../../model/index.js';
-import type { ArticleMeta } from '../../model/index.js';
+import type { Analysis, ArticleMeta } from '../../model/index.js';
+import { availableParallelism } from 'node:os';
 import { readTextInput } from '../io.js';
 import { formatSummary } from '../summary.js';
 import { Progress } from '../progress.js';
@@ -25,6 +26,7 @@ interface AnalyzeFlags {
   jsonl?: boolean;
   tokens?: boolean;
   progress?: boolean;
+  workers?: string;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -40,6 +42,7 @@ export function registerAnalyze(program: Command): void {
     .option('--jsonl', 'read one {id, text, meta} object per line and write one analysis per line (streamed)')
     .option('--tokens', 'include the token layer')
     .option('--no-progress', 'no progress lines on stderr for batches')
+    .option('--workers <n>', 'worker threads for --jsonl batches (a number or auto); output order is unchanged', '1')
     .action(async (file: string, flags: AnalyzeFlags) => {
       if (flags.format !== 'json' && flags.format !== 'text') throw new UsageError(`--format must be json or text, not "${flags.format}"`);
       const meta = metaFromFlags(flags);
@@ -64,8 +67,17 @@ function metaFromFlags(flags: AnalyzeFlags): ArticleMeta {
   return parsed.data;
 }
 
-/** Streams a JSONL batch: one analysis per good line, one stderr report per bad line, memory flat. */
-async function analyzeJsonl(file: string, flags: AnalyzeFlags, defaults: ArticleMeta): Promise<void> {
+interface BatchItem {
+  lineNo: number;
+  id?: string;
+  text: string;
+  meta?: ArticleMeta;
+  tokens?: boolean;
+  /** Set when the line itself is unusable (bad JSON, wrong shape). */
+  problem?: string;
+}
+
+async function* readBatch(file: string, defaults: ArticleMeta, tokens?: boolean): AsyncGenerator<BatchItem> {
   const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
   if (file !== '-') {
     await new Promise<void>((resolve, reject) => {
@@ -76,28 +88,69 @@ async function analyzeJsonl(file: string, flags: AnalyzeFlags, defaults: Article
     });
   }
   const rl = createInterface({ input, crlfDelay: Infinity });
-  const progress = new Progress('analysed', undefined, process.stderr, flags.progress !== false);
   let lineNo = 0;
   for await (const line of rl) {
     lineNo++;
     if (!line.trim()) continue;
+    let raw: unknown;
     try {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(line);
-      } catch (err) {
-        throw new InputError(`bad JSON (${(err as Error).message})`);
-      }
-      const item = JsonlLineSchema.safeParse(raw);
-      if (!item.success) {
-        throw new InputError(item.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; '));
-      }
-      const analysis = analyze(item.data.text, { ...defaults, ...item.data.meta }, { id: item.data.id, tokens: flags.tokens });
-      await writeOut(flags.format === 'text' ? `== ${item.data.id}\n${formatSummary(analysis)}\n` : JSON.stringify(analysis) + '\n');
-      progress.tick(true);
+      raw = JSON.parse(line);
     } catch (err) {
+      yield { lineNo, text: '', problem: `bad JSON (${(err as Error).message})` };
+      continue;
+    }
+    const item = JsonlLineSchema.safeParse(raw);
+    if (!item.success) {
+      yield { lineNo, text: '', problem: item.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') };
+      continue;
+    }
+    yield { lineNo, id: item.data.id, text: item.data.text, meta: { ...defaults, ...item.data.meta }, tokens };
+  }
+}
+
+/** Analyses batch items serially, or on a worker pool in input order; bad items carry their error. */
+async function* analyseBatch(items: AsyncIterable<BatchItem>, workers: number): AsyncGenerator<{ item: BatchItem; result?: Analysis; error?: string }> {
+  if (workers <= 1) {
+    for await (const item of items) {
+      if (item.problem) yield { item, error: item.problem };
+      else {
+        try {
+          yield { item, result: analyze(item.text, item.meta ?? {}, { id: item.id, tokens: item.tokens }) };
+        } catch (err) {
+          yield { item, error: (err as Error).message };
+        }
+      }
+    }
+    return;
+  }
+  const { AnalysisPool } = await import('../../pipeline/pool.js');
+  const pool = new AnalysisPool(workers);
+  try {
+    const good = async function* () {
+      for await (const item of items) yield item;
+    };
+    for await (const r of pool.map(good())) {
+      if (r.task.problem) yield { item: r.task, error: r.task.problem };
+      else yield { item: r.task, result: r.result, error: r.error?.message };
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Streams a JSONL batch: one analysis per good line, one stderr report per bad line, memory flat. */
+async function analyzeJsonl(file: string, flags: AnalyzeFlags, defaults: ArticleMeta): Promise<void> {
+  const progress = new Progress('analysed', undefined, process.stderr, flags.progress !== false);
+  const where = file === '-' ? 'stdin' : file;
+  const workers = flags.workers === 'auto' ? availableParallelism() : Number.parseInt(flags.workers ?? '1', 10);
+  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive number or auto, not "${flags.workers}"`);
+  for await (const { item, result, error } of analyseBatch(readBatch(file, defaults, flags.tokens), workers)) {
+    if (result) {
+      await writeOut(flags.format === 'text' ? `== ${item.id}\n${formatSummary(result)}\n` : JSON.stringify(result) + '\n');
+      progress.tick(true);
+    } else {
       progress.tick(false);
-      process.stderr.write(`${file === '-' ? 'stdin' : file}:${lineNo}: skipped: ${(err as Error).message}\n`);
+      process.stderr.write(`${where}:${item.lineNo}: skipped: ${error}\n`);
     }
   }
   const { count, failed } = progress.done();

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// Throughput benchmark: analyses the PolNeAR train texts (../shared/data/attribution/polnear-train.jsonl,
+// 840 articles) in one process and prints JSON — articles/s, tokens/s, peak RSS, each stage's share of
+// analyze's time — and the same figures for a reference run of wink-nlp tokenise + POS on the same texts.
+// Usage: npm run bench [-- --limit N] [-- --file other.jsonl]
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const arg = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const shared = process.env.NEWSGRAPH_SHARED ?? path.resolve(root, '..', 'shared');
+const file = arg('--file') ?? path.join(shared, 'data/attribution/polnear-train.jsonl');
+if (!existsSync(file)) {
+  console.error(`bench: ${file} not found — the benchmark needs the shared data beside the project (../shared) or NEWSGRAPH_SHARED`);
+  process.exit(1);
+}
+if (!existsSync(path.join(root, 'dist/index.js'))) {
+  console.error('bench: dist/ is missing — run npm run build first');
+  process.exit(1);
+}
+const limit = Number(arg('--limit') ?? Infinity);
+const docs = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .slice(0, limit)
+  .map((l) => JSON.parse(l))
+  .map((d) => ({ id: d.id, text: d.text, published: /^\d{4}-\d{2}-\d{2}$/.test(d.date ?? '') ? d.date : undefined }));
+
+const { analyze } = await import(path.join(root, 'dist/index.js'));
+const { tokenize } = await import(path.join(root, 'dist/text/index.js'));
+
+const mb = (kb) => Math.round((kb / 1024) * 10) / 10;
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const tokens = docs.reduce((n, d) => n + tokenize(d.text).length, 0);
+
+// Warm-up loads every model and lexicon once, outside the timed run.
+for (const d of docs.slice(0, 3)) analyze(d.text, { published: d.published });
+globalThis.gc?.();
+
+const timings = new Map();
+let t0 = performance.now();
+let counts = { mentions: 0, actors: 0, attributions: 0, events: 0, times: 0 };
+for (const d of docs) {
+  const a = analyze(d.text, { published: d.published }, { id: d.id, timings });
+  counts.mentions += a.mentions.length;
+  counts.actors += a.actors.length;
+  counts.attributions += a.attributions.length;
+  counts.events += a.events.length;
+  counts.times += a.times.length;
+}
+const seconds = (performance.now() - t0) / 1000;
+const newsgraphPeak = process.resourceUsage().maxRSS;
+const stageTotal = [...timings.values()].reduce((a, b) => a + b, 0);
+const stages = Object.fromEntries(
+  [...timings].map(([name, ms]) => [name, { ms: Math.round(ms), share: round(ms / stageTotal, 3), tokensPerSec: Math.round(tokens / (ms / 1000)) }]),
+);
+
+// Reference: wink-nlp tokenise + POS on the same texts in the same process.
+const winkNLP = (await import('wink-nlp')).default;
+const model = (await import('wink-eng-lite-web-model')).default;
+const nlp = winkNLP(model);
+const its = nlp.its;
+for (const d of docs.slice(0, 3)) nlp.readDoc(d.text).tokens().out(its.pos);
+globalThis.gc?.();
+let winkTokens = 0;
+t0 = performance.now();
+for (const d of docs) winkTokens += nlp.readDoc(d.text).tokens().out(its.pos).length;
+const winkSeconds = (performance.now() - t0) / 1000;
+
+const result = {
+  corpus: path.relative(process.cwd(), file),
+  articles: docs.length,
+  tokens,
+  newsgraph: {
+    seconds: round(seconds, 2),
+    articlesPerSec: round(docs.length / seconds),
+    tokensPerSec: Math.round(tokens / seconds),
+    peakRssMB: mb(newsgraphPeak),
+    stages,
+    found: counts,
+  },
+  winkNlpTokenizePos: {
+    seconds: round(winkSeconds, 2),
+    articlesPerSec: round(docs.length / winkSeconds),
+    tokensPerSec: Math.round(winkTokens / winkSeconds),
+    peakRssMB: mb(process.resourceUsage().maxRSS),
+  },
+  ratio: round(docs.length / seconds / (docs.length / winkSeconds), 3),
+  note: 'ratio = newsgraph articles/s ÷ wink-nlp articles/s; peak RSS is the process high-water mark (the wink run comes second, so its figure includes newsgraph\'s)',
+};
+console.log(JSON.stringify(result, null, 2));

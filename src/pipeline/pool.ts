@@ -1,0 +1,60 @@
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Analysis } from '../model/index.js';
+import type { PoolTask } from './worker.js';
+
+export type { PoolTask } from './worker.js';
+
+/** The compiled worker; under a TypeScript runner (tests) the built copy in dist/ is used. */
+function workerFile(): string {
+  const here = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (existsSync(here)) return here;
+  const built = fileURLToPath(new URL('../../dist/pipeline/worker.js', import.meta.url));
+  if (existsSync(built)) return built;
+  throw new Error('the analysis worker is not built: run npm run build');
+}
+
+/**
+ * A pool of worker threads running analyze(), so batches use every core. Results come back in input
+ * order, identical to a serial run; at most `window` tasks are in flight, so memory stays flat.
+ */
+export class AnalysisPool {
+  private readonly pool: Piscina<PoolTask, Analysis>;
+  readonly threads: number;
+
+  constructor(threads = availableParallelism()) {
+    this.threads = Math.max(1, threads);
+    this.pool = new Piscina({ filename: workerFile(), minThreads: this.threads, maxThreads: this.threads, idleTimeout: 60_000 });
+  }
+
+  run(task: PoolTask): Promise<Analysis> {
+    return this.pool.run(task);
+  }
+
+  /**
+   * Analyses a stream of tasks, yielding `{task, result}` or `{task, error}` in input order. A task that
+   * throws (bad input) never stops the rest.
+   */
+  async *map<T extends PoolTask>(
+    tasks: AsyncIterable<T> | Iterable<T>,
+    window = this.threads * 4,
+  ): AsyncGenerator<{ task: T; result?: Analysis; error?: Error }> {
+    const inFlight: Array<Promise<{ task: T; result?: Analysis; error?: Error }>> = [];
+    for await (const task of tasks) {
+      inFlight.push(
+        this.pool.run(task).then(
+          (result) => ({ task, result }),
+          (error: unknown) => ({ task, error: error instanceof Error ? error : new Error(String(error)) }),
+        ),
+      );
+      if (inFlight.length >= window) yield await inFlight.shift()!;
+    }
+    while (inFlight.length) yield await inFlight.shift()!;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
