@@ -1,0 +1,345 @@
+/**
+ * Article extraction from HTML: Readability (Firefox Reader View) on a linkedom DOM, plus metadata,
+ * a boilerplate cleanup driven by data/ingest/boilerplate.json, and fallbacks (JSON-LD articleBody,
+ * the densest paragraph block) when Readability finds nothing or too little.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { z } from 'zod';
+import { loadData } from '../util/data.js';
+import { domBlocks, type DomNode, type TextBlock } from './dom-text.js';
+import { prepareHtml } from './html-prep.js';
+import { readMetadata, type MetaDocument, type PageMetadata } from './metadata.js';
+import { detectLanguage } from './language.js';
+
+/** The result of `extractArticle`. */
+export interface ExtractedArticle extends Omit<PageMetadata, 'jsonLdBody' | 'description' | 'documentTitle'> {
+  /** Plain text, paragraphs separated by a blank line; never contains markup. */
+  text: string;
+  paragraphs: string[];
+  /** Which method produced the text. */
+  method: 'readability' | 'json-ld' | 'densest-block' | 'none';
+  description?: string;
+}
+
+const BoilerplateSchema = z.object({
+  description: z.string(),
+  maxParagraphChars: z.number().int().positive(),
+  linkTextRatio: z.number().min(0).max(1),
+  paragraphPatterns: z.array(z.string()),
+  metaWords: z.array(z.string()),
+  dropElements: z.array(z.string()),
+  dropClassWords: z.array(z.string()),
+});
+
+interface Boilerplate {
+  maxParagraphChars: number;
+  linkTextRatio: number;
+  paragraph: RegExp;
+  metaWords: ReadonlySet<string>;
+  dropElements: ReadonlySet<string>;
+  classWords: ReadonlySet<string>;
+}
+
+let boilerplate: Boilerplate | undefined;
+function getBoilerplate(): Boilerplate {
+  if (!boilerplate) {
+    const raw = loadData('ingest/boilerplate.json', BoilerplateSchema);
+    boilerplate = {
+      maxParagraphChars: raw.maxParagraphChars,
+      linkTextRatio: raw.linkTextRatio,
+      metaWords: new Set(raw.metaWords),
+      paragraph: new RegExp(raw.paragraphPatterns.map((p) => `(?:${p})`).join('|'), 'iu'),
+      dropElements: new Set(raw.dropElements),
+      classWords: new Set(raw.dropClassWords),
+    };
+  }
+  return boilerplate;
+}
+
+/** Pages larger than this are cut before parsing: no article needs more, and DOM cost is linear. */
+export const MAX_HTML_CHARS = 8_000_000;
+/** Captions are furniture wherever they are. */
+const CAPTIONS: ReadonlySet<string> = new Set(['FIGCAPTION']);
+/** Readability output shorter than this (characters) is checked against the fallbacks. */
+const SHORT_TEXT = 500;
+
+interface LinkedomElement extends DomNode {
+  tagName: string;
+  className: string;
+  id: string;
+  textContent: string | null;
+  parentNode: LinkedomElement | null;
+  getAttribute(name: string): string | null;
+  remove(): void;
+  querySelectorAll(selector: string): ArrayLike<LinkedomElement>;
+}
+
+/**
+ * Extracts the article text and metadata of a page. Never throws on bad HTML: a page without an
+ * article gives `text: ''` and `method: 'none'`.
+ */
+export function extractArticle(html: string, url?: string): ExtractedArticle {
+  const source = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
+  const prepared = prepareHtml(source);
+  const markup = capTags(prepared.html);
+  const wrapped = /<html[\s>]/i.test(markup)
+    ? markup
+    : `<!DOCTYPE html><html><head></head><body>${markup}</body></html>`;
+  const { document } = parseHTML(wrapped);
+  const meta = readMetadata(document as unknown as MetaDocument, prepared.jsonLd, url);
+  const bp = getBoilerplate();
+
+  let readabilityRan = false;
+
+  let paragraphs: string[] = [];
+  let method: ExtractedArticle['method'] = 'none';
+  let readabilityTitle: string | undefined;
+  let readabilityByline: string | undefined;
+  // Readability's cost grows faster than linearly with nesting depth and element count; pages
+  // beyond these bounds (real articles are far below) go straight to the linear fallbacks.
+  const shape = domShape(document as unknown as { body: LinkedomElement | null });
+  const tractable = shape.depth <= MAX_READABILITY_DEPTH && shape.nodes <= MAX_READABILITY_NODES;
+  if (tractable)
+    try {
+      readabilityRan = true;
+      removeFurniture(document as unknown as { body: LinkedomElement | null }, bp);
+      const reader = new Readability<DomNode>(
+        document as unknown as ConstructorParameters<typeof Readability>[0],
+        {
+          serializer: (node) => node as unknown as DomNode,
+          // News briefs of 300–500 characters pass on the first attempt instead of three retries.
+          charThreshold: 300,
+        },
+      );
+      const result = reader.parse();
+      if (result?.content) {
+        paragraphs = cleanParagraphs(domBlocks(result.content, { skip: CAPTIONS }), bp);
+        method = 'readability';
+        readabilityTitle = result.title ?? undefined;
+        readabilityByline = result.byline ?? undefined;
+      }
+    } catch {
+      // Readability can fail on odd DOMs; the fallbacks below take over.
+    }
+
+  const length = (ps: string[]): number => ps.reduce((n, p) => n + p.length, 0);
+  if (length(paragraphs) < SHORT_TEXT) {
+    const ld = meta.jsonLdBody
+      ? cleanParagraphs(
+          splitPlainText(meta.jsonLdBody).map((text) => ({ text, linkRatio: 0 })),
+          bp,
+        )
+      : [];
+    // Readability rewrote the document, so the fallback reads a fresh parse (rarely needed).
+    // An intractable page is read as it is: furniture removal is itself superlinear in depth.
+    let fallbackDoc = document as unknown as { body: LinkedomElement | null };
+    if (readabilityRan) {
+      fallbackDoc = parseHTML(wrapped).document as unknown as { body: LinkedomElement | null };
+      removeFurniture(fallbackDoc, bp);
+    }
+    const densest = densestBlock(fallbackDoc);
+    // Loose text blocks (a page without <p>) only stand in for nothing, never for a short article.
+    const block = densest.loose && paragraphs.length > 0 ? [] : cleanParagraphs(densest.blocks, bp);
+    const best =
+      length(ld) >= length(block)
+        ? { ps: ld, m: 'json-ld' as const }
+        : { ps: block, m: 'densest-block' as const };
+    if (length(best.ps) > length(paragraphs)) {
+      paragraphs = best.ps;
+      method = best.m;
+    }
+  }
+
+  // The headline repeated inside the body (kept by Readability from an <h1>) is not body text.
+  const headline = norm(meta.title ?? readabilityTitle ?? '');
+  if (headline) paragraphs = paragraphs.filter((p) => norm(p) !== headline);
+  const text = paragraphs.join('\n\n');
+  const out: ExtractedArticle = {
+    text,
+    paragraphs,
+    method: text ? method : 'none',
+  };
+  // Readability's title is the <title> with the site name trimmed off when it can tell.
+  const title =
+    meta.title ?? stripSiteName(readabilityTitle ?? meta.documentTitle, meta.outlet, paragraphs[0]);
+  if (title) out.title = title;
+  const byline = meta.byline ?? cleanByline(readabilityByline);
+  if (byline) out.byline = byline;
+  if (meta.published) out.published = meta.published;
+  if (meta.outlet) out.outlet = meta.outlet;
+  else if (url) {
+    try {
+      out.outlet = new URL(url).hostname.replace(/^www\./, '');
+    } catch {
+      // No outlet from a malformed URL.
+    }
+  }
+  if (meta.canonicalUrl) out.canonicalUrl = meta.canonicalUrl;
+  const language = meta.language ?? detectLanguage(text);
+  if (language) out.language = language;
+  if (meta.description) out.description = meta.description;
+  return out;
+}
+
+/** Most `<` characters parsed: DOM cost follows node count (a 1 MB article page has ~20,000). */
+const MAX_TAGS = 150_000;
+
+/** The HTML cut before its MAX_TAGS-th `<`, so hostile tag soup cannot make millions of nodes. */
+function capTags(html: string): string {
+  let pos = -1;
+  for (let n = 0; n < MAX_TAGS; n++) {
+    pos = html.indexOf('<', pos + 1);
+    if (pos < 0) return html;
+  }
+  return html.slice(0, pos);
+}
+
+/** Real article pages nest 20–60 levels deep and hold a few thousand elements (the 95 benchmark pages: at most ~15,000 nodes). */
+const MAX_READABILITY_DEPTH = 120;
+const MAX_READABILITY_NODES = 60_000;
+
+/** The node count (elements and text) and deepest nesting of the body, walked iteratively. */
+function domShape(document: { body: LinkedomElement | null }): { depth: number; nodes: number } {
+  if (!document.body) return { depth: 0, nodes: 0 };
+  let depth = 0;
+  let nodes = 0;
+  const stack: Array<[DomNode, number]> = [[document.body, 1]];
+  while (stack.length > 0) {
+    const [node, d] = stack.pop()!;
+    nodes++;
+    if (d > depth) depth = d;
+    if (depth > MAX_READABILITY_DEPTH || nodes > MAX_READABILITY_NODES) break;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) {
+      if (kids[i].nodeType === 1) stack.push([kids[i], d + 1]);
+      else nodes++;
+    }
+  }
+  return { depth, nodes };
+}
+
+/** Drops furniture elements (share bars, captions, related links) unless they hold much text. */
+function removeFurniture(document: { body: LinkedomElement | null }, bp: Boilerplate): void {
+  const body = document.body;
+  if (!body) return;
+  const doomed: LinkedomElement[] = [];
+  for (const el of Array.from(body.querySelectorAll('*'))) {
+    const tag = el.tagName.toUpperCase();
+    if (bp.dropElements.has(tag)) {
+      doomed.push(el);
+      continue;
+    }
+    const names = `${el.className ?? ''} ${el.id ?? ''}`.toLowerCase();
+    if (!names.trim()) continue;
+    let hit = false;
+    for (const token of names.split(/\s+/)) {
+      if (!token) continue;
+      if (bp.classWords.has(token) || token.split(/[-_]+/).some((part) => bp.classWords.has(part))) {
+        hit = true;
+        break;
+      }
+    }
+    if (hit && tag !== 'BODY' && tag !== 'HTML' && tag !== 'ARTICLE' && tag !== 'MAIN') doomed.push(el);
+  }
+  for (const el of doomed) {
+    // A container named like furniture that holds many paragraphs is probably the article itself
+    // (class="article-body has-comments").
+    if (el.tagName.toUpperCase() !== 'FIGCAPTION' && el.querySelectorAll('p').length >= 4) continue;
+    el.remove();
+  }
+}
+
+/** The paragraphs of the element with the most direct-child paragraph text: a Readability fallback. */
+function densestBlock(document: { body: LinkedomElement | null }): { blocks: TextBlock[]; loose: boolean } {
+  const body = document.body;
+  if (!body) return { blocks: [], loose: false };
+  const score = new Map<LinkedomElement, number>();
+  for (const p of Array.from(body.querySelectorAll('p'))) {
+    const parent = p.parentNode;
+    if (!parent) continue;
+    const len = (p.textContent ?? '').trim().length;
+    if (len < 40) continue;
+    score.set(parent, (score.get(parent) ?? 0) + len);
+  }
+  let best: LinkedomElement | undefined;
+  let bestScore = 0;
+  for (const [el, s] of score) {
+    if (s > bestScore) {
+      best = el;
+      bestScore = s;
+    }
+  }
+  if (best) return { blocks: domBlocks(best), loose: false };
+  // No paragraphs at all (text in divs and spans): every long, mostly unlinked block.
+  return { blocks: domBlocks(body).filter((b) => b.text.length >= 40 && b.linkRatio < 0.5), loose: true };
+}
+
+/**
+ * Drops boilerplate paragraphs (patterns, datelines and timestamps, link-list items) and exact
+ * repeats (a pull quote repeating a paragraph).
+ */
+function cleanParagraphs(blocks: TextBlock[], bp: Boilerplate): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const block of blocks) {
+    const p = block.text.trim();
+    if (!p || seen.has(p)) continue;
+    seen.add(p);
+    if (p.length <= bp.maxParagraphChars) {
+      if (block.linkRatio >= bp.linkTextRatio || bp.paragraph.test(p) || isMetaLine(p, bp.metaWords))
+        continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+/** A line made only of date, time and reading-time words and numbers ("Nov. 20, 2019 5:52 AM EST"). */
+function isMetaLine(p: string, words: ReadonlySet<string>): boolean {
+  const tokens = p.toLowerCase().match(/\p{L}+|\p{N}+/gu);
+  if (!tokens) return false;
+  let numbers = 0;
+  for (const t of tokens) {
+    if (/^\p{N}+$/u.test(t)) numbers++;
+    else if (!words.has(t)) return false;
+  }
+  return numbers > 0;
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function splitPlainText(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n|\n/)
+    .map((p) => p.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/**
+ * A document title without its site-name part ("Rail strike called off | Northern Post"): cut when
+ * the part names the outlet, or when the article's first paragraph (its heading) is the rest.
+ */
+function stripSiteName(
+  title: string | undefined,
+  outlet: string | undefined,
+  heading: string | undefined,
+): string | undefined {
+  if (!title) return undefined;
+  if (title.length > 400) return title.slice(0, 400);
+  const m = /^(.{8,}?)\s+[|\-–—:·•»]\s+(.{2,80})$/u.exec(title);
+  if (!m) return title;
+  const [, head, tail] = m;
+  const norm = (x: string): string => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if ((outlet && norm(tail) === norm(outlet)) || (heading && norm(heading) === norm(head))) return head;
+  return title;
+}
+
+function cleanByline(byline: string | undefined): string | undefined {
+  const b = byline?.replace(/\s+/g, ' ').trim();
+  if (!b || b.length > 120) return undefined;
+  return b.replace(/^by\s+/i, '');
+}
