@@ -3,6 +3,11 @@ import { InputError } from '../pipeline/index.js';
 import { UsageError } from './errors.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerEval, registerPredict } from './commands/evaluate.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerServe } from './commands/serve.js';
+import { registerStats } from './commands/stats.js';
+import { registerExport } from './commands/export.js';
+import { registerWorker } from './commands/worker.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -13,6 +18,11 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerAnalyze(program);
+  registerIngest(program);
+  registerServe(program);
+  registerStats(program);
+  registerExport(program);
+  registerWorker(program);
   registerPredict(program);
   registerEval(program);
   return program;

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { registerIngest } from '../cli/commands/ingest.js';
+import { registerServe } from '../cli/commands/serve.js';
+import { registerStats } from '../cli/commands/stats.js';
+import { PROJECT_ROOT } from '../util/data.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function program(): Command {
+  const p = new Command().exitOverride();
+  registerIngest(p);
+  registerStats(p);
+  registerServe(p);
+  return p;
+}
+
+/** Runs a command line, returning what it wrote to stdout. */
+async function run(...args: string[]): Promise<string> {
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  try {
+    await program().parseAsync(['node', 'newsgraph', ...args]);
+  } finally {
+    spy.mockRestore();
+  }
+  return out;
+}
+
+describe('ingest, stats and serve commands', () => {
+  afterEach(() => {
+    process.exitCode = undefined;
+  });
+
+  it('ingests the sample corpus, then counts it with stats (text and JSON)', async () => {
+    const db = path.join(dir, 'cli.db');
+    const sample = path.join(PROJECT_ROOT, 'data', 'sample', 'articles.jsonl');
+    const summary = JSON.parse(await run('ingest', sample, '--db', db, '--json', '--no-progress'));
+    expect(summary).toMatchObject({ stored: 9, duplicates: 2, problems: 0 });
+    const stats = JSON.parse(await run('stats', '--db', db, '--json'));
+    expect(stats).toMatchObject({ articles: 9, duplicateCopies: 2, stories: 8 });
+    expect(stats.attributions).toBeGreaterThan(0);
+    const text = await run('stats', '--db', db);
+    expect(text).toMatch(/articles\s+9/);
+    expect(text).toMatch(/duplicate copies\s+2/);
+    // Re-running stores nothing.
+    expect(JSON.parse(await run('ingest', sample, '--db', db, '--json', '--no-progress'))).toMatchObject({
+      stored: 0,
+      alreadyStored: 10,
+    });
+  }, 120_000);
+
+  it('refuses what cannot work, with a clear message', async () => {
+    await expect(run('stats', '--db', path.join(dir, 'missing.db'))).rejects.toThrow(/no database at/);
+    await expect(
+      run('serve', '--host', '0.0.0.0', '--port', '0', '--db', path.join(dir, 's.db')),
+    ).rejects.toThrow(/without --token/);
+    await expect(run('serve', '--port', 'eighty')).rejects.toThrow(/--port/);
+    await expect(run('serve', '--token', 'short')).rejects.toThrow(/at least 16/);
+    await expect(run('ingest', 'x.jsonl', '--interval', '0')).rejects.toThrow(/--interval/);
+  });
+});

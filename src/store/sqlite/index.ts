@@ -1,0 +1,770 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { AnalysisSchema, RoleSchema, StanceSchema, type Analysis, type Role } from '../../model/index.js';
+import { indexAnalysis } from '../rows.js';
+import {
+  MissingAnalysisError,
+  NEAR_DUPLICATE_THRESHOLD,
+  pageOf,
+  type ActorDetail,
+  type ActorSummary,
+  type ArticleInput,
+  type ArticleSummary,
+  type Classification,
+  type CopyRecord,
+  type EventHit,
+  type EventQuery,
+  type FeedCheckpoint,
+  type Network,
+  type Page,
+  type PutResult,
+  type QuoteHit,
+  type QuoteQuery,
+  type SearchHit,
+  type Store,
+  type StoreStats,
+  type StoredArticle,
+  type Story,
+  type StorySummary,
+  type TimelinePoint,
+  type TimelineQuery,
+} from '../types.js';
+import { ftsQuery, likePattern } from './fts.js';
+import { migrate, SCHEMA_VERSION } from './migrations.js';
+
+export interface SqliteStoreOptions {
+  /** Open read-only (the server's read path); migrations are not applied. */
+  readonly?: boolean;
+}
+
+type Row = Record<string, unknown>;
+
+const RolesSchema = z.array(RoleSchema);
+const CopyReasonSchema = z.enum(['canonical-url', 'content-hash', 'near-duplicate']);
+const MemberReasonSchema = z.enum(['canonical-url', 'content-hash', 'near-duplicate', 'original']);
+
+/** Most LSH candidates compared per article: bounds the work a pathological corpus can cause. */
+const MAX_CANDIDATES = 200;
+
+const ARTICLE_SUMMARY_COLUMNS = `a.id, a.key, a.title, a.outlet, a.published, a.url, a.story_id, a.copy_of,
+  a.copy_reason, length(a.text) AS chars, a.n_actors, a.n_attributions, a.n_events`;
+
+/** The SQLite store: one file, WAL journal, FTS5 over article text and quote text. */
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+
+  constructor(file: string, options: SqliteStoreOptions = {}) {
+    if (file !== ':memory:' && !options.readonly)
+      mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file, {
+      readonly: options.readonly === true,
+      fileMustExist: options.readonly === true,
+    });
+    this.db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      // WAL + NORMAL survives a process kill (SIGKILL) without losing committed transactions.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      migrate(this.db);
+    } else {
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      if (version !== SCHEMA_VERSION) {
+        this.db.close();
+        throw new Error(
+          version === 0
+            ? `${file} is not a newsgraph database (no schema): run newsgraph ingest --db ${file} first`
+            : `${file} has schema version ${version}, this newsgraph reads ${SCHEMA_VERSION}: open it once for writing to migrate`,
+        );
+      }
+    }
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared statements are cached by their SQL: ingest runs the same dozen statements per article. */
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      if (this.statements.size < 500) this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  private get(sql: string, ...params: unknown[]): Row | undefined {
+    return this.stmt(sql).get(...params) as Row | undefined;
+  }
+
+  private all(sql: string, ...params: unknown[]): Row[] {
+    return this.stmt(sql).all(...params) as Row[];
+  }
+
+  private classifySync(input: ArticleInput): Classification {
+    const byKey = this.get('SELECT id FROM articles WHERE key = ?', input.key);
+    if (byKey) return { kind: 'exists', articleId: String(byKey.id) };
+    const copyByKey = this.get('SELECT article_id FROM copies WHERE key = ?', input.key);
+    if (copyByKey) return { kind: 'exists', articleId: String(copyByKey.article_id) };
+
+    if (input.canonicalUrl) {
+      const hit =
+        this.get('SELECT id, story_id FROM articles WHERE canonical_url = ? LIMIT 1', input.canonicalUrl) ??
+        this.get(
+          `SELECT a.id, a.story_id FROM copies c JOIN articles a ON a.id = c.article_id
+           WHERE c.canonical_url = ? LIMIT 1`,
+          input.canonicalUrl,
+        );
+      if (hit)
+        return { kind: 'copy', of: String(hit.id), reason: 'canonical-url', storyId: String(hit.story_id) };
+    }
+    const byHash = this.get('SELECT id, story_id FROM articles WHERE content_hash = ?', input.contentHash);
+    if (byHash)
+      return {
+        kind: 'copy',
+        of: String(byHash.id),
+        reason: 'content-hash',
+        storyId: String(byHash.story_id),
+      };
+
+    if (input.signature && input.lshKeys && input.lshKeys.length > 0) {
+      const bands = [...new Set(input.lshKeys)];
+      const candidates = this.all(
+        `SELECT DISTINCT a.id, a.story_id, a.signature FROM lsh l JOIN articles a ON a.id = l.article_id
+         WHERE l.band IN (${bands.map(() => '?').join(',')}) LIMIT ${MAX_CANDIDATES}`,
+        ...bands,
+      );
+      let best: { id: string; storyId: string; similarity: number } | null = null;
+      for (const c of candidates) {
+        if (!(c.signature instanceof Uint8Array)) continue;
+        const similarity = signatureSimilarity(input.signature, blobToSignature(c.signature));
+        if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity)) {
+          best = { id: String(c.id), storyId: String(c.story_id), similarity };
+        }
+      }
+      if (best)
+        return { kind: 'near-duplicate', of: best.id, similarity: best.similarity, storyId: best.storyId };
+    }
+    return { kind: 'new' };
+  }
+
+  async classify(input: ArticleInput): Promise<Classification> {
+    return this.classifySync(input);
+  }
+
+  async putArticle(input: ArticleInput, analysis: Analysis | null): Promise<PutResult> {
+    const now = new Date().toISOString();
+    const put = this.db.transaction((): PutResult => {
+      const c = this.classifySync(input);
+      if (c.kind === 'exists') {
+        const row = this.get('SELECT story_id FROM articles WHERE id = ?', c.articleId);
+        return { status: 'exists', articleId: c.articleId, storyId: String(row?.story_id ?? c.articleId) };
+      }
+      if (c.kind === 'copy') {
+        this.stmt(
+          `INSERT INTO copies (key, article_id, reason, url, canonical_url, title, outlet, published, ingested_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          input.key,
+          c.of,
+          c.reason,
+          input.url ?? null,
+          input.canonicalUrl ?? null,
+          input.title ?? analysis?.meta.title ?? null,
+          input.outlet ?? null,
+          input.published ?? null,
+          now,
+        );
+        return {
+          status: 'copy',
+          articleId: c.of,
+          storyId: c.storyId,
+          copyOf: { articleId: c.of, reason: c.reason },
+        };
+      }
+      if (!analysis) throw new MissingAnalysisError(input.key);
+      const id = this.newArticleId(input.contentHash);
+      const storyId = c.kind === 'near-duplicate' ? c.storyId : id;
+      const indexed = indexAnalysis(analysis);
+      const title = input.title ?? analysis.meta.title ?? null;
+      const published = input.published ?? analysis.meta.published ?? null;
+      const outlet = input.outlet ?? analysis.meta.outlet ?? null;
+      const info = this.stmt(
+        `INSERT INTO articles (id, key, url, canonical_url, title, outlet, published, language, feed, text,
+             content_hash, signature, story_id, copy_of, copy_reason, similarity, analysis,
+             n_actors, n_attributions, n_events, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        id,
+        input.key,
+        input.url ?? null,
+        input.canonicalUrl ?? null,
+        title,
+        outlet,
+        published,
+        input.language ?? null,
+        input.feed ?? null,
+        input.text,
+        input.contentHash,
+        input.signature ? signatureToBlob(input.signature) : null,
+        storyId,
+        c.kind === 'near-duplicate' ? c.of : null,
+        c.kind === 'near-duplicate' ? 'near-duplicate' : null,
+        c.kind === 'near-duplicate' ? c.similarity : null,
+        JSON.stringify({ ...analysis, id }),
+        analysis.actors.length,
+        indexed.quotes.length,
+        analysis.events.length,
+        now,
+      );
+      const rowid = info.lastInsertRowid;
+      this.stmt('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(
+        rowid,
+        title ?? '',
+        input.text,
+      );
+      if (input.lshKeys) {
+        const band = this.stmt('INSERT OR IGNORE INTO lsh (band, article_id) VALUES (?, ?)');
+        for (const k of new Set(input.lshKeys)) band.run(k, id);
+      }
+      const upsertActor = this.stmt(
+        `INSERT INTO actors (id, name, type, cameo) VALUES (?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET cameo = coalesce(excluded.cameo, actors.cameo)`,
+      );
+      const linkActor = this.stmt(
+        'INSERT OR REPLACE INTO article_actors (article_id, local_id, actor_id, roles) VALUES (?, ?, ?, ?)',
+      );
+      for (const a of indexed.actors) {
+        upsertActor.run(a.actorId, a.name, a.type, a.cameo);
+        linkActor.run(id, a.localId, a.actorId, JSON.stringify(a.roles));
+      }
+      const quote = this.stmt(
+        `INSERT INTO quotes (article_id, attribution_id, speaker, speaker_actor, cue, content, kind, stance, start, "end",
+           outlet, published, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const quoteFts = this.stmt('INSERT INTO quotes_fts (rowid, content, speaker) VALUES (?, ?, ?)');
+      for (const q of indexed.quotes) {
+        const r = quote.run(
+          id,
+          q.attributionId,
+          q.speaker,
+          q.speakerActor,
+          q.cue,
+          q.content,
+          q.kind,
+          q.stance,
+          q.start,
+          q.end,
+          outlet,
+          published,
+          title,
+        );
+        quoteFts.run(r.lastInsertRowid, q.content, q.speaker ?? '');
+      }
+      const event = this.stmt(
+        `INSERT OR IGNORE INTO events (article_id, event_id, cameo, root, quad_class, goldstein, source_text, source_actor,
+           source_code, target_text, target_actor, target_code, trigger, start, "end", day, outlet, title)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const e of indexed.events) {
+        event.run(
+          id,
+          e.eventId,
+          e.cameo,
+          e.root,
+          e.quadClass,
+          e.goldstein,
+          e.sourceText,
+          e.sourceActor,
+          e.sourceCode,
+          e.targetText,
+          e.targetActor,
+          e.targetCode,
+          e.trigger,
+          e.start,
+          e.end,
+          e.day,
+          outlet,
+          title,
+        );
+      }
+      return {
+        status: 'stored',
+        articleId: id,
+        storyId,
+        ...(c.kind === 'near-duplicate'
+          ? { copyOf: { articleId: c.of, reason: 'near-duplicate' as const, similarity: c.similarity } }
+          : {}),
+      };
+    });
+    // IMMEDIATE takes the write lock up front, so two writers never interleave a classify and an insert.
+    return put.immediate();
+  }
+
+  /** A short id from the content hash; a (vanishingly rare) prefix clash gets a longer prefix. */
+  private newArticleId(contentHash: string): string {
+    const hex = contentHash.replace(/[^0-9a-f]/gi, '').toLowerCase() || 'x';
+    for (let n = 16; n <= hex.length; n += 8) {
+      const id = `a${hex.slice(0, n)}`;
+      if (!this.get('SELECT 1 FROM articles WHERE id = ?', id)) return id;
+    }
+    const count = Number(this.get('SELECT count(*) AS n FROM articles')?.n ?? 0);
+    return `a${hex.slice(0, 16)}-${count + 1}`;
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const row = this.get(`SELECT ${ARTICLE_SUMMARY_COLUMNS}, a.analysis FROM articles a WHERE a.id = ?`, id);
+    if (!row) return null;
+    const parsed = AnalysisSchema.safeParse(JSON.parse(String(row.analysis)));
+    if (!parsed.success)
+      throw new Error(
+        `stored analysis of ${id} does not match the model: ${parsed.error.issues[0]?.message}`,
+      );
+    return { ...toSummary(row), analysis: parsed.data, copies: this.copiesOf(id) };
+  }
+
+  private copiesOf(id: string): CopyRecord[] {
+    const exact = this.all(
+      `SELECT key, article_id, NULL AS self_id, reason, url, outlet, title, published FROM copies
+       WHERE article_id = ? ORDER BY published, key`,
+      id,
+    );
+    const near = this.all(
+      `SELECT key, copy_of AS article_id, id AS self_id, copy_reason AS reason, similarity, url, outlet, title, published
+       FROM articles WHERE copy_of = ? ORDER BY published, key`,
+      id,
+    );
+    return [...exact, ...near].map(toCopy);
+  }
+
+  async listArticles(page?: Page & { outlet?: string }): Promise<{ total: number; items: ArticleSummary[] }> {
+    const { limit, offset } = pageOf(page);
+    const where = page?.outlet ? 'WHERE a.outlet = ? COLLATE NOCASE' : '';
+    const params = page?.outlet ? [page.outlet] : [];
+    const total = Number(this.get(`SELECT count(*) AS n FROM articles a ${where}`, ...params)?.n ?? 0);
+    const items = this.all(
+      `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a ${where}
+       ORDER BY a.published DESC NULLS LAST, a.rowid DESC LIMIT ? OFFSET ?`,
+      ...params,
+      limit,
+      offset,
+    ).map(toSummary);
+    return { total, items };
+  }
+
+  async searchArticles(query: string, page?: Page): Promise<{ total: number; items: SearchHit[] }> {
+    const match = ftsQuery(query);
+    if (!match) return { total: 0, items: [] };
+    const { limit, offset } = pageOf(page);
+    const total = Number(
+      this.get('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?', match)?.n ?? 0,
+    );
+    const items = this.all(
+      `SELECT ${ARTICLE_SUMMARY_COLUMNS}, snippet(articles_fts, 1, '', '', '…', 16) AS snippet
+       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+       WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?`,
+      match,
+      limit,
+      offset,
+    ).map((r) => ({ ...toSummary(r), snippet: String(r.snippet ?? '') }));
+    return { total, items };
+  }
+
+  async listStories(page?: Page): Promise<{ total: number; items: StorySummary[] }> {
+    const { limit, offset } = pageOf(page);
+    const total = Number(this.get('SELECT count(DISTINCT story_id) AS n FROM articles')?.n ?? 0);
+    const ids = this.all(
+      `SELECT a.story_id, (SELECT count(*) FROM articles b WHERE b.story_id = a.story_id)
+         + (SELECT count(*) FROM copies c JOIN articles b ON b.id = c.article_id WHERE b.story_id = a.story_id) AS copies
+       FROM articles a WHERE a.id = a.story_id ORDER BY copies DESC, a.published DESC NULLS LAST LIMIT ? OFFSET ?`,
+      limit,
+      offset,
+    );
+    const items: StorySummary[] = [];
+    for (const r of ids) {
+      const story = this.storySync(String(r.story_id));
+      if (story) items.push(summaryOfStory(story));
+    }
+    return { total, items };
+  }
+
+  private storySync(id: string): Story | null {
+    const root = this.get('SELECT id, title FROM articles WHERE id = ? AND story_id = id', id);
+    if (!root) return null;
+    const articles = this.all(
+      `SELECT key, coalesce(copy_of, id) AS article_id, id AS self_id, coalesce(copy_reason, 'original') AS reason,
+         similarity, url, outlet, title, published
+       FROM articles WHERE story_id = ? ORDER BY rowid`,
+      id,
+    );
+    const copies = this.all(
+      `SELECT c.key, c.article_id, NULL AS self_id, c.reason, NULL AS similarity, c.url, c.outlet, c.title, c.published
+       FROM copies c JOIN articles a ON a.id = c.article_id WHERE a.story_id = ? ORDER BY c.ingested_at, c.key`,
+      id,
+    );
+    // The original's own record points at itself; copies point at what they copy.
+    const members = [...articles, ...copies].map(toCopy);
+    const dates = members
+      .map((m) => m.published)
+      .filter((d): d is string => d !== null)
+      .sort();
+    return {
+      id,
+      title: (root.title as string | null) ?? null,
+      copies: members.length,
+      outlets: [...new Set(members.map((m) => m.outlet).filter((o): o is string => o !== null))].sort(),
+      first: dates[0] ?? null,
+      last: dates[dates.length - 1] ?? null,
+      members,
+    };
+  }
+
+  async getStory(id: string): Promise<Story | null> {
+    return this.storySync(id);
+  }
+
+  async listActors(page?: Page & { q?: string }): Promise<{ total: number; items: ActorSummary[] }> {
+    const { limit, offset } = pageOf(page);
+    const where = page?.q ? `WHERE x.name LIKE ? ESCAPE '\\' OR x.id = ?` : '';
+    const params = page?.q ? [likePattern(page.q), page.q] : [];
+    const total = Number(this.get(`SELECT count(*) AS n FROM actors x ${where}`, ...params)?.n ?? 0);
+    const items = this.all(
+      `SELECT x.id, x.name, x.type, x.cameo,
+         (SELECT count(DISTINCT article_id) FROM article_actors aa WHERE aa.actor_id = x.id) AS articles,
+         (SELECT count(*) FROM quotes q WHERE q.speaker_actor = x.id) AS quotes,
+         (SELECT count(*) FROM events e WHERE e.source_actor = x.id OR e.target_actor = x.id) AS events
+       FROM actors x ${where} ORDER BY articles DESC, quotes DESC, x.name LIMIT ? OFFSET ?`,
+      ...params,
+      limit,
+      offset,
+    ).map(toActorSummary);
+    return { total, items };
+  }
+
+  async getActor(id: string): Promise<ActorDetail | null> {
+    const row = this.get(
+      `SELECT x.id, x.name, x.type, x.cameo,
+         (SELECT count(DISTINCT article_id) FROM article_actors aa WHERE aa.actor_id = x.id) AS articles,
+         (SELECT count(*) FROM quotes q WHERE q.speaker_actor = x.id) AS quotes,
+         (SELECT count(*) FROM events e WHERE e.source_actor = x.id OR e.target_actor = x.id) AS events
+       FROM actors x WHERE x.id = ?`,
+      id,
+    );
+    if (!row) return null;
+    const roles: Role[] = [];
+    const seen = new Set<string>();
+    for (const r of this.all('SELECT roles FROM article_actors WHERE actor_id = ?', id)) {
+      for (const role of RolesSchema.parse(JSON.parse(String(r.roles)))) {
+        const k = `${role.title}|${role.affiliation ?? ''}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        roles.push(role);
+      }
+    }
+    const quotes = this.all(
+      `SELECT * FROM quotes WHERE speaker_actor = ? ORDER BY published NULLS LAST, rowid LIMIT 500`,
+      id,
+    ).map(toQuote);
+    const given = this.all(
+      `SELECT * FROM events WHERE source_actor = ? ORDER BY day NULLS LAST LIMIT 500`,
+      id,
+    ).map(toEvent);
+    const received = this.all(
+      `SELECT * FROM events WHERE target_actor = ? ORDER BY day NULLS LAST LIMIT 500`,
+      id,
+    ).map(toEvent);
+    return { ...toActorSummary(row), roles, quotes, eventsGiven: given, eventsReceived: received };
+  }
+
+  async searchQuotes(query: QuoteQuery): Promise<{ total: number; items: QuoteHit[] }> {
+    const { limit, offset } = pageOf(query);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.text) {
+      const match = ftsQuery(query.text);
+      if (!match) return { total: 0, items: [] };
+      where.push('q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)');
+      params.push(`content : (${match})`);
+    }
+    if (query.speaker) {
+      where.push(`(q.speaker_actor = ? OR q.speaker LIKE ? ESCAPE '\\'
+        OR q.speaker_actor IN (SELECT id FROM actors WHERE name LIKE ? ESCAPE '\\'))`);
+      params.push(query.speaker, likePattern(query.speaker), likePattern(query.speaker));
+    }
+    if (query.outlet) {
+      where.push('q.outlet = ? COLLATE NOCASE');
+      params.push(query.outlet);
+    }
+    if (query.stance) {
+      where.push('q.stance = ?');
+      params.push(query.stance);
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = Number(this.get(`SELECT count(*) AS n FROM quotes q ${w}`, ...params)?.n ?? 0);
+    const items = this.all(
+      `SELECT q.*, x.name AS actor_name FROM quotes q LEFT JOIN actors x ON x.id = q.speaker_actor ${w}
+       ORDER BY q.published DESC NULLS LAST, q.rowid LIMIT ? OFFSET ?`,
+      ...params,
+      limit,
+      offset,
+    ).map(toQuote);
+    return { total, items };
+  }
+
+  private eventWhere(query: EventQuery & TimelineQuery): { w: string; params: unknown[] } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.actor) {
+      where.push('(e.source_actor = ? OR e.target_actor = ? OR e.source_code = ? OR e.target_code = ?)');
+      params.push(query.actor, query.actor, query.actor, query.actor);
+    }
+    if (query.code) {
+      where.push('e.cameo = ?');
+      params.push(query.code);
+    }
+    if (query.root) {
+      where.push('e.root = ?');
+      params.push(query.root.padStart(2, '0'));
+    }
+    if (query.quadClass !== undefined) {
+      where.push('e.quad_class = ?');
+      params.push(query.quadClass);
+    }
+    if (query.from) {
+      where.push('e.day >= ?');
+      params.push(query.from.slice(0, 10));
+    }
+    if (query.to) {
+      where.push('e.day <= ?');
+      params.push(query.to.slice(0, 10));
+    }
+    return { w: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
+
+  async searchEvents(query: EventQuery): Promise<{ total: number; items: EventHit[] }> {
+    const { limit, offset } = pageOf(query);
+    const { w, params } = this.eventWhere(query);
+    const total = Number(this.get(`SELECT count(*) AS n FROM events e ${w}`, ...params)?.n ?? 0);
+    const items = this.all(
+      `SELECT e.* FROM events e ${w} ORDER BY e.day NULLS LAST, e.article_id, e.start LIMIT ? OFFSET ?`,
+      ...params,
+      limit,
+      offset,
+    ).map(toEvent);
+    return { total, items };
+  }
+
+  async timeline(query: TimelineQuery): Promise<TimelinePoint[]> {
+    const { w, params } = this.eventWhere(query);
+    const cond = w ? `${w} AND e.day IS NOT NULL` : 'WHERE e.day IS NOT NULL';
+    return this.all(
+      `SELECT e.day, coalesce(e.source_actor, e.source_code, '?') AS source,
+         coalesce(e.target_actor, e.target_code, '?') AS target, count(*) AS n, avg(e.goldstein) AS g
+       FROM events e ${cond} GROUP BY e.day, source, target ORDER BY e.day, source, target LIMIT 5000`,
+      ...params,
+    ).map((r) => ({
+      day: String(r.day),
+      source: String(r.source),
+      target: String(r.target),
+      count: Number(r.n),
+      meanGoldstein: Math.round(Number(r.g) * 100) / 100,
+    }));
+  }
+
+  async network(query?: { limit?: number }): Promise<Network> {
+    const limit = Math.max(1, Math.min(2000, Math.floor(query?.limit ?? 200)));
+    const edges = this.all(
+      `SELECT source_actor AS s, target_actor AS t, count(*) AS n, avg(goldstein) AS g FROM events
+       WHERE source_actor IS NOT NULL AND target_actor IS NOT NULL AND source_actor <> target_actor
+       GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?`,
+      limit,
+    ).map((r) => ({
+      source: String(r.s),
+      target: String(r.t),
+      count: Number(r.n),
+      meanGoldstein: Math.round(Number(r.g) * 100) / 100,
+    }));
+    const ids = new Set<string>();
+    for (const e of edges) ids.add(e.source).add(e.target);
+    // Quoted speakers are nodes too, so a corpus with quotes but no events still shows its actors.
+    for (const r of this.all(
+      `SELECT speaker_actor AS id FROM quotes WHERE speaker_actor IS NOT NULL GROUP BY speaker_actor
+       ORDER BY count(*) DESC LIMIT ?`,
+      limit,
+    ))
+      ids.add(String(r.id));
+    const nodes = [...ids].map((id) => {
+      const a = this.get(
+        `SELECT x.name, x.cameo,
+           (SELECT count(*) FROM events e WHERE e.source_actor = x.id OR e.target_actor = x.id) AS events,
+           (SELECT count(*) FROM quotes q WHERE q.speaker_actor = x.id) AS quotes
+         FROM actors x WHERE x.id = ?`,
+        id,
+      );
+      return {
+        id,
+        name: String(a?.name ?? id),
+        cameo: (a?.cameo as string | null) ?? null,
+        events: Number(a?.events ?? 0),
+        quotes: Number(a?.quotes ?? 0),
+      };
+    });
+    return { nodes, edges };
+  }
+
+  async stats(): Promise<StoreStats> {
+    const n = (sql: string) => Number(this.get(sql)?.n ?? 0);
+    return {
+      articles: n('SELECT count(*) AS n FROM articles'),
+      duplicateCopies:
+        n('SELECT count(*) AS n FROM copies') +
+        n('SELECT count(*) AS n FROM articles WHERE copy_of IS NOT NULL'),
+      stories: n('SELECT count(DISTINCT story_id) AS n FROM articles'),
+      actors: n('SELECT count(*) AS n FROM actors'),
+      attributions: n('SELECT count(*) AS n FROM quotes'),
+      events: n('SELECT count(*) AS n FROM events'),
+    };
+  }
+
+  async getCheckpoint(feed: string): Promise<FeedCheckpoint | null> {
+    const r = this.get('SELECT feed, etag, last_modified, last_poll FROM feeds WHERE feed = ?', feed);
+    if (!r) return null;
+    return {
+      feed: String(r.feed),
+      etag: (r.etag as string | null) ?? null,
+      lastModified: (r.last_modified as string | null) ?? null,
+      lastPoll: (r.last_poll as string | null) ?? null,
+    };
+  }
+
+  async putCheckpoint(c: FeedCheckpoint): Promise<void> {
+    this.stmt(
+      `INSERT INTO feeds (feed, etag, last_modified, last_poll) VALUES (?, ?, ?, ?)
+         ON CONFLICT(feed) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+           last_poll = excluded.last_poll`,
+    ).run(c.feed, c.etag, c.lastModified, c.lastPoll);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** The MinHash estimate of Jaccard similarity: the share of signature slots that agree. */
+export function signatureSimilarity(a: Uint32Array, b: Uint32Array): number {
+  const n = Math.min(a.length, b.length);
+  if (n === 0) return 0;
+  let same = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) same++;
+  return same / Math.max(a.length, b.length);
+}
+
+function signatureToBlob(sig: Uint32Array): Buffer {
+  const buf = Buffer.alloc(sig.length * 4);
+  for (let i = 0; i < sig.length; i++) buf.writeUInt32LE(sig[i], i * 4);
+  return buf;
+}
+
+function blobToSignature(blob: Uint8Array): Uint32Array {
+  const buf = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+  const sig = new Uint32Array(Math.floor(buf.length / 4));
+  for (let i = 0; i < sig.length; i++) sig[i] = buf.readUInt32LE(i * 4);
+  return sig;
+}
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function toSummary(r: Row): ArticleSummary {
+  return {
+    id: String(r.id),
+    key: String(r.key),
+    title: str(r.title),
+    outlet: str(r.outlet),
+    published: str(r.published),
+    url: str(r.url),
+    storyId: String(r.story_id),
+    copyOf: str(r.copy_of),
+    copyReason: r.copy_reason ? CopyReasonSchema.parse(r.copy_reason) : null,
+    chars: Number(r.chars),
+    counts: {
+      actors: Number(r.n_actors),
+      attributions: Number(r.n_attributions),
+      events: Number(r.n_events),
+    },
+  };
+}
+
+function toCopy(r: Row): CopyRecord {
+  return {
+    key: String(r.key),
+    of: String(r.article_id),
+    articleId: str(r.self_id),
+    reason: MemberReasonSchema.parse(r.reason),
+    similarity: r.similarity === null || r.similarity === undefined ? null : Number(r.similarity),
+    url: str(r.url),
+    outlet: str(r.outlet),
+    title: str(r.title),
+    published: str(r.published),
+  };
+}
+
+function summaryOfStory(s: Story): StorySummary {
+  return { id: s.id, title: s.title, copies: s.copies, outlets: s.outlets, first: s.first, last: s.last };
+}
+
+function toActorSummary(r: Row): ActorSummary {
+  return {
+    id: String(r.id),
+    name: String(r.name),
+    type: String(r.type),
+    cameo: str(r.cameo),
+    counts: { articles: Number(r.articles), quotes: Number(r.quotes), events: Number(r.events) },
+  };
+}
+
+function toQuote(r: Row): QuoteHit {
+  return {
+    articleId: String(r.article_id),
+    attributionId: String(r.attribution_id),
+    speaker: str(r.speaker),
+    speakerActor: str(r.speaker_actor),
+    cue: str(r.cue),
+    content: String(r.content),
+    kind: z.enum(['direct', 'mixed', 'indirect']).parse(r.kind),
+    stance: StanceSchema.parse(r.stance),
+    outlet: str(r.outlet),
+    published: str(r.published),
+    title: str(r.title),
+    start: Number(r.start),
+    end: Number(r.end),
+  };
+}
+
+function toEvent(r: Row): EventHit {
+  return {
+    articleId: String(r.article_id),
+    eventId: String(r.event_id),
+    cameo: String(r.cameo),
+    root: String(r.root),
+    quadClass: Number(r.quad_class),
+    goldstein: Number(r.goldstein),
+    source: str(r.source_text),
+    sourceActor: str(r.source_actor),
+    sourceCode: str(r.source_code),
+    target: str(r.target_text),
+    targetActor: str(r.target_actor),
+    targetCode: str(r.target_code),
+    trigger: String(r.trigger),
+    start: Number(r.start),
+    end: Number(r.end),
+    date: str(r.day),
+    outlet: str(r.outlet),
+    title: str(r.title),
+  };
+}
+
+/** Opens (creating and migrating) the SQLite store at `file`. */
+export function openSqliteStore(file: string, options?: SqliteStoreOptions): SqliteStore {
+  return new SqliteStore(file, options);
+}

@@ -1,0 +1,194 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildServer } from '../../src/server/index.js';
+import { loadIngestApi, SqliteStore, storeItem } from '../../src/store/index.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`dashboard e2e test skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+}
+
+const SEED = readFileSync(path.join(ROOT, 'test', 'fixtures', 'seed.txt'), 'utf8');
+const RUTTE_QUOTE = 'There is no special secret';
+/** Hostile markup in the title and the text: if any of it ran, document.title or window.__pwned changes. */
+const PAYLOAD_TITLE = '<img src=x onerror="window.__pwned=1;document.title=\'pwned\'"> Hostile title';
+const PAYLOAD_TEXT =
+  'The spokesman said <script>window.__pwned=1;document.title="pwned"</script> and ' +
+  '<img src=x onerror="window.__pwned=1;document.title=\'pwned\'"> were only words.\n\n' +
+  'Officials said on Monday that <svg onload="window.__pwned=1"></svg> is text.';
+
+describe.skipIf(!haveChromium)('dashboard in headless Chromium', () => {
+  let dir: string;
+  let store: SqliteStore;
+  let app: FastifyInstance;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let seedId: string;
+  let hostileId: string;
+  const dialogs: string[] = [];
+  const artifacts = path.join(ROOT, 'test-artifacts');
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-e2e-'));
+    mkdirSync(artifacts, { recursive: true });
+    // Build the dashboard fresh into the temp folder, so the test never runs a stale bundle.
+    const { build } = await import('vite');
+    const webRoot = path.join(dir, 'web');
+    await build({
+      configFile: path.join(ROOT, 'web', 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: webRoot, emptyOutDir: true },
+    });
+
+    store = new SqliteStore(path.join(dir, 'e2e.db'));
+    const fp = await loadIngestApi();
+    seedId = (
+      await storeItem(
+        store,
+        {
+          key: 'seed',
+          origin: 'text',
+          text: SEED,
+          outlet: 'Caliber.Az',
+          published: '2025-04-03',
+          url: 'https://example.org/seed',
+        },
+        fp,
+      )
+    ).articleId;
+    hostileId = (
+      await storeItem(
+        store,
+        {
+          key: 'hostile',
+          origin: 'text',
+          text: PAYLOAD_TEXT,
+          title: PAYLOAD_TITLE,
+          url: 'javascript:window.__pwned=1',
+        },
+        fp,
+      )
+    ).articleId;
+
+    app = await buildServer({ store, webRoot });
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('searches a quote, opens the seed article and shows the Rutte quote highlighted with its speaker', async () => {
+    await page.goto(`${base}/#/quotes`);
+    await page.fill('input[name=text]', 'special secret');
+    await page.click('form.filters button[type=submit]');
+    const result = page.locator('[data-testid=quote-results] li', { hasText: RUTTE_QUOTE });
+    await result.first().waitFor({ timeout: 15_000 });
+    expect(await result.first().innerText()).toMatch(/Rutte/);
+    await page.screenshot({ path: path.join(artifacts, 'dashboard-quotes.png'), fullPage: true });
+
+    await result.first().locator('a.open-article').click();
+    await page.waitForURL(new RegExp(`#/article/${seedId}`));
+    const content = page.locator('[data-testid=article-text] mark[data-kind~="content"]', {
+      hasText: 'no special secret',
+    });
+    await content.first().waitFor({ timeout: 15_000 });
+    // The quote's marks carry its attribution id; the speaker mark of the same attribution says Rutte.
+    const ref = (await content.first().getAttribute('data-ref'))!
+      .split(' ')
+      .find((r) => r.startsWith('att:'))!;
+    const speaker = page.locator(`[data-testid=article-text] mark[data-kind~="source"][data-ref~="${ref}"]`);
+    expect(await speaker.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/Rutte/)]));
+    expect(await content.first().evaluate((el) => el.classList.contains('focused'))).toBe(true);
+    // Only the searched quote's marks are focused, nothing of another layer item.
+    const focusedRefs = await page
+      .locator('mark.focused')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-ref') ?? ''));
+    expect(focusedRefs.length).toBeGreaterThan(0);
+    for (const r of focusedRefs) expect(r.split(' ')).toContain(ref);
+
+    await content.first().click();
+    const details = page.locator('[data-testid=span-details]');
+    await expect.poll(() => details.innerText()).toMatch(/speaker\s*(Mark )?Rutte/);
+    await page.screenshot({ path: path.join(artifacts, 'dashboard-article.png'), fullPage: true });
+  });
+
+  it('renders hostile markup in an article as text and never runs it', async () => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto(`${base}/#/articles`);
+    await page
+      .locator('[data-testid=article-list] li', { hasText: 'Hostile title' })
+      .waitFor({ timeout: 15_000 });
+    await page.goto(`${base}/#/article/${hostileId}`);
+    const text = page.locator('[data-testid=article-text]');
+    await text.waitFor({ timeout: 15_000 });
+    expect(await text.innerText()).toContain('<script>window.__pwned=1;document.title="pwned"</script>');
+    expect(await page.locator('h1').first().innerText()).toContain('<img src=x onerror=');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.title()).toBe('newsgraph');
+    expect(await page.locator('main img, main script, main svg[onload]').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: path.join(artifacts, 'dashboard-hostile.png'), fullPage: true });
+  });
+
+  it('shows the actor, events and network views with their JSON twins', async () => {
+    await page.goto(`${base}/#/actors`);
+    await page.locator('table tbody tr').first().waitFor({ timeout: 15_000 });
+    await page.locator('table tbody tr a', { hasText: /Rutte/ }).first().click();
+    await page.locator('h1', { hasText: /Rutte/ }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.api-link').first().getAttribute('href')).toMatch(/^\/api\/actors\//);
+    await page.screenshot({ path: path.join(artifacts, 'dashboard-actor.png'), fullPage: true });
+
+    await page.goto(`${base}/#/events`);
+    await page.locator('.api-link', { hasText: '/api/timeline' }).waitFor({ timeout: 15_000 });
+    const events = await (await fetch(`${base}/api/events`)).json();
+    if (events.total > 0)
+      await page.locator('[data-testid=timeline-chart] rect').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(artifacts, 'dashboard-events.png'), fullPage: true });
+
+    await page.goto(`${base}/#/stories`);
+    await page.locator('[data-testid=story-list] tbody tr').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid=story-list] tbody tr').count()).toBe(2);
+
+    await page.goto(`${base}/#/network`);
+    await page.locator('[data-testid=network-graph] circle').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(artifacts, 'dashboard-network.png'), fullPage: true });
+  });
+});

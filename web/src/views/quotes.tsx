@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import type { QuoteHit } from '../../../src/store/types.js';
+import { query } from '../api.js';
+import { useApi } from '../hooks.js';
+import { href, navigate } from '../router.js';
+import { ApiLink, Loaded, day } from './common.js';
+
+const STANCES = ['', 'neutral', 'distancing', 'hedged', 'endorsing'];
+
+export function QuotesView({ params }: { params: URLSearchParams }) {
+  const current = {
+    text: params.get('text') ?? '',
+    speaker: params.get('speaker') ?? '',
+    outlet: params.get('outlet') ?? '',
+    stance: params.get('stance') ?? '',
+  };
+  const [draft, setDraft] = useState(current);
+  const path = `/api/quotes${query({ ...current, limit: 100 })}`;
+  const load = useApi<{ total: number; items: QuoteHit[] }>(path);
+  const field = (name: 'text' | 'speaker' | 'outlet', placeholder: string) => (
+    <input
+      name={name}
+      type="search"
+      placeholder={placeholder}
+      value={draft[name]}
+      onInput={(e) => setDraft({ ...draft, [name]: e.currentTarget.value })}
+    />
+  );
+  return (
+    <section>
+      <h1>Quotes</h1>
+      <form
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          navigate(['quotes'], draft);
+        }}
+      >
+        {field('text', 'Words in the quote')}
+        {field('speaker', 'Speaker')}
+        {field('outlet', 'Outlet')}
+        <select
+          name="stance"
+          value={draft.stance}
+          onChange={(e) => setDraft({ ...draft, stance: e.currentTarget.value })}
+        >
+          {STANCES.map((s) => (
+            <option value={s}>{s || 'any stance'}</option>
+          ))}
+        </select>
+        <button type="submit">Search</button>
+      </form>
+      <ApiLink path={path} />
+      <Loaded load={load}>
+        {(data) => (
+          <>
+            <p class="muted">{data.total} quotes</p>
+            <ul class="cards" data-testid="quote-results">
+              {data.items.map((q) => (
+                <li class="quote">
+                  <blockquote>{q.content}</blockquote>
+                  <div class="muted">
+                    {q.speakerActor ? (
+                      <a href={href(['actor', q.speakerActor])}>{q.speaker ?? q.speakerActor}</a>
+                    ) : (
+                      (q.speaker ?? 'unknown source')
+                    )}
+                    {q.cue && <> · “{q.cue}”</>} · {q.kind} · {q.stance} · {q.outlet ?? '—'} ·{' '}
+                    {day(q.published)} ·{' '}
+                    <a
+                      class="open-article"
+                      href={href(['article', q.articleId], { focus: `att:${q.attributionId}` })}
+                    >
+                      in {q.title ?? q.articleId}
+                    </a>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
