@@ -1,0 +1,85 @@
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { Command } from 'commander';
+import { AnalysisSchema, type Analysis } from '../../model/index.js';
+import { EXPORT_FORMATS, exportLines, lineEnd, type ExportFormat } from '../../export/index.js';
+import { UsageError } from '../errors.js';
+
+interface ExportFlags {
+  format: string;
+  in?: string;
+  out?: string;
+}
+
+/** Reads analyses as JSONL (one Analysis per line), validating each; errors name the line. */
+export async function readAnalyses(input: Readable, where: string): Promise<Analysis[]> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  const out: Analysis[] = [];
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch (err) {
+      throw new UsageError(`${where}:${n}: not JSON (${(err as Error).message})`);
+    }
+    const parsed = AnalysisSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new UsageError(
+        `${where}:${n}: not an analysis: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      );
+    }
+    out.push(parsed.data);
+  }
+  return out;
+}
+
+/** `newsgraph export --format gdelt|plover|csv|jsonl [--in analyses.jsonl] [--out FILE]`. */
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description(
+      'export the events of analyses (JSONL, one analysis per line, from --in or stdin) as GDELT TSV, PLOVER JSON, CSV or JSONL',
+    )
+    .option('-f, --format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, 'jsonl')
+    .option('--in <file>', 'analyses as JSONL (default: standard input)')
+    .option('--out <file>', 'output file (default: standard output)')
+    .action(async (flags: ExportFlags) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(flags.format))
+        throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${flags.format}"`);
+      const format = flags.format as ExportFormat;
+      if (flags.in && flags.in !== '-' && !existsSync(flags.in))
+        throw new UsageError(`input not found: ${flags.in}`);
+      const input = flags.in && flags.in !== '-' ? createReadStream(flags.in, 'utf8') : process.stdin;
+      const analyses = await readAnalyses(input, flags.in ?? 'stdin');
+      const sink = flags.out ? createWriteStream(flags.out, 'utf8') : process.stdout;
+      // A closed pipe ("| head") ends the export quietly; other write errors are reported.
+      let failed: Error | undefined;
+      sink.on('error', (err: NodeJS.ErrnoException) => {
+        failed = err;
+      });
+      const end = lineEnd(format);
+      for (const line of exportLines(format, analyses)) {
+        if (failed) break;
+        if (!sink.write(line + end))
+          await new Promise<void>((r) => {
+            sink.once('drain', () => r());
+            sink.once('error', () => r());
+          });
+      }
+      if (failed) {
+        if ((failed as NodeJS.ErrnoException).code === 'EPIPE') return;
+        throw new Error(`cannot write ${flags.out ?? 'standard output'}: ${failed.message}`);
+      }
+      if (flags.out)
+        await new Promise<void>((resolve, reject) =>
+          (sink as ReturnType<typeof createWriteStream>).end((err?: Error | null) =>
+            err ? reject(err) : resolve(),
+          ),
+        );
+    });
+}

@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { predictEvents } from './events.js';
+
+describe('predictEvents', () => {
+  it('reads id, text and date only, honours limit and both schemes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-events-'));
+    try {
+      const gold = path.join(dir, 'gold.jsonl');
+      const rows = [
+        {
+          id: 'r1',
+          date: '19950101',
+          text: 'Russian troops attacked Ukraine on Monday.',
+          expected: 'not read',
+        },
+        { id: 'r2', date: '2000-01-01', text: 'Iran threatened to shell Iraqi towns.' },
+        { id: 'r3', text: '' },
+      ];
+      writeFileSync(gold, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      const collect = async (opts: Parameters<typeof predictEvents>[1]) => {
+        const out: { id: string; events: { source: string; target: string; code: string }[] }[] = [];
+        for await (const line of predictEvents(gold, opts))
+          out.push(JSON.parse(line) as (typeof out)[number]);
+        return out;
+      };
+      const plover = await collect({ scheme: 'plover' });
+      expect(plover.map((r) => r.id)).toEqual(['r1', 'r2', 'r3']);
+      expect(plover[0]!.events).toContainEqual({ source: 'RUSMIL', target: 'UKR', code: 'FIGHT' });
+      expect(plover[2]!.events).toEqual([]);
+      const cameo = await collect({ scheme: 'cameo', limit: 2 });
+      expect(cameo).toHaveLength(2);
+      expect(cameo[1]!.events.map((e) => e.code.slice(0, 2))).toEqual(['13']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * `newsgraph predict events <gold.jsonl> [--scheme plover|cameo]`: analyses each record's text with
+ * the full pipeline and yields `{"id","events":[{"source","target","code"}]}` for
+ * ../shared/tools/score-events.mjs. Only `id`, `text` and `date` are read, never `expected`.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { analyze, DEFAULT_STAGES } from '../pipeline/analyze.js';
+import { loadPetrarchVerbs, makeEventsStage, ploverActorCode } from '../events/index.js';
+import type { Event } from '../model/index.js';
+import type { Predictor } from './types.js';
+
+const RecordInputsSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  date: z.string().optional(),
+  suite: z.string().optional(),
+});
+
+/** Gold dates come as 2000-01-01 or 19950101; the pipeline wants ISO. */
+function isoDate(d: string | undefined): string | undefined {
+  if (!d) return undefined;
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})/.exec(d);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+export function eventCode(e: Event, scheme: 'plover' | 'cameo'): string | undefined {
+  return scheme === 'cameo' ? e.cameo : e.plover?.type;
+}
+
+export const predictEvents: Predictor = async function* (goldFile, options) {
+  // `verbs` (a PETRARCH verb dictionary) is an optional extra the CLI may pass through.
+  const verbsFile = (options as typeof options & { verbs?: string }).verbs;
+  const stages = verbsFile
+    ? DEFAULT_STAGES.map((s) =>
+        s.name === 'events' ? makeEventsStage({ extraVerbs: loadPetrarchVerbs(verbsFile) }) : s,
+      )
+    : undefined;
+  const lines = createInterface({ input: createReadStream(goldFile, 'utf8'), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    if (options.limit !== undefined && n >= options.limit) break;
+    n++;
+    const rec = RecordInputsSchema.parse(JSON.parse(line));
+    const scheme =
+      options.scheme ?? (rec.suite === 'plover-gsr' || /plover/i.test(goldFile) ? 'plover' : 'cameo');
+    const events: { source: string; target: string; code: string }[] = [];
+    if (rec.text.trim()) {
+      const published = isoDate(rec.date);
+      const analysis = analyze(rec.text, published ? { published } : {}, {
+        id: rec.id,
+        ...(stages ? { stages } : {}),
+      });
+      for (const e of analysis.events) {
+        const code = eventCode(e, scheme);
+        if (!code) continue;
+        // PLOVER records code actors at country/IGO + agent level; CAMEO keeps the full code.
+        const actor = (c: string | undefined): string =>
+          c === undefined ? '' : scheme === 'plover' ? ploverActorCode(c) : c;
+        events.push({ source: actor(e.source?.code), target: actor(e.target?.code), code });
+      }
+    }
+    yield JSON.stringify({ id: rec.id, events });
+  }
+};

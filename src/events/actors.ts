@@ -1,0 +1,414 @@
+import type { Actor, Mention } from '../model/index.js';
+import { actorWords, fallbackCountries } from './lexicon.js';
+import type { Tagged } from './tagger.js';
+
+/*
+ * Actor phrases for event coding. Codes come first from the actors stage (a mention linked to an
+ * actor with a CAMEO code); where it has none, from a small fallback vocabulary of country names,
+ * demonyms, capitals, organisations and agent words (data/events/actor-words.json and
+ * fallback-countries.json), composed as COUNTRY+AGENT the way CAMEO does ("Hungarian officials" → HUNGOV).
+ */
+
+type PieceKind = 'coded' | 'country' | 'demonym' | 'capital' | 'org' | 'agent' | 'pronoun';
+interface Entry {
+  kind: PieceKind;
+  code: string;
+  generic?: boolean;
+  /** Agent a metonym stands for ("White House" → GOV). */
+  agent?: string;
+}
+interface Piece extends Entry {
+  i: number;
+  j: number; // token range [i, j)
+  actor?: string;
+  mention?: string;
+}
+
+/** One actor phrase: token range, its CAMEO code parts, and links to the actors layer. */
+export interface ActorPhrase {
+  i: number;
+  j: number;
+  start: number;
+  end: number;
+  country?: string;
+  org?: string;
+  agent?: string;
+  /** A full code from the actors stage, used as is. */
+  coded?: string;
+  pronoun?: boolean;
+  /** The country comes from a demonym ("Iraqi", "Liberians"), not a name. */
+  demonym?: boolean;
+  /** The demonym is the phrase's last word (a plural like "Liberians" names people). */
+  demonymHead?: boolean;
+  actor?: string;
+  mention?: string;
+  /** Index of the compound group ("Hungarian and Romanian officials" share one). */
+  group: number;
+}
+
+/** Generic role words that yield to a more specific agent in the same phrase ("rebel leaders" → REB). */
+const GENERIC = new Set([
+  'leader',
+  'leaders',
+  'official',
+  'officials',
+  'chief',
+  'head',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+]);
+const MAX_PHRASE_WORDS = 6;
+
+interface Vocabulary {
+  /** Lower-cased first words of every entry: most tokens start none and are skipped at once. */
+  firstWords: Set<string>;
+  /** Every lower-cased prefix of every entry, to stop growing a candidate as soon as nothing can match. */
+  prefixes: Set<string>;
+  exact: Map<string, Entry>;
+  lower: Map<string, Entry>;
+  notActors: Set<string>;
+}
+let vocabulary: Vocabulary | undefined;
+let countrySet: Set<string> | undefined;
+let civilianSet: Set<string> | undefined;
+function civilianNouns(): Set<string> {
+  civilianSet ??= new Set(actorWords().civilianNouns);
+  return civilianSet;
+}
+function countryCodes(): Set<string> {
+  countrySet ??= new Set(fallbackCountries().countries.map((c) => c.code));
+  return countrySet;
+}
+function vocab(): Vocabulary {
+  if (vocabulary) return vocabulary;
+  const exact = new Map<string, Entry>();
+  const lower = new Map<string, Entry>();
+  const add = (name: string, e: Entry): void => {
+    const key = name.replace(/\s+/g, ' ').trim();
+    if (!key) return;
+    // Lower-case entries (agent words, pronouns) match in any case; capitalised names only as written.
+    const map = key === key.toLowerCase() ? lower : exact;
+    if (!map.has(key)) map.set(key, e);
+  };
+  const words = actorWords();
+  for (const o of words.organizations) for (const n of o.names) add(n, { kind: 'org', code: o.code });
+  for (const a of words.countryAliases) {
+    for (const n of a.names ?? [])
+      add(n, a.agent ? { kind: 'capital', code: a.code, agent: a.agent } : { kind: 'country', code: a.code });
+    for (const d of a.demonyms ?? []) add(d, { kind: 'demonym', code: a.code });
+  }
+  for (const c of fallbackCountries().countries) {
+    for (const n of c.names) {
+      add(n, { kind: 'country', code: c.code });
+      if (!n.startsWith('The ')) add(`the ${n}`.replace(/^the /, 'The '), { kind: 'country', code: c.code });
+    }
+    for (const d of c.demonyms) add(d, { kind: 'demonym', code: c.code });
+    if (c.capital) add(c.capital, { kind: 'capital', code: c.code });
+  }
+  for (const g of words.agents) {
+    for (const w of g.words)
+      add(w.toLowerCase(), { kind: 'agent', code: g.agent, generic: GENERIC.has(w.toLowerCase()) });
+  }
+  for (const p of words.pronouns) lower.set(p, { kind: 'pronoun', code: '' });
+  const firstWords = new Set<string>();
+  for (const k of [...exact.keys(), ...lower.keys()]) firstWords.add(k.split(/[\s.'’-]/)[0]!.toLowerCase());
+  const prefixes = new Set<string>();
+  for (const k of [...exact.keys(), ...lower.keys()]) {
+    const l = k.toLowerCase();
+    for (let n = 1; n <= l.length; n++) prefixes.add(l.slice(0, n));
+  }
+  vocabulary = { firstWords, prefixes, exact, lower, notActors: new Set(words.notActors) };
+  return vocabulary;
+}
+
+/** Longest vocabulary match starting at token i, at most MAX_PHRASE_WORDS tokens. */
+function matchAt(text: string, toks: readonly Tagged[], i: number): Piece | undefined {
+  const v = vocab();
+  const first = toks[i]!;
+  if (!v.firstWords.has(first.lower.split(/[\s.'’-]/)[0]!)) return undefined;
+  // "the" starts only names ("The Hague", "the United States"): look further only before a capital.
+  if (first.lower === 'the' && !/^\p{Lu}/u.test(toks[i + 1]?.text ?? '')) return undefined;
+  // Grow the candidate a word at a time while it is still the start of some entry; keep the longest hit.
+  let best: Piece | undefined;
+  let s = '';
+  for (let j = i + 1; j <= Math.min(toks.length, i + MAX_PHRASE_WORDS); j++) {
+    const t = toks[j - 1]!;
+    const gap = j === i + 1 ? '' : text ? text.slice(toks[j - 2]!.end, t.start) : ' ';
+    s += (/\s/.test(gap) ? ' ' : gap) + t.text;
+    const lower = s.toLowerCase();
+    if (!v.prefixes.has(lower)) break;
+    const e = v.exact.get(s) ?? v.lower.get(lower);
+    if (e) best = { ...e, i, j };
+  }
+  return best;
+}
+
+const GLUE_POS = new Set(['ADJ', 'PROPN', 'NUM', 'DET']);
+const GLUE_WORDS = new Set(["'s", '’s', "'", '-', 'of']);
+
+/**
+ * Finds the actor phrases of one sentence. `mentions` and `actors` are the document layers (may be
+ * empty); a token inside a mention linked to a coded actor becomes one coded piece.
+ */
+export function findActorPhrases(
+  text: string,
+  toks: readonly Tagged[],
+  mentions: readonly Mention[],
+  actorsById: ReadonlyMap<string, Actor>,
+): ActorPhrase[] {
+  if (toks.length === 0) return [];
+  const first = toks[0]!.start;
+  const last = toks[toks.length - 1]!.end;
+  const coded = mentions.filter(
+    (m) => m.start < last && m.end > first && m.actor && actorsById.get(m.actor)?.cameo,
+  );
+  const pieces: Piece[] = [];
+  let mi = 0;
+  const v = vocab();
+  for (let i = 0; i < toks.length;) {
+    const t = toks[i]!;
+    while (mi < coded.length && coded[mi]!.end <= t.start) mi++;
+    const m = coded[mi];
+    if (m && m.start <= t.start && t.start < m.end) {
+      let j = i + 1;
+      while (j < toks.length && toks[j]!.start < m.end) j++;
+      const a = actorsById.get(m.actor!)!;
+      // A bare country code from the actors stage composes like a country name ("U.S. official" → USAGOV).
+      const kind: PieceKind = countryCodes().has(a.cameo!) ? 'country' : 'coded';
+      pieces.push({ kind, code: a.cameo!, i, j, actor: a.id, mention: m.id });
+      i = j;
+      continue;
+    }
+    if (v.notActors.has(t.text)) {
+      i++;
+      continue;
+    }
+    const p = matchAt(text, toks, i);
+    if (p) {
+      pieces.push(p);
+      i = p.j;
+    } else i++;
+  }
+  // Group adjacent pieces (joined by modifiers, names and possessives) into phrases.
+  const phrases: ActorPhrase[] = [];
+  let cur: Piece[] = [];
+  const flush = (): void => {
+    if (cur.length === 0) return;
+    const p = toPhrase(cur, toks);
+    if (p) phrases.push(p);
+    cur = [];
+  };
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    if (cur.length > 0) {
+      const prev = cur[cur.length - 1]!;
+      // A pronoun never continues a phrase ("Great Britain two of its nationals" is two phrases).
+      let joinable = p.kind !== 'pronoun';
+      for (let x = prev.j; x < p.i && joinable; x++) {
+        const t = toks[x]!;
+        const led = (t.lower === 'led' || t.lower === 'backed') && toks[x - 1]?.text === '-';
+        // Nouns may sit between a nationality and its head agent ("French paper workers").
+        const nounBeforeAgent =
+          (t.pos === 'NOUN' || (t.pos === 'VERB' && /(?:ing|ed)$/.test(t.lower))) &&
+          p.kind === 'agent' &&
+          p.i - prev.j <= 4;
+        if (
+          !(GLUE_POS.has(t.pos) || GLUE_WORDS.has(t.lower) || led || nounBeforeAgent) ||
+          (t.pos === 'DET' && t.lower !== 'the')
+        )
+          joinable = false;
+      }
+      // "of"/"from"/"in" attach a country to a country-less head ("rebels in the Ivory Coast").
+      const between = toks.slice(prev.j, p.i).map((t) => t.lower);
+      const attach =
+        !joinable &&
+        between.length > 0 &&
+        between.length <= 4 &&
+        ['of', 'from', 'in'].includes(between[0]!) &&
+        cur.every((c) => c.kind === 'agent') &&
+        (p.kind === 'country' || p.kind === 'capital' || p.kind === 'demonym') &&
+        between.slice(1).every((w, n) => GLUE_POS.has(toks[prev.j + 1 + n]!.pos) || w === 'the');
+      if (!(joinable || attach) || p.i - prev.j > 4) flush();
+    }
+    cur.push(p);
+  }
+  flush();
+  // Compound groups: phrases separated only by "and", "or" or a comma.
+  let group = 0;
+  for (let k = 0; k < phrases.length; k++) {
+    const p = phrases[k]!;
+    const prev = phrases[k - 1];
+    if (prev) {
+      const sep = separator(toks, prev.j, p.i);
+      // A bare comma joins only inside a list that goes on ("A, B and C"), not an apposition.
+      const next = phrases[k + 1];
+      const listGoesOn = next !== undefined && separator(toks, p.j, next.i) !== undefined;
+      if (sep === 'and' || (sep === ',' && listGoesOn)) {
+        p.group = prev.group;
+        // "Hungarian and Romanian officials": the bare demonym shares the head noun's agent.
+        if (!prev.agent && prev.country && !prev.coded && p.agent && isDemonymOnly(prev, toks))
+          prev.agent = p.agent;
+        continue;
+      }
+    }
+    p.group = ++group;
+  }
+  return phrases;
+}
+
+/** A country piece written as a demonym ("Palestinian", "Liberians") rather than a name. */
+function isDemonymText(toks: readonly Tagged[], p: Piece): boolean {
+  const text = toks
+    .slice(p.i, p.j)
+    .map((t) => t.text)
+    .join(' ');
+  return vocab().exact.get(text)?.kind === 'demonym';
+}
+
+/** "and"/"or"/"&" (optionally after a comma, with determiners) or a bare comma between two phrases. */
+function separator(toks: readonly Tagged[], from: number, to: number): 'and' | ',' | undefined {
+  const words = toks
+    .slice(from, to)
+    .filter((t) => t.pos !== 'DET')
+    .map((t) => t.lower);
+  if (words.length === 1 && ['and', 'or', '&'].includes(words[0]!)) return 'and';
+  if (words.length === 2 && words[0] === ',' && (words[1] === 'and' || words[1] === 'or')) return 'and';
+  if (words.length === 1 && words[0] === ',') return ',';
+  return undefined;
+}
+
+function isDemonymOnly(p: ActorPhrase, toks: readonly Tagged[]): boolean {
+  const t = toks[p.i]!;
+  return p.j - p.i === 1 && /[a-z]/.test(t.text.slice(1));
+}
+
+function toPhrase(pieces: Piece[], toks: readonly Tagged[]): ActorPhrase | undefined {
+  // Trailing names belong to the phrase ("Libyan leader Muammar Gaddafi"), so compounds join after them.
+  let j = pieces[pieces.length - 1]!.j;
+  while (
+    j < toks.length &&
+    toks[j]!.pos === 'PROPN' &&
+    /^\p{Lu}/u.test(toks[j]!.text) &&
+    matchAt('', toks, j) === undefined
+  )
+    j++;
+  // Leading names belong to an agent head too ("Darfur rebels", "Karen guerrilla").
+  let i = pieces[0]!.i;
+  if (pieces[0]!.kind === 'agent') {
+    while (
+      i > 0 &&
+      toks[i - 1]!.pos === 'PROPN' &&
+      /^\p{Lu}/u.test(toks[i - 1]!.text) &&
+      !/^(?:The|A|An)$/.test(toks[i - 1]!.text)
+    )
+      i--;
+  }
+  const ph: ActorPhrase = {
+    i,
+    j,
+    start: toks[i]!.start,
+    end: toks[j - 1]!.end,
+    group: 0,
+  };
+  let generic: string | undefined;
+  let demonym: string | undefined;
+  for (const p of pieces) {
+    switch (p.kind) {
+      case 'coded': {
+        // COUNTRY+AGENT codes compose like words, so "Hungarian and Romanian officials" share the agent.
+        const split = /^([A-Z]{3})([A-Z]{3})$/.exec(p.code);
+        if (split && countryCodes().has(split[1]!) && !ph.coded && !ph.country && !ph.org) {
+          ph.country = split[1]!;
+          ph.agent = split[2]!;
+          ph.actor ??= p.actor;
+          ph.mention ??= p.mention;
+          break;
+        }
+        ph.coded = p.code;
+        ph.country = undefined;
+        ph.org = undefined;
+        ph.actor ??= p.actor;
+        ph.mention ??= p.mention;
+        break;
+      }
+      // A named country or organisation nearer the head wins ("NATO-member Norway" is Norway) …
+      case 'country':
+        ph.country = p.code;
+        ph.org = undefined;
+        ph.coded = undefined;
+        ph.demonym = isDemonymText(toks, p);
+        ph.actor ??= p.actor;
+        ph.mention ??= p.mention;
+        break;
+      case 'org':
+        ph.org = p.code;
+        ph.country = undefined;
+        ph.coded = undefined;
+        break;
+      // … while of several demonyms the first does ("Bosnian Serbs" are Bosnia's).
+      case 'demonym':
+        demonym ??= p.code;
+        break;
+      case 'capital':
+        if (!ph.country && !ph.org) {
+          ph.country = p.code;
+          // A capital stands for its government only as the head ("Washington demanded"), not as a
+          // place of origin ("London's Raheem Kassam").
+          if (p.agent || p.j === j) generic ??= p.agent ?? 'GOV';
+        }
+        break;
+      case 'agent':
+        // The head noun is last: "military government" is GOV, "rebel leaders" REB (generic words yield).
+        if (p.generic) generic = p.code;
+        else ph.agent = p.code;
+        break;
+      case 'pronoun':
+        ph.pronoun = true;
+        break;
+    }
+  }
+  if (!ph.country && !ph.org && demonym) {
+    ph.country = demonym;
+    ph.demonym = true;
+  }
+  if (ph.demonym) {
+    const last = pieces[pieces.length - 1]!;
+    ph.demonymHead = last.kind !== 'agent' && last.j === j && /s$/.test(toks[last.j - 1]!.text);
+  } else delete ph.demonym;
+  // "his Rwandan Patriotic Front" names its own actor; "their forces" still needs the pronoun's referent.
+  if (ph.pronoun && (ph.country || ph.org || ph.coded)) ph.pronoun = false;
+  if (!ph.country) delete ph.country;
+  if (!ph.org) delete ph.org;
+  if (!ph.coded) delete ph.coded;
+  ph.agent ??= generic;
+  // A former office holder is an elite, not the office ("Former Socialist prime minister X").
+  if (ph.agent && ['GOV', 'LEG', 'MIL', 'JUD'].includes(ph.agent)) {
+    const former = new Set(actorWords().formerModifiers);
+    if (toks.slice(Math.max(0, ph.i - 2), ph.j).some((t) => former.has(t.lower))) ph.agent = 'ELI';
+  }
+  if (!ph.agent) delete ph.agent;
+  if (!ph.coded && !ph.country && !ph.org && !ph.agent && !ph.pronoun) return undefined;
+  return ph;
+}
+
+/** The CAMEO code of a phrase, given a country to fall back on for country-less agents. */
+export function phraseCode(p: ActorPhrase, fallbackCountry?: string, civilian = false): string | undefined {
+  if (p.coded) return p.coded;
+  if (p.org) return p.org === 'IGO' && p.agent && p.agent !== 'IGO' ? `IGO${p.agent}` : p.org;
+  const country = p.country ?? fallbackCountry;
+  if (!country) return undefined;
+  const agent = p.agent ?? (civilian ? 'CVL' : undefined);
+  return agent ? `${country}${agent}` : country;
+}
+
+/**
+ * CAMEO codes a nation's people as COUNTRY+CVL: a plural demonym ("Liberians"), or, as the one acted
+ * upon, a demonym before a common noun ("Iraqi towns", "Palestinian homes").
+ */
+export function isCivilian(p: ActorPhrase, toks: readonly Tagged[], role: 'source' | 'target'): boolean {
+  if (!p.demonym || p.agent || p.coded || p.org) return false;
+  if (p.demonymHead) return true;
+  const head = toks[p.j];
+  return role === 'target' && head !== undefined && civilianNouns().has(head.lower);
+}

@@ -1,0 +1,201 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import type { Analysis, Event } from '../model/index.js';
+import { readAnalyses, registerExport } from '../cli/commands/export.js';
+import {
+  CSV_COLUMNS,
+  csvField,
+  exportLines,
+  GDELT_COLUMNS,
+  toCsv,
+  toGdelt,
+  toJsonl,
+  toPlover,
+} from './index.js';
+
+const text = 'Russian troops attacked Ukraine, "officials" said, on Monday.\nFrance, Germany agreed.';
+function event(over: Partial<Event> = {}): Event {
+  return {
+    id: 'ev1',
+    source: { code: 'RUSMIL', text: 'Russian troops' },
+    target: { code: 'UKR', text: 'Ukraine' },
+    cameo: '190',
+    plover: { type: 'FIGHT' },
+    goldstein: -10,
+    quadClass: 4,
+    trigger: { start: 15, end: 23, text: text.slice(15, 23) },
+    evidence: [{ start: 0, end: 50, text: text.slice(0, 50) }],
+    ...over,
+  };
+}
+function analysis(
+  events: Event[],
+  meta: Analysis['meta'] = { published: '2025-04-03', url: 'https://example.org/a?x=1,2' },
+): Analysis {
+  return {
+    version: 1,
+    id: 'a1',
+    text,
+    meta,
+    sentences: [{ start: 0, end: 61, text: text.slice(0, 61), tokenStart: 0, tokenEnd: 12, paragraph: 0 }],
+    mentions: [],
+    actors: [],
+    attributions: [],
+    claims: [],
+    events,
+    times: [],
+    messages: [],
+  };
+}
+const sample = [
+  analysis([
+    event(),
+    event({ id: 'ev2', target: null, cameo: '010', plover: null, goldstein: 0, quadClass: 1 }),
+  ]),
+  analysis([event({ source: { code: 'IGOWSTNAT', text: 'NATO\tchief\nsaid' } })], {}),
+];
+
+describe('GDELT export', () => {
+  it('has the 61 GDELT 2.0 columns on every row', () => {
+    expect(GDELT_COLUMNS).toHaveLength(61);
+    const rows = [...toGdelt(sample)];
+    expect(rows).toHaveLength(3);
+    for (const r of rows) expect(r.split('\t')).toHaveLength(61);
+    expect([...toGdelt(sample, { header: true })][0]!.split('\t')).toEqual([...GDELT_COLUMNS]);
+  });
+  it('fills what the analysis supports and leaves the rest empty', () => {
+    const cols = [...toGdelt(sample)][0]!.split('\t');
+    const at = (name: string) => cols[GDELT_COLUMNS.indexOf(name as (typeof GDELT_COLUMNS)[number])];
+    expect(at('SQLDATE')).toBe('20250403');
+    expect(at('Actor1Code')).toBe('RUSMIL');
+    expect(at('Actor1CountryCode')).toBe('RUS');
+    expect(at('Actor1Type1Code')).toBe('MIL');
+    expect(at('EventRootCode')).toBe('19');
+    expect(at('GoldsteinScale')).toBe('-10');
+    expect(at('AvgTone')).toBe('');
+    expect(at('ActionGeo_Lat')).toBe('');
+    expect(at('SOURCEURL')).toBe('https://example.org/a?x=1,2');
+    // No date, IGO actor with tabs in its name: empty date fields, no country, no broken row.
+    const third = [...toGdelt(sample)][2]!.split('\t');
+    expect(third[1]).toBe('');
+    expect(third[5]).toBe('IGOWSTNAT');
+    expect(third[7]).toBe('');
+  });
+});
+
+describe('PLOVER export', () => {
+  it('is one parseable JSON array without CAMEO statements', () => {
+    const parsed = JSON.parse([...toPlover(sample)].join('\n')) as {
+      event_type: string;
+      event_date: string | null;
+    }[];
+    expect(parsed.map((r) => r.event_type)).toEqual(['FIGHT', 'FIGHT']);
+    expect(parsed[0]!.event_date).toBe('2025-04-03');
+    expect(JSON.parse([...toPlover([])].join(''))).toEqual([]);
+  });
+});
+
+describe('CSV export', () => {
+  it('quotes commas, quotes and newlines (RFC 4180)', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "no"')).toBe('"say ""no"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(undefined)).toBe('');
+  });
+  it('has a header and one row per event that parses back to the same fields', () => {
+    const lines = [...toCsv(sample)];
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(4);
+    const fields = parseCsvLine(lines[1]!);
+    expect(fields).toHaveLength(CSV_COLUMNS.length);
+    expect(fields[CSV_COLUMNS.indexOf('evidence')]).toBe(text.slice(0, 50));
+    expect(fields[CSV_COLUMNS.indexOf('url')]).toBe('https://example.org/a?x=1,2');
+  });
+});
+
+describe('JSONL export and input', () => {
+  it('writes one JSON event per line', () => {
+    const lines = [...exportLines('jsonl', sample)];
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect(JSON.parse(l)).toHaveProperty('cameo');
+    expect([...toJsonl([])]).toEqual([]);
+  });
+  it('reads analyses JSONL and rejects bad lines with their line number', async () => {
+    const ok = await readAnalyses(
+      Readable.from(sample.map((a) => JSON.stringify(a)).join('\n') + '\n'),
+      'in',
+    );
+    expect(ok).toHaveLength(2);
+    await expect(readAnalyses(Readable.from('{"version":1}\n'), 'in')).rejects.toThrow(
+      /in:1: not an analysis/,
+    );
+    await expect(readAnalyses(Readable.from('\n{oops\n'), 'in')).rejects.toThrow(/in:2: not JSON/);
+  });
+});
+
+describe('newsgraph export', () => {
+  it('reads analyses JSONL from --in and writes each format to --out', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-export-'));
+    try {
+      const input = path.join(dir, 'analyses.jsonl');
+      writeFileSync(input, sample.map((a) => JSON.stringify(a)).join('\n') + '\n');
+      for (const format of ['gdelt', 'plover', 'csv', 'jsonl']) {
+        const out = path.join(dir, `out.${format}`);
+        const program = new Command().exitOverride();
+        registerExport(program);
+        await program.parseAsync([
+          'node',
+          'newsgraph',
+          'export',
+          '--format',
+          format,
+          '--in',
+          input,
+          '--out',
+          out,
+        ]);
+        const written = readFileSync(out, 'utf8');
+        if (format === 'gdelt')
+          for (const row of written.replace(/\n$/, '').split('\n')) expect(row.split('\t')).toHaveLength(61);
+        if (format === 'plover') expect(JSON.parse(written)).toHaveLength(2);
+        if (format === 'csv') expect(written.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+        if (format === 'jsonl') expect(written.trimEnd().split('\n')).toHaveLength(3);
+      }
+      const program = new Command().exitOverride();
+      registerExport(program);
+      await expect(
+        program.parseAsync(['node', 'newsgraph', 'export', '--format', 'xml', '--in', input]),
+      ).rejects.toThrow(/--format/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A small RFC 4180 line parser for the test (quoted fields may hold commas, quotes, newlines). */
+function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
