@@ -1,0 +1,36 @@
+/*
+ * Feature identities are 32-bit hashes: strings (word forms, shapes, affixes) are hashed once per
+ * token, and templates combine those numbers with `mix`, so feature extraction builds no strings.
+ */
+
+/** FNV-1a over UTF-16 code units of `s[from, to)`; never returns 0 (0 marks empty table slots). */
+export function hashString(s: string, from = 0, to = s.length): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0 || 1;
+}
+
+/** Order-sensitive combination of two 32-bit values (murmur3 finaliser over a multiply-xor step). */
+export function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0xcc9e2d51) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0 || 1;
+}
+
+/** Deterministic PRNG (mulberry32) so training shuffles reproduce bit for bit. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
