@@ -39,7 +39,10 @@ describe('newsgraph analyze', () => {
   });
 
   it('prints a human summary with --format text, from stdin too', () => {
-    const r = cli(['analyze', '-', '--format', 'text'], 'Peace talks\nThe talks began in Geneva since 2014.\n');
+    const r = cli(
+      ['analyze', '-', '--format', 'text'],
+      'Peace talks\nThe talks began in Geneva since 2014.\n',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain('# Peace talks');
     expect(r.out).toMatch(/Dates \(1\)/);
@@ -49,7 +52,11 @@ describe('newsgraph analyze', () => {
     ['a missing file', () => path.join(dir, 'nope.txt'), /no such file/],
     ['an empty file', () => file('empty.txt', ''), /empty/],
     ['binary data', () => file('bin.dat', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2])), /binary/],
-    ['invalid UTF-8', () => file('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b])), /not valid UTF-8/],
+    [
+      'invalid UTF-8',
+      () => file('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b])),
+      /not valid UTF-8/,
+    ],
     ['a directory', () => dir, /directory/],
   ])('refuses %s with a one-line error and a non-zero exit', (_name, make, pattern) => {
     const r = cli(['analyze', make()]);
@@ -73,7 +80,11 @@ describe('newsgraph analyze', () => {
 
   it('streams a JSONL batch, reporting bad lines by number and analysing the rest', () => {
     const lines = [
-      JSON.stringify({ id: 'a', text: 'First article about Ukraine since 2014.', meta: { published: '2025-01-02' } }),
+      JSON.stringify({
+        id: 'a',
+        text: 'First article about Ukraine since 2014.',
+        meta: { published: '2025-01-02' },
+      }),
       '{not json',
       JSON.stringify({ id: 'c', text: '' }),
       JSON.stringify({ id: 'd', text: 'Third one.', meta: { published: 'yesterday' } }),
@@ -81,7 +92,10 @@ describe('newsgraph analyze', () => {
     ];
     const r = cli(['analyze', file('batch.jsonl', lines.join('\n') + '\n'), '--jsonl']);
     expect(r.code).toBe(1);
-    const out = r.out.trim().split('\n').map((l) => AnalysisSchema.parse(JSON.parse(l)));
+    const out = r.out
+      .trim()
+      .split('\n')
+      .map((l) => AnalysisSchema.parse(JSON.parse(l)));
     expect(out.map((a) => a.id)).toEqual(['a', '5']);
     expect(r.err).toMatch(/batch\.jsonl:2: skipped: bad JSON/);
     expect(r.err).toMatch(/batch\.jsonl:3: skipped: the text is empty/);

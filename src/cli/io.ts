@@ -15,14 +15,19 @@ export function decodeUtf8(bytes: Uint8Array, where: string): string {
       // Find the first bad byte by decoding growing prefixes in chunks.
       const step = 4096;
       for (; offset < bytes.length; offset += step) {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.min(bytes.length, offset + step)), {
-          stream: true,
-        });
+        new TextDecoder('utf-8', { fatal: true }).decode(
+          bytes.subarray(0, Math.min(bytes.length, offset + step)),
+          {
+            stream: true,
+          },
+        );
       }
     } catch {
       /* offset is the chunk holding the first invalid byte */
     }
-    throw new InputError(`${where} is not valid UTF-8 (first invalid byte near offset ${offset}): convert it to UTF-8 first`);
+    throw new InputError(
+      `${where} is not valid UTF-8 (first invalid byte near offset ${offset}): convert it to UTF-8 first`,
+    );
   }
 }
 
@@ -33,7 +38,8 @@ export async function readTextInput(file: string): Promise<string> {
     let size = 0;
     for await (const chunk of process.stdin) {
       size += (chunk as Buffer).length;
-      if (size > MAX_INPUT_BYTES) throw new InputError(`standard input is larger than ${mb(MAX_INPUT_BYTES)}: split it into articles`);
+      if (size > MAX_INPUT_BYTES)
+        throw new InputError(`standard input is larger than ${mb(MAX_INPUT_BYTES)}: split it into articles`);
       chunks.push(chunk as Buffer);
     }
     return checkBytes(Buffer.concat(chunks), 'standard input');
@@ -46,10 +52,14 @@ export async function readTextInput(file: string): Promise<string> {
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? 'error'})`);
+    throw new InputError(
+      code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? 'error'})`,
+    );
   }
   if (size > MAX_INPUT_BYTES) {
-    throw new InputError(`${file} is ${mb(size)}, more than the ${mb(MAX_INPUT_BYTES)} limit for one article: split it or use --jsonl`);
+    throw new InputError(
+      `${file} is ${mb(size)}, more than the ${mb(MAX_INPUT_BYTES)} limit for one article: split it or use --jsonl`,
+    );
   }
   const buf = Buffer.alloc(size);
   const fd = openSync(file, 'r');
@@ -69,7 +79,10 @@ export async function readTextInput(file: string): Promise<string> {
 function checkBytes(buf: Buffer, where: string): string {
   if (buf.length === 0) throw new InputError(`${where} is empty: nothing to analyse`);
   const nul = buf.indexOf(0);
-  if (nul !== -1 && nul < 65536) throw new InputError(`${where} contains a NUL byte at offset ${nul}: it looks like binary data, not text`);
+  if (nul !== -1 && nul < 65536)
+    throw new InputError(
+      `${where} contains a NUL byte at offset ${nul}: it looks like binary data, not text`,
+    );
   return decodeUtf8(buf, where);
 }
 

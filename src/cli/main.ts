@@ -13,7 +13,9 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name('newsgraph')
-    .description('who said what, according to whom, and who did what to whom — traced to the characters of the article')
+    .description(
+      'who said what, according to whom, and who did what to whom — traced to the characters of the article',
+    )
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -41,7 +43,8 @@ export async function main(argv: string[]): Promise<void> {
     const usage = err instanceof UsageError;
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`newsgraph: ${message}\n`);
-    if (process.env.NEWSGRAPH_DEBUG && err instanceof Error && !(err instanceof InputError)) process.stderr.write(`${err.stack}\n`);
+    if (process.env.NEWSGRAPH_DEBUG && err instanceof Error && !(err instanceof InputError))
+      process.stderr.write(`${err.stack}\n`);
     process.exitCode = usage ? 2 : 1;
   }
 }

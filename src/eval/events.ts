@@ -6,8 +6,9 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { analyze, DEFAULT_STAGES } from '../pipeline/analyze.js';
-import { loadPetrarchVerbs, makeEventsStage, ploverActorCode } from '../events/index.js';
+import { analyze } from '../pipeline/analyze.js';
+import { stagesWith } from '../pipeline/extras.js';
+import { ploverActorCode } from '../events/index.js';
 import type { Event } from '../model/index.js';
 import type { Predictor } from './types.js';
 
@@ -30,13 +31,11 @@ export function eventCode(e: Event, scheme: 'plover' | 'cameo'): string | undefi
 }
 
 export const predictEvents: Predictor = async function* (goldFile, options) {
-  // `verbs` (a PETRARCH verb dictionary) is an optional extra the CLI may pass through.
-  const verbsFile = (options as typeof options & { verbs?: string }).verbs;
-  const stages = verbsFile
-    ? DEFAULT_STAGES.map((s) =>
-        s.name === 'events' ? makeEventsStage({ extraVerbs: loadPetrarchVerbs(verbsFile) }) : s,
-      )
-    : undefined;
+  // Extra dictionaries (--actors/--verbs) are optional knowledge; the reported figures use neither.
+  const stages =
+    options.actors?.length || options.verbs
+      ? stagesWith({ actors: options.actors, verbs: options.verbs })
+      : undefined;
   const lines = createInterface({ input: createReadStream(goldFile, 'utf8'), crlfDelay: Infinity });
   let n = 0;
   for await (const line of lines) {

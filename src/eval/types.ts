@@ -6,6 +6,10 @@ export interface PredictOptions {
   scheme?: 'cameo' | 'plover';
   /** Only the first N records, for `npm run eval`'s quick mode. */
   limit?: number;
+  /** Extra PETRARCH/Phoenix actor dictionaries (optional knowledge; never used for the reported figures). */
+  actors?: string[];
+  /** An extra CAMEO.2.0-style verb dictionary (optional knowledge). */
+  verbs?: string;
 }
 
 /**

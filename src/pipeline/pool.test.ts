@@ -13,16 +13,29 @@ if (!built) console.warn('pool tests skipped: dist/ is not built (npm run build)
 
 describe.skipIf(!built)('AnalysisPool', () => {
   const seed = readFileSync(path.join(root, 'test/fixtures/seed.txt'), 'utf8');
-  const texts = Array.from({ length: 12 }, (_, i) => `${seed.split('\n').slice(0, 1 + (i % 6)).join('\n')}\nItem ${i} ends here.`);
+  const texts = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `${seed
+        .split('\n')
+        .slice(0, 1 + (i % 6))
+        .join('\n')}\nItem ${i} ends here.`,
+  );
 
   it('returns the same analyses as a serial run, in input order', async () => {
     const { analyze } = (await import(path.join(root, 'dist/index.js'))) as typeof import('../index.js');
     const pool = new AnalysisPool(2);
     try {
       const out = [];
-      for await (const r of pool.map(texts.map((text, i) => ({ id: `d${i}`, text, meta: { published: '2025-04-20' } })), 3)) out.push(r);
+      for await (const r of pool.map(
+        texts.map((text, i) => ({ id: `d${i}`, text, meta: { published: '2025-04-20' } })),
+        3,
+      ))
+        out.push(r);
       expect(out.map((r) => r.task.id)).toEqual(texts.map((_, i) => `d${i}`));
-      out.forEach((r, i) => expect(r.result).toEqual(analyze(texts[i], { published: '2025-04-20' }, { id: `d${i}` })));
+      out.forEach((r, i) =>
+        expect(r.result).toEqual(analyze(texts[i], { published: '2025-04-20' }, { id: `d${i}` })),
+      );
     } finally {
       await pool.close();
     }
@@ -32,8 +45,15 @@ describe.skipIf(!built)('AnalysisPool', () => {
     const pool = new AnalysisPool(2);
     try {
       const out = [];
-      for await (const r of pool.map([{ id: 'a', text: 'Fine text.' }, { id: 'b', text: '   ' }, { id: 'c', text: 'Also fine.' }])) out.push(r);
-      expect(out.map((r) => [r.task.id, Boolean(r.result), r.error?.message.includes('empty') ?? false])).toEqual([
+      for await (const r of pool.map([
+        { id: 'a', text: 'Fine text.' },
+        { id: 'b', text: '   ' },
+        { id: 'c', text: 'Also fine.' },
+      ]))
+        out.push(r);
+      expect(
+        out.map((r) => [r.task.id, Boolean(r.result), r.error?.message.includes('empty') ?? false]),
+      ).toEqual([
         ['a', true, false],
         ['b', false, true],
         ['c', true, false],

@@ -26,7 +26,12 @@ export class AnalysisPool {
 
   constructor(threads = availableParallelism()) {
     this.threads = Math.max(1, threads);
-    this.pool = new Piscina({ filename: workerFile(), minThreads: this.threads, maxThreads: this.threads, idleTimeout: 60_000 });
+    this.pool = new Piscina({
+      filename: workerFile(),
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      idleTimeout: 60_000,
+    });
   }
 
   run(task: PoolTask): Promise<Analysis> {

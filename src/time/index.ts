@@ -40,24 +40,99 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const DATE_CUE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|this|week|month|year|noon|midnight|morning|evening|afternoon|night|day|hour|minute|min|[ap]\.m)|\d[/:]\d|\d{4}-\d\d|\d{1,2}(?:st|nd|rd|th)\b/i;
 
+const FUTURE_CUE =
+  /\b(?:will|shall|'ll|’ll|next|scheduled|due|plans?|planned|expected|to be|going to|set to)\b[^.;]*$/i;
+const ANCHORED_ELSEWHERE = /\b(?:after|before|later|earlier|prior)$/i;
+
+/**
+ * The ISO-like value of a date: what the text states, completed from the publication date when there is
+ * one. Without one, what only the publication date could tell stays unknown: `XXXX-04` for "in April",
+ * `XXXX-WXX-6` for "on Saturday", `XXXX-XX-XX` for "yesterday".
+ */
+function normalise(
+  c: chrono.ParsedComponents,
+  granularity: TimeExpr['granularity'],
+  unanchored: boolean,
+  derived: boolean,
+  shiftDays = 0,
+): string {
+  const d = c.date();
+  if (unanchored && derived)
+    return granularity === 'year' ? 'XXXX' : granularity === 'month' ? 'XXXX-XX' : 'XXXX-XX-XX';
+  if (unanchored) {
+    const year = c.isCertain('year') && !c.isCertain('weekday') ? String(c.get('year')) : 'XXXX';
+    if (granularity === 'year') return year;
+    if (c.isCertain('month')) {
+      const month = pad(c.get('month') ?? 1);
+      if (granularity === 'month') return `${year}-${month}`;
+      if (c.isCertain('day')) return `${year}-${month}-${pad(c.get('day') ?? 1)}`;
+    }
+    if (c.isCertain('weekday') && !c.isCertain('day'))
+      return `XXXX-WXX-${(c.get('weekday') ?? 0) === 0 ? 7 : c.get('weekday')}`;
+    return granularity === 'month' ? 'XXXX-XX' : 'XXXX-XX-XX';
+  }
+  if (shiftDays) {
+    const s = new Date(
+      Date.UTC(
+        c.get('year') ?? d.getUTCFullYear(),
+        (c.get('month') ?? 1) - 1,
+        (c.get('day') ?? 1) + shiftDays,
+      ),
+    );
+    return `${s.getUTCFullYear()}-${pad(s.getUTCMonth() + 1)}-${pad(s.getUTCDate())}`;
+  }
+  const year = String(c.get('year') ?? d.getUTCFullYear());
+  const month = pad(c.get('month') ?? d.getUTCMonth() + 1);
+  const day = pad(c.get('day') ?? d.getUTCDate());
+  if (granularity === 'year') return year;
+  if (granularity === 'month') return `${year}-${month}`;
+  const date = `${year}-${month}-${day}`;
+  return granularity === 'time' ? `${date}T${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}` : date;
+}
+
 /** Finds date expressions and normalises them against the publication date (meta.published). */
-export function findTimes(text: string, published?: string, passages?: ReadonlyArray<{ start: number; end: number }>): TimeExpr[] {
+export function findTimes(
+  text: string,
+  published?: string,
+  passages?: ReadonlyArray<{ start: number; end: number }>,
+): TimeExpr[] {
   const ref = published ? new Date(`${published.slice(0, 10)}T12:00:00Z`) : undefined;
   const found: Array<Omit<TimeExpr, 'id'>> = [];
-  const results: Array<{ index: number; text: string; start: chrono.ParsedComponents }> = [];
+  const results: Array<{ index: number; text: string; start: chrono.ParsedComponents; tags: Set<string> }> =
+    [];
   const refDate = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
   for (const p of passages ?? [{ start: 0, end: text.length }]) {
     const passage = text.slice(p.start, p.end);
     if (!DATE_CUE.test(passage)) continue;
     for (const r of chrono.parse(passage, refDate, { forwardDate: false })) {
-      results.push({ index: r.index + p.start, text: r.text, start: r.start });
+      results.push({ index: r.index + p.start, text: r.text, start: r.start, tags: r.tags() });
     }
   }
   for (const r of results) {
     const raw = r.text.replace(/[\s,.;:]+$/, '');
-    if (!raw) continue;
+    if (!raw || raw.includes('\n')) continue;
+    // "five years after", "two days later" count from another event, not from the publication date.
+    if (ANCHORED_ELSEWHERE.test(raw)) continue;
     const c = r.start;
-    const yearKnown = c.isCertain('year');
+    const tags = r.tags;
+    // Relative expressions ("yesterday", "last week") have every component derived from the reference date.
+    const derived = [...tags].some(
+      (t) => t.startsWith('result/relativeDate') || t.startsWith('casualReference'),
+    );
+    const relative = derived || !c.isCertain('year');
+    const start = r.index;
+    let shiftDays = 0;
+    if (
+      ref &&
+      c.isCertain('weekday') &&
+      !c.isCertain('day') &&
+      !derived &&
+      c.date() > ref &&
+      !FUTURE_CUE.test(text.slice(Math.max(0, start - 60), start))
+    ) {
+      // News reports the past: a bare weekday after the publication date is last week's, unless the clause is future.
+      shiftDays = -7;
+    }
     const granularity: TimeExpr['granularity'] = c.isCertain('hour')
       ? 'time'
       : c.isCertain('day') || c.isCertain('weekday')
@@ -65,18 +140,16 @@ export function findTimes(text: string, published?: string, passages?: ReadonlyA
         : c.isCertain('month')
           ? 'month'
           : 'year';
-    const d = c.date();
-    const year = yearKnown || ref ? String(c.get('year') ?? d.getUTCFullYear()) : 'XXXX';
-    const month = pad(c.get('month') ?? d.getUTCMonth() + 1);
-    const day = pad(c.get('day') ?? d.getUTCDate());
-    let value =
-      granularity === 'year'
-        ? year
-        : granularity === 'month'
-          ? `${year}-${month}`
-          : `${year}-${month}-${day}`;
-    if (granularity === 'time') value += `T${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}`;
-    found.push(extend(text, r.index, r.index + raw.length, value, granularity, !yearKnown));
+    found.push(
+      extend(
+        text,
+        r.index,
+        r.index + raw.length,
+        normalise(c, granularity, relative && !ref, derived, shiftDays),
+        granularity,
+        relative,
+      ),
+    );
   }
   YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -2,7 +2,9 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { analyze, InputError } from '../../pipeline/index.js';
+import { analyze, InputError, stagesWith } from '../../pipeline/index.js';
+import type { ExtraKnowledge } from '../../pipeline/index.js';
+import { existsSync } from 'node:fs';
 import { ArticleMetaSchema } from '../../model/index.js';
 import type { Analysis, ArticleMeta } from '../../model/index.js';
 import { availableParallelism } from 'node:os';
@@ -27,12 +29,16 @@ interface AnalyzeFlags {
   tokens?: boolean;
   progress?: boolean;
   workers?: string;
+  actors?: string[];
+  verbs?: string;
 }
 
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
-    .description('analyse an article (a text file, or - for stdin); with --jsonl, a batch of {id, text, meta} lines')
+    .description(
+      'analyse an article (a text file, or - for stdin); with --jsonl, a batch of {id, text, meta} lines',
+    )
     .argument('<file>', 'text file, JSONL file with --jsonl, or - for standard input')
     .option('-f, --format <format>', 'json or text (a human summary)', 'json')
     .option('--published <date>', 'publication date (YYYY-MM-DD), for relative dates and roles')
@@ -42,18 +48,42 @@ export function registerAnalyze(program: Command): void {
     .option('--jsonl', 'read one {id, text, meta} object per line and write one analysis per line (streamed)')
     .option('--tokens', 'include the token layer')
     .option('--no-progress', 'no progress lines on stderr for batches')
-    .option('--workers <n>', 'worker threads for --jsonl batches (a number or auto); output order is unchanged', '1')
+    .option(
+      '--actors <file...>',
+      'extra PETRARCH/Phoenix-format actor dictionaries, consulted after the built-in knowledge base',
+    )
+    .option('--verbs <file>', 'extra CAMEO.2.0-style verb dictionary for event coding')
+    .option(
+      '--workers <n>',
+      'worker threads for --jsonl batches (a number or auto); output order is unchanged',
+      '1',
+    )
     .action(async (file: string, flags: AnalyzeFlags) => {
-      if (flags.format !== 'json' && flags.format !== 'text') throw new UsageError(`--format must be json or text, not "${flags.format}"`);
+      if (flags.format !== 'json' && flags.format !== 'text')
+        throw new UsageError(`--format must be json or text, not "${flags.format}"`);
       const meta = metaFromFlags(flags);
       if (flags.jsonl) {
         await analyzeJsonl(file, flags, meta);
         return;
       }
       const text = await readTextInput(file);
-      const analysis = analyze(text, meta, { tokens: flags.tokens });
-      await writeOut(flags.format === 'text' ? formatSummary(analysis) : JSON.stringify(analysis, null, 2) + '\n');
+      const analysis = analyze(text, meta, { tokens: flags.tokens, stages: extraStages(flags) });
+      await writeOut(
+        flags.format === 'text' ? formatSummary(analysis) : JSON.stringify(analysis, null, 2) + '\n',
+      );
     });
+}
+
+function extraOf(flags: AnalyzeFlags): ExtraKnowledge | undefined {
+  for (const f of [...(flags.actors ?? []), ...(flags.verbs ? [flags.verbs] : [])]) {
+    if (!existsSync(f)) throw new UsageError(`dictionary not found: ${f}`);
+  }
+  return flags.actors?.length || flags.verbs ? { actors: flags.actors, verbs: flags.verbs } : undefined;
+}
+
+function extraStages(flags: AnalyzeFlags) {
+  const extra = extraOf(flags);
+  return extra ? stagesWith(extra) : undefined;
 }
 
 function metaFromFlags(flags: AnalyzeFlags): ArticleMeta {
@@ -63,12 +93,14 @@ function metaFromFlags(flags: AnalyzeFlags): ArticleMeta {
   if (flags.url) meta.url = flags.url;
   if (flags.outlet) meta.outlet = flags.outlet;
   const parsed = ArticleMetaSchema.safeParse(meta);
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
   return parsed.data;
 }
 
 interface BatchItem {
   lineNo: number;
+  extra?: ExtraKnowledge;
   id?: string;
   text: string;
   meta?: ArticleMeta;
@@ -77,7 +109,12 @@ interface BatchItem {
   problem?: string;
 }
 
-async function* readBatch(file: string, defaults: ArticleMeta, tokens?: boolean): AsyncGenerator<BatchItem> {
+async function* readBatch(
+  file: string,
+  defaults: ArticleMeta,
+  tokens?: boolean,
+  extra?: ExtraKnowledge,
+): AsyncGenerator<BatchItem> {
   const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
   if (file !== '-') {
     await new Promise<void>((resolve, reject) => {
@@ -101,21 +138,45 @@ async function* readBatch(file: string, defaults: ArticleMeta, tokens?: boolean)
     }
     const item = JsonlLineSchema.safeParse(raw);
     if (!item.success) {
-      yield { lineNo, text: '', problem: item.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') };
+      yield {
+        lineNo,
+        text: '',
+        problem: item.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; '),
+      };
       continue;
     }
-    yield { lineNo, id: item.data.id, text: item.data.text, meta: { ...defaults, ...item.data.meta }, tokens };
+    yield {
+      lineNo,
+      id: item.data.id,
+      text: item.data.text,
+      meta: { ...defaults, ...item.data.meta },
+      tokens,
+      extra,
+    };
   }
 }
 
 /** Analyses batch items serially, or on a worker pool in input order; bad items carry their error. */
-async function* analyseBatch(items: AsyncIterable<BatchItem>, workers: number): AsyncGenerator<{ item: BatchItem; result?: Analysis; error?: string }> {
+async function* analyseBatch(
+  items: AsyncIterable<BatchItem>,
+  workers: number,
+): AsyncGenerator<{ item: BatchItem; result?: Analysis; error?: string }> {
   if (workers <= 1) {
+    const stageCache = new Map<string, ReturnType<typeof stagesWith>>();
     for await (const item of items) {
+      const key = item.extra ? JSON.stringify(item.extra) : '';
+      if (item.extra && !stageCache.has(key)) stageCache.set(key, stagesWith(item.extra));
       if (item.problem) yield { item, error: item.problem };
       else {
         try {
-          yield { item, result: analyze(item.text, item.meta ?? {}, { id: item.id, tokens: item.tokens }) };
+          yield {
+            item,
+            result: analyze(item.text, item.meta ?? {}, {
+              id: item.id,
+              tokens: item.tokens,
+              stages: stageCache.get(key),
+            }),
+          };
         } catch (err) {
           yield { item, error: (err as Error).message };
         }
@@ -142,11 +203,18 @@ async function* analyseBatch(items: AsyncIterable<BatchItem>, workers: number): 
 async function analyzeJsonl(file: string, flags: AnalyzeFlags, defaults: ArticleMeta): Promise<void> {
   const progress = new Progress('analysed', undefined, process.stderr, flags.progress !== false);
   const where = file === '-' ? 'stdin' : file;
-  const workers = flags.workers === 'auto' ? availableParallelism() : Number.parseInt(flags.workers ?? '1', 10);
-  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive number or auto, not "${flags.workers}"`);
-  for await (const { item, result, error } of analyseBatch(readBatch(file, defaults, flags.tokens), workers)) {
+  const workers =
+    flags.workers === 'auto' ? availableParallelism() : Number.parseInt(flags.workers ?? '1', 10);
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new UsageError(`--workers must be a positive number or auto, not "${flags.workers}"`);
+  for await (const { item, result, error } of analyseBatch(
+    readBatch(file, defaults, flags.tokens, extraOf(flags)),
+    workers,
+  )) {
     if (result) {
-      await writeOut(flags.format === 'text' ? `== ${item.id}\n${formatSummary(result)}\n` : JSON.stringify(result) + '\n');
+      await writeOut(
+        flags.format === 'text' ? `== ${item.id}\n${formatSummary(result)}\n` : JSON.stringify(result) + '\n',
+      );
       progress.tick(true);
     } else {
       progress.tick(false);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { TASKS, evalRuns, predict, runEval, sharedRoot } from '../../eval/index.js';
 import type { Task } from '../../eval/index.js';
@@ -18,43 +19,81 @@ export function registerPredict(program: Command): void {
     .option('--html-dir <dir>', 'directory of <id>.html.gz pages (extraction)')
     .option('--scheme <scheme>', 'event coding scheme: cameo or plover', undefined)
     .option('--limit <n>', 'only the first n records', (v) => Number.parseInt(v, 10))
-    .action(async (taskName: string, goldFile: string, flags: { htmlDir?: string; scheme?: string; limit?: number }) => {
-      const [task] = parseTask(taskName, false);
-      if (flags.scheme !== undefined && flags.scheme !== 'cameo' && flags.scheme !== 'plover') {
-        throw new UsageError(`--scheme must be cameo or plover, not "${flags.scheme}"`);
-      }
-      if (task === 'extraction' && !flags.htmlDir) throw new UsageError('predict extraction needs --html-dir DIR');
-      const scheme = (flags.scheme as 'cameo' | 'plover' | undefined) ?? (task === 'events' && /plover/i.test(goldFile) ? 'plover' : 'cameo');
-      const { built } = await predict(task, goldFile, { htmlDir: flags.htmlDir, scheme, limit: flags.limit }, process.stdout);
-      if (!built) process.stderr.write(`note: the ${task} task is not built yet; wrote empty predictions\n`);
-    });
+    .option('--actors <file...>', 'extra PETRARCH/Phoenix actor dictionaries (optional knowledge)')
+    .option('--verbs <file>', 'extra CAMEO.2.0-style verb dictionary (optional knowledge)')
+    .action(
+      async (
+        taskName: string,
+        goldFile: string,
+        flags: { htmlDir?: string; scheme?: string; limit?: number; actors?: string[]; verbs?: string },
+      ) => {
+        const [task] = parseTask(taskName, false);
+        if (flags.scheme !== undefined && flags.scheme !== 'cameo' && flags.scheme !== 'plover') {
+          throw new UsageError(`--scheme must be cameo or plover, not "${flags.scheme}"`);
+        }
+        if (task === 'extraction' && !flags.htmlDir)
+          throw new UsageError('predict extraction needs --html-dir DIR');
+        const scheme =
+          (flags.scheme as 'cameo' | 'plover' | undefined) ??
+          (task === 'events' && /plover/i.test(goldFile) ? 'plover' : 'cameo');
+        for (const f of [...(flags.actors ?? []), ...(flags.verbs ? [flags.verbs] : [])]) {
+          if (!existsSync(f)) throw new UsageError(`dictionary not found: ${f}`);
+        }
+        const { built } = await predict(
+          task,
+          goldFile,
+          { htmlDir: flags.htmlDir, scheme, limit: flags.limit, actors: flags.actors, verbs: flags.verbs },
+          process.stdout,
+        );
+        if (!built)
+          process.stderr.write(`note: the ${task} task is not built yet; wrote empty predictions\n`);
+      },
+    );
 }
 
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('run predict on the dev split under ../shared/data (or --data DIR) and print the shared scorer\'s summary')
+    .description(
+      "run predict on the dev split under ../shared/data (or --data DIR) and print the shared scorer's summary",
+    )
     .argument('<task>', `${TASKS.join('|')}|all`)
     .option('--data <dir>', 'the shared data directory (default ../shared/data beside the project)')
     .option('--quick', 'score a prefix of each dev split (for npm run eval)')
     .option('--json', 'print the figures as JSON')
     .option('--report', "print the scorer's full report too")
-    .action(async (taskName: string, flags: { data?: string; quick?: boolean; json?: boolean; report?: boolean }) => {
-      const tasks = parseTask(taskName, true);
-      const { data, tools } = sharedRoot(flags.data);
-      const results = [];
-      for (const task of tasks) {
-        for (const run of evalRuns(task, data)) {
-          const r = await runEval(run, tools, Boolean(flags.quick));
-          results.push(r);
-          if (!flags.json) {
-            const figs = Object.entries(r.figures).map(([k, v]) => `${k}=${v.toFixed(3)}`).join('  ');
-            const note = r.built ? '' : '  (not built yet: empty predictions)';
-            process.stdout.write(`${r.label}${flags.quick ? ' [quick]' : ''}: ${figs}  (${r.records} lines in ${r.seconds.toFixed(1)} s)${note}\n`);
-            if (flags.report) process.stdout.write(r.report + '\n');
+    .action(
+      async (
+        taskName: string,
+        flags: { data?: string; quick?: boolean; json?: boolean; report?: boolean },
+      ) => {
+        const tasks = parseTask(taskName, true);
+        const { data, tools } = sharedRoot(flags.data);
+        const results = [];
+        for (const task of tasks) {
+          for (const run of evalRuns(task, data)) {
+            const r = await runEval(run, tools, Boolean(flags.quick));
+            results.push(r);
+            if (!flags.json) {
+              const figs = Object.entries(r.figures)
+                .map(([k, v]) => `${k}=${v.toFixed(3)}`)
+                .join('  ');
+              const note = r.built ? '' : '  (not built yet: empty predictions)';
+              process.stdout.write(
+                `${r.label}${flags.quick ? ' [quick]' : ''}: ${figs}  (${r.records} lines in ${r.seconds.toFixed(1)} s)${note}\n`,
+              );
+              if (flags.report) process.stdout.write(r.report + '\n');
+            }
           }
         }
-      }
-      if (flags.json) process.stdout.write(JSON.stringify(results.map(({ report: _r, ...rest }) => rest), null, 2) + '\n');
-    });
+        if (flags.json)
+          process.stdout.write(
+            JSON.stringify(
+              results.map(({ report: _r, ...rest }) => rest),
+              null,
+              2,
+            ) + '\n',
+          );
+      },
+    );
 }
