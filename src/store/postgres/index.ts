@@ -1,0 +1,13 @@
+/** The PostgreSQL store: `openPostgresStore('postgres://user@host:5432/db?schema=newsgraph')`. */
+import { PostgresStore, type PostgresStoreOptions } from './store.js';
+
+export { PostgresStore, signatureSimilarity } from './store.js';
+export type { PostgresStoreOptions, Queryable } from './store.js';
+export { createPool, isConnectionError, isPostgresUrl, parsePostgresUrl, redactUrl } from './connect.js';
+export { migrate } from './migrate.js';
+export type { Migration } from './migrate.js';
+
+/** Opens (creating and migrating) the store at a `postgres://` URL. */
+export function openPostgresStore(url: string, options?: PostgresStoreOptions): Promise<PostgresStore> {
+  return PostgresStore.open(url, options);
+}
