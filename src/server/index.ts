@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { openSqliteStore } from '../store/index.js';
+import { openStore } from '../store/index.js';
 import { buildServer, isLoopback, type ServerOptions } from './app.js';
 
 export { buildServer, ErrorBodySchema, isLoopback } from './app.js';
@@ -24,7 +24,7 @@ export function checkExposure(host: string, token: string | undefined): void {
 /** Opens the database and listens; resolves once the server accepts connections. */
 export async function startServer(options: StartOptions): Promise<{ app: FastifyInstance; url: string }> {
   checkExposure(options.host, options.token);
-  const store = openSqliteStore(options.db);
+  const store = await openStore(options.db);
   const app = await buildServer({ ...options, store });
   app.addHook('onClose', async () => store.close());
   const address = await app.listen({ host: options.host, port: options.port });

@@ -8,6 +8,7 @@ import type { ArticleMeta } from '../../model/index.js';
 import {
   ingestItems,
   loadIngestApi,
+  isPostgresSpec,
   openSqliteStore,
   resolveDbPath,
   type IngestCounts,
@@ -31,7 +32,7 @@ export function registerIngest(program: Command): void {
       'read articles (files, folders, URLs, feeds, OPML, JSONL), deduplicate, analyse and store them; safe to re-run',
     )
     .argument('<inputs...>', 'files, folders, article or feed URLs, feeds.opml, or file.jsonl')
-    .option('--db <file>', 'SQLite database (default: $NEWSGRAPH_DB or data/newsgraph.db)')
+    .option('--db <file>', 'SQLite file, or postgres:// URL to enqueue for workers (default: $NEWSGRAPH_DB or data/newsgraph.db)')
     .option('--watch', 'keep polling the inputs (feeds) and store what is new')
     .option('--interval <seconds>', 'seconds between polls with --watch', '300')
     .option('--workers <n>', 'analysis worker threads (a number or auto)', '1')
@@ -82,6 +83,8 @@ export interface IngestRunOptions {
 
 export interface IngestSummary extends IngestCounts {
   db: string;
+  /** Articles handed to the PostgreSQL job queue (ingest with a postgres:// database). */
+  enqueued?: number;
   articlesPerSecond: number;
 }
 
@@ -93,6 +96,7 @@ export async function runIngest(
   if (inputs.length === 0) throw new UsageError('nothing to ingest: give files, folders, URLs or feeds');
   const stream = options.stream ?? process.stderr;
   const api = await loadIngestApi();
+  if (isPostgresSpec(options.db)) return enqueueForWorkers(inputs, options, api);
   const store = openSqliteStore(options.db);
   const controller = new AbortController();
   const stop = () => controller.abort();
@@ -189,7 +193,47 @@ export async function runIngest(
   };
 }
 
+/**
+ * With PostgreSQL, ingest only reads and enqueues: `newsgraph worker` processes (anywhere that reaches the
+ * database) analyse and store. Enqueueing is idempotent by key, so re-running enqueues nothing twice.
+ */
+async function enqueueForWorkers(
+  inputs: readonly string[],
+  options: IngestRunOptions,
+  api: Awaited<ReturnType<typeof loadIngestApi>>,
+): Promise<IngestSummary> {
+  if (options.watch) throw new UsageError('--watch with PostgreSQL is not supported yet: poll with a scheduler (cron) instead');
+  const stream = options.stream ?? process.stderr;
+  const { createPool, redactUrl } = await import('../../store/postgres/index.js');
+  const { enqueueIngest } = await import('../../queue/index.js');
+  const pool = await createPool(options.db);
+  const started = performance.now();
+  try {
+    const readOptions = { fetchOptions: { allowPrivate: options.allowPrivate === true } };
+    const result = await enqueueIngest(pool, api.readSources([...inputs], readOptions));
+    for (const p of result.problems) stream.write(`problem: ${p.where}: ${oneLine(p.reason)}\n`);
+    const seconds = (performance.now() - started) / 1000;
+    stream.write(`ingest: enqueued ${result.enqueued} article(s) for workers at ${redactUrl(options.db)}\n`);
+    return {
+      seen: result.enqueued + result.alreadyQueued + result.problems.length,
+      stored: 0,
+      duplicates: 0,
+      alreadyStored: result.alreadyQueued,
+      problems: result.problems.length,
+      seconds,
+      enqueued: result.enqueued,
+      db: redactUrl(options.db),
+      articlesPerSecond: seconds > 0 ? Math.round((result.enqueued / seconds) * 10) / 10 : 0,
+    };
+  } finally {
+    await pool.end();
+  }
+}
+
 export function formatIngestSummary(s: IngestSummary): string {
+  if (s.enqueued !== undefined) {
+    return `enqueued into ${s.db}: ${s.enqueued} new jobs, ${s.alreadyStored} already queued or done, ${s.problems} problems — run newsgraph worker to analyse them\n`;
+  }
   return (
     `ingested into ${s.db}: ${s.stored} stored, ${s.duplicates} duplicates, ${s.alreadyStored} already stored, ` +
     `${s.problems} problems — ${s.seen} items in ${s.seconds.toFixed(1)} s (${s.articlesPerSecond} articles/s)\n`

@@ -14,7 +14,7 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the dashboard and the JSON API (OpenAPI at /openapi.json) over a database')
-    .option('--db <file>', 'SQLite database (default: $NEWSGRAPH_DB or data/newsgraph.db)')
+    .option('--db <file>', 'SQLite file or postgres:// URL (default: $NEWSGRAPH_DB or data/newsgraph.db)')
     .option('--port <port>', 'TCP port', '8080')
     .option('--host <host>', 'interface to bind; anything but loopback needs --token', '127.0.0.1')
     .option('--token <token>', 'bearer token required for writes (default: $NEWSGRAPH_TOKEN)')

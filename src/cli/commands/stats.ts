@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { openSqliteStore, resolveDbPath, type StoreStats } from '../../store/index.js';
+import { isPostgresSpec, openStore, resolveDbPath, statsWithJobs, type JobCounts, type StoreStats } from '../../store/index.js';
 import { UsageError } from '../errors.js';
 
 export function registerStats(program: Command): void {
@@ -9,7 +9,7 @@ export function registerStats(program: Command): void {
     .description(
       'count the articles, duplicate copies, stories, actors, attributions and events in a database',
     )
-    .option('--db <file>', 'SQLite database (default: $NEWSGRAPH_DB or data/newsgraph.db)')
+    .option('--db <file|url>', 'SQLite file or postgres:// URL (default: $NEWSGRAPH_DB or data/newsgraph.db)')
     .option('--json', 'print JSON')
     .action(async (flags: { db?: string; json?: boolean }) => {
       const file = resolveDbPath(flags.db);
@@ -18,18 +18,25 @@ export function registerStats(program: Command): void {
     });
 }
 
-export async function readStats(file: string): Promise<StoreStats> {
-  if (!existsSync(file))
+export async function readStats(file: string): Promise<StoreStats & { jobs?: JobCounts }> {
+  if (!isPostgresSpec(file) && !existsSync(file))
     throw new UsageError(`no database at ${file}: run newsgraph ingest first, or pass --db`);
-  const store = openSqliteStore(file, { readonly: true });
+  const store = await openStore(file, { readonly: true });
   try {
-    return await store.stats();
+    return await statsWithJobs(store);
   } finally {
     await store.close();
   }
 }
 
-export function formatStats(file: string, s: StoreStats): string {
+export function formatStats(file: string, s: StoreStats & { jobs?: JobCounts }): string {
+  const jobs: [string, number][] = s.jobs
+    ? [
+        ['jobs queued', s.jobs.queued],
+        ['jobs running', s.jobs.running],
+        ['jobs failed', s.jobs.failed],
+      ]
+    : [];
   const rows: [string, number][] = [
     ['articles', s.articles],
     ['duplicate copies', s.duplicateCopies],
@@ -37,7 +44,8 @@ export function formatStats(file: string, s: StoreStats): string {
     ['actors', s.actors],
     ['attributions', s.attributions],
     ['events', s.events],
+    ...jobs,
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
-  return `${file}\n${rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v.toLocaleString('en')}`).join('\n')}\n`;
+  return `${file.replace(/\/\/[^@/]*@/, '//***@')}\n${rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v.toLocaleString('en')}`).join('\n')}\n`;
 }
