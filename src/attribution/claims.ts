@@ -1,0 +1,153 @@
+import type { Attribution, Claim, Doc, Token } from '../model/index.js';
+import { textSpan } from '../model/index.js';
+import { cueLexicon } from './lexicon.js';
+import type { QuoteState } from './quotes.js';
+
+const AUXILIARIES = new Set(['has', 'have', 'had']);
+const ADVERBS = new Set([
+  'also',
+  'now',
+  'already',
+  'since',
+  'recently',
+  'just',
+  'quietly',
+  'officially',
+  'reportedly',
+]);
+const HEDGES = new Set(['reportedly', 'allegedly', 'apparently', 'reputedly', 'purportedly', 'supposedly']);
+const IRREGULAR_PARTICIPLES = new Set([
+  'made',
+  'taken',
+  'given',
+  'sent',
+  'built',
+  'cut',
+  'put',
+  'set',
+  'sold',
+  'bought',
+  'paid',
+  'lost',
+  'won',
+  'left',
+  'begun',
+  'struck',
+  'shut',
+  'frozen',
+  'broken',
+  'withdrawn',
+  'drawn',
+  'held',
+  'brought',
+  'become',
+]);
+const DETERMINERS = new Set(['the', 'a', 'an']);
+const CLAUSE_OPENERS = new Set([',', ';', 'and', 'but', 'meanwhile', 'now', 'so']);
+
+/**
+ * Unattributed assertions of fact: a sentence with no attribution, no quotation and no cue word
+ * whose main clause states that a named third party has done something ("the United States has
+ * also made the decision to withdraw …"). Deliberately narrow — a fact-checker reads these — so
+ * only named subjects with a perfect-tense action count, and only when the previous sentence of
+ * the paragraph carries no attribution the clause could continue.
+ */
+export function findClaims(
+  doc: Doc,
+  tokens: readonly Token[],
+  quote: QuoteState,
+  attributions: readonly Attribution[],
+): Claim[] {
+  const lex = cueLexicon();
+  const claims: Claim[] = [];
+  // Sentences touched by any attribution span, marked in one sweep (sentences are sorted).
+  const coveredFlags = new Uint8Array(doc.sentences.length);
+  const firstSentenceEndingAfter = (offset: number) => {
+    let lo = 0;
+    let hi = doc.sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (doc.sentences[mid].end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const a of attributions) {
+    for (const x of [...a.content, ...(a.cue ? [a.cue] : []), ...(a.source ? [a.source] : [])]) {
+      for (
+        let k = firstSentenceEndingAfter(x.start);
+        k < doc.sentences.length && doc.sentences[k].start < x.end;
+        k++
+      )
+        coveredFlags[k] = 1;
+    }
+  }
+  const covered = (k: number) => coveredFlags[k] === 1;
+  const lower = (i: number) => doc.text.slice(tokens[i].start, tokens[i].end).toLowerCase();
+  const surface = (i: number) => doc.text.slice(tokens[i].start, tokens[i].end);
+  // A lower-case reporting verb or phrase ("said", "according to") makes the sentence sourced.
+  const blocks = (w: string, i: number, end: number) => {
+    const entry = lex.forms.get(w);
+    if (entry && lex.claimBlockers.has(entry.lemma)) return true;
+    return (lex.phrases.get(w) ?? []).some(
+      (p) => lex.claimBlockers.has(p.lemma) && p.words.every((x, k) => i + k < end && lower(i + k) === x),
+    );
+  };
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si];
+    if (doc.title && s.start < doc.title.end && doc.title.start < s.end) continue;
+    if (doc.byline && s.start < doc.byline.end && doc.byline.start < s.end) continue;
+    if (covered(si)) continue;
+    const prev = doc.sentences[si - 1];
+    if (prev && prev.paragraph === s.paragraph && (covered(si - 1) || /:\s*$/.test(prev.text))) continue;
+    let skip = false;
+    let hedged = false;
+    for (let i = s.tokenStart; i < s.tokenEnd && !skip; i++) {
+      const w = lower(i);
+      if (quote.mark[i] || quote.inside[i] || w === '?') skip = true;
+      else if (surface(i) === w && blocks(w, i, s.tokenEnd)) skip = true;
+      if (HEDGES.has(w)) hedged = true;
+    }
+    if (skip) continue;
+    // Subject: a capitalised name (optionally "the …") directly before has/have/had + participle.
+    for (let i = s.tokenStart + 1; i < s.tokenEnd - 1; i++) {
+      if (!AUXILIARIES.has(lower(i))) continue;
+      let v = i + 1;
+      while (v < s.tokenEnd && ADVERBS.has(lower(v))) v++;
+      if (v >= s.tokenEnd) break;
+      const verb = lower(v);
+      if (!(verb.endsWith('ed') || IRREGULAR_PARTICIPLES.has(verb)) || verb === 'been') continue;
+      let b = i;
+      while (b - 1 >= s.tokenStart && /^\p{Lu}/u.test(surface(b - 1)) && tokens[b - 1].kind === 'word') b--;
+      if (b === i) break;
+      // The sentence's first capitalised word is not a name by itself ("Officials have …").
+      if (b === s.tokenStart && i - b === 1) break;
+      if (b - 1 >= s.tokenStart && DETERMINERS.has(lower(b - 1))) b--;
+      // The subject opens a main clause: at the sentence start or after a comma or conjunction,
+      // not inside a relative clause ("the plan Obama had tried to push … failed").
+      if (b > s.tokenStart && !CLAUSE_OPENERS.has(lower(b - 1))) break;
+      // End of the clause: the sentence end, a semicolon, or a comma before a participle/relative.
+      let e = v + 1;
+      while (e < s.tokenEnd) {
+        const w = lower(e);
+        if (w === ';' || w === '.' || w === '!') break;
+        if (
+          w === ',' &&
+          e + 1 < s.tokenEnd &&
+          /^(which|who|while|but|marking|\p{L}+ing)$/u.test(lower(e + 1))
+        )
+          break;
+        e++;
+      }
+      const span = textSpan(doc.text, tokens[b].start, tokens[e - 1].end);
+      claims.push({
+        id: `cl${claims.length + 1}`,
+        ...span,
+        reason: 'asserted as fact about a named party, with no source in the sentence or the one before it',
+        stance: hedged ? 'hedged' : 'neutral',
+      });
+      break;
+    }
+  }
+  return claims;
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import type { Stance } from '../model/index.js';
+import { StanceSchema } from '../model/index.js';
+import { loadData } from '../util/data.js';
+
+const CueDataSchema = z.object({
+  verbs: z.object({
+    neutral: z.array(z.string()),
+    distancing: z.array(z.string()),
+    hedged: z.array(z.string()),
+    endorsing: z.array(z.string()),
+  }),
+  irregular: z.record(z.string(), z.array(z.string())),
+  phrases: z.array(z.object({ words: z.string(), lemma: z.string(), stance: StanceSchema })),
+  nouns: z.array(z.string()),
+  outletVerbs: z.array(z.string()),
+  citing: z.array(z.string()),
+  unnamedSources: z.array(z.string()),
+  unnamedMarkers: z.array(z.string()),
+  pronouns: z.record(z.string(), z.enum(['PERSON', 'NONPERSON', 'ANY'])),
+  claimBlockers: z.array(z.string()),
+  auxiliaries: z.array(z.string()),
+  notSources: z.array(z.string()),
+});
+
+export interface CueEntry {
+  lemma: string;
+  stance: Stance;
+}
+
+export interface CuePhrase extends CueEntry {
+  /** Lower-cased words of the phrase, matched token by token. */
+  words: string[];
+}
+
+export interface CueLexicon {
+  /** Inflected verb form (lower case) → its lemma and stance. */
+  forms: Map<string, CueEntry>;
+  /** Multi-word cues indexed by their first word, longest first. */
+  phrases: Map<string, CuePhrase[]>;
+  nouns: Set<string>;
+  /** Lemmas of verbs an outlet uses to relay a statement ("reports", "cites"). */
+  outletVerbs: Set<string>;
+  /** Words introducing what an outlet relies on ("citing", "quoting"), as word lists. */
+  citing: string[][];
+  unnamedSources: Set<string>;
+  unnamedMarkers: Set<string>;
+  pronouns: Map<string, 'PERSON' | 'NONPERSON' | 'ANY'>;
+  /** Lemmas whose presence in a sentence means it reports speech, so it is no bare claim. */
+  claimBlockers: Set<string>;
+  /** Words that may stand between a subject and its cue ("has", "also", "repeatedly"). */
+  auxiliaries: Set<string>;
+  /** Capitalised words after a cue that are no speaker ("said Friday"). */
+  notSources: Set<string>;
+}
+
+// Later lists win, so a verb listed as neutral and as distancing is distancing.
+const STANCE_ORDER: readonly Stance[] = ['neutral', 'hedged', 'endorsing', 'distancing'];
+
+/** Regular English inflections of a verb lemma; over-generation is harmless for lookup. */
+export function inflections(lemma: string): string[] {
+  const out = new Set<string>([lemma, lemma + 's', lemma + 'ed', lemma + 'ing']);
+  const last = lemma[lemma.length - 1];
+  if (/(s|sh|ch|x|z|o)$/.test(lemma)) out.add(lemma + 'es');
+  if (last === 'e') {
+    out.add(lemma + 'd');
+    if (!lemma.endsWith('ee')) out.add(lemma.slice(0, -1) + 'ing');
+  }
+  if (/[^aeiou]y$/.test(lemma)) {
+    const stem = lemma.slice(0, -1);
+    out.add(stem + 'ies');
+    out.add(stem + 'ied');
+  }
+  // Consonant doubling ("admit" → "admitted", "plan" → "planned").
+  if (/[^aeiou][aeiou][bdgklmnprt]$/.test(lemma)) {
+    out.add(lemma + last + 'ed');
+    out.add(lemma + last + 'ing');
+  }
+  return [...out];
+}
+
+let cached: CueLexicon | undefined;
+
+/** The cue lexicon from `data/attribution/cues.json`, built once. */
+export function cueLexicon(): CueLexicon {
+  if (cached) return cached;
+  const data = loadData('attribution/cues.json', CueDataSchema);
+  const forms = new Map<string, CueEntry>();
+  const stanceOf = new Map<string, Stance>();
+  for (const stance of STANCE_ORDER) for (const lemma of data.verbs[stance]) stanceOf.set(lemma, stance);
+  for (const [lemma, stance] of stanceOf) {
+    const entry = { lemma, stance };
+    for (const form of inflections(lemma)) if (!forms.has(form) || form === lemma) forms.set(form, entry);
+    for (const form of data.irregular[lemma] ?? []) forms.set(form, entry);
+  }
+  // Irregular forms are exact: make sure a regular guess of another lemma does not shadow them.
+  for (const [lemma, list] of Object.entries(data.irregular)) {
+    const stance = stanceOf.get(lemma);
+    if (stance) for (const form of list) forms.set(form, { lemma, stance });
+  }
+  const phrases = new Map<string, CuePhrase[]>();
+  for (const p of data.phrases) {
+    const words = p.words.toLowerCase().split(/\s+/);
+    const list = phrases.get(words[0]) ?? [];
+    list.push({ words, lemma: p.lemma, stance: p.stance });
+    list.sort((a, b) => b.words.length - a.words.length);
+    phrases.set(words[0], list);
+  }
+  cached = {
+    forms,
+    phrases,
+    nouns: new Set(data.nouns),
+    outletVerbs: new Set(data.outletVerbs),
+    citing: data.citing.map((c) => c.toLowerCase().split(/\s+/)),
+    unnamedSources: new Set(data.unnamedSources),
+    unnamedMarkers: new Set(data.unnamedMarkers),
+    pronouns: new Map(Object.entries(data.pronouns)),
+    claimBlockers: new Set(data.claimBlockers),
+    auxiliaries: new Set(data.auxiliaries),
+    notSources: new Set(data.notSources),
+  };
+  return cached;
+}
+
+/**
+ * The lemma and stance of a cue span given its lower-cased words: a multi-word phrase when one
+ * matches, else the first word that is a known verb form (skipping auxiliaries), else the words.
+ */
+export function cueLemma(words: readonly string[]): CueEntry {
+  const lex = cueLexicon();
+  for (let i = 0; i < words.length; i++) {
+    for (const p of lex.phrases.get(words[i]) ?? []) {
+      if (p.words.every((w, k) => words[i + k] === w)) return { lemma: p.lemma, stance: p.stance };
+    }
+  }
+  for (const w of words) {
+    const entry = lex.forms.get(w);
+    if (entry) return entry;
+  }
+  const content = words.filter((w) => /\p{L}/u.test(w));
+  return { lemma: (content.length ? content : words).join(' '), stance: 'neutral' };
+}
+
+/** True when a cue span contains a lexicon verb form, cue phrase or cue noun ("said", "according to"). */
+export function hasLexiconCue(words: readonly string[]): boolean {
+  const lex = cueLexicon();
+  return words.some(
+    (w, i) =>
+      lex.forms.has(w) ||
+      lex.nouns.has(w) ||
+      (lex.phrases.get(w) ?? []).some((p) => p.words.every((x, k) => words[i + k] === x)),
+  );
+}

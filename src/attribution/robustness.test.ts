@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../pipeline/index.js';
+import { textStage } from '../text/index.js';
+import type { Analysis, Stage } from '../model/index.js';
+import { attributionStage } from './index.js';
+
+/** Bad and hostile input: never a crash, bounded time, a result or a clear warning. */
+const noEntities: Stage = {
+  name: 'no-entities',
+  requires: [],
+  provides: ['mentions', 'actors'],
+  run: () => ({}),
+};
+const run = (text: string): Analysis =>
+  analyze(text, {}, { stages: [textStage, noEntities, attributionStage] });
+
+function checkSpans(a: Analysis) {
+  for (const x of a.attributions) {
+    for (const s of [x.source, x.cue, ...x.content]) if (s) expect(a.text.slice(s.start, s.end)).toBe(s.text);
+  }
+  for (const c of a.claims) expect(a.text.slice(c.start, c.end)).toBe(c.text);
+}
+
+describe('attribution stage on bad input', () => {
+  it('warns about a quote that never closes, with its offset', () => {
+    const text = 'The mayor said: “We will rebuild the bridge by spring.\n\nTraffic resumed on Monday.';
+    const a = run(text);
+    const m = a.messages.filter((x) => x.origin === 'attribution:unclosed-quote');
+    expect(m).toHaveLength(1);
+    expect(m[0].reason).toContain(`offset ${text.indexOf('“')}`);
+    expect(m[0].span?.start).toBe(text.indexOf('“'));
+    checkSpans(a);
+  });
+
+  it('does not warn when a quotation runs over paragraphs and re-opens each one', () => {
+    const text = 'She said: “The first part of it.\n\n“And the second part,” she added.';
+    expect(run(text).messages.filter((x) => x.origin === 'attribution:unclosed-quote')).toEqual([]);
+  });
+
+  it('reports a closing quote with no opening one', () => {
+    const a = run('The senator said the plan was dead.” Nobody replied.');
+    expect(a.messages.some((m) => /no opening quote/.test(m.reason))).toBe(true);
+  });
+
+  it('copes with mixed straight and curly quotes', () => {
+    const text = 'He said "we are ready” and then she said “no we are not". Officials said "maybe.';
+    const a = run(text);
+    checkSpans(a);
+    expect(a.attributions.length).toBeGreaterThan(0);
+  });
+
+  it('handles 10,000 quotes in one text in bounded time, with a capped list of warnings', () => {
+    const text = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? '“Yes,” he said.' : '“No')).join(
+      ' ',
+    );
+    const t0 = performance.now();
+    const a = run(text);
+    expect(performance.now() - t0).toBeLessThan(15_000);
+    const warnings = a.messages.filter((m) => m.origin === 'attribution:unclosed-quote');
+    expect(warnings.length).toBeGreaterThan(1);
+    expect(warnings.length).toBeLessThanOrEqual(21);
+    expect(warnings.at(-1)?.reason).toMatch(/more quote problems/);
+    checkSpans(a);
+  });
+
+  it('handles a 1 MB single paragraph in linear time', () => {
+    const sentence =
+      'The minister said that the budget would grow by two percent next year, officials added. ';
+    const text = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const t0 = performance.now();
+    const a = run(text);
+    const ms = performance.now() - t0;
+    expect(ms).toBeLessThan(30_000);
+    expect(a.attributions.length).toBeGreaterThan(1000);
+    checkSpans(a);
+  });
+
+  it('returns nothing (and no crash) for text without any words', () => {
+    const a = run('.... ——— ”” ““ ... ;;;');
+    expect(a.attributions).toEqual([]);
+    expect(a.claims).toEqual([]);
+  });
+
+  it('handles a text that is one long run of quote marks and symbols', () => {
+    const a = run('"'.repeat(5000) + ' said ' + '”'.repeat(5000));
+    checkSpans(a);
+    expect(a.messages.length).toBeLessThanOrEqual(21);
+  });
+});

@@ -1,0 +1,253 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { splitSentences, tokenize } from '../text/index.js';
+import type { Sentence, Token } from '../model/index.js';
+import { buildContext, MAX_FEATURES, NUM_LABELS, type DocContext } from './features.js';
+import {
+  emissions,
+  emptyWeights,
+  featureTable,
+  segments,
+  viterbi,
+  type FeatureTable,
+  type TaggerWeights,
+  type TrainedModel,
+} from './model.js';
+
+const SpanListSchema = z.array(z.tuple([z.number().int(), z.number().int()]));
+export const PolnearLineSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  date: z.string().optional(),
+  title: z.string().optional(),
+  attributions: z.array(z.object({ source: SpanListSchema, cue: SpanListSchema, content: SpanListSchema })),
+});
+export type PolnearLine = z.infer<typeof PolnearLineSchema>;
+
+export function readPolnear(file: string): PolnearLine[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const parsed = PolnearLineSchema.safeParse(JSON.parse(l));
+      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
+      return parsed.data;
+    });
+}
+
+/** Gold BIO labels: each fragment of a role starts with B-; a token keeps its first label. */
+export function goldLabels(tokens: readonly Token[], line: PolnearLine): Uint8Array {
+  const labels = new Uint8Array(tokens.length);
+  const starts = tokens.map((t) => t.start);
+  const firstAtOrAfter = (x: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].end <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const roles: Array<['source' | 'cue' | 'content', number]> = [
+    ['source', 1],
+    ['cue', 3],
+    ['content', 5],
+  ];
+  for (const a of line.attributions) {
+    for (const [role, b] of roles) {
+      for (const [s, e] of a[role]) {
+        let first = true;
+        for (let i = firstAtOrAfter(s); i < tokens.length && tokens[i].start < e; i++) {
+          if (labels[i] !== 0) {
+            first = true;
+            continue;
+          }
+          labels[i] = first ? b : b + 1;
+          first = false;
+        }
+      }
+    }
+  }
+  return labels;
+}
+
+/** A training document prepared once: context, gold labels, segments. */
+export interface TrainDoc {
+  id: string;
+  ctx: DocContext;
+  gold: Uint8Array;
+  segs: Array<[number, number]>;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+export function prepare(line: PolnearLine): TrainDoc {
+  const tokens = tokenize(line.text);
+  const sentences = splitSentences(line.text, tokens);
+  return {
+    id: line.id,
+    ctx: buildContext(line.text, tokens, sentences),
+    gold: goldLabels(tokens, line),
+    segs: segments(sentences, tokens.length),
+    tokens,
+    sentences,
+  };
+}
+
+/** A small deterministic PRNG (mulberry32) for shuffling. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Trains one pass: an averaged structured perceptron with constrained Viterbi decoding, updated
+ * per paragraph. `prev[d]` are the labels of the previous pass for document d (null for pass 1).
+ */
+export function trainPass(
+  docs: readonly TrainDoc[],
+  prev: ReadonlyArray<Uint8Array | null>,
+  opts: { bits: number; epochs: number; seed: number; log?: (msg: string) => void },
+): TaggerWeights {
+  const w = emptyWeights(opts.bits);
+  const acc = emptyWeights(opts.bits); // Σ c·Δ, for averaging
+  const tables: FeatureTable[] = docs.map((d, k) => featureTable(d.ctx, prev[k], opts.bits));
+  const units: Array<[number, number, number]> = [];
+  docs.forEach((d, k) => d.segs.forEach(([s, e]) => units.push([k, s, e])));
+  const random = rng(opts.seed);
+  const L = NUM_LABELS;
+  let c = 1;
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = units.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [units[i], units[j]] = [units[j], units[i]];
+    }
+    let errors = 0;
+    let total = 0;
+    for (const [k, from, to] of units) {
+      const table = tables[k];
+      const gold = docs[k].gold;
+      const pred = new Uint8Array(gold.length);
+      viterbi(w.trans, emissions(w, table, from, to), from, from, to, pred);
+      for (let t = from; t < to; t++) {
+        total++;
+        const g = gold[t];
+        const p = pred[t];
+        const pg = t === from ? L : gold[t - 1];
+        const pp = t === from ? L : pred[t - 1];
+        if (g !== p) {
+          errors++;
+          const cnt = table.count[t];
+          for (let j = 0; j < cnt; j++) {
+            const f = table.feats[t * MAX_FEATURES + j];
+            w.emit[f + g] += 1;
+            w.emit[f + p] -= 1;
+            acc.emit[f + g] += c;
+            acc.emit[f + p] -= c;
+          }
+        }
+        if (g !== p || pg !== pp) {
+          w.trans[pg * L + g] += 1;
+          w.trans[pp * L + p] -= 1;
+          acc.trans[pg * L + g] += c;
+          acc.trans[pp * L + p] -= c;
+        }
+      }
+      c++;
+    }
+    opts.log?.(`  epoch ${epoch + 1}: token error ${(errors / total).toFixed(4)}`);
+  }
+  for (let i = 0; i < w.emit.length; i++) w.emit[i] -= acc.emit[i] / c;
+  for (let i = 0; i < w.trans.length; i++) w.trans[i] -= acc.trans[i] / c;
+  return w;
+}
+
+/** Decodes the documents with one trained pass. */
+export function predictPass(
+  w: TaggerWeights,
+  docs: readonly TrainDoc[],
+  prev: ReadonlyArray<Uint8Array | null>,
+  bits: number,
+): Uint8Array[] {
+  return docs.map((d, k) => {
+    const table = featureTable(d.ctx, prev[k], bits);
+    const out = new Uint8Array(d.gold.length);
+    for (const [from, to] of d.segs) viterbi(w.trans, emissions(w, table, from, to), from, from, to, out);
+    return out;
+  });
+}
+
+/**
+ * Trains the full model. The second pass learns from first-pass tags predicted by jackknifing
+ * (each fold tagged by a first pass trained on the other folds), so it sees realistic errors.
+ */
+export function trainModel(
+  docs: readonly TrainDoc[],
+  opts: {
+    bits: number;
+    epochs: number;
+    passes: number;
+    folds: number;
+    seed: number;
+    log?: (msg: string) => void;
+  },
+): TrainedModel {
+  const none = docs.map(() => null);
+  opts.log?.('pass 1');
+  const first = trainPass(docs, none, opts);
+  const passes = [first];
+  let prev: Array<Uint8Array | null> = none;
+  for (let p = 1; p < opts.passes; p++) {
+    const jack: Uint8Array[] = new Array(docs.length);
+    for (let f = 0; f < opts.folds; f++) {
+      const trainIdx = docs.map((_, k) => k).filter((k) => k % opts.folds !== f);
+      const testIdx = docs.map((_, k) => k).filter((k) => k % opts.folds === f);
+      opts.log?.(`pass ${p} jackknife fold ${f + 1}/${opts.folds}`);
+      // Rebuild the chain of passes up to p on the training folds.
+      let chainPrev: Array<Uint8Array | null> = trainIdx.map(() => null);
+      let testPrev: Array<Uint8Array | null> = testIdx.map(() => null);
+      for (let q = 0; q < p; q++) {
+        const sub = trainIdx.map((k) => docs[k]);
+        const wq = trainPass(sub, q === 0 ? chainPrev : trainIdx.map((k) => prev[k]), {
+          ...opts,
+          log: undefined,
+        });
+        testPrev = predictPass(
+          wq,
+          testIdx.map((k) => docs[k]),
+          testPrev,
+          opts.bits,
+        );
+        chainPrev = predictPass(wq, sub, chainPrev, opts.bits);
+      }
+      testIdx.forEach((k, j) => (jack[k] = testPrev[j] as Uint8Array));
+    }
+    prev = jack;
+    opts.log?.(`pass ${p + 1}`);
+    passes.push(trainPass(docs, prev, opts));
+  }
+  return { bits: opts.bits, passes };
+}
+
+/** Element-wise mean of models trained alike on different shuffles. */
+export function averageModels(models: readonly TrainedModel[]): TrainedModel {
+  const [first] = models;
+  if (!first) throw new Error('no models to average');
+  const passes = first.passes.map((_, p) => {
+    const emit = new Float32Array(first.passes[p].emit.length);
+    const trans = new Float32Array(first.passes[p].trans.length);
+    for (const m of models) {
+      for (let i = 0; i < emit.length; i++) emit[i] += m.passes[p].emit[i] / models.length;
+      for (let i = 0; i < trans.length; i++) trans[i] += m.passes[p].trans[i] / models.length;
+    }
+    return { emit, trans };
+  });
+  return { bits: first.bits, passes };
+}

@@ -1,0 +1,58 @@
+/**
+ * `newsgraph predict attribution <gold.jsonl>`: runs the pipeline on each record's text and yields
+ * `{"id","attributions":[{"source","cue","content"}]}` lines for ../shared/tools/score-attributions.mjs.
+ * Only `id`, `text`, `date` and `title` are read from the gold file, never its attributions.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { analyze } from '../pipeline/index.js';
+import { textStage } from '../text/index.js';
+import { mentionsStage } from '../mentions/index.js';
+import { actorsStage } from '../actors/index.js';
+import { attributionStage } from '../attribution/index.js';
+import type { Attribution } from '../model/index.js';
+import type { Predictor } from './types.js';
+
+/** The inputs of a PolNeAR line; zod drops every other field, so labels cannot leak in. */
+const AttributionInputSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  text: z.string(),
+  date: z.string().optional(),
+  title: z.string().optional(),
+});
+
+type SpanPair = [number, number];
+
+/** The stages attribution depends on; events and times are not needed for this task. */
+const STAGES = [textStage, mentionsStage, actorsStage, attributionStage];
+
+/** The scorer's shape of one attribution. */
+export function toScorerLine(a: Attribution): { source: SpanPair[]; cue: SpanPair[]; content: SpanPair[] } {
+  return {
+    source: a.source ? [[a.source.start, a.source.end]] : [],
+    cue: a.cue ? [[a.cue.start, a.cue.end]] : [],
+    content: a.content.map((c): SpanPair => [c.start, c.end]),
+  };
+}
+
+export const predictAttribution: Predictor = async function* (goldFile, options) {
+  const rl = createInterface({ input: createReadStream(goldFile, 'utf8'), crlfDelay: Infinity });
+  let n = 0;
+  let lineNo = 0;
+  for await (const line of rl) {
+    lineNo++;
+    if (!line.trim()) continue;
+    if (options.limit !== undefined && n >= options.limit) break;
+    let input: z.infer<typeof AttributionInputSchema>;
+    try {
+      input = AttributionInputSchema.parse(JSON.parse(line));
+    } catch (err) {
+      throw new Error(`${goldFile}:${lineNo}: not an attribution record (${(err as Error).message})`);
+    }
+    const published = input.date && /^\d{4}-\d{2}-\d{2}/.test(input.date) ? input.date : undefined;
+    const analysis = analyze(input.text, published ? { published } : {}, { id: input.id, stages: STAGES });
+    yield JSON.stringify({ id: input.id, attributions: analysis.attributions.map(toScorerLine) });
+    n++;
+  }
+};
