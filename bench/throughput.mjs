@@ -2,7 +2,7 @@
 // Throughput benchmark: analyses the PolNeAR train texts (../shared/data/attribution/polnear-train.jsonl,
 // 840 articles) in one process and prints JSON — articles/s, tokens/s, peak RSS, each stage's share of
 // analyze's time — and the same figures for a reference run of wink-nlp tokenise + POS on the same texts.
-// Usage: npm run bench [-- --limit N] [-- --file other.jsonl]
+// Usage: npm run bench [-- --limit N] [-- --file other.jsonl] [-- --threads N | --no-pool]
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,9 @@ const arg = (name) => {
 const shared = process.env.NEWSGRAPH_SHARED ?? path.resolve(root, '..', 'shared');
 const file = arg('--file') ?? path.join(shared, 'data/attribution/polnear-train.jsonl');
 if (!existsSync(file)) {
-  console.error(`bench: ${file} not found — the benchmark needs the shared data beside the project (../shared) or NEWSGRAPH_SHARED`);
+  console.error(
+    `bench: ${file} not found — the benchmark needs the shared data beside the project (../shared) or NEWSGRAPH_SHARED`,
+  );
   process.exit(1);
 }
 if (!existsSync(path.join(root, 'dist/index.js'))) {
@@ -29,7 +31,11 @@ const docs = readFileSync(file, 'utf8')
   .filter((l) => l.trim())
   .slice(0, limit)
   .map((l) => JSON.parse(l))
-  .map((d) => ({ id: d.id, text: d.text, published: /^\d{4}-\d{2}-\d{2}$/.test(d.date ?? '') ? d.date : undefined }));
+  .map((d) => ({
+    id: d.id,
+    text: d.text,
+    published: /^\d{4}-\d{2}-\d{2}$/.test(d.date ?? '') ? d.date : undefined,
+  }));
 
 const { analyze } = await import(path.join(root, 'dist/index.js'));
 const { tokenize } = await import(path.join(root, 'dist/text/index.js'));
@@ -57,8 +63,42 @@ const seconds = (performance.now() - t0) / 1000;
 const newsgraphPeak = process.resourceUsage().maxRSS;
 const stageTotal = [...timings.values()].reduce((a, b) => a + b, 0);
 const stages = Object.fromEntries(
-  [...timings].map(([name, ms]) => [name, { ms: Math.round(ms), share: round(ms / stageTotal, 3), tokensPerSec: Math.round(tokens / (ms / 1000)) }]),
+  [...timings].map(([name, ms]) => [
+    name,
+    { ms: Math.round(ms), share: round(ms / stageTotal, 3), tokensPerSec: Math.round(tokens / (ms / 1000)) },
+  ]),
 );
+
+// The same texts on a worker-thread pool (one thread per core), each analysis serialised to a JSON line in its
+// worker as `analyze --jsonl --workers` writes it; output order as the serial run.
+let pool;
+if (!args.includes('--no-pool')) {
+  const { AnalysisPool } = await import(path.join(root, 'dist/pipeline/pool.js'));
+  const { availableParallelism } = await import('node:os');
+  const threads = Number(arg('--threads') ?? availableParallelism());
+  const analysisPool = new AnalysisPool(threads);
+  // Warm-up: every thread loads its models once.
+  await Promise.all(
+    Array.from({ length: threads * 2 }, (_, i) => analysisPool.run({ text: docs[i % docs.length].text })),
+  );
+  t0 = performance.now();
+  let same = 0;
+  let i = 0;
+  const tasks = docs.map((d) => ({ id: d.id, text: d.text, meta: { published: d.published } }));
+  for await (const r of analysisPool.mapJson(tasks)) {
+    if (r.json && r.task.id === docs[i].id) same++;
+    i++;
+  }
+  const poolSeconds = (performance.now() - t0) / 1000;
+  await analysisPool.close();
+  pool = {
+    threads,
+    seconds: round(poolSeconds, 2),
+    articlesPerSec: round(docs.length / poolSeconds),
+    speedup: round(seconds / poolSeconds, 2),
+    inOrder: same === docs.length,
+  };
+}
 
 // Reference: wink-nlp tokenise + POS on the same texts in the same process.
 const winkNLP = (await import('wink-nlp')).default;
@@ -84,6 +124,7 @@ const result = {
     stages,
     found: counts,
   },
+  pool,
   winkNlpTokenizePos: {
     seconds: round(winkSeconds, 2),
     articlesPerSec: round(docs.length / winkSeconds),
@@ -91,6 +132,6 @@ const result = {
     peakRssMB: mb(process.resourceUsage().maxRSS),
   },
   ratio: round(docs.length / seconds / (docs.length / winkSeconds), 3),
-  note: 'ratio = newsgraph articles/s ÷ wink-nlp articles/s; peak RSS is the process high-water mark (the wink run comes second, so its figure includes newsgraph\'s)',
+  note: "ratio = newsgraph articles/s ÷ wink-nlp articles/s; peak RSS is the process high-water mark (the wink run comes second, so its figure includes newsgraph's)",
 };
 console.log(JSON.stringify(result, null, 2));

@@ -21,7 +21,7 @@ function workerFile(): string {
  * order, identical to a serial run; at most `window` tasks are in flight, so memory stays flat.
  */
 export class AnalysisPool {
-  private readonly pool: Piscina<PoolTask, Analysis>;
+  private readonly pool: Piscina<PoolTask, Analysis | string>;
   readonly threads: number;
 
   constructor(threads = availableParallelism()) {
@@ -35,7 +35,12 @@ export class AnalysisPool {
   }
 
   run(task: PoolTask): Promise<Analysis> {
-    return this.pool.run(task);
+    return this.pool.run(task) as Promise<Analysis>;
+  }
+
+  /** The analysis as a JSON string, serialised in the worker (cheapest when it is only written out). */
+  runJson(task: PoolTask): Promise<string> {
+    return this.pool.run(task, { name: 'analyzeTaskJson' }) as Promise<string>;
   }
 
   /**
@@ -49,8 +54,26 @@ export class AnalysisPool {
     const inFlight: Array<Promise<{ task: T; result?: Analysis; error?: Error }>> = [];
     for await (const task of tasks) {
       inFlight.push(
-        this.pool.run(task).then(
+        this.run(task).then(
           (result) => ({ task, result }),
+          (error: unknown) => ({ task, error: error instanceof Error ? error : new Error(String(error)) }),
+        ),
+      );
+      if (inFlight.length >= window) yield await inFlight.shift()!;
+    }
+    while (inFlight.length) yield await inFlight.shift()!;
+  }
+
+  /** As map(), with each analysis as a JSON string serialised in the worker. */
+  async *mapJson<T extends PoolTask>(
+    tasks: AsyncIterable<T> | Iterable<T>,
+    window = this.threads * 4,
+  ): AsyncGenerator<{ task: T; json?: string; error?: Error }> {
+    const inFlight: Array<Promise<{ task: T; json?: string; error?: Error }>> = [];
+    for await (const task of tasks) {
+      inFlight.push(
+        this.runJson(task).then(
+          (json) => ({ task, json }),
           (error: unknown) => ({ task, error: error instanceof Error ? error : new Error(String(error)) }),
         ),
       );

@@ -24,3 +24,8 @@ export default function analyzeTask(task: PoolTask): Analysis {
   }
   return analyze(task.text, task.meta ?? {}, { id: task.id, tokens: task.tokens, stages });
 }
+
+/** The same, serialised in the worker: the main thread then only writes the line (no clone, no stringify). */
+export function analyzeTaskJson(task: PoolTask): string {
+  return JSON.stringify(analyzeTask(task));
+}

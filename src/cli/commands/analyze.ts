@@ -160,7 +160,8 @@ async function* readBatch(
 async function* analyseBatch(
   items: AsyncIterable<BatchItem>,
   workers: number,
-): AsyncGenerator<{ item: BatchItem; result?: Analysis; error?: string }> {
+  asJson: boolean,
+): AsyncGenerator<{ item: BatchItem; result?: Analysis; json?: string; error?: string }> {
   if (workers <= 1) {
     const stageCache = new Map<string, ReturnType<typeof stagesWith>>();
     for await (const item of items) {
@@ -190,9 +191,17 @@ async function* analyseBatch(
     const good = async function* () {
       for await (const item of items) yield item;
     };
-    for await (const r of pool.map(good())) {
-      if (r.task.problem) yield { item: r.task, error: r.task.problem };
-      else yield { item: r.task, result: r.result, error: r.error?.message };
+    if (asJson) {
+      // Serialised in the workers: this thread only writes lines.
+      for await (const r of pool.mapJson(good())) {
+        if (r.task.problem) yield { item: r.task, error: r.task.problem };
+        else yield { item: r.task, json: r.json, error: r.error?.message };
+      }
+    } else {
+      for await (const r of pool.map(good())) {
+        if (r.task.problem) yield { item: r.task, error: r.task.problem };
+        else yield { item: r.task, result: r.result, error: r.error?.message };
+      }
     }
   } finally {
     await pool.close();
@@ -207,11 +216,16 @@ async function analyzeJsonl(file: string, flags: AnalyzeFlags, defaults: Article
     flags.workers === 'auto' ? availableParallelism() : Number.parseInt(flags.workers ?? '1', 10);
   if (!Number.isInteger(workers) || workers < 1)
     throw new UsageError(`--workers must be a positive number or auto, not "${flags.workers}"`);
-  for await (const { item, result, error } of analyseBatch(
+  const batch = analyseBatch(
     readBatch(file, defaults, flags.tokens, extraOf(flags)),
     workers,
-  )) {
-    if (result) {
+    flags.format !== 'text',
+  );
+  for await (const { item, result, json, error } of batch) {
+    if (json !== undefined) {
+      await writeOut(json + '\n');
+      progress.tick(true);
+    } else if (result) {
       await writeOut(
         flags.format === 'text' ? `== ${item.id}\n${formatSummary(result)}\n` : JSON.stringify(result) + '\n',
       );
