@@ -1,6 +1,7 @@
 /** The article store: its contract, the SQLite implementation, and storing ingested items. */
 export * from './types.js';
-export { SqliteStore, openSqliteStore, signatureSimilarity } from './sqlite/index.js';
+export { SqliteStore, openSqliteStore } from './sqlite/index.js';
+export { signatureSimilarity } from './row-mappers.js';
 export { indexAnalysis, storeActorId } from './rows.js';
 export { openStore, isPostgresSpec, statsWithJobs } from './open.js';
 export type { JobCounts } from './open.js';

@@ -1,7 +1,8 @@
 /** The PostgreSQL store: `openPostgresStore('postgres://user@host:5432/db?schema=newsgraph')`. */
 import { PostgresStore, type PostgresStoreOptions } from './store.js';
 
-export { PostgresStore, signatureSimilarity } from './store.js';
+export { PostgresStore } from './store.js';
+export { signatureSimilarity } from '../row-mappers.js';
 export type { PostgresStoreOptions, Queryable } from './store.js';
 export { createPool, isConnectionError, isPostgresUrl, parsePostgresUrl, redactUrl } from './connect.js';
 export { migrate } from './migrate.js';

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
-import { AnalysisSchema, RoleSchema, StanceSchema, type Analysis, type Role } from '../../model/index.js';
+import { AnalysisSchema, type Analysis, type Role } from '../../model/index.js';
 import { indexAnalysis } from '../rows.js';
 import {
   MissingAnalysisError,
@@ -33,23 +32,26 @@ import {
 } from '../types.js';
 import { ftsQuery, likePattern } from './fts.js';
 import { migrate, SCHEMA_VERSION } from './migrations.js';
+import {
+  ARTICLE_SUMMARY_COLUMNS,
+  MAX_CANDIDATES,
+  RolesSchema,
+  blobToSignature,
+  signatureSimilarity,
+  signatureToBlob,
+  summaryOfStory,
+  toActorSummary,
+  toCopy,
+  toEvent,
+  toQuote,
+  toSummary,
+  type Row,
+} from '../row-mappers.js';
 
 export interface SqliteStoreOptions {
   /** Open read-only (the server's read path); migrations are not applied. */
   readonly?: boolean;
 }
-
-type Row = Record<string, unknown>;
-
-const RolesSchema = z.array(RoleSchema);
-const CopyReasonSchema = z.enum(['canonical-url', 'content-hash', 'near-duplicate']);
-const MemberReasonSchema = z.enum(['canonical-url', 'content-hash', 'near-duplicate', 'original']);
-
-/** Most LSH candidates compared per article: bounds the work a pathological corpus can cause. */
-const MAX_CANDIDATES = 200;
-
-const ARTICLE_SUMMARY_COLUMNS = `a.id, a.key, a.title, a.outlet, a.published, a.url, a.story_id, a.copy_of,
-  a.copy_reason, length(a.text) AS chars, a.n_actors, a.n_attributions, a.n_events`;
 
 /** The SQLite store: one file, WAL journal, FTS5 over article text and quote text. */
 export class SqliteStore implements Store {
@@ -649,119 +651,6 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-}
-
-/** The MinHash estimate of Jaccard similarity: the share of signature slots that agree. */
-export function signatureSimilarity(a: Uint32Array, b: Uint32Array): number {
-  const n = Math.min(a.length, b.length);
-  if (n === 0) return 0;
-  let same = 0;
-  for (let i = 0; i < n; i++) if (a[i] === b[i]) same++;
-  return same / Math.max(a.length, b.length);
-}
-
-function signatureToBlob(sig: Uint32Array): Buffer {
-  const buf = Buffer.alloc(sig.length * 4);
-  for (let i = 0; i < sig.length; i++) buf.writeUInt32LE(sig[i], i * 4);
-  return buf;
-}
-
-function blobToSignature(blob: Uint8Array): Uint32Array {
-  const buf = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
-  const sig = new Uint32Array(Math.floor(buf.length / 4));
-  for (let i = 0; i < sig.length; i++) sig[i] = buf.readUInt32LE(i * 4);
-  return sig;
-}
-
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
-function toSummary(r: Row): ArticleSummary {
-  return {
-    id: String(r.id),
-    key: String(r.key),
-    title: str(r.title),
-    outlet: str(r.outlet),
-    published: str(r.published),
-    url: str(r.url),
-    storyId: String(r.story_id),
-    copyOf: str(r.copy_of),
-    copyReason: r.copy_reason ? CopyReasonSchema.parse(r.copy_reason) : null,
-    chars: Number(r.chars),
-    counts: {
-      actors: Number(r.n_actors),
-      attributions: Number(r.n_attributions),
-      events: Number(r.n_events),
-    },
-  };
-}
-
-function toCopy(r: Row): CopyRecord {
-  return {
-    key: String(r.key),
-    of: String(r.article_id),
-    articleId: str(r.self_id),
-    reason: MemberReasonSchema.parse(r.reason),
-    similarity: r.similarity === null || r.similarity === undefined ? null : Number(r.similarity),
-    url: str(r.url),
-    outlet: str(r.outlet),
-    title: str(r.title),
-    published: str(r.published),
-  };
-}
-
-function summaryOfStory(s: Story): StorySummary {
-  return { id: s.id, title: s.title, copies: s.copies, outlets: s.outlets, first: s.first, last: s.last };
-}
-
-function toActorSummary(r: Row): ActorSummary {
-  return {
-    id: String(r.id),
-    name: String(r.name),
-    type: String(r.type),
-    cameo: str(r.cameo),
-    counts: { articles: Number(r.articles), quotes: Number(r.quotes), events: Number(r.events) },
-  };
-}
-
-function toQuote(r: Row): QuoteHit {
-  return {
-    articleId: String(r.article_id),
-    attributionId: String(r.attribution_id),
-    speaker: str(r.speaker),
-    speakerActor: str(r.speaker_actor),
-    cue: str(r.cue),
-    content: String(r.content),
-    kind: z.enum(['direct', 'mixed', 'indirect']).parse(r.kind),
-    stance: StanceSchema.parse(r.stance),
-    outlet: str(r.outlet),
-    published: str(r.published),
-    title: str(r.title),
-    start: Number(r.start),
-    end: Number(r.end),
-  };
-}
-
-function toEvent(r: Row): EventHit {
-  return {
-    articleId: String(r.article_id),
-    eventId: String(r.event_id),
-    cameo: String(r.cameo),
-    root: String(r.root),
-    quadClass: Number(r.quad_class),
-    goldstein: Number(r.goldstein),
-    source: str(r.source_text),
-    sourceActor: str(r.source_actor),
-    sourceCode: str(r.source_code),
-    target: str(r.target_text),
-    targetActor: str(r.target_actor),
-    targetCode: str(r.target_code),
-    trigger: String(r.trigger),
-    start: Number(r.start),
-    end: Number(r.end),
-    date: str(r.day),
-    outlet: str(r.outlet),
-    title: str(r.title),
-  };
 }
 
 /** Opens (creating and migrating) the SQLite store at `file`. */
