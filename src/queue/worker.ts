@@ -6,7 +6,7 @@ import { IngestItemSchema, type IngestItem } from '../ingest/types.js';
 import type { Analysis, ArticleMeta } from '../model/index.js';
 import { analyze, checkText } from '../pipeline/index.js';
 import type { AnalysisPool } from '../pipeline/pool.js';
-import { loadIngestApi, metaOf, type Fingerprinter } from '../store/ingest.js';
+import { articleInput, loadIngestApi, metaOf, type Fingerprinter } from '../store/ingest.js';
 import {
   isConnectionError,
   openPostgresStore,
@@ -324,21 +324,3 @@ const PutResultSchema = z.object({
   articleId: z.string(),
   storyId: z.string(),
 });
-
-function articleInput(item: IngestItem, meta: ArticleMeta, fp: Fingerprinter): ArticleInput {
-  const signature = fp.minhashSignature(item.text);
-  return {
-    key: item.key,
-    text: item.text,
-    contentHash: fp.contentHash(item.text),
-    signature,
-    lshKeys: fp.lshBandKeys(signature),
-    ...(item.url ? { url: item.url } : {}),
-    ...(item.canonicalUrl ? { canonicalUrl: item.canonicalUrl } : {}),
-    ...(meta.title ? { title: meta.title } : {}),
-    ...(item.outlet ? { outlet: item.outlet } : {}),
-    ...(meta.published ? { published: meta.published } : {}),
-    ...(item.language ? { language: item.language } : {}),
-    ...(item.feed ? { feed: item.feed } : {}),
-  };
-}

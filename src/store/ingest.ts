@@ -55,21 +55,7 @@ export async function storeItem(
   // Refuse empty, huge or binary text before fingerprinting or storing anything of it.
   checkText(item.text);
   const meta = metaOf(item);
-  const signature = fp.minhashSignature(item.text);
-  const input: ArticleInput = {
-    key: item.key,
-    text: item.text,
-    contentHash: fp.contentHash(item.text),
-    signature,
-    lshKeys: fp.lshBandKeys(signature),
-    ...(item.url ? { url: item.url } : {}),
-    ...(item.canonicalUrl ? { canonicalUrl: item.canonicalUrl } : {}),
-    ...(meta.title ? { title: meta.title } : {}),
-    ...(item.outlet ? { outlet: item.outlet } : {}),
-    ...(meta.published ? { published: meta.published } : {}),
-    ...(item.language ? { language: item.language } : {}),
-    ...(item.feed ? { feed: item.feed } : {}),
-  };
+  const input = articleInput(item, meta, fp);
   const c = await store.classify(input);
   if (c.kind === 'exists' || c.kind === 'copy') {
     try {
@@ -165,4 +151,23 @@ export async function ingestItems(
 function isStorageFailure(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_') && code !== 'SQLITE_CONSTRAINT';
+}
+
+/** The store's view of an ingested item: its text with the fingerprints deduplication compares. */
+export function articleInput(item: IngestItem, meta: ArticleMeta, fp: Fingerprinter): ArticleInput {
+  const signature = fp.minhashSignature(item.text);
+  return {
+    key: item.key,
+    text: item.text,
+    contentHash: fp.contentHash(item.text),
+    signature,
+    lshKeys: fp.lshBandKeys(signature),
+    ...(item.url ? { url: item.url } : {}),
+    ...(item.canonicalUrl ? { canonicalUrl: item.canonicalUrl } : {}),
+    ...(meta.title ? { title: meta.title } : {}),
+    ...(item.outlet ? { outlet: item.outlet } : {}),
+    ...(meta.published ? { published: meta.published } : {}),
+    ...(item.language ? { language: item.language } : {}),
+    ...(item.feed ? { feed: item.feed } : {}),
+  };
 }
