@@ -9,6 +9,7 @@ import { readAnalyses, registerExport } from '../cli/commands/export.js';
 import {
   CSV_COLUMNS,
   csvField,
+  exportChunks,
   exportLines,
   GDELT_COLUMNS,
   toCsv,
@@ -199,3 +200,35 @@ function parseCsvLine(line: string): string[] {
   out.push(cur);
   return out;
 }
+
+describe('exportChunks (a store read page by page)', () => {
+  const collect = async (format: 'gdelt' | 'plover' | 'csv' | 'jsonl', chunks: Analysis[][]) => {
+    const out: string[] = [];
+    const source = async function* () {
+      for (const c of chunks) yield c;
+    };
+    for await (const line of exportChunks(format, source())) out.push(line);
+    return out;
+  };
+  const many = [sample[0], sample[1], sample[0], sample[1]].map((a, i) => ({ ...a, id: `doc${i}` }));
+
+  it.each(['gdelt', 'csv', 'jsonl'] as const)(
+    '%s: chunked output equals the one-piece export',
+    async (format) => {
+      const whole = [...exportLines(format, many)];
+      expect(await collect(format, [many.slice(0, 1), many.slice(1, 3), many.slice(3)])).toEqual(whole);
+    },
+  );
+
+  it('plover: one valid JSON array with every record, whatever the chunking', async () => {
+    const whole = JSON.parse([...exportLines('plover', many)].join('\n'));
+    const chunked = JSON.parse((await collect('plover', [many.slice(0, 3), [], many.slice(3)])).join('\n'));
+    expect(chunked).toEqual(whole);
+    expect(JSON.parse((await collect('plover', [])).join('\n'))).toEqual([]);
+  });
+
+  it('gdelt: event numbers run on across chunks', async () => {
+    const ids = (await collect('gdelt', [many.slice(0, 2), many.slice(2)])).map((l) => l.split('\t')[0]);
+    expect(ids).toEqual(ids.map((_, i) => String(i + 1)));
+  });
+});

@@ -135,10 +135,10 @@ function clean(s: string): string {
  */
 export function* toGdelt(
   analyses: Iterable<Analysis>,
-  options: { header?: boolean } = {},
+  options: { header?: boolean; firstSeq?: number } = {},
 ): Generator<string> {
   if (options.header) yield GDELT_COLUMNS.join('\t');
-  for (const { analysis, event, seq } of eventRows(analyses)) {
+  for (const { analysis, event, seq } of eventRows(analyses, options.firstSeq)) {
     const d = day(analysis);
     const doy = d ? dayOfYear(+d.y, +d.m, +d.d) : 0;
     const firstParagraph = leadParagraph(analysis);

@@ -2,7 +2,7 @@ import type { Analysis } from '../model/index.js';
 import { toCsv } from './csv.js';
 import { toGdelt } from './gdelt.js';
 import { toJsonl } from './jsonl.js';
-import { toPlover } from './plover.js';
+import { toPlover, toPloverRecords } from './plover.js';
 
 export { toCsv, csvField, CSV_COLUMNS } from './csv.js';
 export { toGdelt, GDELT_COLUMNS } from './gdelt.js';
@@ -29,4 +29,40 @@ export function exportLines(format: ExportFormat, analyses: Iterable<Analysis>):
 /** Line separator of a format. */
 export function lineEnd(format: ExportFormat): string {
   return format === 'csv' ? '\r\n' : '\n';
+}
+
+/**
+ * The same export over analyses that arrive in chunks (pages read from a store), so memory holds one
+ * chunk at a time: one CSV header, one PLOVER array, GDELT event numbers running on across chunks.
+ */
+export async function* exportChunks(
+  format: ExportFormat,
+  chunks: AsyncIterable<readonly Analysis[]>,
+): AsyncGenerator<string> {
+  let seq = 1;
+  let first = true;
+  let pending: string | undefined;
+  if (format === 'plover') yield '[';
+  for await (const chunk of chunks) {
+    if (format === 'gdelt') {
+      yield* toGdelt(chunk, { firstSeq: seq });
+      for (const a of chunk) seq += a.events.length;
+    } else if (format === 'csv') {
+      let line = 0;
+      for (const row of toCsv(chunk)) if (line++ > 0 || first) yield row;
+    } else if (format === 'jsonl') {
+      yield* toJsonl(chunk);
+    } else {
+      // The comma goes after a record only once the next one is known, so the array stays valid JSON.
+      for (const record of toPloverRecords(chunk)) {
+        if (pending !== undefined) yield pending + ',';
+        pending = JSON.stringify(record);
+      }
+    }
+    first = false;
+  }
+  if (format === 'plover') {
+    if (pending !== undefined) yield pending;
+    yield ']';
+  }
 }

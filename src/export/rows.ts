@@ -8,9 +8,9 @@ export interface EventRow {
   seq: number;
 }
 
-/** Every event of every analysis, in order. */
-export function* eventRows(analyses: Iterable<Analysis>): Generator<EventRow> {
-  let seq = 0;
+/** Every event of every analysis, in order; `firstSeq` numbers a later chunk of a longer export. */
+export function* eventRows(analyses: Iterable<Analysis>, firstSeq = 1): Generator<EventRow> {
+  let seq = firstSeq - 1;
   for (const analysis of analyses) for (const event of analysis.events) yield { analysis, event, seq: ++seq };
 }
 

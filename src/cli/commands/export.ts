@@ -3,13 +3,40 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { AnalysisSchema, type Analysis } from '../../model/index.js';
-import { EXPORT_FORMATS, exportLines, lineEnd, type ExportFormat } from '../../export/index.js';
+import { EXPORT_FORMATS, exportChunks, lineEnd, type ExportFormat } from '../../export/index.js';
+import { isPostgresSpec, openStore } from '../../store/index.js';
 import { UsageError } from '../errors.js';
 
 interface ExportFlags {
   format: string;
   in?: string;
   out?: string;
+  db?: string;
+}
+
+/** Every stored analysis, a page at a time, in the store's listing order. */
+async function* storedAnalyses(db: string, pageSize = 200): AsyncGenerator<Analysis[]> {
+  if (!isPostgresSpec(db) && !existsSync(db))
+    throw new UsageError(`no database at ${db}: run newsgraph ingest first`);
+  const store = await openStore(db, { readonly: true });
+  try {
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await store.listArticles({ limit: pageSize, offset });
+      const chunk: Analysis[] = [];
+      for (const item of page.items) {
+        const article = await store.getArticle(item.id);
+        if (article) chunk.push({ ...article.analysis, id: article.analysis.id ?? item.key });
+      }
+      if (chunk.length) yield chunk;
+      if (page.items.length < pageSize) break;
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+async function* fromArray(analyses: Analysis[]): AsyncGenerator<Analysis[]> {
+  yield analyses;
 }
 
 /** Reads analyses as JSONL (one Analysis per line), validating each; errors name the line. */
@@ -47,6 +74,7 @@ export function registerExport(program: Command): void {
     )
     .option('-f, --format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, 'jsonl')
     .option('--in <file>', 'analyses as JSONL (default: standard input)')
+    .option('--db <file|url>', 'export what a store holds (SQLite file or postgres:// URL) instead of --in')
     .option('--out <file>', 'output file (default: standard output)')
     .action(async (flags: ExportFlags) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(flags.format))
@@ -54,8 +82,15 @@ export function registerExport(program: Command): void {
       const format = flags.format as ExportFormat;
       if (flags.in && flags.in !== '-' && !existsSync(flags.in))
         throw new UsageError(`input not found: ${flags.in}`);
-      const input = flags.in && flags.in !== '-' ? createReadStream(flags.in, 'utf8') : process.stdin;
-      const analyses = await readAnalyses(input, flags.in ?? 'stdin');
+      if (flags.db && flags.in) throw new UsageError('give either --db or --in, not both');
+      const chunks = flags.db
+        ? storedAnalyses(flags.db)
+        : fromArray(
+            await readAnalyses(
+              flags.in && flags.in !== '-' ? createReadStream(flags.in, 'utf8') : process.stdin,
+              flags.in ?? 'stdin',
+            ),
+          );
       const sink = flags.out ? createWriteStream(flags.out, 'utf8') : process.stdout;
       // A closed pipe ("| head") ends the export quietly; other write errors are reported.
       let failed: Error | undefined;
@@ -63,7 +98,7 @@ export function registerExport(program: Command): void {
         failed = err;
       });
       const end = lineEnd(format);
-      for (const line of exportLines(format, analyses)) {
+      for await (const line of exportChunks(format, chunks)) {
         if (failed) break;
         if (!sink.write(line + end))
           await new Promise<void>((r) => {
