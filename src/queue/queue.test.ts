@@ -5,6 +5,7 @@ import { createPool, openPostgresStore } from '../store/postgres/index.js';
 import { dropTestSchemas, TEST_PG, testSchemaUrl, warnIfNoTestPg } from '../store/postgres/test-support.js';
 import { JobQueue, POISON_ENV, queueStats, runWorker } from './index.js';
 import { errorText } from './worker.js';
+import { buildServer } from '../server/app.js';
 
 warnIfNoTestPg('job queue tests');
 afterAll(dropTestSchemas);
@@ -176,6 +177,21 @@ describe.skipIf(!TEST_PG)('JobQueue', () => {
         "SELECT count(*)::int AS n FROM jobs WHERE state = 'done' AND payload IS NOT NULL",
       );
       expect(payloads[0].n).toBe(0);
+
+      // The HTTP API shows the queue: counts in /api/stats, the poison article in the dead letters.
+      const app = await buildServer({ store, webRoot: null });
+      try {
+        const stats = (await app.inject('/api/stats')).json() as { stats: { jobs: unknown } };
+        expect(stats.stats.jobs).toEqual({ queued: 0, running: 0, failed: 1, done: 7 });
+        const dead = (await app.inject('/api/jobs/dead-letters')).json() as {
+          items: Array<{ key: string; error: string }>;
+        };
+        expect(dead.items).toEqual([
+          expect.objectContaining({ key: 'poison', error: expect.stringMatching(/poison article/) }),
+        ]);
+      } finally {
+        await app.close();
+      }
     } finally {
       await store.close();
     }

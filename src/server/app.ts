@@ -15,6 +15,7 @@ import { InputError } from '../pipeline/index.js';
 import { StanceSchema } from '../model/index.js';
 import { loadIngestApi, storeItem, type Analyzer, type Fingerprinter } from '../store/ingest.js';
 import type { Store } from '../store/types.js';
+import { deadLetters, statsWithJobs } from '../store/open.js';
 import { projectPath } from '../util/data.js';
 
 export interface ServerOptions {
@@ -145,10 +146,30 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/health', { schema: { tags: ['meta'] } }, async () => ({ ok: true }));
 
-  app.get('/api/stats', { schema: { tags: ['meta'], summary: 'Counts of everything stored' } }, async () => ({
-    ok: true,
-    stats: await store.stats(),
-  }));
+  app.get(
+    '/api/stats',
+    {
+      schema: { tags: ['meta'], summary: 'Counts of everything stored, and of the job queue on PostgreSQL' },
+    },
+    async () => ({ ok: true, stats: await statsWithJobs(store) }),
+  );
+
+  app.get(
+    '/api/jobs/dead-letters',
+    {
+      schema: {
+        tags: ['meta'],
+        summary: 'Articles whose analysis failed every attempt (PostgreSQL job queue), most recent first',
+        querystring: z.object({ limit: Page.limit }),
+      },
+    },
+    async (req, reply) => {
+      const items = await deadLetters(store, req.query.limit ?? 100);
+      if (items === null)
+        return sendError(reply, 404, 'this store has no job queue: dead letters exist only with PostgreSQL');
+      return { ok: true, items };
+    },
+  );
 
   app.get(
     '/api/articles',

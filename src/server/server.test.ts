@@ -103,6 +103,8 @@ describe('HTTP API', () => {
       [app.inject('/api/articles/a404'), 404],
       [app.inject('/api/actors/nobody'), 404],
       [app.inject('/api/stories/none'), 404],
+      [app.inject('/api/jobs/dead-letters'), 404],
+      [app.inject('/api/jobs/dead-letters?limit=0'), 400],
       [app.inject('/api/articles?limit=abc'), 400],
       [app.inject('/api/articles?limit=100000'), 400],
       [app.inject('/api/events?from=yesterday'), 400],

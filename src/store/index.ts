@@ -3,8 +3,8 @@ export * from './types.js';
 export { SqliteStore, openSqliteStore } from './sqlite/index.js';
 export { signatureSimilarity } from './row-mappers.js';
 export { indexAnalysis, storeActorId } from './rows.js';
-export { openStore, isPostgresSpec, statsWithJobs } from './open.js';
-export type { JobCounts } from './open.js';
+export { deadLetters, openStore, isPostgresSpec, statsWithJobs } from './open.js';
+export type { DeadJob, JobCounts } from './open.js';
 export { ingestItems, loadIngestApi, metaOf, storeItem } from './ingest.js';
 export type { Analyzer, Fingerprinter, IngestCounts, IngestHooks, StoreItemResult } from './ingest.js';
 

@@ -31,3 +31,25 @@ export async function statsWithJobs(store: Store): Promise<StoreStats & { jobs?:
   const { queueStats } = await import('../queue/index.js');
   return { ...stats, jobs: await queueStats(pool as Parameters<typeof queueStats>[0]) };
 }
+
+/** A dead-lettered job: an article whose analysis failed every attempt. */
+export interface DeadJob {
+  key: string;
+  attempts: number;
+  error: string | null;
+  failedAt: string | null;
+}
+
+/** The dead-letter list of the store's job queue (PostgreSQL), or null when the store has no queue. */
+export async function deadLetters(store: Store, limit = 100): Promise<DeadJob[] | null> {
+  const pool = (store as { pool?: unknown }).pool;
+  if (!pool) return null;
+  const { JobQueue } = await import('../queue/index.js');
+  const queue = await JobQueue.open(pool as Parameters<typeof JobQueue.open>[0]);
+  return (await queue.deadLetters(limit)).map(({ key, attempts, error, failedAt }) => ({
+    key,
+    attempts,
+    error,
+    failedAt,
+  }));
+}
