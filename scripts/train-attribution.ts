@@ -1,14 +1,23 @@
 /**
- * Trains the attribution tagger on PolNeAR's training split and writes models/attribution.bin.gz.
- * Deterministic: fixed seed, fixed document order, deterministic gzip.
+ * Trains the attribution tagger on PolNeAR's training split and writes models/attribution.bin.gz,
+ * after the two data files it learns from the same split: data/attribution/word-classes.json (read
+ * by the tagger's features, so always rebuilt with the model) and data/attribution/cue-boundaries.json.
+ * Deterministic: fixed seed, fixed document order, sorted tables, deterministic gzip.
  *
  *   npm run train:attribution [-- --epochs N --bits B --passes P --shuffles K --seed S --out FILE --limit N]
+ *   npm run train:attribution -- --boundaries-only     (only the two data files, in seconds)
+ *   npm run train:attribution -- --keep-word-classes   (do not rebuild word-classes.json)
  */
 import { writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, projectPath } from '../src/util/data.js';
 import { MODEL_FILE, serialiseModel } from '../src/attribution/model.js';
 import { averageModels, prepare, readPolnear, trainModel } from '../src/attribution/train.js';
+import { BOUNDARIES_FILE, learnCueBoundaries } from '../src/attribution/boundaries.js';
+import { roleSpans } from '../src/attribution/link.js';
+import { buildWordClasses, WORD_CLASSES_FILE } from '../src/attribution/wordclasses.js';
+import winkNLP from 'wink-nlp';
+import winkModel from 'wink-eng-lite-web-model';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,11 +43,42 @@ const t0 = performance.now();
 let lines = readPolnear(trainFile);
 const limit = arg('limit', 0);
 if (limit > 0) lines = lines.slice(0, limit);
+// Word classes first: the tagger's features read them. wink-nlp tags the training articles once.
+if (!process.argv.includes('--keep-word-classes')) {
+  const nlp = winkNLP(winkModel, ['pos']);
+  const observations: Array<[string, string]> = [];
+  for (const line of lines) {
+    const doc = nlp.readDoc(line.text);
+    const values = doc.tokens().out(nlp.its.value) as string[];
+    const tags = doc.tokens().out(nlp.its.pos) as string[];
+    values.forEach((v, i) => observations.push([v.toLowerCase(), tags[i] ?? 'X']));
+  }
+  const classes = buildWordClasses(observations);
+  const classesOut = projectPath('data', WORD_CLASSES_FILE);
+  writeFileSync(classesOut, JSON.stringify(classes).replace(/\],"/g, '],\n"') + '\n');
+  console.log(
+    `wrote ${path.relative(process.cwd(), classesOut)} (${Object.keys(classes.classes).length} classes, ${Object.values(classes.classes).reduce((n, w) => n + w.length, 0)} words)`,
+  );
+}
 const docs = lines.map(prepare);
 const tokens = docs.reduce((s, d) => s + d.gold.length, 0);
 console.log(
   `prepared ${docs.length} articles, ${tokens} tokens in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
 );
+// The annotators' cue-boundary conventions, counted on the gold cues (data, reviewed like code).
+const boundaries = learnCueBoundaries(
+  docs.map((d, k) => ({
+    words: d.tokens.map((t) => lines[k].text.slice(t.start, t.end).toLowerCase()),
+    cues: roleSpans(d.gold).filter((s) => s.role === 'cue'),
+    sentenceOf: d.ctx.sentence,
+  })),
+);
+const boundariesOut = projectPath('data', BOUNDARIES_FILE);
+writeFileSync(boundariesOut, JSON.stringify(boundaries, null, 0).replace(/\],"/g, '],\n"') + '\n');
+console.log(
+  `wrote ${path.relative(process.cwd(), boundariesOut)} (${Object.keys(boundaries.right).length} right, ${Object.keys(boundaries.left).length} left edge entries)`,
+);
+if (process.argv.includes('--boundaries-only')) process.exit(0);
 // Several models trained on different shuffles, their weights averaged: the dev score of a single
 // shuffle swings by about ±0.7 lenient F1; the average is steadier (bagging over orderings).
 const shuffles = arg('shuffles', 2);

@@ -1,6 +1,7 @@
 import type { Sentence, Token } from '../model/index.js';
 import { cueLexicon } from './lexicon.js';
 import { scanQuotes, type QuoteState } from './quotes.js';
+import { wordClasses } from './wordclasses.js';
 
 /*
  * Token features for the attribution tagger, hashed to integers without building strings per
@@ -36,6 +37,7 @@ export interface DocContext {
   n: number;
   word: Uint32Array; // hash of the lower-cased surface
   suffix: Uint32Array; // hash of the last 3 characters
+  wclass: Uint32Array; // hash of the word's part-of-speech ambiguity class (or of its shape when unknown)
   shape: Uint8Array; // 0 lower, 1 Capitalised, 2 UPPER, 3 number, 4 punct, 5 quote, 6 other
   cue: Uint8Array; // stance id of a cue verb form (0 none)
   cueLemma: Uint32Array;
@@ -86,6 +88,9 @@ export function buildContext(
   const cueLemmaH = new Uint32Array(n);
   const phrase = new Uint8Array(n);
   const noun = new Uint8Array(n);
+  const wclass = new Uint32Array(n);
+  const classes = wordClasses();
+  const classHash = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const surface = text.slice(t.start, t.end);
@@ -94,6 +99,10 @@ export function buildContext(
     word[i] = fnv1a(lw);
     suffix[i] = fnv1a(lw.length > 3 ? lw.slice(-3) : lw);
     shape[i] = shapeOf(surface, t);
+    const cls = classes?.get(lw) ?? `?${shape[i]}`;
+    let h = classHash.get(cls);
+    if (h === undefined) classHash.set(cls, (h = fnv1a(cls)));
+    wclass[i] = h;
     const entry = lex.forms.get(lw);
     if (entry) {
       cue[i] = STANCE_ID[entry.stance];
@@ -165,6 +174,7 @@ export function buildContext(
     n,
     word,
     suffix,
+    wclass,
     shape,
     cue,
     cueLemma: cueLemmaH,
@@ -198,6 +208,9 @@ const BOUNDARY = 0x5bd1e995;
 // Plain functions rather than closures: featuresAt runs for every token of every article.
 function wordAt(ctx: DocContext, j: number): number {
   return j >= 0 && j < ctx.n ? ctx.word[j] : (BOUNDARY + j - (j < 0 ? 0 : ctx.n)) >>> 0;
+}
+function classAt(ctx: DocContext, j: number): number {
+  return j >= 0 && j < ctx.n ? ctx.wclass[j] : (BOUNDARY + 7 * j) >>> 0;
 }
 function shapeAt(ctx: DocContext, j: number): number {
   return j >= 0 && j < ctx.n ? ctx.shape[j] : 9;
@@ -327,6 +340,16 @@ export function featuresAt(ctx: DocContext, i: number, prev: PrevContext | null,
   out[k++] = mix(mix(35, cueL), ins);
   out[k++] = mix(mix(36, cueR), ins);
   out[k++] = mix(mix(37, cueR), cr);
+  // Parts of speech around the token: subject noun phrase, cue verb, complement.
+  const c0 = ctx.wclass[i];
+  const cm1 = classAt(ctx, i - 1);
+  const cp1 = classAt(ctx, i + 1);
+  out[k++] = mix(40, c0);
+  out[k++] = mix(mix(41, cm1), c0);
+  out[k++] = mix(mix(42, c0), cp1);
+  out[k++] = mix(mix(mix(43, cm1), c0), cp1);
+  out[k++] = mix(mix(44, c0), cl | (cr << 4) | (ins << 8));
+  out[k++] = mix(mix(45, classAt(ctx, i - 2)), classAt(ctx, i + 2));
   return k;
 }
 

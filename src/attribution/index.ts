@@ -1,8 +1,16 @@
-import type { Attribution, Doc, Stage, StageOutput, TextSpan } from '../model/index.js';
+import type { Attribution, Doc, Stage, StageOutput, TextSpan, Token } from '../model/index.js';
 import { textSpan } from '../model/index.js';
 import { findClaims } from './claims.js';
 import { cueLemma, cueLexicon, hasLexiconCue } from './lexicon.js';
-import { accordingTo, adjacentSource, parentheticalSubject } from './backstop.js';
+import {
+  accordingTo,
+  adjacentSource,
+  isPassiveCue,
+  orphanContent,
+  parentheticalSubject,
+  passiveAgent,
+} from './backstop.js';
+import { cueBoundaries, repairCue } from './boundaries.js';
 import { link, roleSpans, type LinkedAttribution, type RoleSpan } from './link.js';
 import { attributionModel, segments, tagTokens } from './model.js';
 import { mentionIndex, resolveSource } from './sources.js';
@@ -13,8 +21,11 @@ export { cueLemma, cueLexicon } from './lexicon.js';
 
 /**
  * Finds who said what, according to whom: a BIO tagger (averaged perceptron, two stacked passes,
- * constrained Viterbi) marks source, cue and content tokens; a linker groups them; lexicon data
- * gives the cue's lemma and stance; sourcing chains ("X reports citing Y") become `via`; sentences
+ * constrained Viterbi; word identity, part-of-speech classes and cue-lexicon features) marks
+ * source, cue and content tokens; a linker groups them; deterministic repairs learnt from or
+ * checked on PolNeAR's training split give speech cues the tagger left bare their content, move
+ * cue edges to the annotators' conventions and keep subjects of passive cues out of the source;
+ * lexicon data gives the cue's lemma and stance; sourcing chains ("X reports citing Y") become `via`; sentences
  * asserting facts about named parties without any source become `claims`.
  */
 export function findAttributions(doc: Doc): StageOutput {
@@ -31,8 +42,41 @@ export function findAttributions(doc: Doc): StageOutput {
     for (let i = s.from; i < s.to; i++) if (!ctx.quote.inside[i] && !ctx.quote.mark[i]) return false;
     return true;
   };
-  const linked = link(roleSpans(labels), { sentence: ctx.sentence, segment: segmentOf, filler }, direct);
+  const spans = roleSpans(labels);
+  const linked = link(spans, { sentence: ctx.sentence, segment: segmentOf, filler }, direct);
   const lex = cueLexicon();
+  const isSpeechCue = (r: RoleSpan) => {
+    for (let i = r.from; i < r.to; i++) {
+      const entry = lex.forms.get(doc.text.slice(tokens[i].start, tokens[i].end).toLowerCase());
+      if (entry && lex.speechVerbs.has(entry.lemma)) return true;
+    }
+    return false;
+  };
+  // Speech cues the tagger found but gave no content: the sentence around the frame is the content.
+  // Never over a quotation another attribution already owns ("stating, “…,” Rutte said"); nested
+  // indirect attributions are fine (PolNeAR nests them).
+  const linkedCues = new Set(linked.map((a) => a.cue));
+  const quoted = new Uint8Array(tokens.length);
+  for (const a of linked) for (const c of a.content) if (direct(c)) quoted.fill(1, c.from, c.to);
+  const quotedBefore = new Int32Array(tokens.length + 1); // prefix sums: O(1) per check
+  for (let i = 0; i < tokens.length; i++) quotedBefore[i + 1] = quotedBefore[i] + quoted[i];
+  const freeOfQuotes = (r: RoleSpan) => quotedBefore[r.to] === quotedBefore[r.from];
+  // Tagged sources by their first and last token, for the frame next to each cue.
+  const sourceAt = new Map<number, RoleSpan>();
+  for (const r of spans) {
+    if (r.role !== 'source') continue;
+    sourceAt.set(r.from, r);
+    sourceAt.set(r.to - 1, r);
+  }
+  for (const cue of spans) {
+    if (cue.role !== 'cue' || linkedCues.has(cue) || !isSpeechCue(cue)) continue;
+    const s = doc.sentences[ctx.sentence[cue.from]];
+    if (!s) continue;
+    const source = nearestSource(sourceAt, cue, ctx.sentence);
+    const content = orphanContent(doc.text, tokens, cue, source, s).filter(freeOfQuotes);
+    if (content.length) linked.push({ cue, source, content });
+  }
+  linked.sort((a, b) => (a.cue ?? a.content[0]).from - (b.cue ?? b.content[0]).from);
   const isFunctionWords = (r: RoleSpan) => {
     for (let i = r.from; i < r.to; i++) {
       const t = tokens[i];
@@ -53,23 +97,65 @@ export function findAttributions(doc: Doc): StageOutput {
     );
   });
   if (according.length) {
+    // Depth of "according to" contents over each token: a cue wholly inside one is nested.
+    const depth = new Int32Array(tokens.length + 1);
+    for (const b of according) {
+      depth[b.content[0].from]++;
+      depth[b.content[0].to]--;
+    }
+    const insideAccording = new Uint8Array(tokens.length);
+    for (let i = 0, d = 0; i < tokens.length; i++) insideAccording[i] = (d += depth[i]) > 0 ? 1 : 0;
     const nested = (a: LinkedAttribution) =>
-      according.some((b) => a.cue && b.content[0].from <= a.cue.from && a.cue.to <= b.content[0].to);
+      a.cue !== null && insideAccording.subarray(a.cue.from, a.cue.to).every((x) => x === 1);
     const kept = linked.filter((a) => !nested(a));
     linked.length = 0;
     linked.push(...kept, ...according);
     linked.sort((a, b) => (a.cue ?? a.content[0]).from - (b.cue ?? b.content[0]).from);
   }
+  // Cue edges follow the annotators' learnt conventions ("said Friday", "accused … of").
+  const boundaries = cueBoundaries();
+  if (boundaries) {
+    const words = tokens.map((t) => doc.text.slice(t.start, t.end).toLowerCase());
+    const taken = new Uint8Array(tokens.length);
+    for (const a of linked)
+      for (const r of [a.cue, a.source, ...a.content]) if (r) taken.fill(1, r.from, r.to);
+    const free = (i: number) => labels[i] === 0 && !taken[i];
+    const sameSentence = (i: number, j: number) => ctx.sentence[i] === ctx.sentence[j];
+    for (const a of linked) {
+      if (!a.cue) continue;
+      let head = -1;
+      for (let i = a.cue.from; i < a.cue.to && head < 0; i++) if (lex.forms.has(words[i])) head = i;
+      const repaired = repairCue(a.cue, words, boundaries, free, sameSentence, head);
+      if (repaired !== a.cue) {
+        taken.fill(0, a.cue.from, a.cue.to);
+        taken.fill(1, repaired.from, repaired.to);
+        a.cue = repaired;
+      }
+    }
+  }
   // A cue after a parenthetical takes the name that opens it; a cue the tagger left without a
   // source takes the pronoun or name right next to it.
+  // Tokens inside a name the mentions layer found (people, organisations, places).
+  const named = new Uint8Array(tokens.length);
+  for (const m of doc.mentions) {
+    if (m.kind !== 'name' && m.kind !== 'titled-name') continue;
+    for (let i = tokenAt(tokens, m.start); i < tokens.length && tokens[i].start < m.end; i++) named[i] = 1;
+  }
   for (const a of linked) {
     if (!a.cue) continue;
     const s = doc.sentences[ctx.sentence[a.cue.from]];
     if (!s) continue;
     // A "source" of only adverbs or auxiliaries ("further") is a tagging slip.
     if (a.source && isFunctionWords(a.source)) a.source = null;
+    if (isPassiveCue(doc.text, tokens, a.cue, s, lex)) {
+      if (a.source && a.source.to <= a.cue.from) a.source = null;
+      a.source ??=
+        passiveAgent(doc.text, tokens, a.cue, s) ??
+        adjacentSource(doc.text, tokens, a.cue, s, lex, { before: false });
+      continue;
+    }
     a.source =
-      parentheticalSubject(doc.text, tokens, a.cue, s, lex) ??
+      parentheticalSubject(doc.text, tokens, a.cue, s, lex, named) ??
       a.source ??
       adjacentSource(doc.text, tokens, a.cue, s, lex);
   }
@@ -82,7 +168,8 @@ export function findAttributions(doc: Doc): StageOutput {
     let vias = viaBySentence.get(sentenceIndex);
     if (!vias) {
       const s = doc.sentences[sentenceIndex];
-      vias = s ? findVia(doc, tokens, s.tokenStart, s.tokenEnd) : [];
+      // A real sentence relays through one or two outlets; the cap keeps hostile text linear.
+      vias = s ? findVia(doc, tokens, s.tokenStart, s.tokenEnd).slice(0, MAX_VIAS_PER_SENTENCE) : [];
       viaBySentence.set(sentenceIndex, vias);
     }
     return vias;
@@ -134,11 +221,49 @@ export function findAttributions(doc: Doc): StageOutput {
   );
   const claims = findClaims(doc, tokens, ctx.quote, confirmed);
   const confirmedSet = new Set(confirmed);
-  const kept = attributions.filter(
-    (a) => confirmedSet.has(a) || !claims.some((c) => a.cue && c.start <= a.cue.start && a.cue.end <= c.end),
-  );
+  // Claims are disjoint sentences in text order: binary search for the one a cue may lie in.
+  const claimStarts = claims.map((c) => c.start);
+  const inClaim = (start: number, end: number) => {
+    let lo = 0;
+    let hi = claimStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (claimStarts[mid] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const c = claims[lo - 1];
+    return c !== undefined && end <= c.end;
+  };
+  const kept = attributions.filter((a) => confirmedSet.has(a) || !(a.cue && inClaim(a.cue.start, a.cue.end)));
   kept.forEach((a, k) => (a.id = `at${k + 1}`));
   return { attributions: kept, claims, messages: ctx.quote.messages };
+}
+
+const MAX_VIAS_PER_SENTENCE = 4;
+
+/** A tagged source right next to the cue in its sentence ("Mr. Clarke said" / "said Mr. Clarke"). */
+function nearestSource(
+  sourceAt: ReadonlyMap<number, RoleSpan>,
+  cue: RoleSpan,
+  sentenceOf: Int32Array,
+): RoleSpan | null {
+  const before = sourceAt.get(cue.from - 1);
+  if (before && before.to === cue.from && sentenceOf[before.from] === sentenceOf[cue.from]) return before;
+  const after = sourceAt.get(cue.to);
+  if (after && after.from === cue.to && sentenceOf[after.to - 1] === sentenceOf[cue.from]) return after;
+  return null;
+}
+
+/** Index of the first token ending after `offset` (binary search). */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** direct: all content quoted; mixed: some quoted words; indirect: none. */

@@ -20,6 +20,7 @@ const CueDataSchema = z.object({
   pronouns: z.record(z.string(), z.enum(['PERSON', 'NONPERSON', 'ANY'])),
   claimBlockers: z.array(z.string()),
   auxiliaries: z.array(z.string()),
+  speechVerbs: z.array(z.string()),
   notSources: z.array(z.string()),
 });
 
@@ -52,6 +53,10 @@ export interface CueLexicon {
   auxiliaries: Set<string>;
   /** Capitalised words after a cue that are no speaker ("said Friday"). */
   notSources: Set<string>;
+  /** Lemmas of plain verbs of saying, whose cue always reports some content ("said", "noted"). */
+  speechVerbs: Set<string>;
+  /** Irregular verb forms, which may be past participles ("thought", "told"): for passive cues. */
+  participles: Set<string>;
 }
 
 // Later lists win, so a verb listed as neutral and as distancing is distancing.
@@ -118,6 +123,8 @@ export function cueLexicon(): CueLexicon {
     claimBlockers: new Set(data.claimBlockers),
     auxiliaries: new Set(data.auxiliaries),
     notSources: new Set(data.notSources),
+    speechVerbs: new Set(data.speechVerbs),
+    participles: new Set(Object.values(data.irregular).flat()),
   };
   return cached;
 }

@@ -75,6 +75,16 @@ describe('attribution stage on bad input', () => {
     checkSpans(a);
   });
 
+  it('stays linear on one huge sentence of cue frames, auxiliaries and "according to"', () => {
+    // No full stops: one sentence of ~300,000 tokens that every per-cue backstop must not rescan.
+    const frame = 'the plan failed , Smith said , and has has has been been told according to aides , ';
+    const text = frame.repeat(Math.ceil(400_000 / frame.length)) + '!!!!!!!!';
+    const t0 = performance.now();
+    const a = run(text);
+    expect(performance.now() - t0).toBeLessThan(30_000);
+    checkSpans(a);
+  });
+
   it('returns nothing (and no crash) for text without any words', () => {
     const a = run('.... ——— ”” ““ ... ;;;');
     expect(a.attributions).toEqual([]);

@@ -108,6 +108,14 @@ export function rng(seed: number): () => number {
 }
 
 /**
+ * Cue tokens are few (5% of training tokens) but every attribution hangs on one, so a mistake on a
+ * cue token moves the weights twice as far. In 2 folds of cross-validation on the training split
+ * this raised cue exact F1 by 0.4–1.0 and content partial F1 by 0.4, lenient F1 by 0.1–0.2.
+ */
+const CUE_UPDATE_WEIGHT = 2;
+const isCue = (label: number) => label === 3 || label === 4;
+
+/**
  * Trains one pass: an averaged structured perceptron with constrained Viterbi decoding, updated
  * per paragraph. `prev[d]` are the labels of the previous pass for document d (null for pass 1).
  */
@@ -145,12 +153,13 @@ export function trainPass(
         if (g !== p) {
           errors++;
           const cnt = table.count[t];
+          const u = isCue(g) || isCue(p) ? CUE_UPDATE_WEIGHT : 1;
           for (let j = 0; j < cnt; j++) {
             const f = table.feats[t * MAX_FEATURES + j];
-            w.emit[f + g] += 1;
-            w.emit[f + p] -= 1;
-            acc.emit[f + g] += c;
-            acc.emit[f + p] -= c;
+            w.emit[f + g] += u;
+            w.emit[f + p] -= u;
+            acc.emit[f + g] += u * c;
+            acc.emit[f + p] -= u * c;
           }
         }
         if (g !== p || pg !== pp) {
