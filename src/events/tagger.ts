@@ -48,6 +48,31 @@ export function tagRange(text: string, start: number, end: number): Tagged[] {
       s = found;
     }
     at = s + v.length;
+    // wink splits "Clinton's" into "Clinton" + "'s" or not depending on what its cache has learnt from
+    // earlier documents; splitting here makes the tags a function of this text alone.
+    const possessive = POSSESSIVE.exec(v);
+    if (possessive) {
+      const base = possessive[1]!;
+      out.push(
+        {
+          start: start + s,
+          end: start + s + base.length,
+          text: base,
+          lower: base.toLowerCase(),
+          lemma: base.toLowerCase(),
+          pos: pos[i] === 'PROPN' || /^\p{Lu}/u.test(base) ? 'PROPN' : 'NOUN',
+        },
+        {
+          start: start + s + base.length,
+          end: start + s + v.length,
+          text: possessive[2]!,
+          lower: possessive[2]!.toLowerCase(),
+          lemma: "'s",
+          pos: 'PART',
+        },
+      );
+      continue;
+    }
     out.push({
       start: start + s,
       end: start + s + v.length,
@@ -59,3 +84,5 @@ export function tagRange(text: string, start: number, end: number): Tagged[] {
   }
   return out;
 }
+
+const POSSESSIVE = /^(\p{L}[\p{L}\p{M}.\-]*)(['’][sS])$/u;
