@@ -85,4 +85,4 @@ export function tagRange(text: string, start: number, end: number): Tagged[] {
   return out;
 }
 
-const POSSESSIVE = /^(\p{L}[\p{L}\p{M}.\-]*)(['’][sS])$/u;
+const POSSESSIVE = /^(\p{L}[\p{L}\p{M}.-]*)(['’][sS])$/u;
