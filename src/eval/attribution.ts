@@ -3,8 +3,6 @@
  * `{"id","attributions":[{"source","cue","content"}]}` lines for ../shared/tools/score-attributions.mjs.
  * Only `id`, `text`, `date` and `title` are read from the gold file, never its attributions.
  */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { analyze } from '../pipeline/index.js';
 import { textStage } from '../text/index.js';
@@ -13,6 +11,7 @@ import { actorsStage } from '../actors/index.js';
 import { attributionStage } from '../attribution/index.js';
 import type { Attribution } from '../model/index.js';
 import type { Predictor } from './types.js';
+import { readGoldInputs } from './gold.js';
 
 /** The inputs of a PolNeAR line; zod drops every other field, so labels cannot leak in. */
 const AttributionInputSchema = z.object({
@@ -37,22 +36,14 @@ export function toScorerLine(a: Attribution): { source: SpanPair[]; cue: SpanPai
 }
 
 export const predictAttribution: Predictor = async function* (goldFile, options) {
-  const rl = createInterface({ input: createReadStream(goldFile, 'utf8'), crlfDelay: Infinity });
-  let n = 0;
-  let lineNo = 0;
-  for await (const line of rl) {
-    lineNo++;
-    if (!line.trim()) continue;
-    if (options.limit !== undefined && n >= options.limit) break;
-    let input: z.infer<typeof AttributionInputSchema>;
-    try {
-      input = AttributionInputSchema.parse(JSON.parse(line));
-    } catch (err) {
-      throw new Error(`${goldFile}:${lineNo}: not an attribution record (${(err as Error).message})`);
-    }
+  for await (const input of readGoldInputs(
+    goldFile,
+    AttributionInputSchema,
+    'an attribution record',
+    options.limit,
+  )) {
     const published = input.date && /^\d{4}-\d{2}-\d{2}/.test(input.date) ? input.date : undefined;
     const analysis = analyze(input.text, published ? { published } : {}, { id: input.id, stages: STAGES });
     yield JSON.stringify({ id: input.id, attributions: analysis.attributions.map(toScorerLine) });
-    n++;
   }
 };

@@ -3,14 +3,13 @@
  * the full pipeline and yields `{"id","events":[{"source","target","code"}]}` for
  * ../shared/tools/score-events.mjs. Only `id`, `text` and `date` are read, never `expected`.
  */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { analyze } from '../pipeline/analyze.js';
 import { stagesWith } from '../pipeline/extras.js';
 import { ploverActorCode } from '../events/index.js';
 import type { Event } from '../model/index.js';
 import type { Predictor } from './types.js';
+import { readGoldInputs } from './gold.js';
 
 const RecordInputsSchema = z.object({
   id: z.string(),
@@ -36,13 +35,7 @@ export const predictEvents: Predictor = async function* (goldFile, options) {
     options.actors?.length || options.verbs
       ? stagesWith({ actors: options.actors, verbs: options.verbs })
       : undefined;
-  const lines = createInterface({ input: createReadStream(goldFile, 'utf8'), crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    if (options.limit !== undefined && n >= options.limit) break;
-    n++;
-    const rec = RecordInputsSchema.parse(JSON.parse(line));
+  for await (const rec of readGoldInputs(goldFile, RecordInputsSchema, 'an event record', options.limit)) {
     const scheme =
       options.scheme ?? (rec.suite === 'plover-gsr' || /plover/i.test(goldFile) ? 'plover' : 'cameo');
     const events: { source: string; target: string; code: string }[] = [];

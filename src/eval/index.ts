@@ -1,4 +1,12 @@
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  createWriteStream,
+} from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
@@ -45,7 +53,16 @@ export async function predict(
   if (!predictor) {
     // Not built yet: an honest empty prediction per record, so the scorer reports 0.
     for await (const id of recordIds(task, goldFile, options.limit)) {
-      await write(out, JSON.stringify(task === 'ner' ? { id, entities: [] } : task === 'events' ? { id, events: [] } : { id, attributions: [] }) + '\n');
+      await write(
+        out,
+        JSON.stringify(
+          task === 'ner'
+            ? { id, entities: [] }
+            : task === 'events'
+              ? { id, events: [] }
+              : { id, attributions: [] },
+        ) + '\n',
+      );
       lines++;
     }
     if (task === 'extraction') await write(out, '{}\n');
@@ -133,8 +150,8 @@ export function evalRuns(task: Task, data: string): EvalRun[] {
               content_partial_f1: f1(s.content_partial_f1),
               cue_exact_f1: f1(s.cue_exact_f1),
               source_given_content_partial_acc: Number(
-                ((s.full as { linked?: { source_given_content?: { partial?: { accuracy?: number } } } })?.linked
-                  ?.source_given_content?.partial?.accuracy ?? 0),
+                (s.full as { linked?: { source_given_content?: { partial?: { accuracy?: number } } } })
+                  ?.linked?.source_given_content?.partial?.accuracy ?? 0,
               ),
             };
           },
@@ -195,10 +212,16 @@ export function evalRuns(task: Task, data: string): EvalRun[] {
           options: { htmlDir: path.join(data, 'extraction/html') },
           quickLimit: 40,
           headline: (out) => {
-            const r = JSON.parse(out) as Array<{ metrics?: Record<string, number> } & Record<string, unknown>>;
+            const r = JSON.parse(out) as Array<
+              { metrics?: Record<string, number> } & Record<string, unknown>
+            >;
             const first = (Array.isArray(r) ? r[0] : Object.values(r)[0]) as Record<string, unknown>;
             const m = (first.metrics ?? first) as Record<string, number>;
-            return { f1: Number(m.f1 ?? 0), precision: Number(m.precision ?? 0), recall: Number(m.recall ?? 0) };
+            return {
+              f1: Number(m.f1 ?? 0),
+              precision: Number(m.precision ?? 0),
+              recall: Number(m.recall ?? 0),
+            };
           },
         },
       ];
@@ -216,7 +239,8 @@ export interface EvalResult {
 
 /** Runs predict on a dev split and the shared scorer; quick mode scores a prefix of the split. */
 export async function runEval(run: EvalRun, tools: string, quick: boolean): Promise<EvalResult> {
-  if (!existsSync(run.gold)) throw new Error(`dev split not found: ${run.gold} (is ../shared present? see --data)`);
+  if (!existsSync(run.gold))
+    throw new Error(`dev split not found: ${run.gold} (is ../shared present? see --data)`);
   const scorer = path.join(tools, run.scorer);
   if (!existsSync(scorer)) throw new Error(`scorer not found: ${scorer}`);
   const dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-eval-'));
@@ -227,14 +251,24 @@ export async function runEval(run: EvalRun, tools: string, quick: boolean): Prom
     const t0 = performance.now();
     const out = createWriteStream(predFile);
     const { lines, built } = await predict(run.task, gold, { ...run.options, limit }, out);
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+    );
     const seconds = (performance.now() - t0) / 1000;
     const res = spawnSync(process.execPath, [scorer, ...run.scorerArgs(gold, predFile)], {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     });
-    if (res.status !== 0) throw new Error(`scorer ${run.scorer} failed: ${res.stderr.trim().split('\n').pop()}`);
-    return { label: run.label, built, records: lines, seconds, figures: run.headline(res.stdout), report: res.stdout };
+    if (res.status !== 0)
+      throw new Error(`scorer ${run.scorer} failed: ${res.stderr.trim().split('\n').pop()}`);
+    return {
+      label: run.label,
+      built,
+      records: lines,
+      seconds,
+      figures: run.headline(res.stdout),
+      report: res.stdout,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -247,7 +281,14 @@ function writeGoldPrefix(gold: string, limit: number, dir: string): string {
     const obj = JSON.parse(raw) as Record<string, unknown>;
     writeFileSync(target, JSON.stringify(Object.fromEntries(Object.entries(obj).slice(0, limit))));
   } else {
-    writeFileSync(target, raw.split('\n').filter((l) => l.trim()).slice(0, limit).join('\n') + '\n');
+    writeFileSync(
+      target,
+      raw
+        .split('\n')
+        .filter((l) => l.trim())
+        .slice(0, limit)
+        .join('\n') + '\n',
+    );
   }
   return target;
 }
