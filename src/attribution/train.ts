@@ -1,3 +1,4 @@
+import { seededRandom } from '../util/random.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { splitSentences, tokenize } from '../text/index.js';
@@ -96,16 +97,7 @@ export function prepare(line: PolnearLine): TrainDoc {
 }
 
 /** A small deterministic PRNG (mulberry32) for shuffling. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 /**
  * Cue tokens are few (5% of training tokens) but every attribution hangs on one, so a mistake on a
