@@ -260,17 +260,15 @@ export class MentionScanner {
   }
 
   /**
-   * Parses, right to left from token `end`, `[former] [affiliation ['s]] [modifiers] title`.
-   * Returns null when no title ends at `end`.
+   * What precedes a role word, right to left: `[former] [affiliation ['s]] [modifiers/former]`.
+   * Returns the new first token, whether the role is a former one, and the affiliation.
    */
-  private titleBefore(
-    end: number,
+  private modifiersBefore(
+    first: number,
     lowest: number,
-  ): { t0: number; title: [number, number]; role: TextRole } | null {
-    const role = this.roleEndingAt(end, lowest);
-    if (!role || !role.title) return null;
-    const { keys, tokens } = this.view;
-    let t0 = role.t0;
+  ): { t0: number; former: boolean; affiliation: TextRole['affiliation'] } {
+    const { keys } = this.view;
+    let t0 = first;
     let former = false;
     while (t0 - 1 >= lowest && (TITLE_MODIFIERS.has(keys[t0 - 1]) || FORMER.has(keys[t0 - 1]))) {
       if (FORMER.has(keys[t0 - 1])) former = true;
@@ -286,6 +284,21 @@ export class MentionScanner {
         t0--;
       }
     }
+    return { t0, former, affiliation };
+  }
+
+  /**
+   * Parses, right to left from token `end`, `[former] [affiliation ['s]] [modifiers] title`.
+   * Returns null when no title ends at `end`.
+   */
+  private titleBefore(
+    end: number,
+    lowest: number,
+  ): { t0: number; title: [number, number]; role: TextRole } | null {
+    const role = this.roleEndingAt(end, lowest);
+    if (!role || !role.title) return null;
+    const { tokens } = this.view;
+    const { t0, former, affiliation } = this.modifiersBefore(role.t0, lowest);
     const titleKey = keyOf(this.view, role.t0, end);
     return {
       t0,
@@ -557,22 +570,10 @@ export class MentionScanner {
         continue;
       }
       const lowest = this.sentenceFloor(i);
-      let t0 = i;
-      let former = false;
-      while (t0 - 1 >= lowest && (TITLE_MODIFIERS.has(keys[t0 - 1]) || FORMER.has(keys[t0 - 1]))) {
-        if (FORMER.has(keys[t0 - 1])) former = true;
-        t0--;
-      }
-      let affiliation: TextRole['affiliation'];
-      const aff = this.affiliationEndingAt(t0, lowest);
-      if (aff) {
-        affiliation = aff.affiliation;
-        t0 = aff.t0;
-        if (t0 - 1 >= lowest && FORMER.has(keys[t0 - 1])) {
-          former = true;
-          t0--;
-        }
-      }
+      const before = this.modifiersBefore(i, lowest);
+      let t0 = before.t0;
+      const former = before.former;
+      let affiliation = before.affiliation;
       let determiner: Work['determiner'];
       if (t0 - 1 >= lowest && DEFINITE.has(keys[t0 - 1])) {
         determiner = 'definite';

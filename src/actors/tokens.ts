@@ -41,17 +41,7 @@ export function tokenView(doc: Pick<Doc, 'text' | 'tokens'>): TokenView {
   return { text, tokens, keys, capitalised, quoted };
 }
 
-/** Index of the first token ending after `offset` (tokens.length when none). */
-export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { tokenAtOrAfter } from '../text/index.js';
 
 /** The key string of tokens [from, to), skipping empty keys. */
 export function keyOf(view: TokenView, from: number, to: number): string {

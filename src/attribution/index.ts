@@ -1,5 +1,6 @@
-import type { Attribution, Doc, Stage, StageOutput, TextSpan, Token } from '../model/index.js';
+import type { Attribution, Doc, Stage, StageOutput, TextSpan } from '../model/index.js';
 import { textSpan } from '../model/index.js';
+import { tokenAtOrAfter } from '../text/index.js';
 import { findClaims } from './claims.js';
 import { cueLemma, cueLexicon, hasLexiconCue } from './lexicon.js';
 import {
@@ -139,7 +140,8 @@ export function findAttributions(doc: Doc): StageOutput {
   const named = new Uint8Array(tokens.length);
   for (const m of doc.mentions) {
     if (m.kind !== 'name' && m.kind !== 'titled-name') continue;
-    for (let i = tokenAt(tokens, m.start); i < tokens.length && tokens[i].start < m.end; i++) named[i] = 1;
+    for (let i = tokenAtOrAfter(tokens, m.start); i < tokens.length && tokens[i].start < m.end; i++)
+      named[i] = 1;
   }
   for (const a of linked) {
     if (!a.cue) continue;
@@ -252,18 +254,6 @@ function nearestSource(
   const after = sourceAt.get(cue.to);
   if (after && after.from === cue.to && sentenceOf[after.to - 1] === sentenceOf[cue.from]) return after;
   return null;
-}
-
-/** Index of the first token ending after `offset` (binary search). */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** direct: all content quoted; mixed: some quoted words; indirect: none. */

@@ -3,7 +3,7 @@ import { tokenize } from './tokenize.js';
 import { splitSentences } from './sentences.js';
 import { findLayout } from './layout.js';
 
-export { tokenize } from './tokenize.js';
+export { tokenize, tokenAtOrAfter } from './tokenize.js';
 export { splitSentences } from './sentences.js';
 export { findLayout } from './layout.js';
 

@@ -47,3 +47,15 @@ function kindOf(word: string): TokenKind {
   if (QUOTE_CHARS.test(word)) return 'quote';
   return 'word';
 }
+
+/** Index of the first token ending after `offset` (tokens.length when none): binary search. */
+export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
