@@ -1,14 +1,5 @@
-import {
-  createReadStream,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-  createWriteStream,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PredictOptions, Predictor } from './types.js';
@@ -27,17 +18,11 @@ const PREDICTOR_MODULES: Record<Task, { file: string; name: string }> = {
   extraction: { file: './extraction.js', name: 'predictExtraction' },
 };
 
-export async function loadPredictor(task: Task): Promise<Predictor | undefined> {
+export async function loadPredictor(task: Task): Promise<Predictor> {
   const { file, name } = PREDICTOR_MODULES[task];
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(file)) as Record<string, unknown>;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
-    throw err;
-  }
-  const fn = mod[name];
-  return typeof fn === 'function' ? (fn as Predictor) : undefined;
+  const fn = ((await import(file)) as Record<string, unknown>)[name];
+  if (typeof fn !== 'function') throw new Error(`${file} does not export ${name}`);
+  return fn as Predictor;
 }
 
 /** Writes predictions for a gold file to a stream, one line per record. */
@@ -46,33 +31,15 @@ export async function predict(
   goldFile: string,
   options: PredictOptions,
   out: NodeJS.WritableStream,
-): Promise<{ lines: number; built: boolean }> {
+): Promise<{ lines: number }> {
   if (!existsSync(goldFile)) throw new Error(`gold file not found: ${goldFile}`);
   const predictor = await loadPredictor(task);
   let lines = 0;
-  if (!predictor) {
-    // Not built yet: an honest empty prediction per record, so the scorer reports 0.
-    for await (const id of recordIds(task, goldFile, options.limit)) {
-      await write(
-        out,
-        JSON.stringify(
-          task === 'ner'
-            ? { id, entities: [] }
-            : task === 'events'
-              ? { id, events: [] }
-              : { id, attributions: [] },
-        ) + '\n',
-      );
-      lines++;
-    }
-    if (task === 'extraction') await write(out, '{}\n');
-    return { lines, built: false };
-  }
   for await (const line of predictor(goldFile, options)) {
     await write(out, line + '\n');
     lines++;
   }
-  return { lines, built: true };
+  return { lines };
 }
 
 function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
@@ -81,18 +48,6 @@ function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
     if (ok) resolve();
     else out.once('drain', () => resolve());
   });
-}
-
-async function* recordIds(task: Task, goldFile: string, limit?: number): AsyncGenerator<string> {
-  if (task === 'extraction') return;
-  const rl = createInterface({ input: createReadStream(goldFile, 'utf8'), crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of rl) {
-    if (!line.trim()) continue;
-    const id = (JSON.parse(line) as { id?: unknown }).id;
-    yield String(id);
-    if (limit !== undefined && ++n >= limit) break;
-  }
 }
 
 /** Where the shared data sets and scorers are: --data, NEWSGRAPH_SHARED, or ../shared beside the project. */
@@ -230,7 +185,6 @@ export function evalRuns(task: Task, data: string): EvalRun[] {
 
 export interface EvalResult {
   label: string;
-  built: boolean;
   records: number;
   seconds: number;
   figures: Record<string, number>;
@@ -250,7 +204,7 @@ export async function runEval(run: EvalRun, tools: string, quick: boolean): Prom
     const predFile = path.join(dir, 'pred.jsonl');
     const t0 = performance.now();
     const out = createWriteStream(predFile);
-    const { lines, built } = await predict(run.task, gold, { ...run.options, limit }, out);
+    const { lines } = await predict(run.task, gold, { ...run.options, limit }, out);
     await new Promise<void>((resolve, reject) =>
       out.end((err?: Error | null) => (err ? reject(err) : resolve())),
     );
@@ -263,7 +217,6 @@ export async function runEval(run: EvalRun, tools: string, quick: boolean): Prom
       throw new Error(`scorer ${run.scorer} failed: ${res.stderr.trim().split('\n').pop()}`);
     return {
       label: run.label,
-      built,
       records: lines,
       seconds,
       figures: run.headline(res.stdout),

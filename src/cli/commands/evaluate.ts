@@ -39,14 +39,12 @@ export function registerPredict(program: Command): void {
         for (const f of [...(flags.actors ?? []), ...(flags.verbs ? [flags.verbs] : [])]) {
           if (!existsSync(f)) throw new UsageError(`dictionary not found: ${f}`);
         }
-        const { built } = await predict(
+        await predict(
           task,
           goldFile,
           { htmlDir: flags.htmlDir, scheme, limit: flags.limit, actors: flags.actors, verbs: flags.verbs },
           process.stdout,
         );
-        if (!built)
-          process.stderr.write(`note: the ${task} task is not built yet; wrote empty predictions\n`);
       },
     );
 }
@@ -78,9 +76,8 @@ export function registerEval(program: Command): void {
               const figs = Object.entries(r.figures)
                 .map(([k, v]) => `${k}=${v.toFixed(3)}`)
                 .join('  ');
-              const note = r.built ? '' : '  (not built yet: empty predictions)';
               process.stdout.write(
-                `${r.label}${flags.quick ? ' [quick]' : ''}: ${figs}  (${r.records} lines in ${r.seconds.toFixed(1)} s)${note}\n`,
+                `${r.label}${flags.quick ? ' [quick]' : ''}: ${figs}  (${r.records} lines in ${r.seconds.toFixed(1)} s)\n`,
               );
               if (flags.report) process.stdout.write(r.report + '\n');
             }

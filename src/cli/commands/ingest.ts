@@ -32,7 +32,10 @@ export function registerIngest(program: Command): void {
       'read articles (files, folders, URLs, feeds, OPML, JSONL), deduplicate, analyse and store them; safe to re-run',
     )
     .argument('<inputs...>', 'files, folders, article or feed URLs, feeds.opml, or file.jsonl')
-    .option('--db <file>', 'SQLite file, or postgres:// URL to enqueue for workers (default: $NEWSGRAPH_DB or data/newsgraph.db)')
+    .option(
+      '--db <file>',
+      'SQLite file, or postgres:// URL to enqueue for workers (default: $NEWSGRAPH_DB or data/newsgraph.db)',
+    )
     .option('--watch', 'keep polling the inputs (feeds) and store what is new')
     .option('--interval <seconds>', 'seconds between polls with --watch', '300')
     .option('--workers <n>', 'analysis worker threads (a number or auto)', '1')
@@ -202,7 +205,10 @@ async function enqueueForWorkers(
   options: IngestRunOptions,
   api: Awaited<ReturnType<typeof loadIngestApi>>,
 ): Promise<IngestSummary> {
-  if (options.watch) throw new UsageError('--watch with PostgreSQL is not supported yet: poll with a scheduler (cron) instead');
+  if (options.watch)
+    throw new UsageError(
+      '--watch with PostgreSQL is not supported yet: poll with a scheduler (cron) instead',
+    );
   const stream = options.stream ?? process.stderr;
   const { createPool, redactUrl } = await import('../../store/postgres/index.js');
   const { enqueueIngest } = await import('../../queue/index.js');

@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { isPostgresSpec, openStore, resolveDbPath, statsWithJobs, type JobCounts, type StoreStats } from '../../store/index.js';
+import {
+  isPostgresSpec,
+  openStore,
+  resolveDbPath,
+  statsWithJobs,
+  type JobCounts,
+  type StoreStats,
+} from '../../store/index.js';
 import { UsageError } from '../errors.js';
 
 export function registerStats(program: Command): void {
