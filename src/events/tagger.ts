@@ -12,12 +12,80 @@ export interface Tagged {
 }
 
 type Nlp = ReturnType<typeof winkNLP>;
-let nlp: Nlp | undefined;
-function engine(): Nlp {
-  // Loaded on first use: the model costs ~100 ms to read, and only the events stage needs it.
-  nlp ??= winkNLP(model, ['pos']);
-  return nlp;
+
+/** The learning part of wink's core model: the word → index table it extends with every unseen word. */
+interface LexemeTable {
+  hash: Record<string, number | undefined>;
+  index: number;
+  intrinsicSize: number;
 }
+interface FeatureTable {
+  index?: number;
+  /** Packed tables (prefix, suffix, shape) overflow their bit field past this. */
+  maxIndex?: number;
+}
+interface CoreModel {
+  features: Record<string, FeatureTable> & { lexeme: LexemeTable & FeatureTable };
+}
+interface ModelWithCore {
+  core(): unknown;
+}
+
+/**
+ * wink-nlp remembers every unseen word it reads, and a remembered word is tokenised differently later
+ * ("nation's" kept whole instead of split), so tags would depend on which articles came before — and a
+ * worker pool would disagree with a serial run. This wrapper hides words learnt from earlier documents,
+ * so each text is read as by a fresh engine, and starts a fresh engine when the hidden entries
+ * (which wink never frees) grow large or a packed feature table nears its capacity.
+ */
+class ScopedWink {
+  private nlp!: Nlp;
+  private core!: CoreModel;
+  /** Lexeme indices below this and at or above the intrinsic size were learnt from earlier documents. */
+  private floor = 0;
+
+  constructor() {
+    this.start();
+  }
+
+  private start(): void {
+    const keep = (core: CoreModel) => {
+      const table = core.features.lexeme;
+      table.hash = new Proxy(table.hash, {
+        get: (target, word: string) => {
+          const i = target[word];
+          return i !== undefined && i >= table.intrinsicSize && i < this.floor ? undefined : i;
+        },
+      });
+      this.core = core;
+    };
+    const scoped = {
+      ...model,
+      core: () => {
+        const core = (model as unknown as ModelWithCore).core() as CoreModel;
+        keep(core);
+        return core;
+      },
+    };
+    this.nlp = winkNLP(scoped as typeof model, ['pos']);
+  }
+
+  /** The engine for the next text, reading it as if nothing had been read before. */
+  fresh(): Nlp {
+    const { lexeme } = this.core.features;
+    const crowded = Object.values(this.core.features).some(
+      (f) => f.maxIndex !== undefined && f.index !== undefined && f.index > f.maxIndex * 0.9,
+    );
+    if (crowded || lexeme.index - lexeme.intrinsicSize > LEARNT_WORDS_MAX) this.start();
+    this.floor = this.core.features.lexeme.index;
+    return this.nlp;
+  }
+}
+
+/** Hidden learnt words kept before the engine is renewed (~10 MB; renewing costs ~50 ms). */
+const LEARNT_WORDS_MAX = 200_000;
+
+let engine: ScopedWink | undefined;
 
 /**
  * Tags `text.slice(start, end)` with wink-nlp and maps its tokens back to article offsets.
@@ -27,7 +95,9 @@ function engine(): Nlp {
 export function tagRange(text: string, start: number, end: number): Tagged[] {
   const slice = text.slice(start, end);
   if (!slice.trim()) return [];
-  const n = engine();
+  // Loaded on first use: the model costs ~50 ms to read, and only the events stage needs it.
+  engine ??= new ScopedWink();
+  const n = engine.fresh();
   const doc = n.readDoc(slice);
   const its = n.its;
   const values = doc.tokens().out(its.value) as string[];
@@ -48,8 +118,8 @@ export function tagRange(text: string, start: number, end: number): Tagged[] {
       s = found;
     }
     at = s + v.length;
-    // wink splits "Clinton's" into "Clinton" + "'s" or not depending on what its cache has learnt from
-    // earlier documents; splitting here makes the tags a function of this text alone.
+    // wink keeps "Clinton's" whole or splits it depending on the word's case and context; one token
+    // form for possessives keeps the coder's patterns simple.
     const possessive = POSSESSIVE.exec(v);
     if (possessive) {
       const base = possessive[1]!;

@@ -31,6 +31,8 @@ export class AnalysisPool {
       minThreads: this.threads,
       maxThreads: this.threads,
       idleTimeout: 60_000,
+      // One task waits in each worker while it runs another, so no thread idles between tasks.
+      concurrentTasksPerWorker: 2,
     });
   }
 
