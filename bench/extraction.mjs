@@ -10,7 +10,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.NEWSGRAPH_SHARED ?? path.resolve(root, '..', 'shared');
 const dir = path.join(shared, 'data/extraction/html');
 if (!existsSync(dir)) {
-  console.error(`bench: ${dir} not found — the benchmark needs the shared data beside the project (../shared)`);
+  console.error(
+    `bench: ${dir} not found — the benchmark needs the shared data beside the project (../shared)`,
+  );
   process.exit(1);
 }
 const { extractArticle, decodeHtmlBytes } = await import(path.join(root, 'dist/ingest/index.js'));
@@ -23,6 +25,16 @@ for (let round = 0; round < 3; round++) {
   let chars = 0;
   for (const bytes of pages) chars += extractArticle(decodeHtmlBytes(bytes).text).text.length;
   const seconds = (performance.now() - t0) / 1000;
-  rounds.push({ seconds: Math.round(seconds * 100) / 100, pagesPerSec: Math.round((pages.length / seconds) * 10) / 10, chars });
+  rounds.push({
+    seconds: Math.round(seconds * 100) / 100,
+    pagesPerSec: Math.round((pages.length / seconds) * 10) / 10,
+    chars,
+  });
 }
-console.log(JSON.stringify({ pages: pages.length, rounds, peakRssMB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10 }, null, 2));
+console.log(
+  JSON.stringify(
+    { pages: pages.length, rounds, peakRssMB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10 },
+    null,
+    2,
+  ),
+);

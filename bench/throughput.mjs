@@ -123,7 +123,10 @@ if (!args.includes('--no-pool')) {
     serialArticlesPerSec: round(docs.length / median(serialSeconds)),
     speedup: round(median(speedups), 2),
     speedups: speedups.map((x) => round(x, 2)),
-    cold: { articlesPerSec: round(docs.length / poolColdSeconds), speedup: round(coldSeconds / poolColdSeconds, 2) },
+    cold: {
+      articlesPerSec: round(docs.length / poolColdSeconds),
+      speedup: round(coldSeconds / poolColdSeconds, 2),
+    },
     /** Every pooled analysis, in every pass, is byte-identical to the serial one at the same position. */
     identicalToSerial: same === docs.length * (rounds + 1),
   };
