@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences, tokenize } from '../text/index.js';
-import { isPassiveCue, orphanContent, passiveAgent } from './backstop.js';
+import { dashSignedQuotes, isPassiveCue, orphanContent, passiveAgent, speakerLabels } from './backstop.js';
+import { scanQuotes } from './quotes.js';
 import { cueLexicon } from './lexicon.js';
-import type { RoleSpan } from './link.js';
+import type { LinkedAttribution, RoleSpan } from './link.js';
 
 /** isPassiveCue on the cue `cueText` inside `text`. */
 function passive(text: string, cueText: string): boolean {
@@ -93,5 +94,73 @@ describe('the agent of a passive cue', () => {
 
   it('gives nothing without an agent', () => {
     expect(agent('Mr. Quiros was accused of fraud.', 'was accused of')).toBeNull();
+  });
+});
+
+/** An attribution as the text of its cue, source and content. */
+function asText(text: string, tokens: ReturnType<typeof tokenize>, a: LinkedAttribution) {
+  const of = (r: RoleSpan | null) => (r ? text.slice(tokens[r.from].start, tokens[r.to - 1].end) : null);
+  return { cue: of(a.cue), source: of(a.source), content: a.content.map(of) };
+}
+
+describe('quotations signed with a dash', () => {
+  const signed = (text: string) => {
+    const tokens = tokenize(text);
+    return dashSignedQuotes(text, tokens, scanQuotes(text, tokens)).map((a) => asText(text, tokens, a));
+  };
+
+  it('gives each signed quotation of a column its own cue, source and content', () => {
+    const text =
+      'Readers told us what they thought.\n\n“The plan will not work. Nobody asked us.” ― Ana Lopez\n' +
+      '“We need jobs first.”— José de la Cruz, 52, Phoenix\n”I am tired of promises.” ― Mary Smith\n';
+    expect(signed(text)).toEqual([
+      { cue: '―', source: 'Ana Lopez', content: ['“The plan will not work. Nobody asked us.”'] },
+      { cue: '—', source: 'José de la Cruz', content: ['“We need jobs first.”'] },
+      // A miswritten opening mark: the quotation runs from the line start.
+      { cue: '―', source: 'Mary Smith', content: ['”I am tired of promises.”'] },
+    ]);
+  });
+
+  it('leaves dashes inside running text alone', () => {
+    expect(signed('He called it “a disaster” ― and Congress agreed with him on Tuesday.')).toEqual([]);
+    expect(signed('“It is over,” ― she said, leaving the room.')).toEqual([]);
+  });
+});
+
+describe('speaker labels', () => {
+  const labelled = (text: string, people: string[], names: string[] = []) => {
+    const tokens = tokenize(text);
+    const titleEnd = text.indexOf('\n');
+    const isName = (from: number, to: number) =>
+      names.includes(text.slice(tokens[from].start, tokens[to - 1].end));
+    return speakerLabels(text, tokens, {
+      title: { start: 0, end: titleEnd < 0 ? text.length : titleEnd },
+      isName,
+      personSurnames: new Set(people),
+    }).map((a) => asText(text, tokens, a));
+  };
+
+  it('reads transcript turns and a headline that gives a named source its claim', () => {
+    const text =
+      'Graham: Trump’s Rhetoric Is Destroying the Party.\n\nLindsey Graham spoke to Chris Host on Sunday.\n\n' +
+      'HOST: Senator, will you endorse him this year?\n"GRAHAM: No, I will not endorse him, and I said so.\n';
+    expect(labelled(text, ['graham', 'host'], ['Graham'])).toEqual([
+      { cue: ':', source: 'Graham', content: ['Trump’s Rhetoric Is Destroying the Party'] },
+      { cue: ':', source: 'HOST', content: ['Senator, will you endorse him this year?'] },
+      { cue: ':', source: 'GRAHAM', content: ['No, I will not endorse him, and I said so.'] },
+    ]);
+  });
+
+  it('takes capitals labels that take turns as speakers even when the article never names them', () => {
+    const text =
+      'Debate night\n\nWALLACE: Let us start with the economy tonight.\nPENCE: Well, look, the numbers are bad.\n' +
+      'WALLACE: Do you really think so, Governor?\nPENCE: I do, and so do voters across the country.\n';
+    expect(labelled(text, []).map((a) => a.source)).toEqual(['WALLACE', 'PENCE', 'WALLACE', 'PENCE']);
+  });
+
+  it('ignores rubrics, short answers and headlines whose label is no name', () => {
+    const text =
+      'The Latest: Storm Hits the Coast Overnight.\n\nUPDATE: The road reopened on Monday morning.\nQ: Why?\nA: Because the bridge is safe again now.\n';
+    expect(labelled(text, ['smith'])).toEqual([]);
   });
 });

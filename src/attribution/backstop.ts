@@ -282,3 +282,160 @@ export function passiveAgent(
     e++;
   return e > by + 1 ? { role: 'source', from: by + 1, to: e } : null;
 }
+
+/** Dashes that sign a quotation: “…” ― Name (quote round-ups, pull quotes, epigraphs). */
+const SIGNATURE_DASHES = new Set(['―', '—', '–']);
+const MAX_SIGNATURE_WORDS = 6;
+/** How far back a signed quotation without an opening mark may start (its line start). */
+const MAX_SIGNED_QUOTE_TOKENS = 400;
+
+/**
+ * Quotations signed with a dash: `“…” ― Sonya Herridge` on a line of its own. The dash is the cue,
+ * the name after it (up to the line end, or a comma that starts a description) the source, and the
+ * quotation — from its opening mark, or from the line start when the opening mark is missing or
+ * miswritten — the content. Spans are token ranges; `quote` is the per-token quotation state.
+ */
+export function dashSignedQuotes(
+  text: string,
+  tokens: readonly Token[],
+  quote: { inside: Uint8Array; mark: Uint8Array },
+): LinkedAttribution[] {
+  const out: LinkedAttribution[] = [];
+  const surface = (i: number) => text.slice(tokens[i].start, tokens[i].end);
+  const lineBreakBefore = (i: number) =>
+    i > 0 && text.slice(tokens[i - 1].end, tokens[i].start).includes('\n');
+  const capitalised = (i: number) => tokens[i].kind === 'word' && /^\p{Lu}/u.test(surface(i));
+  // "de", "van der", "al" between capitalised words of a name.
+  const small = (i: number) =>
+    i < tokens.length && tokens[i].kind === 'word' && /^\p{Ll}{1,3}$/u.test(surface(i));
+  const particle = (i: number) =>
+    small(i) &&
+    i + 1 < tokens.length &&
+    (capitalised(i + 1) || (small(i + 1) && i + 2 < tokens.length && capitalised(i + 2)));
+  for (let close = 0; close + 2 < tokens.length; close++) {
+    if (quote.mark[close] !== 2) continue;
+    const dash = close + 1;
+    if (!SIGNATURE_DASHES.has(surface(dash)) || lineBreakBefore(dash)) continue;
+    let end = dash + 1;
+    while (
+      end < tokens.length &&
+      end - dash <= MAX_SIGNATURE_WORDS &&
+      !lineBreakBefore(end) &&
+      (capitalised(end) || (end > dash + 1 && particle(end)) || (surface(end) === '.' && end > dash + 1))
+    )
+      end++;
+    if (end === dash + 1 || !capitalised(end - 1 - (surface(end - 1) === '.' ? 1 : 0))) continue;
+    // The signature ends its line, or goes on with ", role".
+    if (end < tokens.length && !lineBreakBefore(end) && surface(end) !== ',') continue;
+    let from = close - 1;
+    while (from >= 0 && close - from < MAX_SIGNED_QUOTE_TOKENS && quote.inside[from] === 1) from--;
+    if (from < 0 || quote.mark[from] !== 1) {
+      from = close;
+      while (from > 0 && close - from < MAX_SIGNED_QUOTE_TOKENS && !lineBreakBefore(from)) from--;
+    }
+    if (close - from < 2) continue;
+    out.push({
+      cue: { role: 'cue', from: dash, to: dash + 1 },
+      source: { role: 'source', from: dash + 1, to: end },
+      content: [{ role: 'content', from, to: close + 1 }],
+    });
+  }
+  return out;
+}
+
+const MAX_LABEL_WORDS = 5;
+const MIN_LABELLED_WORDS = 3;
+
+/**
+ * Speaker labels at the start of a line: transcript turns ("PENCE: Gennifer Flowers will not be
+ * attending …") and headlines that give a named source its claim ("Graham: Trump’s Rhetoric
+ * Destroying GOP"). The colon is the cue, the label the source, the rest of the line the content (a
+ * headline's closing full stop left out). A transcript label is in capitals and names a person of the
+ * article or is one of two or more labels that take turns; a headline label is a name.
+ */
+export function speakerLabels(
+  text: string,
+  tokens: readonly Token[],
+  opts: {
+    /** The article's title line, where "Name: claim" is a headline. */
+    title?: { start: number; end: number };
+    /** Tokens `[from, to)` hold a name (person or organisation) the mentions layer found. */
+    isName: (from: number, to: number) => boolean;
+    /** Lower-cased last words of the people named in the article ("pence", "wallace"). */
+    personSurnames: ReadonlySet<string>;
+  },
+): LinkedAttribution[] {
+  const surface = (i: number) => text.slice(tokens[i].start, tokens[i].end);
+  const lineBreakBefore = (i: number) =>
+    i > 0 && text.slice(tokens[i - 1].end, tokens[i].start).includes('\n');
+  const lastWord = (from: number, to: number) => {
+    let last = to - 1;
+    while (last > from && surface(last) === '.') last--;
+    return surface(last).toLowerCase();
+  };
+  interface Label {
+    from: number;
+    colon: number;
+    inTitle: boolean;
+    capitals: boolean;
+    key: string;
+  }
+  const labels: Label[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!(i === 0 || lineBreakBefore(i))) continue;
+    // A transcript paragraph may open with the quote mark of a quotation running over paragraphs.
+    const from = tokens[i].kind === 'quote' ? i + 1 : i;
+    let colon = from;
+    while (
+      colon < tokens.length &&
+      colon - from <= MAX_LABEL_WORDS &&
+      (colon === from || !lineBreakBefore(colon)) &&
+      (tokens[colon].kind === 'word' || surface(colon) === '.')
+    )
+      colon++;
+    if (colon === from || colon >= tokens.length || surface(colon) !== ':' || lineBreakBefore(colon))
+      continue;
+    if (tokens[from].kind !== 'word' || !/^\p{Lu}/u.test(surface(from))) continue;
+    let capitals = true;
+    for (let k = from; k < colon; k++) {
+      const w = surface(k);
+      if (w !== '.' && !(/^[\p{Lu}'’.-]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w))) capitals = false;
+    }
+    const inTitle =
+      opts.title !== undefined &&
+      tokens[from].start >= opts.title.start &&
+      tokens[colon].end <= opts.title.end;
+    labels.push({
+      from,
+      colon,
+      inTitle,
+      capitals,
+      key: text.slice(tokens[from].start, tokens[colon - 1].end),
+    });
+  }
+  // Capitals labels that recur, when at least two of them take turns, are a transcript's speakers.
+  const turns = new Map<string, number>();
+  for (const l of labels) if (l.capitals && !l.inTitle) turns.set(l.key, (turns.get(l.key) ?? 0) + 1);
+  const recurring = new Set([...turns].filter(([, n]) => n >= 2).map(([k]) => k));
+  const dialogue = recurring.size >= 2;
+  const out: LinkedAttribution[] = [];
+  for (const { from, colon, inTitle, capitals, key } of labels) {
+    const named = opts.personSurnames.has(lastWord(from, colon));
+    const speaker = inTitle
+      ? named || opts.isName(from, colon)
+      : capitals && (named || (dialogue && recurring.has(key)));
+    if (!speaker) continue;
+    let end = colon + 1;
+    while (end < tokens.length && !lineBreakBefore(end)) end++;
+    if (inTitle && surface(end - 1) === '.') end--;
+    let words = 0;
+    for (let k = colon + 1; k < end; k++) if (tokens[k].kind === 'word') words++;
+    if (words < MIN_LABELLED_WORDS) continue;
+    out.push({
+      cue: { role: 'cue', from: colon, to: colon + 1 },
+      source: { role: 'source', from, to: colon },
+      content: [{ role: 'content', from: colon + 1, to: end }],
+    });
+  }
+  return out;
+}
