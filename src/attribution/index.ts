@@ -152,9 +152,11 @@ export function findAttributions(doc: Doc): StageOutput {
     // A "source" of only adverbs or auxiliaries ("further") is a tagging slip.
     if (a.source && isFunctionWords(a.source)) a.source = null;
     if (isPassiveCue(doc.text, tokens, a.cue, s, lex)) {
+      // The agent ("by Rubio") is the source, whatever the tagger marked elsewhere.
       if (a.source && a.source.to <= a.cue.from) a.source = null;
-      a.source ??=
+      a.source =
         passiveAgent(doc.text, tokens, a.cue, s) ??
+        a.source ??
         adjacentSource(doc.text, tokens, a.cue, s, lex, { before: false });
       continue;
     }
@@ -274,7 +276,12 @@ export function findAttributions(doc: Doc): StageOutput {
     const c = claims[lo - 1];
     return c !== undefined && end <= c.end;
   };
-  const kept = attributions.filter((a) => confirmedSet.has(a) || !(a.cue && inClaim(a.cue.start, a.cue.end)));
+  const kept = attributions.filter((a, k) => {
+    // Reported speech without a source needs a reporting word: a sourceless indirect "attribution"
+    // on any other cue ("raising questions about") is a tagging slip (checked on the train split).
+    if (a.kind === 'indirect' && !a.source && a.cue && !hasLexiconCue(cueWords[k])) return false;
+    return confirmedSet.has(a) || !(a.cue && inClaim(a.cue.start, a.cue.end));
+  });
   kept.forEach((a, k) => (a.id = `at${k + 1}`));
   return { attributions: kept, claims, messages: ctx.quote.messages };
 }
