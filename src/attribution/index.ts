@@ -55,6 +55,13 @@ export function findAttributions(doc: Doc): StageOutput {
     }
     return false;
   };
+  /** A verb of saying among the cue's words, or a cue opening with the first word of a lexicon phrase. */
+  const isSpeechReport = (words: readonly string[]) =>
+    (lex.phrases.get(words[0]) ?? []).length > 0 ||
+    words.some((w) => {
+      const entry = lex.forms.get(w);
+      return entry !== undefined && lex.speechVerbs.has(entry.lemma);
+    });
   // Speech cues the tagger found but gave no content: the sentence around the frame is the content.
   // Never over a quotation another attribution already owns ("stating, “…,” Rutte said"); nested
   // indirect attributions are fine (PolNeAR nests them).
@@ -277,9 +284,10 @@ export function findAttributions(doc: Doc): StageOutput {
     return c !== undefined && end <= c.end;
   };
   const kept = attributions.filter((a, k) => {
-    // Reported speech without a source needs a reporting word: a sourceless indirect "attribution"
-    // on any other cue ("raising questions about") is a tagging slip (checked on the train split).
-    if (a.kind === 'indirect' && !a.source && a.cue && !hasLexiconCue(cueWords[k])) return false;
+    // Reported speech without a source needs a verb of saying or a cue phrase ("it was reported
+    // that", "in a statement"): a sourceless indirect "attribution" on any other cue ("raising
+    // questions about", "plans") is a tagging slip. Checked on a held-out part of the train split.
+    if (a.kind === 'indirect' && !a.source && a.cue && !isSpeechReport(cueWords[k])) return false;
     return confirmedSet.has(a) || !(a.cue && inClaim(a.cue.start, a.cue.end));
   });
   kept.forEach((a, k) => (a.id = `at${k + 1}`));

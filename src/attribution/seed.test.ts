@@ -95,6 +95,14 @@ describe('attribution stage on the seed article', () => {
     }
   });
 
+  it('gives every attribution a source or a reporting word, and a passive cue its agent', () => {
+    // "raising further questions about …" reports nobody's words.
+    for (const a of analysis.attributions) expect(a.source !== null || a.kind !== 'indirect').toBe(true);
+    // "Trump’s stance was echoed by US Secretary of State Marco Rubio, who …"
+    const echoed = analysis.attributions.find((a) => a.cue?.text.includes('echoed'));
+    if (echoed) expect(echoed.source?.text).toContain('Marco Rubio');
+  });
+
   it('has spans that slice to the text they claim', () => {
     for (const a of analysis.attributions) {
       for (const s of [
