@@ -104,6 +104,7 @@ export function toQuote(r: Row): QuoteHit {
     attributionId: String(r.attribution_id),
     speaker: str(r.speaker),
     speakerActor: str(r.speaker_actor),
+    speakerName: str(r.actor_name),
     cue: str(r.cue),
     content: String(r.content),
     kind: z.enum(['direct', 'mixed', 'indirect']).parse(r.kind),

@@ -312,6 +312,8 @@ export function defineStoreSuite(name: string, makeStore: () => Promise<Store>):
       ]);
       expect((await store.searchQuotes({ outlet: 'wire' })).total).toBe(1);
       expect((await store.searchQuotes({ stance: 'distancing' })).items[0].speaker).toBe('Bo Varga');
+      // The resolved actor's name comes with each hit (the article may word the source as "he").
+      expect((await store.searchQuotes({ speaker: 'varga' })).items[0].speakerName).toBe('Bo Varga');
       expect((await store.searchQuotes({ text: 'deal', speaker: 'Lopes' })).total).toBe(0);
       const q = (await store.searchQuotes({ text: 'deal' })).items[0];
       expect(t2.slice(q.start, q.end)).toBe(q.content);

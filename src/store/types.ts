@@ -117,8 +117,11 @@ export interface ActorSummary {
 export interface QuoteHit {
   articleId: string;
   attributionId: string;
+  /** The source as the article words it ("he", "the minister"). */
   speaker: string | null;
   speakerActor: string | null;
+  /** The name of the actor the source resolves to, when it does ("Mark Rutte" for "he"). */
+  speakerName: string | null;
   cue: string | null;
   content: string;
   kind: 'direct' | 'mixed' | 'indirect';

@@ -537,7 +537,8 @@ export class PostgresStore implements Store {
     }
     const quotes = (
       await this.all(
-        'SELECT * FROM quotes WHERE speaker_actor = $1 ORDER BY published NULLS LAST, seq LIMIT 500',
+        `SELECT q.*, x.name AS actor_name FROM quotes q JOIN actors x ON x.id = q.speaker_actor
+         WHERE q.speaker_actor = $1 ORDER BY q.published NULLS LAST, q.seq LIMIT 500`,
         [actorId],
       )
     ).map(toQuote);
@@ -585,7 +586,7 @@ export class PostgresStore implements Store {
     const n = params.length;
     const items = (
       await this.all(
-        `SELECT q.* FROM quotes q ${w} ORDER BY q.published DESC NULLS LAST, q.seq LIMIT $${n + 1} OFFSET $${n + 2}`,
+        `SELECT q.*, x.name AS actor_name FROM quotes q LEFT JOIN actors x ON x.id = q.speaker_actor ${w} ORDER BY q.published DESC NULLS LAST, q.seq LIMIT $${n + 1} OFFSET $${n + 2}`,
         [...params, limit, offset],
       )
     ).map(toQuote);

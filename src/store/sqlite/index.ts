@@ -465,7 +465,8 @@ export class SqliteStore implements Store {
       }
     }
     const quotes = this.all(
-      `SELECT * FROM quotes WHERE speaker_actor = ? ORDER BY published NULLS LAST, rowid LIMIT 500`,
+      `SELECT q.*, x.name AS actor_name FROM quotes q JOIN actors x ON x.id = q.speaker_actor
+       WHERE q.speaker_actor = ? ORDER BY q.published NULLS LAST, q.rowid LIMIT 500`,
       id,
     ).map(toQuote);
     const given = this.all(

@@ -61,7 +61,12 @@ export function QuotesView({ params }: { params: URLSearchParams }) {
                   <blockquote>{q.content}</blockquote>
                   <div class="muted">
                     {q.speakerActor ? (
-                      <a href={href(['actor', q.speakerActor])}>{q.speaker ?? q.speakerActor}</a>
+                      <>
+                        <a href={href(['actor', q.speakerActor])}>
+                          {q.speakerName ?? q.speaker ?? q.speakerActor}
+                        </a>
+                        {q.speaker && q.speakerName && q.speaker !== q.speakerName && <> (“{q.speaker}”)</>}
+                      </>
                     ) : (
                       (q.speaker ?? 'unknown source')
                     )}
