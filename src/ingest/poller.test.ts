@@ -84,6 +84,18 @@ describe('FeedPoller', () => {
     expect(poller.states()[0]).toMatchObject({ failures: 0, etag: '"b"', seenCount: 3 });
   });
 
+  it('resumes saved validators, so the first poll after a restart is conditional', async () => {
+    const { fetch, calls } = fakeFetch(() => notModified());
+    const poller = new FeedPoller({ feeds: [], now: () => 0, fetch });
+    poller.restore('https://feed.example/rss', {
+      etag: '"saved"',
+      lastModified: 'Tue, 01 Apr 2025 10:00:00 GMT',
+    });
+    expect((await drain(poller.pollDue())).items).toEqual([]);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ etag: '"saved"', lastModified: 'Tue, 01 Apr 2025 10:00:00 GMT' });
+  });
+
   it('backs off exponentially after failures, capped, and recovers', async () => {
     let now = 0;
     let failing = true;

@@ -109,6 +109,21 @@ export class FeedPoller {
     });
   }
 
+  /**
+   * Resumes a feed's validators from a saved checkpoint, so the first poll after a restart is a
+   * conditional request (a 304 costs nothing). Adds the feed when it is not known yet.
+   */
+  restore(
+    url: string,
+    saved: { etag?: string | null; lastModified?: string | null; lastPolledAt?: number },
+  ): void {
+    this.addFeed(url);
+    const feed = this.feeds.get(url)!;
+    if (saved.etag) feed.etag = saved.etag;
+    if (saved.lastModified) feed.lastModified = saved.lastModified;
+    if (saved.lastPolledAt !== undefined) feed.lastPolledAt = saved.lastPolledAt;
+  }
+
   removeFeed(url: string): boolean {
     return this.feeds.delete(url);
   }

@@ -160,6 +160,16 @@ export async function runIngest(
         intervalMs: (options.intervalSeconds ?? 300) * 1000,
         readOptions,
       });
+      // A restarted watch resumes each feed's validators, so its first poll can be answered by a 304.
+      for (const url of feeds) {
+        const saved = await store.getCheckpoint(url);
+        if (saved)
+          poller.restore(url, {
+            etag: saved.etag,
+            lastModified: saved.lastModified,
+            ...(saved.lastPoll ? { lastPolledAt: Date.parse(saved.lastPoll) } : {}),
+          });
+      }
       // Feed state (ETag, Last-Modified, last poll) is checkpointed in the store while watching.
       const saveCheckpoints = async () => {
         for (const f of poller.states()) {
