@@ -2,18 +2,17 @@ import { z } from 'zod';
 import { loadData } from '../util/data.js';
 import { hashString } from './hash.js';
 
-/* Loose: the text stage reads other keys of the same (cached) file. */
-const AbbreviationsSchema = z.looseObject({ titles: z.array(z.string()) });
-
-/** Title abbreviations that are part of a name ("St. Louis", "Martin Luther King Jr.") rather than before it. */
-const NAME_PART_TITLES = new Set(['st', 'jr', 'sr']);
+/* Loose: the file has keys for the text stage too. */
+const AbbreviationsSchema = z.looseObject({ titles: z.array(z.string()), nameParts: z.array(z.string()) });
 
 let honorifics: Set<number> | undefined;
 
 /** The honorifics, lower case without the period ("mr", "sen"). */
 export function honorificList(): string[] {
-  const { titles } = loadData('text/abbreviations.json', AbbreviationsSchema);
-  return titles.filter((t) => !NAME_PART_TITLES.has(t.toLowerCase()));
+  // Title abbreviations that are part of a name ("St. Louis", "Martin Luther King Jr.") are no honorifics.
+  const { titles, nameParts } = loadData('text/abbreviations.json', AbbreviationsSchema);
+  const parts = new Set(nameParts.map((t) => t.toLowerCase()));
+  return titles.filter((t) => !parts.has(t.toLowerCase()));
 }
 
 /**

@@ -6,12 +6,14 @@ import type { z } from 'zod';
 /** The project root: `src/util` and `dist/util` are both two levels below it. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const cache = new Map<string, unknown>();
+/** Parsed files per schema: two readers of one file may each parse the part they know. */
+const cache = new WeakMap<z.ZodType, Map<string, unknown>>();
 
 /** Loads an authored data file from `data/`, validated once against its schema and cached. */
 export function loadData<S extends z.ZodType>(relative: string, schema: S): z.infer<S> {
-  const key = relative;
-  if (cache.has(key)) return cache.get(key) as z.infer<S>;
+  let bySchema = cache.get(schema);
+  if (!bySchema) cache.set(schema, (bySchema = new Map()));
+  if (bySchema.has(relative)) return bySchema.get(relative) as z.infer<S>;
   const file = path.join(PROJECT_ROOT, 'data', relative);
   let raw: unknown;
   try {
@@ -25,7 +27,7 @@ export function loadData<S extends z.ZodType>(relative: string, schema: S): z.in
       `data file ${relative} is invalid: ${parsed.error.issues[0]?.message ?? 'schema mismatch'}`,
     );
   }
-  cache.set(key, parsed.data);
+  bySchema.set(relative, parsed.data);
   return parsed.data;
 }
 
