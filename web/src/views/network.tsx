@@ -22,11 +22,13 @@ export function NetworkView() {
 /** A circular layout, most active actors first: readable at dashboard sizes without a physics engine. */
 function NetworkGraph({ net }: { net: Network }) {
   if (net.nodes.length === 0) return <p class="muted">No actors with events or quotes yet.</p>;
-  // Room on both sides for labels of up to ~30 characters.
-  const W = 1040;
-  const R = 280;
+  // Labels run outwards along the radius, so neighbours never overlap as long as the circle leaves
+  // about a line height (13 px) of arc per node; the margin is room for ~30 characters.
+  const R = Math.max(200, Math.ceil((13 * net.nodes.length) / (2 * Math.PI)));
+  const LABEL_ROOM = 220;
+  const W = 2 * (R + LABEL_ROOM);
   const cx = W / 2;
-  const cy = R + 40;
+  const cy = R + LABEL_ROOM;
   // Actors in events first, next to each other, so edges stay short; then the most quoted.
   const nodes = [...net.nodes].sort(
     (a, b) => b.events - a.events || b.quotes - a.quotes || a.name.localeCompare(b.name),
@@ -78,6 +80,7 @@ function NetworkGraph({ net }: { net: Network }) {
               x={p.x + (right ? 12 : -12)}
               y={p.y + 4}
               text-anchor={right ? 'start' : 'end'}
+              transform={`rotate(${((right ? p.t : p.t + Math.PI) * 180) / Math.PI} ${p.x} ${p.y})`}
               class="label"
             >
               {n.name}
