@@ -174,39 +174,19 @@ export function findAttributions(doc: Doc): StageOutput {
   }
 
   // Quotations signed with a dash ("“…” ― Name") and speaker labels ("PENCE: …", "Graham: …" in a
-  // headline): each its own attribution, taken out of any the tagger made without a cue (it joins a
-  // column of such quotes into one), unless the tagger already has a cue or source there.
-  const surnames = new Set<string>();
-  for (const m of doc.mentions) {
-    if (m.type !== 'PERSON' || (m.kind !== 'name' && m.kind !== 'titled-name')) continue;
-    const name = m.head ?? m;
-    const last = /[\p{L}'’-]+$/u.exec(doc.text.slice(name.start, name.end));
-    if (last) surnames.add(last[0].toLowerCase());
-  }
+  // headline) are attributions of their own.
   const isName = (from: number, to: number) => {
     for (let i = from; i < to; i++) if (!named[i]) return false;
     return true;
   };
   const ruled = [
     ...dashSignedQuotes(doc.text, tokens, ctx.quote),
-    ...speakerLabels(doc.text, tokens, { title: doc.title, isName, personSurnames: surnames }),
+    ...speakerLabels(doc.text, tokens, { title: doc.title, isName, personSurnames: personSurnames(doc) }),
   ];
   if (ruled.length) {
-    const claimed = new Uint8Array(tokens.length);
-    for (const a of linked) for (const r of [a.cue, a.source]) if (r) claimed.fill(1, r.from, r.to);
-    const free = (r: RoleSpan | null) => !r || claimed.subarray(r.from, r.to).every((x) => x === 0);
-    const rules = ruled.filter((a) => free(a.cue) && free(a.source));
-    const inRuled = new Uint8Array(tokens.length);
-    for (const a of rules) for (const c of a.content) inRuled.fill(1, c.from, c.to);
-    const overlapsRuled = (r: RoleSpan) => inRuled.subarray(r.from, r.to).some((x) => x === 1);
-    const kept = linked.filter((a) => {
-      if (a.cue) return true; // nested attributions inside a quotation stay
-      a.content = a.content.filter((c) => !overlapsRuled(c));
-      return a.content.length > 0;
-    });
+    const merged = withRuled(linked, ruled, tokens.length);
     linked.length = 0;
-    linked.push(...kept, ...rules);
-    linked.sort((a, b) => (a.cue ?? a.content[0]).from - (b.cue ?? b.content[0]).from);
+    linked.push(...merged);
   }
 
   const attributions: Attribution[] = [];
@@ -295,6 +275,44 @@ export function findAttributions(doc: Doc): StageOutput {
 }
 
 const MAX_VIAS_PER_SENTENCE = 4;
+
+/** Lower-cased last words of the people the mentions layer named ("rutte" for "Mark Rutte"). */
+function personSurnames(doc: Doc): Set<string> {
+  const out = new Set<string>();
+  for (const m of doc.mentions) {
+    if (m.type !== 'PERSON' || (m.kind !== 'name' && m.kind !== 'titled-name')) continue;
+    const name = m.head ?? m;
+    const last = /[\p{L}'’-]+$/u.exec(doc.text.slice(name.start, name.end));
+    if (last) out.add(last[0].toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * Adds rule-found attributions to the tagger's, in text order: a rule gives way where the tagger
+ * already has a cue or source on its tokens; where it holds, its content is taken out of the tagger's
+ * cue-less attributions (the tagger joins a column of signed quotes into one). Attributions with a
+ * cue inside a rule's quotation are nested and stay.
+ */
+function withRuled(
+  linked: readonly LinkedAttribution[],
+  ruled: readonly LinkedAttribution[],
+  n: number,
+): LinkedAttribution[] {
+  const claimed = new Uint8Array(n);
+  for (const a of linked) for (const r of [a.cue, a.source]) if (r) claimed.fill(1, r.from, r.to);
+  const free = (r: RoleSpan | null) => !r || claimed.subarray(r.from, r.to).every((x) => x === 0);
+  const rules = ruled.filter((a) => free(a.cue) && free(a.source));
+  const inRuled = new Uint8Array(n);
+  for (const a of rules) for (const c of a.content) inRuled.fill(1, c.from, c.to);
+  const overlapsRuled = (r: RoleSpan) => inRuled.subarray(r.from, r.to).some((x) => x === 1);
+  const kept = linked.filter((a) => {
+    if (a.cue) return true;
+    a.content = a.content.filter((c) => !overlapsRuled(c));
+    return a.content.length > 0;
+  });
+  return [...kept, ...rules].sort((a, b) => (a.cue ?? a.content[0]).from - (b.cue ?? b.content[0]).from);
+}
 
 /** A tagged source right next to the cue in its sentence ("Mr. Clarke said" / "said Mr. Clarke"). */
 function nearestSource(
