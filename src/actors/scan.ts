@@ -297,22 +297,46 @@ export class MentionScanner {
   ): { t0: number; title: [number, number]; role: TextRole } | null {
     const role = this.roleEndingAt(end, lowest);
     if (!role || !role.title) return null;
-    const { tokens } = this.view;
     const { t0, former, affiliation } = this.modifiersBefore(role.t0, lowest);
-    const titleKey = keyOf(this.view, role.t0, end);
     return {
       t0,
       title: [role.t0, end],
-      role: {
-        title: titleText(this.span(role.t0, end)),
-        titleKey,
-        headKey: this.view.keys[end - 1],
-        agent: role.agent,
-        affiliation,
-        former,
-        evidence: { start: tokens[t0].start, end: tokens[end - 1].end },
-      },
+      role: this.textRole(role.t0, end, role.agent, affiliation, former, t0, end),
     };
+  }
+
+  /** The role stated by the title words [titleStart, titleEnd), with its evidence tokens [from, to). */
+  private textRole(
+    titleStart: number,
+    titleEnd: number,
+    agent: CameoAgent,
+    affiliation: TextRole['affiliation'],
+    former: boolean,
+    from: number,
+    to: number,
+  ): TextRole {
+    const { tokens, keys } = this.view;
+    return {
+      title: titleText(this.span(titleStart, titleEnd)),
+      titleKey: keyOf(this.view, titleStart, titleEnd),
+      headKey: keys[titleEnd - 1],
+      agent,
+      affiliation,
+      former,
+      evidence: { start: tokens[from].start, end: tokens[to - 1].end },
+    };
+  }
+
+  /** "… of [the] NATO" right after a title at token k: the affiliation and the token after it. */
+  private affiliationAfterOf(k: number): { affiliation: TextRole['affiliation']; t1: number } | null {
+    const { keys } = this.view;
+    const n = keys.length;
+    if (k + 1 >= n || !OF_WORDS.has(keys[k])) return null;
+    let j = k + 1;
+    if (j < n && DEFINITE.has(keys[j])) j++;
+    const after = j < n ? this.kbNameStartingAt(j) : null;
+    const affiliation = after ? this.affiliationOf(after.hits) : undefined;
+    return after && affiliation ? { affiliation, t1: after.t1 } : null;
   }
 
   /** Gives each name mention its KB hits and the type the KB implies. */
@@ -495,7 +519,6 @@ export class MentionScanner {
       k++;
     }
     let affiliation: TextRole['affiliation'];
-    const affStart = k;
     const aff = k < n ? this.kbNameStartingAt(k) : null;
     if (aff && this.affiliationOf(aff.hits)) {
       affiliation = this.affiliationOf(aff.hits);
@@ -507,18 +530,12 @@ export class MentionScanner {
     if (!role || !role.title) return null;
     const titleStart = k;
     k = role.t1;
-    if (!affiliation && k + 1 < n && OF_WORDS.has(keys[k])) {
-      let j = k + 1;
-      if (j < n && DEFINITE.has(keys[j])) j++;
-      const after = j < n ? this.kbNameStartingAt(j) : null;
-      const a = after ? this.affiliationOf(after.hits) : undefined;
-      if (after && a) {
-        affiliation = a;
-        k = after.t1;
-      }
+    const ofAffiliation = affiliation ? null : this.affiliationAfterOf(k);
+    if (ofAffiliation) {
+      affiliation = ofAffiliation.affiliation;
+      k = ofAffiliation.t1;
     }
     if (k < n && ![',', '.', ';', ')', '—', '–'].includes(keys[k]) && !this.isSentenceEnd(k)) return null;
-    void affStart;
     return {
       start: tokens[first].start,
       end: tokens[k - 1].end,
@@ -530,15 +547,7 @@ export class MentionScanner {
       hits: [],
       determiner,
       appositiveOf: w,
-      role: {
-        title: titleText(this.span(titleStart, role.t1)),
-        titleKey: keyOf(this.view, titleStart, role.t1),
-        headKey: keys[role.t1 - 1],
-        agent: role.agent,
-        affiliation,
-        former,
-        evidence: { start: tokens[first].start, end: tokens[k - 1].end },
-      },
+      role: this.textRole(titleStart, role.t1, role.agent, affiliation, former, first, k),
       cluster: -1,
     };
   }
@@ -583,15 +592,10 @@ export class MentionScanner {
         t0--;
       }
       let t1 = role.t1;
-      if (!affiliation && t1 + 1 < n && OF_WORDS.has(keys[t1])) {
-        let j = t1 + 1;
-        if (j < n && DEFINITE.has(keys[j])) j++;
-        const after = this.kbNameStartingAt(j);
-        const a = after ? this.affiliationOf(after.hits) : undefined;
-        if (after && a) {
-          affiliation = a;
-          t1 = after.t1;
-        }
+      const ofAffiliation = affiliation ? null : this.affiliationAfterOf(t1);
+      if (ofAffiliation) {
+        affiliation = ofAffiliation.affiliation;
+        t1 = ofAffiliation.t1;
       }
       // "the general election"; with an affiliation ("NATO chief backs …") the word is a noun.
       if (!affiliation && this.modifies(i, role.t1)) {
@@ -613,15 +617,7 @@ export class MentionScanner {
         hits: [],
         group: !role.title,
         determiner,
-        role: {
-          title: titleText(this.span(i, role.t1)),
-          titleKey: keyOf(this.view, i, role.t1),
-          headKey: keys[role.t1 - 1],
-          agent: role.agent,
-          affiliation,
-          former,
-          evidence: { start: tokens[t0].start, end: tokens[t1 - 1].end },
-        },
+        role: this.textRole(i, role.t1, role.agent, affiliation, former, t0, t1),
         cluster: -1,
       });
       for (let j = i; j < t1; j++) this.covered[j] = 1;

@@ -1,7 +1,7 @@
 import { seededRandom } from '../util/random.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { splitSentences, tokenize } from '../text/index.js';
+import { splitSentences, tokenAtOrAfter, tokenize } from '../text/index.js';
 import type { Sentence, Token } from '../model/index.js';
 import { buildContext, MAX_FEATURES, NUM_LABELS, type DocContext } from './features.js';
 import {
@@ -39,17 +39,6 @@ export function readPolnear(file: string): PolnearLine[] {
 /** Gold BIO labels: each fragment of a role starts with B-; a token keeps its first label. */
 export function goldLabels(tokens: readonly Token[], line: PolnearLine): Uint8Array {
   const labels = new Uint8Array(tokens.length);
-  const starts = tokens.map((t) => t.start);
-  const firstAtOrAfter = (x: number) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid].end <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const roles: Array<['source' | 'cue' | 'content', number]> = [
     ['source', 1],
     ['cue', 3],
@@ -59,7 +48,7 @@ export function goldLabels(tokens: readonly Token[], line: PolnearLine): Uint8Ar
     for (const [role, b] of roles) {
       for (const [s, e] of a[role]) {
         let first = true;
-        for (let i = firstAtOrAfter(s); i < tokens.length && tokens[i].start < e; i++) {
+        for (let i = tokenAtOrAfter(tokens, s); i < tokens.length && tokens[i].start < e; i++) {
           if (labels[i] !== 0) {
             first = true;
             continue;

@@ -5,7 +5,7 @@ export { signatureSimilarity } from './row-mappers.js';
 export { indexAnalysis, storeActorId } from './rows.js';
 export { deadLetters, openStore, isPostgresSpec, statsWithJobs } from './open.js';
 export type { DeadJob, JobCounts } from './open.js';
-export { ingestItems, loadIngestApi, metaOf, storeItem } from './ingest.js';
+export { addCounts, emptyCounts, ingestItems, loadIngestApi, metaOf, storeItem } from './ingest.js';
 export type { Analyzer, Fingerprinter, IngestCounts, IngestHooks, StoreItemResult } from './ingest.js';
 
 /** The database used when neither --db nor NEWSGRAPH_DB says otherwise (relative to the working directory). */

@@ -81,6 +81,16 @@ export interface IngestCounts {
   seconds: number;
 }
 
+/** Counts of nothing ingested yet. */
+export function emptyCounts(): IngestCounts {
+  return { seen: 0, stored: 0, duplicates: 0, alreadyStored: 0, problems: 0, seconds: 0 };
+}
+
+/** Adds `more` into `total` (a run made of several ingests: inputs, then feed polls). */
+export function addCounts(total: IngestCounts, more: IngestCounts): void {
+  for (const k of Object.keys(total) as Array<keyof IngestCounts>) total[k] += more[k];
+}
+
 export interface IngestHooks {
   onProblem?(problem: IngestProblem): void;
   onResult?(result: StoreItemResult, item: IngestItem): void;
@@ -103,14 +113,7 @@ export async function ingestItems(
   hooks: IngestHooks = {},
 ): Promise<IngestCounts> {
   const started = performance.now();
-  const counts: IngestCounts = {
-    seen: 0,
-    stored: 0,
-    duplicates: 0,
-    alreadyStored: 0,
-    problems: 0,
-    seconds: 0,
-  };
+  const counts = emptyCounts();
   const inFlight = new Set<Promise<void>>();
   let fatal: unknown = null;
   const limit = Math.max(1, Math.floor(hooks.concurrency ?? 1));

@@ -6,6 +6,8 @@ import type { Command } from 'commander';
 import type { IngestItem, IngestProblem } from '../../ingest/types.js';
 import type { ArticleMeta } from '../../model/index.js';
 import {
+  addCounts,
+  emptyCounts,
   ingestItems,
   loadIngestApi,
   isPostgresSpec,
@@ -113,22 +115,12 @@ export async function runIngest(
       ? new (await import('../../pipeline/pool.js')).AnalysisPool(options.workers)
       : null;
   const analyzer = pool ? (text: string, meta: ArticleMeta) => pool.run({ text, meta }) : undefined;
-  const total: IngestCounts = {
-    seen: 0,
-    stored: 0,
-    duplicates: 0,
-    alreadyStored: 0,
-    problems: 0,
-    seconds: 0,
-  };
-  const add = (counts: IngestCounts) => {
-    for (const k of ['seen', 'stored', 'duplicates', 'alreadyStored', 'problems', 'seconds'] as const)
-      total[k] += counts[k];
-  };
+  const total = emptyCounts();
   const ingest = async (items: AsyncIterable<IngestItem | IngestProblem>, expected: number | null) => {
     const progress = makeProgress(stream, options.progress !== false, expected);
     try {
-      add(
+      addCounts(
+        total,
         await ingestItems(store, items, api, {
           signal: controller.signal,
           analyzer,
