@@ -1,20 +1,12 @@
 #!/usr/bin/env node
 // Extraction speed: decodes and extracts every page of ../shared/data/extraction/html (95 pages) three
 // times in one process and prints pages/s per round as JSON. Usage: npm run bench:extraction
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { root, sharedPath } from './common.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = process.env.NEWSGRAPH_SHARED ?? path.resolve(root, '..', 'shared');
-const dir = path.join(shared, 'data/extraction/html');
-if (!existsSync(dir)) {
-  console.error(
-    `bench: ${dir} not found — the benchmark needs the shared data beside the project (../shared)`,
-  );
-  process.exit(1);
-}
+const dir = sharedPath('data/extraction/html');
 const { extractArticle, decodeHtmlBytes } = await import(path.join(root, 'dist/ingest/index.js'));
 const pages = readdirSync(dir)
   .filter((f) => f.endsWith('.html.gz'))

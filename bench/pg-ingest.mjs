@@ -8,31 +8,15 @@
 // Usage: npx tsx bench/pg-ingest.mjs --db postgres://… [--workers 1,2,4] [--limit N] [--concurrency C] [--keep]
 //   (a throw-away server: eval "$(scripts/ci-postgres.sh start)" and --db "$NEWSGRAPH_TEST_PG")
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, args, readPolnear, root } from './common.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const arg = (name) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const db = arg('--db') ?? process.env.NEWSGRAPH_TEST_PG ?? process.env.NEWSGRAPH_DB;
 if (!db || !/^postgres(ql)?:\/\//.test(db)) {
   console.error('bench: give a PostgreSQL URL with --db postgres://… (or NEWSGRAPH_TEST_PG)');
   process.exit(2);
 }
-const shared = process.env.NEWSGRAPH_SHARED ?? path.resolve(root, '..', 'shared');
-const file = arg('--file') ?? path.join(shared, 'data/attribution/polnear-train.jsonl');
-if (!existsSync(file)) {
-  console.error(
-    `bench: ${file} not found — the benchmark needs the shared data beside the project (../shared) or NEWSGRAPH_SHARED`,
-  );
-  process.exit(1);
-}
-const limit = Number(arg('--limit') ?? Infinity);
 const workerCounts = (arg('--workers') ?? '1,2,4').split(',').map(Number);
 const concurrency = arg('--concurrency') ?? '1';
 const keep = args.includes('--keep');
@@ -40,19 +24,15 @@ const keep = args.includes('--keep');
 const { JobQueue } = await import(path.join(root, 'src/queue/index.ts'));
 const { createPool } = await import(path.join(root, 'src/store/postgres/index.ts'));
 
-const items = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .slice(0, limit)
-  .map((l) => JSON.parse(l))
-  .map((d) => ({
-    key: `polnear:${d.id}`,
-    origin: 'jsonl',
-    text: d.text,
-    ...(d.title ? { title: d.title } : {}),
-    ...(d.publisher ? { outlet: d.publisher } : {}),
-    ...(/^\d{4}-\d{2}-\d{2}$/.test(d.date ?? '') ? { published: d.date } : {}),
-  }));
+const { file, docs } = readPolnear();
+const items = docs.map((d) => ({
+  key: `polnear:${d.id}`,
+  origin: 'jsonl',
+  text: d.text,
+  ...(d.title ? { title: d.title } : {}),
+  ...(d.publisher ? { outlet: d.publisher } : {}),
+  ...(/^\d{4}-\d{2}-\d{2}$/.test(d.date ?? '') ? { published: d.date } : {}),
+}));
 const chars = items.reduce((n, it) => n + it.text.length, 0);
 
 const withSchema = (schema) => {

@@ -4,39 +4,20 @@
 // analyze's time, serial and on a worker-thread pool — and the same figures for a reference run of wink-nlp tokenise + POS on the same texts.
 // Rates are steady-state, measured on a second pass; the first (warm-up) pass is reported as `cold`.
 // Usage: npm run bench [-- --limit N] [-- --file other.jsonl] [-- --threads N] [-- --rounds N | --no-pool]
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, args, readPolnear, root } from './common.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const arg = (name) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const shared = process.env.NEWSGRAPH_SHARED ?? path.resolve(root, '..', 'shared');
-const file = arg('--file') ?? path.join(shared, 'data/attribution/polnear-train.jsonl');
-if (!existsSync(file)) {
-  console.error(
-    `bench: ${file} not found — the benchmark needs the shared data beside the project (../shared) or NEWSGRAPH_SHARED`,
-  );
-  process.exit(1);
-}
+const { file, docs: lines } = readPolnear();
 if (!existsSync(path.join(root, 'dist/index.js'))) {
   console.error('bench: dist/ is missing — run npm run build first');
   process.exit(1);
 }
-const limit = Number(arg('--limit') ?? Infinity);
-const docs = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .slice(0, limit)
-  .map((l) => JSON.parse(l))
-  .map((d) => ({
-    id: d.id,
-    text: d.text,
-    published: /^\d{4}-\d{2}-\d{2}$/.test(d.date ?? '') ? d.date : undefined,
-  }));
+const docs = lines.map((d) => ({
+  id: d.id,
+  text: d.text,
+  published: /^\d{4}-\d{2}-\d{2}$/.test(d.date ?? '') ? d.date : undefined,
+}));
 
 const { analyze } = await import(path.join(root, 'dist/index.js'));
 const { tokenize } = await import(path.join(root, 'dist/text/index.js'));
