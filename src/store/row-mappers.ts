@@ -3,9 +3,12 @@
  * row becomes the same API object whichever database it came from.
  */
 import { z } from 'zod';
-import { RoleSchema, StanceSchema } from '../model/index.js';
+import { RoleSchema, StanceSchema, type Analysis } from '../model/index.js';
+import { NEAR_DUPLICATE_THRESHOLD } from './types.js';
 import type {
   ActorSummary,
+  ArticleInput,
+  Classification,
   ArticleSummary,
   CopyRecord,
   EventHit,
@@ -46,6 +49,71 @@ export function blobToSignature(blob: Uint8Array): Uint32Array {
   const sig = new Uint32Array(Math.floor(buf.length / 4));
   for (let i = 0; i < sig.length; i++) sig[i] = buf.readUInt32LE(i * 4);
   return sig;
+}
+
+/** The stored article closest to `signature` among LSH candidates (rows with id, story_id, signature), if near enough. */
+export function nearestDuplicate(
+  signature: Uint32Array,
+  candidates: readonly Row[],
+): Extract<Classification, { kind: 'near-duplicate' }> | null {
+  let best: Extract<Classification, { kind: 'near-duplicate' }> | null = null;
+  for (const c of candidates) {
+    if (!(c.signature instanceof Uint8Array)) continue;
+    const similarity = signatureSimilarity(signature, blobToSignature(c.signature));
+    if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity)) {
+      best = { kind: 'near-duplicate', of: String(c.id), storyId: String(c.story_id), similarity };
+    }
+  }
+  return best;
+}
+
+/** Columns of a new article's row, in the order of `articleRow(...).values`. */
+export const ARTICLE_INSERT_COLUMNS = `id, key, url, canonical_url, title, outlet, published, language, feed, text,
+  content_hash, signature, story_id, copy_of, copy_reason, similarity, analysis,
+  n_actors, n_attributions, n_events`;
+
+/** A new article's row: the same columns in both stores (ARTICLE_INSERT_COLUMNS). */
+export function articleRow(
+  id: string,
+  input: ArticleInput,
+  analysis: Analysis,
+  c: Classification,
+  quotes: number,
+): {
+  storyId: string;
+  title: string | null;
+  published: string | null;
+  outlet: string | null;
+  values: unknown[];
+} {
+  const storyId = c.kind === 'near-duplicate' ? c.storyId : id;
+  const title = input.title ?? analysis.meta.title ?? null;
+  const published = input.published ?? analysis.meta.published ?? null;
+  const outlet = input.outlet ?? analysis.meta.outlet ?? null;
+  const near = c.kind === 'near-duplicate' ? c : null;
+  const values = [
+    id,
+    input.key,
+    input.url ?? null,
+    input.canonicalUrl ?? null,
+    title,
+    outlet,
+    published,
+    input.language ?? null,
+    input.feed ?? null,
+    input.text,
+    input.contentHash,
+    input.signature ? signatureToBlob(input.signature) : null,
+    storyId,
+    near ? near.of : null,
+    near ? 'near-duplicate' : null,
+    near ? near.similarity : null,
+    JSON.stringify({ ...analysis, id }),
+    analysis.actors.length,
+    quotes,
+    analysis.events.length,
+  ];
+  return { storyId, title, published, outlet, values };
 }
 
 export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));

@@ -5,7 +5,6 @@ import { AnalysisSchema, type Analysis, type Role } from '../../model/index.js';
 import { indexAnalysis } from '../rows.js';
 import {
   MissingAnalysisError,
-  NEAR_DUPLICATE_THRESHOLD,
   pageOf,
   type ActorDetail,
   type ActorSummary,
@@ -33,12 +32,12 @@ import {
 import { ftsQuery, likePattern } from './fts.js';
 import { migrate, SCHEMA_VERSION } from './migrations.js';
 import {
+  ARTICLE_INSERT_COLUMNS,
   ARTICLE_SUMMARY_COLUMNS,
   MAX_CANDIDATES,
+  articleRow,
+  nearestDuplicate,
   RolesSchema,
-  blobToSignature,
-  signatureSimilarity,
-  signatureToBlob,
   summaryOfStory,
   toActorSummary,
   toCopy,
@@ -137,16 +136,8 @@ export class SqliteStore implements Store {
          WHERE l.band IN (${bands.map(() => '?').join(',')}) LIMIT ${MAX_CANDIDATES}`,
         ...bands,
       );
-      let best: { id: string; storyId: string; similarity: number } | null = null;
-      for (const c of candidates) {
-        if (!(c.signature instanceof Uint8Array)) continue;
-        const similarity = signatureSimilarity(input.signature, blobToSignature(c.signature));
-        if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity)) {
-          best = { id: String(c.id), storyId: String(c.story_id), similarity };
-        }
-      }
-      if (best)
-        return { kind: 'near-duplicate', of: best.id, similarity: best.similarity, storyId: best.storyId };
+      const near = nearestDuplicate(input.signature, candidates);
+      if (near) return near;
     }
     return { kind: 'new' };
   }
@@ -187,39 +178,13 @@ export class SqliteStore implements Store {
       }
       if (!analysis) throw new MissingAnalysisError(input.key);
       const id = this.newArticleId(input.contentHash);
-      const storyId = c.kind === 'near-duplicate' ? c.storyId : id;
       const indexed = indexAnalysis(analysis);
-      const title = input.title ?? analysis.meta.title ?? null;
-      const published = input.published ?? analysis.meta.published ?? null;
-      const outlet = input.outlet ?? analysis.meta.outlet ?? null;
+      const row = articleRow(id, input, analysis, c, indexed.quotes.length);
+      const { storyId, title, published, outlet } = row;
       const info = this.stmt(
-        `INSERT INTO articles (id, key, url, canonical_url, title, outlet, published, language, feed, text,
-             content_hash, signature, story_id, copy_of, copy_reason, similarity, analysis,
-             n_actors, n_attributions, n_events, ingested_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        id,
-        input.key,
-        input.url ?? null,
-        input.canonicalUrl ?? null,
-        title,
-        outlet,
-        published,
-        input.language ?? null,
-        input.feed ?? null,
-        input.text,
-        input.contentHash,
-        input.signature ? signatureToBlob(input.signature) : null,
-        storyId,
-        c.kind === 'near-duplicate' ? c.of : null,
-        c.kind === 'near-duplicate' ? 'near-duplicate' : null,
-        c.kind === 'near-duplicate' ? c.similarity : null,
-        JSON.stringify({ ...analysis, id }),
-        analysis.actors.length,
-        indexed.quotes.length,
-        analysis.events.length,
-        now,
-      );
+        `INSERT INTO articles (${ARTICLE_INSERT_COLUMNS}, ingested_at)
+           VALUES (${row.values.map(() => '?').join(', ')}, ?)`,
+      ).run(...row.values, now);
       const rowid = info.lastInsertRowid;
       this.stmt('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(
         rowid,
