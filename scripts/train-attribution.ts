@@ -1,11 +1,11 @@
 /**
  * Trains the attribution tagger on PolNeAR's training split and writes models/attribution.bin.gz,
- * after the two data files it learns from the same split: data/attribution/word-classes.json (read
- * by the tagger's features, so always rebuilt with the model) and data/attribution/cue-boundaries.json.
+ * after what it learns from the same split first: data/attribution/word-classes.json (read by the
+ * tagger's features, so always rebuilt with the model) and the cue-edge model models/cue-spans.bin.gz.
  * Deterministic: fixed seed, fixed document order, sorted tables, deterministic gzip.
  *
  *   npm run train:attribution [-- --epochs N --bits B --passes P --shuffles K --seed S --out FILE --limit N]
- *   npm run train:attribution -- --boundaries-only     (only the two data files, in seconds)
+ *   npm run train:attribution -- --cue-spans-only      (only word classes and the cue-edge model, in seconds)
  *   npm run train:attribution -- --keep-word-classes   (do not rebuild word-classes.json)
  */
 import { writeFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { PROJECT_ROOT, projectPath } from '../src/util/data.js';
 import { MODEL_FILE, serialiseModel } from '../src/attribution/model.js';
 import { averageModels, prepare, readPolnear, trainModel } from '../src/attribution/train.js';
-import { BOUNDARIES_FILE, learnCueBoundaries } from '../src/attribution/boundaries.js';
+import { CUE_SPANS_FILE, serialiseCueSpans, trainCueSpans } from '../src/attribution/cuespans.js';
 import { roleSpans } from '../src/attribution/link.js';
 import { buildWordClasses, WORD_CLASSES_FILE } from '../src/attribution/wordclasses.js';
 import winkNLP from 'wink-nlp';
@@ -65,20 +65,20 @@ const tokens = docs.reduce((s, d) => s + d.gold.length, 0);
 console.log(
   `prepared ${docs.length} articles, ${tokens} tokens in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
 );
-// The annotators' cue-boundary conventions, counted on the gold cues (data, reviewed like code).
-const boundaries = learnCueBoundaries(
-  docs.map((d, k) => ({
-    words: d.tokens.map((t) => lines[k].text.slice(t.start, t.end).toLowerCase()),
-    cues: roleSpans(d.gold).filter((s) => s.role === 'cue'),
-    sentenceOf: d.ctx.sentence,
-  })),
+// The annotators' cue-edge conventions: a ranker over the spans around each gold cue.
+const cueSpans = serialiseCueSpans(
+  trainCueSpans(
+    docs.map((d) => ({
+      ctx: d.ctx,
+      cues: roleSpans(d.gold).filter((s) => s.role === 'cue'),
+      free: (i: number) => d.gold[i] === 0,
+    })),
+  ),
 );
-const boundariesOut = projectPath('data', BOUNDARIES_FILE);
-writeFileSync(boundariesOut, JSON.stringify(boundaries, null, 0).replace(/\],"/g, '],\n"') + '\n');
-console.log(
-  `wrote ${path.relative(process.cwd(), boundariesOut)} (${Object.keys(boundaries.right).length} right, ${Object.keys(boundaries.left).length} left edge entries)`,
-);
-if (process.argv.includes('--boundaries-only')) process.exit(0);
+const cueSpansOut = projectPath(CUE_SPANS_FILE);
+writeFileSync(cueSpansOut, cueSpans);
+console.log(`wrote ${path.relative(process.cwd(), cueSpansOut)} (${(cueSpans.length / 1e3).toFixed(0)} kB)`);
+if (process.argv.includes('--cue-spans-only')) process.exit(0);
 // Several models trained on different shuffles, their weights averaged: the dev score of a single
 // shuffle swings by about ±0.7 lenient F1; the average is steadier (bagging over orderings).
 const shuffles = arg('shuffles', 2);

@@ -24,7 +24,8 @@ export function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-function mix(a: number, b: number): number {
+/** Mixes two 32-bit values into one hash (feature ids are built from small integers and word hashes). */
+export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
   h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
   return (h ^ (h >>> 13)) >>> 0;
@@ -41,6 +42,7 @@ export interface DocContext {
   shape: Uint8Array; // 0 lower, 1 Capitalised, 2 UPPER, 3 number, 4 punct, 5 quote, 6 other
   cue: Uint8Array; // stance id of a cue verb form (0 none)
   cueLemma: Uint32Array;
+  verb: Uint8Array; // 1 a cue-lexicon verb form ("said", "accused")
   phrase: Uint8Array; // 0 none, 1 first word of a cue phrase, 2 inside one
   noun: Uint8Array; // 1 a cue noun ("statement", "report")
   quote: QuoteState;
@@ -88,6 +90,7 @@ export function buildContext(
   const cueLemmaH = new Uint32Array(n);
   const phrase = new Uint8Array(n);
   const noun = new Uint8Array(n);
+  const verb = new Uint8Array(n);
   const wclass = new Uint32Array(n);
   const classes = wordClasses();
   const classHash = new Map<string, number>();
@@ -107,6 +110,7 @@ export function buildContext(
     if (entry) {
       cue[i] = STANCE_ID[entry.stance];
       cueLemmaH[i] = fnv1a(entry.lemma);
+      verb[i] = 1;
     }
     if (lex.nouns.has(lw)) noun[i] = 1;
   }
@@ -178,6 +182,7 @@ export function buildContext(
     shape,
     cue,
     cueLemma: cueLemmaH,
+    verb,
     phrase,
     noun,
     quote,

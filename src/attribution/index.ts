@@ -13,7 +13,7 @@ import {
   parentheticalSubject,
   passiveAgent,
 } from './backstop.js';
-import { cueBoundaries, repairCue } from './boundaries.js';
+import { cueSpanModel, rerankCue } from './cuespans.js';
 import { link, roleSpans, type LinkedAttribution, type RoleSpan } from './link.js';
 import { attributionModel, segments, tagTokens } from './model.js';
 import { mentionIndex, resolveSource } from './sources.js';
@@ -122,22 +122,19 @@ export function findAttributions(doc: Doc): StageOutput {
     linked.push(...kept, ...according);
     linked.sort((a, b) => (a.cue ?? a.content[0]).from - (b.cue ?? b.content[0]).from);
   }
-  // Cue edges follow the annotators' learnt conventions ("said Friday", "accused … of").
-  const boundaries = cueBoundaries();
-  if (boundaries) {
-    const words = tokens.map((t) => doc.text.slice(t.start, t.end).toLowerCase());
+  // Cue edges follow the annotators' conventions, learnt ("said | Friday", "said in a statement").
+  const spanModel = cueSpanModel();
+  if (spanModel) {
     const taken = new Uint8Array(tokens.length);
     for (const a of linked)
       for (const r of [a.cue, a.source, ...a.content]) if (r) taken.fill(1, r.from, r.to);
-    const free = (i: number) => labels[i] === 0 && !taken[i];
-    const sameSentence = (i: number, j: number) => ctx.sentence[i] === ctx.sentence[j];
     for (const a of linked) {
-      if (!a.cue) continue;
-      let head = -1;
-      for (let i = a.cue.from; i < a.cue.to && head < 0; i++) if (lex.forms.has(words[i])) head = i;
-      const repaired = repairCue(a.cue, words, boundaries, free, sameSentence, head);
-      if (repaired !== a.cue) {
-        taken.fill(0, a.cue.from, a.cue.to);
+      const cue = a.cue;
+      if (!cue) continue;
+      const free = (i: number) => (labels[i] === 0 && !taken[i]) || (i >= cue.from && i < cue.to);
+      const repaired = rerankCue(spanModel, ctx, cue, free);
+      if (repaired !== cue) {
+        taken.fill(0, cue.from, cue.to);
         taken.fill(1, repaired.from, repaired.to);
         a.cue = repaired;
       }
