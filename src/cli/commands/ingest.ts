@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { IngestItem, IngestProblem } from '../../ingest/types.js';
@@ -15,6 +16,7 @@ import {
   resolveDbPath,
   type IngestCounts,
 } from '../../store/index.js';
+import type { Store } from '../../store/types.js';
 import { UsageError } from '../errors.js';
 
 interface IngestFlags {
@@ -103,12 +105,7 @@ export async function runIngest(
   const api = await loadIngestApi();
   if (isPostgresSpec(options.db)) return enqueueForWorkers(inputs, options, api);
   const store = openSqliteStore(options.db);
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  options.signal?.addEventListener('abort', stop);
-  // Ctrl-C ends the run between two articles: everything stored so far stays stored.
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const controller = stopOnSignals(options.signal);
   // Worker threads analyse several articles at once; storing stays in this thread, one transaction each.
   const pool =
     (options.workers ?? 1) > 1
@@ -144,35 +141,7 @@ export async function runIngest(
     if (options.watch && !controller.signal.aborted) {
       // Watching polls the feeds (feed URLs and the feeds of OPML files) with conditional requests;
       // anything already stored is recognised by its key, so a restart repeats no work.
-      const feeds = await watchedFeeds(inputs, api.parseOpml);
-      if (feeds.length === 0)
-        throw new UsageError('--watch needs feed URLs or an OPML file among the inputs');
-      const poller = new api.FeedPoller({
-        feeds,
-        intervalMs: (options.intervalSeconds ?? 300) * 1000,
-        readOptions,
-      });
-      // A restarted watch resumes each feed's validators, so its first poll can be answered by a 304.
-      for (const url of feeds) {
-        const saved = await store.getCheckpoint(url);
-        if (saved)
-          poller.restore(url, {
-            etag: saved.etag,
-            lastModified: saved.lastModified,
-            ...(saved.lastPoll ? { lastPolledAt: Date.parse(saved.lastPoll) } : {}),
-          });
-      }
-      // Feed state (ETag, Last-Modified, last poll) is checkpointed in the store while watching.
-      const saveCheckpoints = async () => {
-        for (const f of poller.states()) {
-          await store.putCheckpoint({
-            feed: f.url,
-            etag: f.etag ?? null,
-            lastModified: f.lastModified ?? null,
-            lastPoll: f.lastPolledAt ? new Date(f.lastPolledAt).toISOString() : null,
-          });
-        }
-      };
+      const { poller, feeds, saveCheckpoints } = await resumedPoller(inputs, options, api, store);
       stream.write(
         `ingest: watching ${feeds.length} feed(s) every ${options.intervalSeconds ?? 300} s; Ctrl-C stops\n`,
       );
@@ -185,9 +154,7 @@ export async function runIngest(
       }
     }
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    options.signal?.removeEventListener('abort', stop);
+    controller.dispose();
     await pool?.close();
     await store.close();
   }
@@ -201,41 +168,125 @@ export async function runIngest(
 /**
  * With PostgreSQL, ingest only reads and enqueues: `newsgraph worker` processes (anywhere that reaches the
  * database) analyse and store. Enqueueing is idempotent by key, so re-running enqueues nothing twice.
+ * With `--watch` it then polls the feeds and enqueues each round of new entries as it arrives.
  */
 async function enqueueForWorkers(
   inputs: readonly string[],
   options: IngestRunOptions,
   api: Awaited<ReturnType<typeof loadIngestApi>>,
 ): Promise<IngestSummary> {
-  if (options.watch)
-    throw new UsageError(
-      '--watch with PostgreSQL is not supported yet: poll with a scheduler (cron) instead',
-    );
   const stream = options.stream ?? process.stderr;
-  const { createPool, redactUrl } = await import('../../store/postgres/index.js');
+  const { createPool, openPostgresStore, redactUrl } = await import('../../store/postgres/index.js');
   const { enqueueIngest } = await import('../../queue/index.js');
-  const pool = await createPool(options.db);
+  // A watch keeps its feeds' validators in the store's feed table (the store's migrations create it).
+  const store = options.watch ? await openPostgresStore(options.db) : null;
+  const pool = store?.pool ?? (await createPool(options.db));
+  const controller = stopOnSignals(options.signal);
   const started = performance.now();
+  const total = { enqueued: 0, alreadyQueued: 0, problems: 0 };
+  const enqueue = async (items: AsyncIterable<IngestItem | IngestProblem>) => {
+    const result = await enqueueIngest(pool, items);
+    for (const p of result.problems) stream.write(`problem: ${p.where}: ${oneLine(p.reason)}\n`);
+    total.enqueued += result.enqueued;
+    total.alreadyQueued += result.alreadyQueued;
+    total.problems += result.problems.length;
+    return result.enqueued;
+  };
   try {
     const readOptions = { fetchOptions: { allowPrivate: options.allowPrivate === true } };
-    const result = await enqueueIngest(pool, api.readSources([...inputs], readOptions));
-    for (const p of result.problems) stream.write(`problem: ${p.where}: ${oneLine(p.reason)}\n`);
+    await enqueue(api.readSources([...inputs], readOptions));
+    stream.write(`ingest: enqueued ${total.enqueued} article(s) for workers at ${redactUrl(options.db)}\n`);
+    if (store && !controller.signal.aborted) {
+      const { poller, feeds, saveCheckpoints } = await resumedPoller(inputs, options, api, store);
+      stream.write(
+        `ingest: watching ${feeds.length} feed(s) every ${options.intervalSeconds ?? 300} s for workers; Ctrl-C stops\n`,
+      );
+      // Each round of due feeds is enqueued on its own, so workers see new entries at once rather
+      // than when a batch fills up.
+      while (!controller.signal.aborted) {
+        const fresh = await enqueue(poller.pollDue());
+        if (fresh > 0) stream.write(`ingest: enqueued ${fresh} new article(s)\n`);
+        await saveCheckpoints();
+        const wait = Math.max(0, poller.nextDueAt() - Date.now());
+        await sleep(wait, undefined, { signal: controller.signal }).catch(() => undefined);
+      }
+    }
     const seconds = (performance.now() - started) / 1000;
-    stream.write(`ingest: enqueued ${result.enqueued} article(s) for workers at ${redactUrl(options.db)}\n`);
     return {
-      seen: result.enqueued + result.alreadyQueued + result.problems.length,
+      seen: total.enqueued + total.alreadyQueued + total.problems,
       stored: 0,
       duplicates: 0,
-      alreadyStored: result.alreadyQueued,
-      problems: result.problems.length,
+      alreadyStored: total.alreadyQueued,
+      problems: total.problems,
       seconds,
-      enqueued: result.enqueued,
+      enqueued: total.enqueued,
       db: redactUrl(options.db),
-      articlesPerSecond: seconds > 0 ? Math.round((result.enqueued / seconds) * 10) / 10 : 0,
+      articlesPerSecond: seconds > 0 ? Math.round((total.enqueued / seconds) * 10) / 10 : 0,
     };
   } finally {
-    await pool.end();
+    controller.dispose();
+    if (store) await store.close();
+    else await pool.end();
   }
+}
+
+/**
+ * An abort controller that Ctrl-C, SIGTERM or the caller's signal trips: a run stops between two
+ * articles and everything stored (or enqueued) so far stays. `dispose` removes the listeners.
+ */
+function stopOnSignals(signal: AbortSignal | undefined): AbortController & { dispose(): void } {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  signal?.addEventListener('abort', stop);
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return Object.assign(controller, {
+    dispose() {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      signal?.removeEventListener('abort', stop);
+    },
+  });
+}
+
+/**
+ * A poller over the inputs' feeds (feed URLs and the feeds of OPML files) that resumes each feed's
+ * saved ETag and Last-Modified, so a restarted watch's first poll can be answered by a 304;
+ * `saveCheckpoints` writes the feeds' state back.
+ */
+async function resumedPoller(
+  inputs: readonly string[],
+  options: IngestRunOptions,
+  api: Awaited<ReturnType<typeof loadIngestApi>>,
+  store: Pick<Store, 'getCheckpoint' | 'putCheckpoint'>,
+) {
+  const feeds = await watchedFeeds(inputs, api.parseOpml);
+  if (feeds.length === 0) throw new UsageError('--watch needs feed URLs or an OPML file among the inputs');
+  const poller = new api.FeedPoller({
+    feeds,
+    intervalMs: (options.intervalSeconds ?? 300) * 1000,
+    readOptions: { fetchOptions: { allowPrivate: options.allowPrivate === true } },
+  });
+  for (const url of feeds) {
+    const saved = await store.getCheckpoint(url);
+    if (saved)
+      poller.restore(url, {
+        etag: saved.etag,
+        lastModified: saved.lastModified,
+        ...(saved.lastPoll ? { lastPolledAt: Date.parse(saved.lastPoll) } : {}),
+      });
+  }
+  const saveCheckpoints = async () => {
+    for (const f of poller.states()) {
+      await store.putCheckpoint({
+        feed: f.url,
+        etag: f.etag ?? null,
+        lastModified: f.lastModified ?? null,
+        lastPoll: f.lastPolledAt ? new Date(f.lastPolledAt).toISOString() : null,
+      });
+    }
+  };
+  return { poller, feeds, saveCheckpoints };
 }
 
 export function formatIngestSummary(s: IngestSummary): string {
