@@ -66,6 +66,10 @@ describe('cue-span ranker', () => {
     const r = rerankCue(model, s.ctx, cue(1, 2), all);
     expect(s.ctx.sentence[r.from]).toBe(s.ctx.sentence[r.to - 1]);
     expect(r.to).toBeGreaterThan(r.from);
+    // A cue longer than any span the ranker considers is left as it is.
+    const words = Array.from({ length: 20 }, (_, k) => `w${k}`).join(' ');
+    const long = context(`Moore said ${words} today.`);
+    expect(rerankCue(model, long.ctx, cue(1, 21), all)).toEqual(cue(1, 21));
   });
 
   it('survives serialisation (int8 weights) with the same decisions', () => {

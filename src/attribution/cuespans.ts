@@ -105,17 +105,14 @@ function score(weights: Int8Array | Float32Array, feats: Uint32Array, k: number)
   return s;
 }
 
-/** The best-scoring span around [from, to); ties keep the earlier candidate. */
+/** The best-scoring of the candidate spans (flat [a0, b0, …]); ties keep the earlier one. */
 function bestSpan(
   weights: Int8Array | Float32Array,
   ctx: DocContext,
-  from: number,
-  to: number,
-  free: (i: number) => boolean,
+  cands: readonly number[],
   feats: Uint32Array,
 ): [number, number] {
-  const cands = candidates(ctx, from, to, free);
-  let best: [number, number] = [from, to];
+  let best: [number, number] = [cands[0], cands[1]];
   let bestScore = -Infinity;
   for (let j = 0; j < cands.length; j += 2) {
     const a = cands[j];
@@ -140,7 +137,10 @@ export function rerankCue(
   free: (i: number) => boolean,
 ): RoleSpan {
   const feats = new Uint32Array(MAX_SPAN_FEATURES);
-  const [from, to] = bestSpan(model.weights, ctx, cue.from, cue.to, free, feats);
+  const cands = candidates(ctx, cue.from, cue.to, free);
+  // A tagged cue longer than any candidate span keeps its edges.
+  if (cands.length === 0) return cue;
+  const [from, to] = bestSpan(model.weights, ctx, cands, feats);
   return from === cue.from && to === cue.to ? cue : { role: 'cue', from, to };
 }
 
@@ -177,7 +177,7 @@ export function trainCueSpans(docs: readonly CueSpanDoc[], epochs = CUE_SPAN_EPO
           for (let j = 0; j < cands.length && !reachable; j += 2)
             reachable = cands[j] === cue.from && cands[j + 1] === cue.to;
           if (!reachable) continue;
-          const [a, b] = bestSpan(w, ctx, from, to, mayTake, pf);
+          const [a, b] = bestSpan(w, ctx, cands, pf);
           if (a !== cue.from || b !== cue.to) {
             const kg = spanFeatures(ctx, cue.from, cue.to, head, gf);
             const kp = spanFeatures(ctx, a, b, headOf(ctx, a, b), pf);

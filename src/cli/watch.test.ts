@@ -48,19 +48,25 @@ describe('ingest --watch', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** One watch run, stopped once the poller has made its first request. */
-  const watchOnce = async (db = path.join(dir, 'watch.db')) => {
-    const before = requests.length;
+  /** Starts a watch of the local feed; abort the controller to stop it. */
+  const startWatch = (db: string, intervalSeconds: number, stream = new PassThrough()) => {
     const controller = new AbortController();
     const run = runIngest([url], {
       db,
       watch: true,
-      intervalSeconds: 3600,
+      intervalSeconds,
       progress: false,
       allowPrivate: true,
       signal: controller.signal,
-      stream: new PassThrough() as unknown as NodeJS.WriteStream,
+      stream: stream as unknown as NodeJS.WriteStream,
     });
+    return { controller, run };
+  };
+
+  /** One watch run, stopped once the poller has made its first request. */
+  const watchOnce = async (db = path.join(dir, 'watch.db')) => {
+    const before = requests.length;
+    const { controller, run } = startWatch(db, 3600);
     // The first request reads the inputs; the second is the poller's first poll.
     while (requests.length < before + 2) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 100));
@@ -93,16 +99,7 @@ describe('ingest --watch', () => {
       const output = new PassThrough();
       let log = '';
       output.on('data', (b: Buffer) => (log += b.toString()));
-      const controller = new AbortController();
-      const run = runIngest([url], {
-        db,
-        watch: true,
-        intervalSeconds: 0.2,
-        progress: false,
-        allowPrivate: true,
-        signal: controller.signal,
-        stream: output as unknown as NodeJS.WriteStream,
-      });
+      const { controller, run } = startWatch(db, 0.2, output);
       while (!log.includes('watching')) await new Promise((r) => setTimeout(r, 20));
       version = 2;
       const deadline = Date.now() + 10_000;

@@ -136,8 +136,7 @@ export async function runIngest(
     }
   };
   try {
-    const readOptions = { fetchOptions: { allowPrivate: options.allowPrivate === true } };
-    await ingest(api.readSources([...inputs], readOptions), estimateTotal(inputs));
+    await ingest(api.readSources([...inputs], readOptionsOf(options)), estimateTotal(inputs));
     if (options.watch && !controller.signal.aborted) {
       // Watching polls the feeds (feed URLs and the feeds of OPML files) with conditional requests;
       // anything already stored is recognised by its key, so a restart repeats no work.
@@ -193,8 +192,7 @@ async function enqueueForWorkers(
     return result.enqueued;
   };
   try {
-    const readOptions = { fetchOptions: { allowPrivate: options.allowPrivate === true } };
-    await enqueue(api.readSources([...inputs], readOptions));
+    await enqueue(api.readSources([...inputs], readOptionsOf(options)));
     stream.write(`ingest: enqueued ${total.enqueued} article(s) for workers at ${redactUrl(options.db)}\n`);
     if (store && !controller.signal.aborted) {
       const { poller, feeds, saveCheckpoints } = await resumedPoller(inputs, options, api, store);
@@ -249,6 +247,11 @@ function stopOnSignals(signal: AbortSignal | undefined): AbortController & { dis
   });
 }
 
+/** How inputs are read: private addresses only with `--allow-private`. */
+function readOptionsOf(options: IngestRunOptions) {
+  return { fetchOptions: { allowPrivate: options.allowPrivate === true } };
+}
+
 /**
  * A poller over the inputs' feeds (feed URLs and the feeds of OPML files) that resumes each feed's
  * saved ETag and Last-Modified, so a restarted watch's first poll can be answered by a 304;
@@ -265,7 +268,7 @@ async function resumedPoller(
   const poller = new api.FeedPoller({
     feeds,
     intervalMs: (options.intervalSeconds ?? 300) * 1000,
-    readOptions: { fetchOptions: { allowPrivate: options.allowPrivate === true } },
+    readOptions: readOptionsOf(options),
   });
   for (const url of feeds) {
     const saved = await store.getCheckpoint(url);
