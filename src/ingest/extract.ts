@@ -166,20 +166,41 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   if (title) out.title = title;
   const byline = meta.byline ?? cleanByline(readabilityByline);
   if (byline) out.byline = byline;
-  if (meta.published) out.published = meta.published;
-  if (meta.outlet) out.outlet = meta.outlet;
-  else if (url) {
-    try {
-      out.outlet = new URL(url).hostname.replace(/^www\./, '');
-    } catch {
-      // No outlet from a malformed URL.
-    }
-  }
-  if (meta.canonicalUrl) out.canonicalUrl = meta.canonicalUrl;
-  const language = meta.language ?? detectLanguage(text);
-  if (language) out.language = language;
-  if (meta.description) out.description = meta.description;
+  for (const k of PASSED_ON) if (meta[k] !== undefined) Object.assign(out, { [k]: meta[k] });
+  Object.assign(out, articleLanguage(text, meta));
   return out;
+}
+
+/** The page's own metadata fields an extracted article carries as they are. */
+const PASSED_ON = [
+  'authors',
+  'published',
+  'publishedFrom',
+  'modified',
+  'modifiedFrom',
+  'outlet',
+  'outletFrom',
+  'canonicalUrl',
+  'description',
+] as const satisfies ReadonlyArray<keyof PageMetadata>;
+
+/** Texts at least this long are told apart reliably (eld was right on every 120-character lead measured). */
+const DETECTABLE_CHARS = 120;
+
+/**
+ * The article's language: detected from its text when the text is long enough to tell (pages
+ * declare the site's language, not always the article's: an English article on a German site),
+ * else the page's declaration, else a detection from a short text.
+ */
+function articleLanguage(
+  text: string,
+  meta: PageMetadata,
+): Pick<ExtractedArticle, 'language' | 'languageFrom'> {
+  const detected = detectLanguage(text);
+  if (detected && (text.length >= DETECTABLE_CHARS || !meta.language))
+    return { language: detected, languageFrom: 'detected' };
+  if (meta.language) return { language: meta.language, languageFrom: meta.languageFrom };
+  return {};
 }
 
 /** Most `<` characters parsed: DOM cost follows node count (a 1 MB article page has ~20,000). */
@@ -342,4 +363,37 @@ function cleanByline(byline: string | undefined): string | undefined {
   const b = byline?.replace(/\s+/g, ' ').trim();
   if (!b || b.length > 120) return undefined;
   return b.replace(/^by\s+/i, '');
+}
+
+/** The item fields an extracted page gives beyond its text (dates, outlet, language, with where each was read). */
+export function pageFields(
+  a: ExtractedArticle,
+): Pick<
+  ExtractedArticle,
+  | 'title'
+  | 'byline'
+  | 'authors'
+  | 'published'
+  | 'publishedFrom'
+  | 'modified'
+  | 'modifiedFrom'
+  | 'outlet'
+  | 'outletFrom'
+  | 'language'
+  | 'languageFrom'
+> {
+  const { title, byline, authors, published, publishedFrom, modified, modifiedFrom, outlet, outletFrom } = a;
+  return {
+    title,
+    byline,
+    authors,
+    published,
+    publishedFrom,
+    modified,
+    modifiedFrom,
+    outlet,
+    outletFrom,
+    language: a.language,
+    languageFrom: a.languageFrom,
+  };
 }
