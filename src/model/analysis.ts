@@ -122,6 +122,11 @@ export const TimeExprSchema = TextSpanSchema.extend({
   relative: z.boolean(),
   /** Part of the period ("early", "late", …) or relation ("since", "before"). */
   modifier: z.string().optional(),
+  /**
+   * What a relative expression counts from: the publication date, an earlier date in the text
+   * ("the next year" after "in 2016"), or nothing (`none`: no publication date, so unresolved).
+   */
+  anchor: z.enum(['publication', 'text', 'none']).optional(),
 });
 export type TimeExpr = z.infer<typeof TimeExprSchema>;
 
