@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { MetaSource } from '../model/index.js';
 import { loadData } from '../util/data.js';
 import { domBlocks, type DomNode } from './dom-text.js';
-import { formatIso } from './meta/date-text.js';
+import { atOffset, formatIso } from './meta/date-text.js';
 import { readJsonLd } from './meta/jsonld.js';
 import { chooseOutlet } from './meta/outlet.js';
 import {
@@ -123,7 +123,12 @@ export function readMetadata(doc: MetaDocument, jsonLdBlocks: string[], url?: st
   const published = publishedDate(dates);
   if (published) [out.published, out.publishedFrom] = [formatIso(published.date), published.from];
   const modified = modifiedDate(dates);
-  if (modified) [out.modified, out.modifiedFrom] = [formatIso(modified.date), modified.from];
+  if (modified) {
+    // A UTC modification time is shown in the zone found for the publication date.
+    const zone = published?.date.offset;
+    const date = zone && modified.date.offset === 0 ? atOffset(modified.date, zone) : modified.date;
+    [out.modified, out.modifiedFrom] = [formatIso(date), modified.from];
+  }
 
   const outletSources = bySource(p.outlet);
   const outlet = chooseOutlet({

@@ -55,6 +55,11 @@ export const RoleSchema = z.object({
   until: z.string().optional(),
   /** Where the role came from: the article's own words or the knowledge base. */
   source: z.enum(['text', 'kb', 'meta']),
+  /**
+   * True for a knowledge-base role chosen without a publication date: the latest role the
+   * knowledge base holds, not necessarily the one held when the article was written.
+   */
+  unanchored: z.boolean().optional(),
   evidence: TextSpanSchema.optional(),
 });
 export type Role = z.infer<typeof RoleSchema>;
