@@ -43,6 +43,7 @@ export interface TimeLexicon {
   participleAfter: ReadonlySet<string>;
   notPast: ReadonlySet<string>;
   boundary: RegExp;
+  boundaryWords: ReadonlySet<string>;
 }
 
 const alt = (xs: readonly string[]): string =>
@@ -73,6 +74,7 @@ export function timeLexicon(): TimeLexicon {
     future: new Set(t.future.map(norm)),
     participleAfter: new Set(t.participleAfter.map(norm)),
     notPast: new Set(t.notPast.map(norm)),
+    boundaryWords: new Set(t.boundaries.map(norm)),
     boundary: new RegExp(`\\b(?:${alt(t.boundaries)})\\b|[;:]|\\s[—–]\\s`, 'gi'),
   };
   return lexicon;

@@ -5,6 +5,9 @@
  */
 const CASUAL = /^(?:today|tonight|yesterday|tomorrow)$/i;
 const NOW = /^(?:right\s+)?now$/i;
+/** "for eight minutes" is a duration; "in the day" ("earlier in the day") is no particular day. */
+const DURATION =
+  /^(?:for\s+(?:\S+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)|in\s+the\s+(?:day|week|month|year))$/i;
 const MONTH_ONLY =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 const MONTH_ABBR = /^(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)$/i;
@@ -19,7 +22,13 @@ const DATE_WORDS =
 /** Whether a chrono match `[start, end)` with text `raw` is a name or noun rather than a date. */
 export function notADate(text: string, start: number, raw: string): boolean {
   const word = raw.trim();
-  if (NOW.test(word)) return true;
+  if (NOW.test(word) || DURATION.test(word)) return true;
+  // "1 1/2 cups", "3/4": fractions, not days.
+  if (
+    /^\d{1,2}\/\d{1,2}$/.test(word) &&
+    (/^[1-9]\/[2-9]$/.test(word) || /\d\s$/.test(text.slice(Math.max(0, start - 2), start)))
+  )
+    return true;
   // "USA TODAY", "the Today show": casual day words in capitals or title case inside a sentence.
   if (
     CASUAL.test(word) &&

@@ -131,6 +131,9 @@ const NOT_DATES: Case[] = [
   ['He spoke about Cyber Monday sales.', []],
   ['He watched the Today show.', []],
   ['Now the city is calm, a day after the storm.', []],
+  ['The engines will fire for eight minutes on Saturday.', [['on Saturday', '2019-11-23']]],
+  ['Earlier in the day, the minister resigned.', []],
+  ['Add 1 1/2 cups of honey and 3/4 cup of water.', []],
   ['He won 2014 votes and 1999 seats.', []],
   ['Since 2014 the war has gone on.', [['Since 2014', '2014']]],
 ];

@@ -32,6 +32,22 @@ export function clauseTense(
       break;
     }
   }
+  // A clause with no cue of its own ("But in May, when the agency took …") takes the sentence's,
+  // leaving out speech verbs: "takes effect in January, the minister said" stays undecided.
+  return nearestCue(text, lo, hi, start, end, false) ?? nearestCue(text, from, to, start, end, true);
+}
+
+/** The kind of the cue nearest `[start, end)` in `[lo, hi)`, preferring one before it. */
+function nearestCue(
+  text: string,
+  lo: number,
+  hi: number,
+  start: number,
+  end: number,
+  skipBoundaries: boolean,
+): Direction | undefined {
+  const lex = timeLexicon();
+  let m: RegExpExecArray | null;
   const clause = text.slice(lo, hi);
   let best: { kind: Direction; distance: number; side: number } | undefined;
   lex.tenseCue.lastIndex = 0;
@@ -39,6 +55,9 @@ export function clauseTense(
     const s = lo + m.index;
     const e = s + m[0].length;
     if (s < end && e > start) continue;
+    // A speech verb right before the date governs it ("said on Monday"); elsewhere it frames the sentence.
+    if (skipBoundaries && m[1] && lex.boundaryWords.has(normWord(m[1])) && !(e <= start && start - e <= 6))
+      continue;
     let kind: Direction;
     if (m[1]) kind = lex.future.has(normWord(m[1])) ? 'future' : 'past';
     else {
