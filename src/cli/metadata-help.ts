@@ -7,7 +7,8 @@ Article metadata (meta in every analysis; each field's source in <field>From):
                  open-graph (article:published_time), itemprop (datePublished, also in lists such as
                  "datePublished dateCreated"), time-element (<time datetime>), dublin-core (DC.date,
                  dcterms.*), site-meta (parsely-pub-date, sailthru.date, sn-post-date, ...), url
-                 (/2019/11/20/), dateline (a date shown beside the headline); feed for a feed's date.
+                 (/2019/11/20/; a dateline on the same day adds its time), dateline (a date shown
+                 beside the headline); feed for a feed's date.
   modified       last modification date, from the same places (dateModified, article:modified_time, ...)
   outlet         site name (og:site_name, application-name), JSON-LD publisher, Dublin Core publisher,
                  then data/ingest/outlets.json, the <title>, the Twitter handle, the host name; names

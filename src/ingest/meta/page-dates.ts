@@ -84,10 +84,10 @@ export function publishedDate(src: DateSources): DateCandidate | undefined {
   const best = candidates[0];
   if (!best || best.from === 'url') {
     const line = pickDateline(src.datelines());
-    if (line) {
-      // A URL day agrees with or refines nothing here: the dateline the reader sees wins.
+    // The URL's day stands unless a dateline shows the same day (or the next, across a time zone),
+    // which adds the time of day.
+    if (line && (!best || Math.abs(dayDiff(best.date, line.date)) <= 1))
       return { date: line.date, from: 'dateline' };
-    }
     return best;
   }
   return { date: localise(best.date, candidates, src), from: best.from };
