@@ -446,6 +446,8 @@ export class Coreference {
           from: r.from,
           ...(r.until ? { until: r.until } : {}),
           source: 'kb',
+          // Without a publication date this is the knowledge base's latest role, not one dated by the article.
+          ...(this.date ? {} : { unanchored: true }),
         });
       }
     }

@@ -89,6 +89,9 @@ describe('newsgraph analyze', () => {
       JSON.stringify({ id: 'c', text: '' }),
       JSON.stringify({ id: 'd', text: 'Third one.', meta: { published: 'yesterday' } }),
       JSON.stringify({ id: 5, text: 'Fourth article.' }),
+      // null means unknown; an impossible date is refused with the reason.
+      JSON.stringify({ id: 'n', text: 'The council met yesterday.', meta: { published: null } }),
+      JSON.stringify({ id: 'f', text: 'The council met yesterday.', meta: { published: '2025-02-30' } }),
     ];
     const r = cli(['analyze', file('batch.jsonl', lines.join('\n') + '\n'), '--jsonl']);
     expect(r.code).toBe(1);
@@ -96,11 +99,14 @@ describe('newsgraph analyze', () => {
       .trim()
       .split('\n')
       .map((l) => AnalysisSchema.parse(JSON.parse(l)));
-    expect(out.map((a) => a.id)).toEqual(['a', '5']);
+    expect(out.map((a) => a.id)).toEqual(['a', '5', 'n']);
+    expect(out[2].times.map((t) => [t.value, t.anchor])).toEqual([['XXXX-XX-XX', 'none']]);
+    expect(out[2].messages.map((m) => m.origin)).toContain('time:no-publication-date');
+    expect(r.err).toMatch(/batch\.jsonl:7: skipped: .*day 30 is not in 2025-02/);
     expect(r.err).toMatch(/batch\.jsonl:2: skipped: bad JSON/);
     expect(r.err).toMatch(/batch\.jsonl:3: skipped: the text is empty/);
     expect(r.err).toMatch(/batch\.jsonl:4: skipped: .*ISO date/);
-    expect(r.err).toMatch(/3 of 5 lines could not be analysed/);
+    expect(r.err).toMatch(/4 of 7 lines could not be analysed/);
   });
 });
 

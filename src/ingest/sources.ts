@@ -16,12 +16,12 @@ import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { canonicalizeUrl, contentHash } from './dedup.js';
 import { decodeHtmlBytes } from './encoding.js';
-import { extractArticle } from './extract.js';
+import { extractArticle, pageFields } from './extract.js';
 import { parseFeed, parseOpml, sniffDocument, type FeedEntry, type ParsedFeed } from './feeds.js';
 import { safeFetch, type FetchedResource, type SafeFetchOptions } from './fetch.js';
 import { htmlToParagraphs } from './html-text.js';
 import { detectLanguage } from './language.js';
-import { toIsoDate } from './metadata.js';
+import { dateProblem, toIsoDate } from './metadata.js';
 import { IngestError, type IngestItem, type IngestProblem } from './types.js';
 
 /** Fetches a URL; `safeFetch` unless a test injects another. */
@@ -222,13 +222,9 @@ async function* readDocument(
         key: canonicalUrl ?? (origin.url ? safeCanonical(origin.url) : undefined) ?? origin.key,
         origin: origin.url ? ('url' as const) : ('html' as const),
         text: a.text,
-        title: a.title,
-        byline: a.byline,
-        published: a.published,
-        outlet: a.outlet,
+        ...pageFields(a),
         url: origin.url,
         canonicalUrl,
-        language: a.language,
       });
       return;
     }
@@ -346,7 +342,9 @@ async function entryOutputs(
     title: entry.title,
     byline: entry.author,
     published: entry.published,
+    publishedFrom: entry.published ? ('feed' as const) : undefined,
     outlet: feed.title,
+    outletFrom: feed.title ? ('feed' as const) : undefined,
     url: entry.url,
     canonicalUrl,
     feed: isUrl(feedRef) ? feedRef : undefined,
@@ -399,9 +397,10 @@ async function entryOutputs(
       key: pageCanonical ?? canonicalUrl ?? entry.url,
       origin: 'feed' as const,
       text: a.text,
+      ...pageFields(a),
       title: entry.title ?? a.title,
       byline: entry.author ?? a.byline,
-      published: entry.published ?? a.published,
+      ...(entry.published ? { published: entry.published, publishedFrom: 'feed' as const } : {}),
       outlet: a.outlet ?? feed.title,
       canonicalUrl: pageCanonical ?? canonicalUrl,
       language: a.language ?? normLang(entry.language ?? feed.language),
@@ -431,8 +430,9 @@ const JsonlMetaSchema = z
     url: z.string().optional(),
     outlet: z.string().optional(),
     publisher: z.string().optional(),
-    published: z.string().optional(),
-    date: z.string().optional(),
+    // null means unknown, as if the field were left out.
+    published: z.string().nullish(),
+    date: z.string().nullish(),
     byline: z.string().optional(),
     author: z.string().optional(),
     language: z.string().optional(),
@@ -524,6 +524,15 @@ function* jsonlLine(raw: string, file: string, lineNo: number): Generator<Out> {
     return;
   }
   const m = { ...r, ...(r.meta ?? {}) };
+  const rawDate = m.published ?? m.date;
+  const published = rawDate ? toIsoDate(rawDate) : undefined;
+  if (rawDate && !published) {
+    yield problem(
+      where,
+      `"published": ${JSON.stringify(rawDate.slice(0, 40))} is not a date (${dateProblem(rawDate)}); use null when it is unknown`,
+    );
+    return;
+  }
   const url = m.url && isUrl(m.url) ? m.url : undefined;
   const canonicalUrl = url ? safeCanonical(url) : undefined;
   yield compact({
@@ -534,7 +543,7 @@ function* jsonlLine(raw: string, file: string, lineNo: number): Generator<Out> {
     text: r.text,
     title: m.title,
     byline: m.byline ?? m.author,
-    published: toIsoDate(m.published ?? m.date),
+    published,
     outlet: m.outlet ?? m.publisher,
     url,
     canonicalUrl,

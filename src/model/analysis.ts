@@ -55,6 +55,11 @@ export const RoleSchema = z.object({
   until: z.string().optional(),
   /** Where the role came from: the article's own words or the knowledge base. */
   source: z.enum(['text', 'kb', 'meta']),
+  /**
+   * True for a knowledge-base role chosen without a publication date: the latest role the
+   * knowledge base holds, not necessarily the one held when the article was written.
+   */
+  unanchored: z.boolean().optional(),
   evidence: TextSpanSchema.optional(),
 });
 export type Role = z.infer<typeof RoleSchema>;
@@ -122,6 +127,11 @@ export const TimeExprSchema = TextSpanSchema.extend({
   relative: z.boolean(),
   /** Part of the period ("early", "late", …) or relation ("since", "before"). */
   modifier: z.string().optional(),
+  /**
+   * What a relative expression counts from: the publication date, an earlier date in the text
+   * ("the next year" after "in 2016"), or nothing (`none`: no publication date, so unresolved).
+   */
+  anchor: z.enum(['publication', 'text', 'none']).optional(),
 });
 export type TimeExpr = z.infer<typeof TimeExprSchema>;
 

@@ -38,7 +38,16 @@ export function metaOf(item: IngestItem): ArticleMeta {
   if (item.language) meta.language = item.language;
   if (item.published && ArticleMetaSchema.shape.published.safeParse(item.published).success) {
     meta.published = item.published;
+    if (item.publishedFrom) meta.publishedFrom = item.publishedFrom;
   }
+  if (item.modified && ArticleMetaSchema.shape.modified.safeParse(item.modified).success) {
+    meta.modified = item.modified;
+    if (item.modifiedFrom) meta.modifiedFrom = item.modifiedFrom;
+  }
+  if (item.authors?.length) meta.authors = item.authors;
+  if (item.canonicalUrl) meta.canonicalUrl = item.canonicalUrl;
+  if (item.outlet && item.outletFrom) meta.outletFrom = item.outletFrom;
+  if (item.language && item.languageFrom) meta.languageFrom = item.languageFrom;
   return meta;
 }
 

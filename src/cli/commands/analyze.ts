@@ -25,6 +25,7 @@ interface AnalyzeFlags {
   title?: string;
   url?: string;
   outlet?: string;
+  language?: string;
   jsonl?: boolean;
   tokens?: boolean;
   progress?: boolean;
@@ -45,6 +46,10 @@ export function registerAnalyze(program: Command): void {
     .option('--title <title>', 'article title (otherwise taken from the first line)')
     .option('--url <url>', 'article URL')
     .option('--outlet <name>', 'publishing outlet')
+    .option(
+      '--language <code>',
+      'article language (ISO 639-1); detected when left out; text not in English is kept but not analysed',
+    )
     .option('--jsonl', 'read one {id, text, meta} object per line and write one analysis per line (streamed)')
     .option('--tokens', 'include the token layer')
     .option('--no-progress', 'no progress lines on stderr for batches')
@@ -92,6 +97,11 @@ function metaFromFlags(flags: AnalyzeFlags): ArticleMeta {
   if (flags.title) meta.title = flags.title;
   if (flags.url) meta.url = flags.url;
   if (flags.outlet) meta.outlet = flags.outlet;
+  if (flags.language) {
+    if (!/^[a-z]{2,3}$/i.test(flags.language))
+      throw new UsageError(`--language must be a language code such as en or de, not "${flags.language}"`);
+    meta.language = flags.language.toLowerCase();
+  }
   const parsed = ArticleMetaSchema.safeParse(meta);
   if (!parsed.success)
     throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { METADATA_HELP } from '../metadata-help.js';
 import type { IngestItem, IngestProblem } from '../../ingest/types.js';
 import type { ArticleMeta } from '../../model/index.js';
 import {
@@ -49,6 +50,7 @@ export function registerIngest(program: Command): void {
     )
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress on stderr')
+    .addHelpText('after', METADATA_HELP)
     .action(async (inputs: string[], flags: IngestFlags) => {
       const interval = Number(flags.interval);
       if (!Number.isFinite(interval) || interval < 1)
