@@ -3,6 +3,7 @@ import type { CameoAgent } from './kb/schema.js';
 import type { Affiliation, KbHit, KnowledgeBase } from './kb/index.js';
 import type { TokenView } from './tokens.js';
 import { keyOf, tokenAtOrAfter } from './tokens.js';
+import { organisationRuns, trimName } from './clean.js';
 import {
   AFTER_DESCRIPTION,
   DEFINITE,
@@ -14,6 +15,7 @@ import {
   OF_WORDS,
   PERSON_PRONOUNS,
   TITLE_MODIFIERS,
+  surnameOf,
 } from './words.js';
 
 /*
@@ -73,7 +75,7 @@ function titleCase(phrase: string): string {
 }
 
 export class MentionScanner {
-  readonly works: Work[] = [];
+  works: Work[] = [];
   /** 1 for tokens already inside a name or description (descriptions must not start there). */
   private readonly covered: Uint8Array;
   /** Name mentions by their last token + 1, to find an affiliation just before a title. */
@@ -96,16 +98,19 @@ export class MentionScanner {
         dropped++;
         continue;
       }
-      const t0 = tokenAtOrAfter(tokens, m.start);
-      let t1 = t0;
-      while (t1 < tokens.length && tokens[t1].start < m.end) t1++;
-      if (t1 === t0 || t1 - t0 > MAX_NAME_TOKENS * 2) {
+      const first = tokenAtOrAfter(tokens, m.start);
+      let last = first;
+      while (last < tokens.length && tokens[last].start < m.end) last++;
+      if (last === first || last - first > MAX_NAME_TOKENS * 2) {
         dropped++;
         continue;
       }
+      const trimmed = trimName(this.view, first, last);
+      if (!trimmed) continue;
+      const [t0, t1] = trimmed;
       this.works.push({
-        start: m.start,
-        end: m.end,
+        start: t0 === first ? Math.max(m.start, tokens[t0].start) : tokens[t0].start,
+        end: t1 === last ? Math.min(m.end, tokens[t1 - 1].end) : tokens[t1 - 1].end,
         t0,
         t1,
         type: m.type,
@@ -114,7 +119,29 @@ export class MentionScanner {
         cluster: -1,
       });
     }
+    this.addOrganisationRuns();
     return dropped;
+  }
+
+  /** Organisation names NER cut short ("Fort Worth" of "Fort Worth Police Department") replace the pieces. */
+  private addOrganisationRuns(): void {
+    const { tokens } = this.view;
+    for (const [t0, t1] of organisationRuns(this.view)) {
+      const inside = this.works.filter((w) => w.t0 < t1 && t0 < w.t1);
+      if (inside.some((w) => w.t0 < t0 || w.t1 > t1 || w.type === 'PERSON')) continue;
+      if (inside.length === 1 && inside[0].t0 === t0 && inside[0].t1 === t1) continue;
+      this.works = this.works.filter((w) => !inside.includes(w));
+      this.works.push({
+        start: tokens[t0].start,
+        end: tokens[t1 - 1].end,
+        t0,
+        t1,
+        type: 'ORG',
+        kind: 'name',
+        hits: [],
+        cluster: -1,
+      });
+    }
   }
 
   /** Tokens [t0, t1) without a trailing possessive clitic ("Trump ’s" → "Trump"). */
@@ -346,7 +373,7 @@ export class MentionScanner {
       w.hits = this.kb.lookup(this.nameKey(w.t0, w.t1));
       retype(w);
       if (w.type !== 'PERSON' && w.hits.length === 0 && this.titledInside(w)) w.type = 'PERSON';
-      if (w.type === 'PERSON' && w.t1 - w.t0 > 1) surnames.add(this.view.keys[w.t1 - 1]);
+      if (w.type === 'PERSON' && w.t1 - w.t0 > 1) surnames.add(surnameOf(this.view.keys.slice(w.t0, w.t1)));
     }
     // A lone word NER typed MISC that is the surname of a person named in the text, or of exactly
     // one KB person, is that person ("Rutte", "Zelensky").

@@ -16,7 +16,8 @@ import {
 import { cueSpanModel, rerankCue } from './cuespans.js';
 import { link, roleSpans, type LinkedAttribution, type RoleSpan } from './link.js';
 import { attributionModel, segments, tagTokens } from './model.js';
-import { mentionIndex, resolveSource } from './sources.js';
+import { mentionIndex } from './sources.js';
+import { resolveSpeaker, type PreviousSpeaker, type SpeakerContext } from './speakers.js';
 import { findVia, type ViaMatch } from './via.js';
 
 export { scanQuotes } from './quotes.js';
@@ -213,7 +214,13 @@ export function findAttributions(doc: Doc): StageOutput {
   for (const a of linked)
     if (a.cue)
       cuesPerSentence.set(ctx.sentence[a.cue.from], (cuesPerSentence.get(ctx.sentence[a.cue.from]) ?? 0) + 1);
-  const mentions = mentionIndex(doc);
+  const speakers: SpeakerContext = {
+    doc,
+    index: mentionIndex(doc),
+    actors: new Map(doc.actors.map((x) => [x.id, x])),
+    sentenceAt: (offset) => ctx.sentence[Math.min(tokens.length - 1, tokenAtOrAfter(tokens, offset))],
+  };
+  let previous: PreviousSpeaker | undefined;
   for (const a of linked) {
     // The tagger's own attribution on a relaying verb is the via of the statement it carries.
     if (a.cue && isRelayCue(a) && (cuesPerSentence.get(ctx.sentence[a.cue.from]) ?? 0) > 1) continue;
@@ -225,15 +232,23 @@ export function findAttributions(doc: Doc): StageOutput {
     const cueInfo = a.cue ? cueLemma(words) : null;
     cueWords.push(words);
     const sentenceIndex = ctx.sentence[(a.cue ?? a.content[0]).from];
+    const source = a.source
+      ? resolveSpeaker(speakers, tokens[a.source.from].start, tokens[a.source.to - 1].end, previous)
+      : null;
+    const speaker = source?.actor ? speakers.actors.get(source.actor) : undefined;
+    if (speaker && !source?.actors)
+      previous = {
+        actor: speaker,
+        sentence: sentenceIndex,
+        paragraph: doc.sentences[sentenceIndex]?.paragraph ?? 0,
+      };
     const via = viasOf(sentenceIndex)
       .filter((v) => !a.cue || v.cueToken < a.cue.from || v.cueToken >= a.cue.to)
       .map((v) => v.via);
     attributions.push({
       id: `at${attributions.length + 1}`,
       kind: kindOf(a.content, ctx.quote.inside, ctx.quote.mark),
-      source: a.source
-        ? resolveSource(doc, mentions, tokens[a.source.from].start, tokens[a.source.to - 1].end)
-        : null,
+      source,
       cue: a.cue && cueInfo ? { ...span(a.cue), lemma: cueInfo.lemma } : null,
       content,
       via,

@@ -32,7 +32,7 @@ function lowerBound(a: Int32Array, x: number): number {
   return lo;
 }
 
-function overlapping(index: MentionIndex, start: number, end: number): Mention[] {
+export function overlapping(index: MentionIndex, start: number, end: number): Mention[] {
   const out: Mention[] = [];
   for (
     let k = lowerBound(index.starts, start - index.maxLength);
@@ -99,7 +99,7 @@ function antecedent(
  * An unnamed source has a head noun such as "official", "sources", "media" and no proper name
  * other than demonyms and organisation adjectives ("Russian media", "White House officials").
  */
-function isUnnamed(words: readonly string[], text: string): boolean {
+export function isUnnamed(words: readonly string[], text: string): boolean {
   const lex = cueLexicon();
   if (!words.some((w) => lex.unnamedSources.has(w))) return false;
   // A personal name ("Smith, a spokesman") makes the source named: capitalised words that are

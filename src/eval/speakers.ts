@@ -32,17 +32,23 @@ export interface SpeakerLine {
   via?: string[];
 }
 
-/** One attribution as the speakers scorer reads it. */
-export function toSpeakerLine(analysis: Analysis, a: Attribution): SpeakerLine {
-  const actor = a.source?.actor ? analysis.actors.find((x) => x.id === a.source!.actor) : undefined;
-  const speaker = actor && !a.source?.unnamed ? actor.name : null;
+/**
+ * One attribution as the speakers scorer reads it: one line per speaker, so a coordinated source
+ * ("Volker and Morrison said") credits each of them. Unnamed sources get no name.
+ */
+export function toSpeakerLines(analysis: Analysis, a: Attribution): SpeakerLine[] {
+  const names = (a.source?.actors ?? (a.source?.actor ? [a.source.actor] : []))
+    .map((id) => analysis.actors.find((x) => x.id === id)?.name)
+    .filter((n): n is string => n !== undefined);
   const via = a.via.map((v) => v.outlet);
-  return {
+  const line = (speaker: string | null): SpeakerLine => ({
     cue: a.cue ? [a.cue.start, a.cue.end] : null,
     content: a.content.map((c): SpanPair => [c.start, c.end]),
     speaker,
     ...(via.length ? { via } : {}),
-  };
+  });
+  if (a.source?.unnamed || names.length === 0) return [line(null)];
+  return names.map(line);
 }
 
 export const predictSpeakers: Predictor = async function* (goldFile, options) {
@@ -56,7 +62,7 @@ export const predictSpeakers: Predictor = async function* (goldFile, options) {
     const analysis = analyze(input.text, published ? { published } : {}, { id: input.id, stages: STAGES });
     yield JSON.stringify({
       id: input.id,
-      attributions: analysis.attributions.map((a) => toSpeakerLine(analysis, a)),
+      attributions: analysis.attributions.flatMap((a) => toSpeakerLines(analysis, a)),
     });
   }
 };
