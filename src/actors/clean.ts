@@ -25,7 +25,7 @@ export function trimName(view: TokenView, t0: number, t1: number): [number, numb
   let b = a;
   for (; b < t1; b++) {
     const k = keys[b];
-    if (k === ',' || k === '(' || k === ')' || k === ';' || k === ':') break;
+    if (k === ',' || k === '(' || k === ')' || k === ';' || k === ':' || DASHES.has(k)) break;
     // "Julian Assange's lawyers": the name ends with its possessive.
     if (k === "'s" && b > a) {
       b++;
@@ -49,6 +49,7 @@ export function trimName(view: TokenView, t0: number, t1: number): [number, numb
 }
 
 const OF_PARTICLES = new Set(['of', 'on', 'for']);
+const DASHES = new Set(['—', '–', '-', '―']);
 
 /**
  * Organisation names NER cut short or split: a run of capitalised words (with "of", "on", "for",
@@ -83,7 +84,11 @@ export function organisationRuns(view: TokenView): Array<[number, number]> {
           if (j > i) end = j + 1;
         }
         j++;
-      } else if (NAME_PARTICLES.has(keys[j]) && j + 1 < n && capitalised[j + 1]) {
+      } else if (
+        NAME_PARTICLES.has(keys[j]) &&
+        j + 1 < n &&
+        (capitalised[j + 1] || (keys[j + 1] === 'the' && j + 2 < n && capitalised[j + 2]))
+      ) {
         // "Department of Justice", "Institute on Drug Abuse": the name runs on after its head.
         if (headAt >= 0 && OF_PARTICLES.has(keys[j])) end = -2;
         j++;
@@ -96,4 +101,18 @@ export function organisationRuns(view: TokenView): Array<[number, number]> {
     }
   }
   return out;
+}
+
+/**
+ * A person's name NER split at a middle initial ("Mary E" + "Lovely", "James P" + "Kennedy Jr"):
+ * the token range that joins them, from a name ending in a one-letter initial over its period and
+ * the capitalised words after it; null when the name does not end so.
+ */
+export function overInitial(view: TokenView, t0: number, t1: number): number | null {
+  const { keys, tokens, text, capitalised } = view;
+  const last = text.slice(tokens[t1 - 1].start, tokens[t1 - 1].end);
+  if (!/^\p{Lu}$/u.test(last) || t1 + 1 >= tokens.length || keys[t1] !== '.') return null;
+  let e = t1 + 1;
+  while (e < tokens.length && e - t1 < 5 && capitalised[e] && tokens[e].kind === 'word') e++;
+  return e > t1 + 1 ? e : null;
 }

@@ -35,6 +35,7 @@ export function resolveActors(
   }
   scanner.refineNames();
   scanner.addKbNames();
+  scanner.addSurnameMentions();
   scanner.addByline(doc.byline);
   scanner.addTitles();
   scanner.addDescriptions();

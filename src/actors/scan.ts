@@ -3,7 +3,7 @@ import type { CameoAgent } from './kb/schema.js';
 import type { Affiliation, KbHit, KnowledgeBase } from './kb/index.js';
 import type { TokenView } from './tokens.js';
 import { keyOf, tokenAtOrAfter } from './tokens.js';
-import { organisationRuns, trimName } from './clean.js';
+import { organisationRuns, overInitial, trimName } from './clean.js';
 import {
   AFTER_DESCRIPTION,
   DEFINITE,
@@ -119,8 +119,28 @@ export class MentionScanner {
         cluster: -1,
       });
     }
+    this.joinInitials();
     this.addOrganisationRuns();
     return dropped;
+  }
+
+  /** "Mary E" + "Lovely" → "Mary E. Lovely": names NER split at a middle initial. */
+  private joinInitials(): void {
+    const { tokens } = this.view;
+    this.works.sort((a, b) => a.t0 - b.t0);
+    for (let k = 0; k < this.works.length; k++) {
+      const w = this.works[k];
+      const end = w.type === 'PERSON' ? overInitial(this.view, w.t0, w.t1) : null;
+      if (end === null) continue;
+      let t1 = end;
+      // The words after the initial may be a name NER found: take it whole ("Kennedy Jr").
+      while (k + 1 < this.works.length && this.works[k + 1].t0 < t1) {
+        t1 = Math.max(t1, this.works[k + 1].t1);
+        this.works.splice(k + 1, 1);
+      }
+      w.t1 = t1;
+      w.end = tokens[t1 - 1].end;
+    }
   }
 
   /** Organisation names NER cut short ("Fort Worth" of "Fort Worth Police Department") replace the pieces. */
@@ -429,6 +449,47 @@ export class MentionScanner {
       this.works.push(w);
       i = m.t1 - 1;
     }
+  }
+
+  /**
+   * Surnames NER missed ("Schiff asked …" after "Adam Schiff"): a capitalised word outside every
+   * mention that is the surname of a person named in full in the text is that person's mention.
+   */
+  addSurnameMentions(): void {
+    const { keys, tokens, capitalised } = this.view;
+    const surnames = new Set<string>();
+    for (const w of this.works)
+      if (w.type === 'PERSON' && w.t1 - w.t0 > 1) surnames.add(surnameOf(keys.slice(w.t0, w.t1)));
+    if (surnames.size === 0) return;
+    const taken = new Uint8Array(tokens.length);
+    for (const w of this.works) taken.fill(1, w.t0, w.t1);
+    for (let i = 0; i < tokens.length; i++) {
+      if (taken[i] || !capitalised[i] || tokens[i].kind !== 'word' || !surnames.has(keys[i])) continue;
+      // Part of a longer capitalised run is some other name ("Schiff Hardin LLP").
+      if (
+        (i > 0 &&
+          capitalised[i - 1] &&
+          !taken[i - 1] &&
+          tokens[i - 1].kind === 'word' &&
+          !this.sentenceStart(i - 1)) ||
+        (i + 1 < tokens.length && capitalised[i + 1] && tokens[i + 1].kind === 'word')
+      )
+        continue;
+      this.works.push({
+        start: tokens[i].start,
+        end: tokens[i].end,
+        t0: i,
+        t1: i + 1,
+        type: 'PERSON',
+        kind: 'name',
+        hits: [],
+        cluster: -1,
+      });
+    }
+  }
+
+  private sentenceStart(i: number): boolean {
+    return i === 0 || this.view.sentence[i - 1] !== this.view.sentence[i];
   }
 
   /** Adds the byline name as a PERSON mention when no mention covers it. */

@@ -150,12 +150,17 @@ export function findAttributions(doc: Doc): StageOutput {
     for (let i = tokenAtOrAfter(tokens, m.start); i < tokens.length && tokens[i].start < m.end; i++)
       named[i] = 1;
   }
+  const quotedSpan = (r: RoleSpan) => {
+    for (let i = r.from; i < r.to; i++) if (!ctx.quote.inside[i]) return false;
+    return true;
+  };
   for (const a of linked) {
     if (!a.cue) continue;
     const s = doc.sentences[ctx.sentence[a.cue.from]];
     if (!s) continue;
-    // A "source" of only adverbs or auxiliaries ("further") is a tagging slip.
-    if (a.source && isFunctionWords(a.source)) a.source = null;
+    // A "source" of only adverbs or auxiliaries ("further") is a tagging slip, and so is one inside
+    // a quotation when the cue is outside it (the quotation's words are the content).
+    if (a.source && (isFunctionWords(a.source) || (quotedSpan(a.source) && !quotedSpan(a.cue)))) a.source = null;
     if (isPassiveCue(doc.text, tokens, a.cue, s, lex)) {
       // The agent ("by Rubio") is the source, whatever the tagger marked elsewhere.
       if (a.source && a.source.to <= a.cue.from) a.source = null;

@@ -131,33 +131,46 @@ function headMentions(ctx: SpeakerContext, over: readonly Mention[], start: numb
         (o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start,
       ),
   );
+  const lex = cueLexicon();
   const isModifier = (m: Mention) => {
     const before = text
-      .slice(start, m.start)
+      .slice(start, Math.max(start, m.start))
       .toLowerCase()
       .match(/([\p{L}]+)\W*$/u)?.[1];
     const possessive = /['’]s?$/u.test(m.text) || /^['’]s?\b/u.test(text.slice(m.end, m.end + 2));
-    return (before !== undefined && PREPOSITIONS.has(before)) || possessive;
+    // "Indiana protesters", "Trump supporters": a name before a common noun modifies it.
+    const next = m.end < end ? /^ (\p{Ll}[\p{L}-]*)/u.exec(text.slice(m.end, end))?.[1] : undefined;
+    const nounAfter =
+      next !== undefined && !lex.forms.has(next) && !lex.auxiliaries.has(next) && !RELATIVES.has(next);
+    return (
+      (before !== undefined && PREPOSITIONS.has(before)) ||
+      possessive ||
+      (nounAfter && m.kind !== 'description')
+    );
   };
-  const candidates = top.filter((m) => !isModifier(m));
-  const head = candidates[0];
+  // Names that cannot be speakers themselves (events, parties as adjectives: "Republican") only modify.
+  const actorless = (m: Mention) =>
+    !actorOf(ctx, m) && (m.type === 'MISC' || m.kind === 'demonym' || m.type === 'NORP');
+  const candidates = top.filter((m) => !isModifier(m) && !actorless(m));
+  let head = candidates[0];
   if (!head) return [];
-  const out = [head];
-  // "his attorney, Jane Roe": a title-only head gives way to the name in apposition.
-  if (head.kind === 'description' && head.type === 'PERSON') {
-    const next = candidates[1];
-    if (
-      next &&
-      NAME_KINDS.has(next.kind) &&
-      next.type === 'PERSON' &&
-      gap(text, head.end, next.start) === ','
-    )
-      return [next];
-    return out;
+  // "former White House Russia adviser Fiona Hill", "Sweden's deputy director …, Eva Persson":
+  // a person named after an organisation, place or title that opens the phrase is its head.
+  if (!(NAME_KINDS.has(head.kind) && head.type === 'PERSON')) {
+    const person = candidates.find(
+      (m) =>
+        m !== head &&
+        NAME_KINDS.has(m.kind) &&
+        m.type === 'PERSON' &&
+        !/\b(and|or)\b|&/.test(gap(text, head.end, m.start)),
+    );
+    if (person) head = person;
   }
+  const out = [head];
+  if (head.kind === 'description') return out;
   // "Volker and Morrison", "Coca-Cola, Costco and Winnebago".
   let last = head;
-  for (const next of candidates.slice(1)) {
+  for (const next of candidates.slice(candidates.indexOf(head) + 1)) {
     const between = gap(text, last.end, next.start);
     if (!/^(,|and|&|, and|or|, or)$/.test(between) || next.type !== head.type) break;
     if (!NAME_KINDS.has(next.kind) || !NAME_KINDS.has(head.kind)) break;
@@ -204,8 +217,10 @@ function pronounSpeaker(
     // No pronoun layer (mentions from elsewhere): the one person named in the sentences before.
     return onlyPersonBefore(ctx, start);
   }
-  if (pronoun === 'it' || pronoun === 'they') {
-    if (recent && recent.actor.type !== 'PERSON') return recent.actor.id;
+  // "It said": an organisation quoted just before. "They" is a group the actors stage resolved;
+  // an organisation is "it" far more often, so "they" never reaches back to one here.
+  if (pronoun === 'it') return recent && recent.actor.type !== 'PERSON' ? recent.actor.id : undefined;
+  if (pronoun === 'they') {
     const resolved = mention ? actorOf(ctx, mention) : undefined;
     const actor = resolved ? ctx.actors.get(resolved) : undefined;
     return actor && actor.type !== 'PERSON' ? actor.id : undefined;
