@@ -133,8 +133,11 @@ export class Coreference {
         this.join(nearest(local, w.start), w);
         continue;
       }
+      // A surname alone is the one KB person of that name only while they hold an office at the
+      // article's date (undated: an office still held), or when the text gives them a title they
+      // held ("President Trump" in 2022): "Rutte" in 2025 is NATO's head, "Smith" is nobody known.
       const kbPeople = this.kb.bySurname(key);
-      if (kbPeople.length === 1) {
+      if (kbPeople.length === 1 && this.knownBySurname(kbPeople[0], w)) {
         this.join(this.personCluster(kbPeople[0]), w);
         continue;
       }
@@ -210,6 +213,12 @@ export class Coreference {
         );
       }
     }
+  }
+
+  private knownBySurname(p: Person, w: Work): boolean {
+    if (this.date ? roleValidAnyAt(p, this.date) : p.roles.some((r) => r.until === null)) return true;
+    const title = w.role?.titleKey;
+    return title !== undefined && p.roles.some((r) => nameKeys(r.title).join(' ') === title);
   }
 
   private personCluster(p: Person): Cluster {
@@ -568,6 +577,10 @@ export class Coreference {
     if (c.coded) return codeAt(c.coded.codes, this.date);
     return null;
   }
+}
+
+function roleValidAnyAt(p: Person, date: string): boolean {
+  return roleAt(p.roles, date) !== undefined;
 }
 
 function addSurname<K>(map: Map<K, Cluster[]>, key: K, c: Cluster): void {

@@ -18,7 +18,7 @@ import { link, roleSpans, type LinkedAttribution, type RoleSpan } from './link.j
 import { attributionModel, segments, tagTokens } from './model.js';
 import { mentionIndex } from './sources.js';
 import { resolveSpeaker, type PreviousSpeaker, type SpeakerContext } from './speakers.js';
-import { findVia, type ViaMatch } from './via.js';
+import { findRecipientVia, findVia, type ViaMatch } from './via.js';
 
 export { scanQuotes } from './quotes.js';
 export { cueLemma, cueLexicon } from './lexicon.js';
@@ -160,7 +160,8 @@ export function findAttributions(doc: Doc): StageOutput {
     if (!s) continue;
     // A "source" of only adverbs or auxiliaries ("further") is a tagging slip, and so is one inside
     // a quotation when the cue is outside it (the quotation's words are the content).
-    if (a.source && (isFunctionWords(a.source) || (quotedSpan(a.source) && !quotedSpan(a.cue)))) a.source = null;
+    if (a.source && (isFunctionWords(a.source) || (quotedSpan(a.source) && !quotedSpan(a.cue))))
+      a.source = null;
     if (isPassiveCue(doc.text, tokens, a.cue, s, lex)) {
       // The agent ("by Rubio") is the source, whatever the tagger marked elsewhere.
       if (a.source && a.source.to <= a.cue.from) a.source = null;
@@ -194,6 +195,16 @@ export function findAttributions(doc: Doc): StageOutput {
 
   const attributions: Attribution[] = [];
   const cueWords: string[][] = [];
+  // A news organisation the actors stage knows, by the name it gives it.
+  const actorById = new Map(doc.actors.map((x) => [x.id, x]));
+  const outletName = (start: number, end: number) => {
+    for (const m of doc.mentions) {
+      if (m.start < start || m.end > end || !m.actor) continue;
+      const actor = actorById.get(m.actor);
+      if (actor?.cameo?.endsWith('MED')) return actor.name;
+    }
+    return undefined;
+  };
   // Relaying outlets per sentence ("…, Caliber.Az reports citing Russian media.").
   const viaBySentence = new Map<number, ViaMatch[]>();
   const viasOf = (sentenceIndex: number) => {
@@ -201,7 +212,12 @@ export function findAttributions(doc: Doc): StageOutput {
     if (!vias) {
       const s = doc.sentences[sentenceIndex];
       // A real sentence relays through one or two outlets; the cap keeps hostile text linear.
-      vias = s ? findVia(doc, tokens, s.tokenStart, s.tokenEnd).slice(0, MAX_VIAS_PER_SENTENCE) : [];
+      vias = s
+        ? [
+            ...findVia(doc, tokens, s.tokenStart, s.tokenEnd),
+            ...findRecipientVia(doc, tokens, s.tokenStart, s.tokenEnd, outletName),
+          ].slice(0, MAX_VIAS_PER_SENTENCE)
+        : [];
       viaBySentence.set(sentenceIndex, vias);
     }
     return vias;

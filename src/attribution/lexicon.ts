@@ -15,6 +15,8 @@ const CueDataSchema = z.object({
   nouns: z.array(z.string()),
   outletVerbs: z.array(z.string()),
   citing: z.array(z.string()),
+  recipients: z.array(z.string()).default([]),
+  outletWords: z.array(z.string()).default([]),
   unnamedSources: z.array(z.string()),
   unnamedMarkers: z.array(z.string()),
   pronouns: z.record(z.string(), z.enum(['PERSON', 'NONPERSON', 'ANY'])),
@@ -44,6 +46,10 @@ export interface CueLexicon {
   outletVerbs: Set<string>;
   /** Words introducing what an outlet relies on ("citing", "quoting"), as word lists. */
   citing: string[][];
+  /** Words before the outlet a statement was given to ("told", "in an interview with"), as word lists. */
+  recipients: string[][];
+  /** Last words of outlet names ("Times", "News", "media"), lower case. */
+  outletWords: Set<string>;
   unnamedSources: Set<string>;
   unnamedMarkers: Set<string>;
   pronouns: Map<string, 'PERSON' | 'NONPERSON' | 'ANY'>;
@@ -117,6 +123,8 @@ export function cueLexicon(): CueLexicon {
     nouns: new Set(data.nouns),
     outletVerbs: new Set(data.outletVerbs),
     citing: data.citing.map((c) => c.toLowerCase().split(/\s+/)),
+    recipients: data.recipients.map((c) => c.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
+    outletWords: new Set(data.outletWords),
     unnamedSources: new Set(data.unnamedSources),
     unnamedMarkers: new Set(data.unnamedMarkers),
     pronouns: new Map(Object.entries(data.pronouns)),
