@@ -2,6 +2,7 @@ import type { EntityType, Mention, MentionKind } from '../model/index.js';
 import type { CameoAgent } from './kb/schema.js';
 import type { Affiliation, KbHit, KnowledgeBase } from './kb/index.js';
 import type { TokenView } from './tokens.js';
+import { nameKeys } from './kb/index.js';
 import { keyOf, tokenAtOrAfter } from './tokens.js';
 import { organisationRuns, overInitial, trimName } from './clean.js';
 import {
@@ -348,7 +349,7 @@ export class MentionScanner {
     return {
       t0,
       title: [role.t0, end],
-      role: this.textRole(role.t0, end, role.agent, affiliation, former, t0, end),
+      role: this.textRole(role.t0, end, role, affiliation, former, t0, end),
     };
   }
 
@@ -356,7 +357,7 @@ export class MentionScanner {
   private textRole(
     titleStart: number,
     titleEnd: number,
-    agent: CameoAgent,
+    { word, agent }: { word: string; agent: CameoAgent },
     affiliation: TextRole['affiliation'],
     former: boolean,
     from: number,
@@ -364,9 +365,10 @@ export class MentionScanner {
   ): TextRole {
     const { tokens, keys } = this.view;
     return {
-      title: titleText(this.span(titleStart, titleEnd)),
+      title: titleText(keys[titleEnd - 1] === '.' ? word : this.span(titleStart, titleEnd)),
       titleKey: keyOf(this.view, titleStart, titleEnd),
-      headKey: keys[titleEnd - 1],
+      // An abbreviated title ("Gov.") has the head of the word it stands for ("governor").
+      headKey: keys[titleEnd - 1] === '.' ? (nameKeys(word).pop() ?? '.') : keys[titleEnd - 1],
       agent,
       affiliation,
       former,
@@ -635,7 +637,7 @@ export class MentionScanner {
       hits: [],
       determiner,
       appositiveOf: w,
-      role: this.textRole(titleStart, role.t1, role.agent, affiliation, former, first, k),
+      role: this.textRole(titleStart, role.t1, role, affiliation, former, first, k),
       cluster: -1,
     };
   }
@@ -705,7 +707,7 @@ export class MentionScanner {
         hits: [],
         group: !role.title,
         determiner,
-        role: this.textRole(i, role.t1, role.agent, affiliation, former, t0, t1),
+        role: this.textRole(i, role.t1, role, affiliation, former, t0, t1),
         cluster: -1,
       });
       for (let j = i; j < t1; j++) this.covered[j] = 1;
