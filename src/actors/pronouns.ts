@@ -39,14 +39,45 @@ export function subjects(view: TokenView, works: readonly Work[]): Set<Work> {
   for (const w of works) {
     const s = view.sentence[w.t0];
     if (seen.has(s) || view.quoted[w.t0]) continue;
-    const prev = w.t0 > 0 && view.sentence[w.t0 - 1] === s ? view.keys[w.t0 - 1] : '';
     const possessive =
       view.keys[w.t1 - 1] === "'s" || view.keys[w.t1] === "'s" || isPossessivePronoun(view.keys[w.t0]);
-    if (PREPOSITIONS.has(prev) || possessive) continue;
+    if (possessive || !opensClause(view, w.t0)) continue;
     seen.add(s);
     out.add(w);
   }
   return out;
+}
+
+/** Words that open a fronted adverbial clause, whose mentions are no subject of the sentence. */
+const SUBORDINATORS = new Set([
+  'when',
+  'if',
+  'after',
+  'because',
+  'while',
+  'although',
+  'though',
+  'as',
+  'since',
+  'before',
+  'unless',
+  'until',
+  'once',
+  'whether',
+]);
+
+/**
+ * True when only clause-opening material stands between the last comma (or the sentence start)
+ * and token t: no preposition, subordinator or -ing verb ("By offering Kasich …, Trump would").
+ */
+function opensClause(view: TokenView, t: number): boolean {
+  const s = view.sentence[t];
+  for (let i = t - 1; i >= 0 && view.sentence[i] === s; i--) {
+    const k = view.keys[i];
+    if (k === ',' || k === ';' || k === ':' || k === '—') return true;
+    if (PREPOSITIONS.has(k) || SUBORDINATORS.has(k) || (k.length > 4 && k.endsWith('ing'))) return false;
+  }
+  return true;
 }
 
 function isPossessivePronoun(key: string): boolean {
@@ -73,8 +104,14 @@ export function pronounReferent(
     if (compatible.length === 0) continue;
     const subject = compatible.find((r) => r.subject);
     if (subject) return subject;
-    if (new Set(compatible.map((r) => r.entity)).size === 1) return compatible[0];
-    return undefined;
+    if (new Set(compatible.map((r) => r.entity)).size !== 1) return undefined;
+    // One compatible non-subject: still ambiguous when an earlier sentence in reach has another
+    // compatible subject, the topic the text may be continuing ("Smith met Jones. …, he said").
+    const older = history
+      .slice(floor, k + 1)
+      .filter((r) => r.subject && agrees(r) && r.sentence >= s - MAX_SENTENCES_BACK);
+    if (older.some((r) => r.entity !== compatible[0].entity)) return undefined;
+    return compatible[0];
   }
   return undefined;
 }
