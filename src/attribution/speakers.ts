@@ -51,6 +51,22 @@ const PREPOSITIONS = new Set([
   'like',
 ]);
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
+/** Words after a name that do not make it a modifier of a noun ("Volker and Morrison"). */
+const FUNCTION_WORDS = new Set([
+  ...PREPOSITIONS,
+  'and',
+  'or',
+  'nor',
+  'but',
+  'both',
+  'also',
+  'as',
+  'whose',
+  'himself',
+  'herself',
+  'themselves',
+  'itself',
+]);
 const HE_SHE = new Map([
   ['he', 'male'],
   ['him', 'male'],
@@ -141,7 +157,11 @@ function headMentions(ctx: SpeakerContext, over: readonly Mention[], start: numb
     // "Indiana protesters", "Trump supporters": a name before a common noun modifies it.
     const next = m.end < end ? /^ (\p{Ll}[\p{L}-]*)/u.exec(text.slice(m.end, end))?.[1] : undefined;
     const nounAfter =
-      next !== undefined && !lex.forms.has(next) && !lex.auxiliaries.has(next) && !RELATIVES.has(next);
+      next !== undefined &&
+      !lex.forms.has(next) &&
+      !lex.auxiliaries.has(next) &&
+      !RELATIVES.has(next) &&
+      !FUNCTION_WORDS.has(next);
     return (
       (before !== undefined && PREPOSITIONS.has(before)) ||
       possessive ||
