@@ -104,6 +104,9 @@ export class Coreference {
   resolveNames(works: readonly Work[]): void {
     const names = works.filter((w) => w.kind === 'name' || w.kind === 'titled-name' || w.kind === 'demonym');
     const surnames = new Map<string, Cluster[]>();
+    // Family names written first ("Liu" of "Liu Xiaoming"): a two-word name whose first word is no
+    // known given name may be referred to by that word.
+    const familyFirst = new Map<string, Cluster[]>();
     const shortPersons: Work[] = [];
     for (const w of names) {
       if (w.type !== 'PERSON') continue;
@@ -124,11 +127,12 @@ export class Coreference {
         }));
         this.join(c, w);
         addSurname(surnames, surnameOf(words), c);
+        if (words.length === 2 && !firstNameGender(words[0])) addSurname(familyFirst, words[0], c);
       } else shortPersons.push(w);
     }
     for (const w of shortPersons) {
       const key = this.headKey(w);
-      const local = surnames.get(key);
+      const local = surnames.get(key) ?? familyFirst.get(key);
       if (local && local.length > 0) {
         this.join(nearest(local, w.start), w);
         continue;
@@ -229,6 +233,11 @@ export class Coreference {
   resolveAppositives(works: readonly Work[]): void {
     for (const w of works) {
       if (w.appositiveOf && w.appositiveOf.cluster >= 0) this.join(this.clusters[w.appositiveOf.cluster], w);
+    }
+    // A title introducing the name after it is that person's (scan.ts linkIntroducedNames).
+    for (const w of works) {
+      if (w.introduces && w.introduces.cluster >= 0 && w.cluster < 0)
+        this.join(this.clusters[w.introduces.cluster], w);
     }
   }
 

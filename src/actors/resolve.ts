@@ -39,6 +39,7 @@ export function resolveActors(
   scanner.addByline(doc.byline);
   scanner.addTitles();
   scanner.addDescriptions();
+  scanner.linkIntroducedNames();
   scanner.addPronouns();
   const works = scanner.works;
 

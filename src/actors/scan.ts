@@ -5,6 +5,7 @@ import type { TokenView } from './tokens.js';
 import { nameKeys } from './kb/index.js';
 import { keyOf, tokenAtOrAfter } from './tokens.js';
 import { organisationRuns, overInitial, trimName } from './clean.js';
+import { agreeTypes, dropForeignInstitutions } from './agreement.js';
 import {
   AFTER_DESCRIPTION,
   DEFINITE,
@@ -16,6 +17,7 @@ import {
   OF_WORDS,
   PERSON_PRONOUNS,
   TITLE_MODIFIERS,
+  TOPIC_ROLE_WORDS,
   surnameOf,
 } from './words.js';
 
@@ -58,6 +60,8 @@ export interface Work {
   determiner?: 'definite' | 'indefinite';
   /** For appositives: the mention they describe. */
   appositiveOf?: Work;
+  /** For a title before a name it introduces ("China's ambassador, Liu Xiaoming"): that name. */
+  introduces?: Work;
   /** True when the mention comes from the byline. */
   byline?: boolean;
   cluster: number;
@@ -65,6 +69,9 @@ export interface Work {
 }
 
 const MAX_NAME_TOKENS = 12;
+/** What may stand between a title and the name it introduces: a comma, after "to Britain" or so. */
+const INTRODUCING_GAP =
+  /^(\s+(?:to|in|at|for|of|on)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)?\s*,\s*$/u;
 const SHORT_ALIAS = 3;
 
 function titleCase(phrase: string): string {
@@ -224,6 +231,8 @@ export class MentionScanner {
    */
   private role(key: string): { word: string; agent: CameoAgent; title: boolean } | undefined {
     const hit = this.kb.roleWord(key);
+    // "accused sex trafficker": what someone is said to have done is no office they hold.
+    if (hit?.agent === 'CRM') return { ...hit, title: false };
     if (hit) {
       if (
         hit.title &&
@@ -314,6 +323,7 @@ export class MentionScanner {
   private modifiersBefore(
     first: number,
     lowest: number,
+    topicWord?: string,
   ): { t0: number; former: boolean; affiliation: TextRole['affiliation'] } {
     const { keys } = this.view;
     let t0 = first;
@@ -324,7 +334,15 @@ export class MentionScanner {
     }
     let affiliation: TextRole['affiliation'];
     const aff = this.affiliationEndingAt(t0, lowest);
-    if (aff) {
+    // "a China scholar", "a Russia expert": a country's name (no demonym, no "'s") before such a
+    // word is the subject studied, not the employer.
+    const topic =
+      aff !== null &&
+      topicWord !== undefined &&
+      TOPIC_ROLE_WORDS.has(topicWord) &&
+      this.view.keys[t0 - 1] !== "'s" &&
+      this.kbNameEndingAt(t0, lowest)?.hits.some((h) => h.kind === 'country' && h.via === 'name') === true;
+    if (aff && !topic) {
       affiliation = aff.affiliation;
       t0 = aff.t0;
       if (t0 - 1 >= lowest && FORMER.has(keys[t0 - 1])) {
@@ -345,7 +363,7 @@ export class MentionScanner {
   ): { t0: number; title: [number, number]; role: TextRole } | null {
     const role = this.roleEndingAt(end, lowest);
     if (!role || !role.title) return null;
-    const { t0, former, affiliation } = this.modifiersBefore(role.t0, lowest);
+    const { t0, former, affiliation } = this.modifiersBefore(role.t0, lowest, this.view.keys[end - 1]);
     return {
       t0,
       title: [role.t0, end],
@@ -407,6 +425,31 @@ export class MentionScanner {
       if (key.includes(' ')) continue;
       if (surnames.has(key) || (w.type === 'MISC' && this.kb.bySurname(key).length === 1)) w.type = 'PERSON';
     }
+    agreeTypes(this.works, (w) => this.nameKey(w.t0, w.t1));
+    dropForeignInstitutions(this.view, this.works, (t) => this.countryEndingAt(t));
+    for (const w of this.works) if (w.hits.length === 0 && w.type !== 'PERSON') this.titleOnly(w);
+  }
+
+  /** The code of a country named (or its demonym) with its last token at t ("Nigeria" in "Nigeria's"). */
+  private countryEndingAt(t: number): string | undefined {
+    const end = this.view.keys[t] === "'s" ? t : t + 1;
+    const name = this.kbNameEndingAt(end, Math.max(0, end - this.kb.maxNameTokens));
+    const h = name?.hits.find((x) => x.kind === 'country' && (x.via === 'name' || x.via === 'demonym'));
+    return h && h.kind === 'country' ? h.country.code : undefined;
+  }
+
+  /**
+   * A name NER found that is all title ("the then UK Home Secretary", typed ORG) names a person by
+   * office: it becomes a description with that role, so the name it introduces can take it.
+   */
+  private titleOnly(w: Work): void {
+    const t = this.titleBefore(w.t1, w.t0);
+    if (!t || t.t0 !== w.t0) return;
+    w.kind = 'description';
+    w.type = 'PERSON';
+    w.title = t.title;
+    w.role = t.role;
+    if (w.t0 > 0 && DEFINITE.has(this.view.keys[w.t0 - 1])) w.determiner = 'definite';
   }
 
   /**
@@ -625,6 +668,16 @@ export class MentionScanner {
       affiliation = ofAffiliation.affiliation;
       k = ofAffiliation.t1;
     }
+    // "…, the U.S. attorney in Manhattan,": a place after the title still ends the appositive.
+    if (
+      k + 1 < n &&
+      (keys[k] === 'in' || keys[k] === 'at' || keys[k] === 'for') &&
+      this.view.capitalised[k + 1]
+    ) {
+      let e = k + 1;
+      while (e < n && e - k < 6 && this.view.capitalised[e]) e++;
+      if (e >= n || [',', '.', ';', ')'].includes(keys[e])) k = e;
+    }
     if (k < n && ![',', '.', ';', ')', '—', '–'].includes(keys[k]) && !this.isSentenceEnd(k)) return null;
     return {
       start: tokens[first].start,
@@ -669,7 +722,7 @@ export class MentionScanner {
         continue;
       }
       const lowest = this.sentenceFloor(i);
-      const before = this.modifiersBefore(i, lowest);
+      const before = this.modifiersBefore(i, lowest, keys[role.t1 - 1]);
       let t0 = before.t0;
       const former = before.former;
       let affiliation = before.affiliation;
@@ -714,6 +767,34 @@ export class MentionScanner {
       i = t1 - 1;
     }
     this.works.push(...added);
+  }
+
+  /**
+   * "China's ambassador to Britain, Liu Xiaoming," / "the then Home Secretary, Sajid Javid": a
+   * person's title followed by a name in apposition introduces that name, which names a person
+   * whatever NER typed it.
+   */
+  linkIntroducedNames(): void {
+    const { text } = this.view;
+    const names = this.works.filter((w) => w.kind === 'name' || w.kind === 'titled-name');
+    for (const w of this.works) {
+      if (w.kind !== 'description' || w.group || w.type !== 'PERSON') continue;
+      const name = names.find(
+        (n) =>
+          n.start >= w.end &&
+          n.start - w.end < 60 &&
+          (n.type === 'PERSON' || (n.hits.length === 0 && n.t1 - n.t0 > 1)) &&
+          INTRODUCING_GAP.test(text.slice(w.end, n.start)),
+      );
+      if (!name) continue;
+      name.type = 'PERSON';
+      w.introduces = name;
+      // The person's name alone later in the text ("Liu") is theirs too.
+      const { keys } = this.view;
+      const parts = new Set([keys[name.t0], surnameOf(keys.slice(name.t0, name.t1))]);
+      for (const n of names)
+        if (n.t1 - n.t0 === 1 && n.hits.length === 0 && parts.has(keys[n.t0])) n.type = 'PERSON';
+    }
   }
 
   /** "the general election": a one-word role that is an adjective here, before a lower-case noun. */

@@ -389,3 +389,25 @@ export function surnameOf(words: readonly string[]): string {
   while (k > 0 && (NAME_SUFFIXES.has(words[k]) || words[k] === '.' || words[k] === ',')) k--;
   return words[k] ?? '';
 }
+
+/** Role words a country's name before them makes a field of study ("a China scholar", "Iran analyst"). */
+export const TOPIC_ROLE_WORDS: ReadonlySet<string> = new Set([
+  'scholar',
+  'scholars',
+  'expert',
+  'experts',
+  'analyst',
+  'analysts',
+  'specialist',
+  'specialists',
+  'watcher',
+  'watchers',
+  'researcher',
+  'researchers',
+  'historian',
+  'historians',
+  'correspondent',
+  'correspondents',
+  'hand',
+  'hands',
+]);
