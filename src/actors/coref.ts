@@ -474,7 +474,7 @@ export class Coreference {
 
   private nameOf(c: Cluster): string {
     if (c.person) return c.person.name;
-    if (c.org) return c.org.name;
+    if (c.org) return nameAt(c.org, this.date);
     if (c.kind === 'country' && c.country) return c.country.name;
     if (c.kind === 'person') {
       // The longest name the text uses for the person.
@@ -586,6 +586,13 @@ export class Coreference {
     if (c.coded) return codeAt(c.coded.codes, this.date);
     return null;
   }
+}
+
+/** An organisation's name as of the article's date: Twitter in 2019, X Corp. since. */
+function nameAt(org: Organization, date: string | undefined): string {
+  if (!date) return org.name;
+  const former = (org.formerNames ?? []).filter((f) => date < f.until).sort((a, b) => (a.until < b.until ? -1 : 1));
+  return former[0]?.name ?? org.name;
 }
 
 function roleValidAnyAt(p: Person, date: string): boolean {

@@ -19,6 +19,7 @@ import { attributionModel, segments, tagTokens } from './model.js';
 import { mentionIndex } from './sources.js';
 import { resolveSpeaker, type PreviousSpeaker, type SpeakerContext } from './speakers.js';
 import { findRecipientVia, findVia, type ViaMatch } from './via.js';
+import { isNotSpeech } from './notspeech.js';
 
 export { scanQuotes } from './quotes.js';
 export { cueLemma, cueLexicon } from './lexicon.js';
@@ -296,11 +297,18 @@ export function findAttributions(doc: Doc): StageOutput {
     const c = claims[lo - 1];
     return c !== undefined && end <= c.end;
   };
+  const notSpeech = (cue: TextSpan) => {
+    const from = tokenAtOrAfter(tokens, cue.start);
+    let to = from;
+    while (to < tokens.length && tokens[to].start < cue.end) to++;
+    return isNotSpeech(doc.text, tokens, from, to, lex);
+  };
   const kept = attributions.filter((a, k) => {
     // Reported speech without a source needs a verb of saying or a cue phrase ("it was reported
     // that", "in a statement"): a sourceless indirect "attribution" on any other cue ("raising
     // questions about", "plans") is a tagging slip. Checked on a held-out part of the train split.
     if (a.kind === 'indirect' && !a.source && a.cue && !isSpeechReport(cueWords[k])) return false;
+    if (a.cue && notSpeech(a.cue)) return false;
     return confirmedSet.has(a) || !(a.cue && inClaim(a.cue.start, a.cue.end));
   });
   kept.forEach((a, k) => (a.id = `at${k + 1}`));

@@ -16,6 +16,7 @@ const CueDataSchema = z.object({
   outletVerbs: z.array(z.string()),
   citing: z.array(z.string()),
   recipients: z.array(z.string()).default([]),
+  notCues: z.array(z.string()).default([]),
   outletWords: z.array(z.string()).default([]),
   unnamedSources: z.array(z.string()),
   unnamedMarkers: z.array(z.string()),
@@ -50,6 +51,8 @@ export interface CueLexicon {
   recipients: string[][];
   /** Last words of outlet names ("Times", "News", "media"), lower case. */
   outletWords: Set<string>;
+  /** Phrases around a tagged cue that report no speech, thought or writing ("also known as"), as word lists. */
+  notCues: string[][];
   unnamedSources: Set<string>;
   unnamedMarkers: Set<string>;
   pronouns: Map<string, 'PERSON' | 'NONPERSON' | 'ANY'>;
@@ -125,6 +128,7 @@ export function cueLexicon(): CueLexicon {
     citing: data.citing.map((c) => c.toLowerCase().split(/\s+/)),
     recipients: data.recipients.map((c) => c.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
     outletWords: new Set(data.outletWords),
+    notCues: data.notCues.map((c) => c.toLowerCase().split(/\s+/)),
     unnamedSources: new Set(data.unnamedSources),
     unnamedMarkers: new Set(data.unnamedMarkers),
     pronouns: new Map(Object.entries(data.pronouns)),
