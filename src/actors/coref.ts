@@ -345,7 +345,10 @@ export class Coreference {
       if (code) candidates = candidates.filter((c) => this.roleFacts(c).some((f) => f.code === code));
     }
     if (w.determiner !== 'indefinite' && candidates.length > 0) {
-      this.join(nearest(candidates.slice(0, MAX_CANDIDATES), w.start), w);
+      // Two holders of the title in the text ("President Trump … President Xi … the president"):
+      // only one mentioned in the last sentences, and the other not, makes the choice clear.
+      const pick = this.clearHolder(candidates.slice(0, MAX_CANDIDATES), w);
+      if (pick) this.join(pick, w);
       return;
     }
     if (w.determiner !== 'indefinite' && !role.former) {
@@ -374,6 +377,25 @@ export class Coreference {
         w,
       );
     }
+  }
+
+  /**
+   * The holder a title refers to among several: the one mentioned most recently, when that was in
+   * the same or the previous sentence and no other holder was mentioned within two sentences of it.
+   * One holder in the text is always clear.
+   */
+  private clearHolder(candidates: readonly Cluster[], w: Work): Cluster | undefined {
+    if (candidates.length === 1) return candidates[0];
+    const sentence = this.view.sentence;
+    const here = sentence[w.t0];
+    const last = candidates.map((c) => {
+      let s = -Infinity;
+      for (const x of c.works) if (x.t1 <= w.t0 && sentence[x.t0] > s) s = sentence[x.t0];
+      return s;
+    });
+    const best = last.indexOf(Math.max(...last));
+    if (here - last[best] > 1) return undefined;
+    return last.every((s, k) => k === best || s < last[best] - 2) ? candidates[best] : undefined;
   }
 
   private resolveGroup(w: Work): void {
