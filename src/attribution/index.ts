@@ -241,6 +241,7 @@ export function findAttributions(doc: Doc): StageOutput {
     index: mentionIndex(doc),
     actors: new Map(doc.actors.map((x) => [x.id, x])),
     sentenceAt: (offset) => ctx.sentence[Math.min(tokens.length - 1, tokenAtOrAfter(tokens, offset))],
+    quotedAt: (offset) => ctx.quote.inside[Math.min(tokens.length - 1, tokenAtOrAfter(tokens, offset))] === 1,
   };
   let previous: PreviousSpeaker | undefined;
   for (const a of linked) {
@@ -263,6 +264,7 @@ export function findAttributions(doc: Doc): StageOutput {
         actor: speaker,
         sentence: sentenceIndex,
         paragraph: doc.sentences[sentenceIndex]?.paragraph ?? 0,
+        end: source?.end ?? 0,
       };
     const via = viasOf(sentenceIndex)
       .filter((v) => !a.cue || v.cueToken < a.cue.from || v.cueToken >= a.cue.to)

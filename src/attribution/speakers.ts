@@ -25,6 +25,8 @@ export interface PreviousSpeaker {
   actor: Actor;
   sentence: number;
   paragraph: number;
+  /** End of its source, from where another person mentioned breaks the run of quotations. */
+  end: number;
 }
 
 export interface SpeakerContext {
@@ -33,6 +35,8 @@ export interface SpeakerContext {
   actors: ReadonlyMap<string, Actor>;
   /** Sentence index of a character offset. */
   sentenceAt: (offset: number) => number;
+  /** True when the character offset is inside a quotation. */
+  quotedAt: (offset: number) => boolean;
 }
 
 const PREPOSITIONS = new Set([
@@ -232,7 +236,8 @@ function pronounSpeaker(
     const agrees =
       recent?.actor.type === 'PERSON' &&
       (recent.actor.gender === undefined || recent.actor.gender === gender);
-    if (agrees && recent && (!resolved || framesQuotation(ctx, start))) return recent.actor.id;
+    if (agrees && recent && (!resolved || framesQuotation(ctx, start)) && !interrupted(ctx, recent, start))
+      return recent.actor.id;
     if (resolved || mention) return resolved;
     // No pronoun layer (mentions from elsewhere): the one person named in the sentences before.
     return onlyPersonBefore(ctx, start);
@@ -246,6 +251,16 @@ function pronounSpeaker(
     return actor && actor.type !== 'PERSON' ? actor.id : undefined;
   }
   return undefined;
+}
+
+/** True when another person is mentioned, outside quotations, between the last speaker and `start`. */
+function interrupted(ctx: SpeakerContext, previous: PreviousSpeaker, start: number): boolean {
+  for (const m of overlapping(ctx.index, previous.end, start)) {
+    if (m.start < previous.end || m.end > start || m.type !== 'PERSON' || m.kind === 'pronoun') continue;
+    if (ctx.quotedAt(m.start)) continue;
+    if (actorOf(ctx, m) !== previous.actor.id) return true;
+  }
+  return false;
 }
 
 /** True when the pronoun's sentence outside quotation marks holds no other mention before it. */
