@@ -12,6 +12,7 @@ import {
   orphanContent,
   parentheticalSubject,
   passiveAgent,
+  passiveReports,
 } from './backstop.js';
 import { cueSpanModel, rerankCue } from './cuespans.js';
 import { link, roleSpans, type LinkedAttribution, type RoleSpan } from './link.js';
@@ -184,6 +185,16 @@ export function findAttributions(doc: Doc): StageOutput {
     for (let i = from; i < to; i++) if (!named[i]) return false;
     return true;
   };
+  // Passive reports with an agent ("was echoed by Rubio"); their agent may be another cue's source.
+  const held = new Uint8Array(tokens.length);
+  for (const a of linked) for (const r of [a.cue, ...a.content]) if (r) held.fill(1, r.from, r.to);
+  linked.push(
+    ...passiveReports(doc.text, tokens, doc.sentences, ctx.sentence, held, (w) => {
+      const entry = lex.forms.get(w);
+      return entry !== undefined && lex.passiveReports.has(entry.lemma);
+    }),
+  );
+  linked.sort((a, b) => (a.cue ?? a.content[0]).from - (b.cue ?? b.content[0]).from);
   const ruled = [
     ...dashSignedQuotes(doc.text, tokens, ctx.quote),
     ...speakerLabels(doc.text, tokens, { title: doc.title, isName, personSurnames: personSurnames(doc) }),

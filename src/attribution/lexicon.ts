@@ -17,6 +17,7 @@ const CueDataSchema = z.object({
   citing: z.array(z.string()),
   recipients: z.array(z.string()).default([]),
   notCues: z.array(z.string()).default([]),
+  passiveReports: z.array(z.string()).default([]),
   outletWords: z.array(z.string()).default([]),
   unnamedSources: z.array(z.string()),
   unnamedMarkers: z.array(z.string()),
@@ -53,6 +54,8 @@ export interface CueLexicon {
   outletWords: Set<string>;
   /** Phrases around a tagged cue that report no speech, thought or writing ("also known as"), as word lists. */
   notCues: string[][];
+  /** Lemmas whose passive with an agent reports what the agent said ("was echoed by Rubio"). */
+  passiveReports: Set<string>;
   unnamedSources: Set<string>;
   unnamedMarkers: Set<string>;
   pronouns: Map<string, 'PERSON' | 'NONPERSON' | 'ANY'>;
@@ -129,6 +132,7 @@ export function cueLexicon(): CueLexicon {
     recipients: data.recipients.map((c) => c.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
     outletWords: new Set(data.outletWords),
     notCues: data.notCues.map((c) => c.toLowerCase().split(/\s+/)),
+    passiveReports: new Set(data.passiveReports),
     unnamedSources: new Set(data.unnamedSources),
     unnamedMarkers: new Set(data.unnamedMarkers),
     pronouns: new Map(Object.entries(data.pronouns)),
