@@ -653,14 +653,21 @@ export class MentionScanner {
     }
     let affiliation: TextRole['affiliation'];
     const aff = k < n ? this.kbNameStartingAt(k) : null;
+    let countryName = false;
     if (aff && this.affiliationOf(aff.hits)) {
       affiliation = this.affiliationOf(aff.hits);
+      countryName = aff.hits.some((h) => h.kind === 'country' && h.via === 'name');
       k = aff.t1;
-      if (k < n && keys[k] === "'s") k++;
+      if (k < n && keys[k] === "'s") {
+        countryName = false;
+        k++;
+      }
     }
     while (k < n && TITLE_MODIFIERS.has(keys[k])) k++;
     const role = k < n ? this.roleStartingAt(k) : null;
     if (!role || !role.title) return null;
+    // "a China scholar": the country studied, not the employer (as in modifiersBefore).
+    if (countryName && TOPIC_ROLE_WORDS.has(keys[role.t1 - 1])) affiliation = undefined;
     const titleStart = k;
     k = role.t1;
     const ofAffiliation = affiliation ? null : this.affiliationAfterOf(k);
