@@ -10,8 +10,6 @@ import type { TokenView } from './tokens.js';
  * takes the type most of them have (a person's name wins a tie, then the first occurrence's type).
  */
 
-const TYPE_RANK: Record<EntityType, number> = { PERSON: 5, ORG: 4, GPE: 3, NORP: 2, LOC: 1, MISC: 0 };
-
 /** Gives every occurrence of a name (without its possessive) the type the article mostly gives it. */
 export function agreeTypes(works: readonly Work[], keyOf: (w: Work) => string): void {
   const byKey = new Map<string, Work[]>();

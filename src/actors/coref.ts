@@ -613,7 +613,9 @@ export class Coreference {
 /** An organisation's name as of the article's date: Twitter in 2019, X Corp. since. */
 function nameAt(org: Organization, date: string | undefined): string {
   if (!date) return org.name;
-  const former = (org.formerNames ?? []).filter((f) => date < f.until).sort((a, b) => (a.until < b.until ? -1 : 1));
+  const former = (org.formerNames ?? [])
+    .filter((f) => date < f.until)
+    .sort((a, b) => (a.until < b.until ? -1 : 1));
   return former[0]?.name ?? org.name;
 }
 
