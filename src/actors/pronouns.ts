@@ -103,6 +103,14 @@ export function pronounReferent(
     const compatible = inSentence.filter(agrees);
     if (compatible.length === 0) continue;
     const subject = compatible.find((r) => r.subject);
+    // In the pronoun's own sentence another compatible person after the subject makes it
+    // ambiguous ("Smith told Jones he …", "Rutte will support Trump in his pursuit").
+    if (
+      subject &&
+      sentence === s &&
+      compatible.some((r) => r.entity !== subject.entity && r.w.t0 > subject.w.t0)
+    )
+      return undefined;
     if (subject) return subject;
     if (new Set(compatible.map((r) => r.entity)).size !== 1) return undefined;
     // One compatible non-subject: still ambiguous when an earlier sentence in reach has another
