@@ -15,6 +15,10 @@ const CueDataSchema = z.object({
   nouns: z.array(z.string()),
   outletVerbs: z.array(z.string()),
   citing: z.array(z.string()),
+  recipients: z.array(z.string()).default([]),
+  notCues: z.array(z.string()).default([]),
+  passiveReports: z.array(z.string()).default([]),
+  outletWords: z.array(z.string()).default([]),
   unnamedSources: z.array(z.string()),
   unnamedMarkers: z.array(z.string()),
   pronouns: z.record(z.string(), z.enum(['PERSON', 'NONPERSON', 'ANY'])),
@@ -44,6 +48,14 @@ export interface CueLexicon {
   outletVerbs: Set<string>;
   /** Words introducing what an outlet relies on ("citing", "quoting"), as word lists. */
   citing: string[][];
+  /** Words before the outlet a statement was given to ("told", "in an interview with"), as word lists. */
+  recipients: string[][];
+  /** Last words of outlet names ("Times", "News", "media"), lower case. */
+  outletWords: Set<string>;
+  /** Phrases around a tagged cue that report no speech, thought or writing ("also known as"), as word lists. */
+  notCues: string[][];
+  /** Lemmas whose passive with an agent reports what the agent said ("was echoed by Rubio"). */
+  passiveReports: Set<string>;
   unnamedSources: Set<string>;
   unnamedMarkers: Set<string>;
   pronouns: Map<string, 'PERSON' | 'NONPERSON' | 'ANY'>;
@@ -117,6 +129,10 @@ export function cueLexicon(): CueLexicon {
     nouns: new Set(data.nouns),
     outletVerbs: new Set(data.outletVerbs),
     citing: data.citing.map((c) => c.toLowerCase().split(/\s+/)),
+    recipients: data.recipients.map((c) => c.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
+    outletWords: new Set(data.outletWords),
+    notCues: data.notCues.map((c) => c.toLowerCase().split(/\s+/)),
+    passiveReports: new Set(data.passiveReports),
     unnamedSources: new Set(data.unnamedSources),
     unnamedMarkers: new Set(data.unnamedMarkers),
     pronouns: new Map(Object.entries(data.pronouns)),

@@ -54,3 +54,58 @@ export function findVia(doc: Doc, tokens: readonly Token[], from: number, to: nu
   }
   return out;
 }
+
+/** Tokens an outlet's name may take after "told" ("told The Wall Street Journal"). */
+const MAX_OUTLET_TOKENS = 6;
+
+/**
+ * Outlets a statement was given to, in the tokens [from, to) of one sentence: "X told AFP",
+ * "said in an interview with the BBC", "told US media", "in a statement emailed to NBC News".
+ * The name after the phrase must be an outlet: a news organisation of the knowledge base
+ * (`isOutlet`), a name ending in an outlet word ("Business Insider", "The Hill" is known) or
+ * "… media". A person told something ("told Smith") is no relay.
+ */
+export function findRecipientVia(
+  doc: Doc,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  isOutlet: (start: number, end: number) => string | undefined,
+): ViaMatch[] {
+  const lex = cueLexicon();
+  const out: ViaMatch[] = [];
+  const lower = (i: number) => doc.text.slice(tokens[i].start, tokens[i].end).toLowerCase();
+  const isCap = (i: number) => /^\p{Lu}/u.test(doc.text.slice(tokens[i].start, tokens[i].end));
+  for (let i = from; i < to; i++) {
+    const phrase = lex.recipients.find((words) => words.every((w, k) => i + k < to && lower(i + k) === w));
+    if (!phrase) continue;
+    let j = i + phrase.length;
+    if (j < to && lower(j) === 'the') j++;
+    let e = j;
+    while (
+      e < to &&
+      e - j < MAX_OUTLET_TOKENS &&
+      (isCap(e) || (LINKERS.has(lower(e)) && e + 1 < to && isCap(e + 1)))
+    )
+      e++;
+    // "told US media", "told state media", "told local media".
+    if (e < to && lower(e) === 'media') e++;
+    else if (e === j && j + 1 < to && lower(j + 1) === 'media') e = j + 2;
+    if (e === j) continue;
+    const start = tokens[j].start;
+    const end = tokens[e - 1].end;
+    const known = isOutlet(start, end);
+    if (!known && !lex.outletWords.has(lower(e - 1))) continue;
+    const outletSpan = textSpan(doc.text, start, end);
+    out.push({
+      via: {
+        outlet: known ?? outletSpan.text,
+        outletSpan,
+        cue: textSpan(doc.text, tokens[i].start, tokens[i + phrase.length - 1].end),
+      },
+      cueToken: -1,
+    });
+    i = e - 1;
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../util/data.js';
 
 export type { PredictOptions, Predictor } from './types.js';
 
-export const TASKS = ['attribution', 'ner', 'events', 'extraction'] as const;
+export const TASKS = ['attribution', 'ner', 'events', 'extraction', 'speakers'] as const;
 export type Task = (typeof TASKS)[number];
 
 /** Each task's predictor lives in its own module, loaded lazily so one task's model never loads for another. */
@@ -16,6 +16,7 @@ const PREDICTOR_MODULES: Record<Task, { file: string; name: string }> = {
   ner: { file: './ner.js', name: 'predictNer' },
   events: { file: './events.js', name: 'predictEvents' },
   extraction: { file: './extraction.js', name: 'predictExtraction' },
+  speakers: { file: './speakers.js', name: 'predictSpeakers' },
 };
 
 export async function loadPredictor(task: Task): Promise<Predictor> {
@@ -153,6 +154,30 @@ export function evalRuns(task: Task, data: string): EvalRun[] {
           headline: (out) => {
             const t = (JSON.parse(out) as { total: Record<string, unknown> }).total;
             return { root_f1: f1(t.root), exact_f1: f1(t.exact), code_f1: f1(t.code) };
+          },
+        },
+      ];
+    case 'speakers':
+      return [
+        {
+          task,
+          label: 'speakers (real pages, speakers dev)',
+          gold: path.join(data, 'attribution/speakers-dev.jsonl'),
+          scorer: 'score-speakers.mjs',
+          scorerArgs: (g, p) => [g, p, '--json'],
+          options: {},
+          quickLimit: 8,
+          headline: (out) => {
+            const s = lastJson(out);
+            const n = (k: string) => Number(s[k] ?? 0);
+            return {
+              speaker_accuracy: n('speakerAccuracy'),
+              wrong_person: n('wrongPersonRate'),
+              found: n('found'),
+              unresolved: n('unresolvedRate'),
+              named_anyway: n('namedAnywayRate'),
+              via_recall: n('viaRecall'),
+            };
           },
         },
       ];

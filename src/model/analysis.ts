@@ -74,6 +74,8 @@ export const ActorSchema = z.object({
   cameo: z.string().nullable(),
   /** Knowledge-base identifier when the actor was found there. */
   kb: z.string().optional(),
+  /** A person's grammatical gender when the text (honorific, gendered title) or the first name says. */
+  gender: z.enum(['male', 'female']).optional(),
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
@@ -82,6 +84,8 @@ export const SourceRefSchema = TextSpanSchema.extend({
   actor: z.string().optional(),
   /** True when the source is deliberately unnamed ("a senior official", "Russian media"). */
   unnamed: z.boolean().optional(),
+  /** Every actor of a coordinated source ("Volker and Morrison said"), `actor` being the first. */
+  actors: z.array(z.string()).optional(),
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 

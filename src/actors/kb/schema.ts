@@ -51,6 +51,8 @@ export const OrganizationSchema = z.object({
   agent: CameoAgent.optional(),
   /** Title of its head ("Secretary General"). */
   headTitle: z.string().optional(),
+  /** Names it went by before a date ("Facebook" until 2021-10-28): an article of that time uses them. */
+  formerNames: z.array(z.object({ name: z.string(), until: IsoDay })).optional(),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
