@@ -1,6 +1,7 @@
 import { ArticleMetaSchema, type Analysis, type ArticleMeta } from '../model/index.js';
 import { analyze, checkText } from '../pipeline/index.js';
 import type { IngestItem, IngestProblem } from '../ingest/types.js';
+import { checkStorable } from './rules.js';
 import { MissingAnalysisError, type ArticleInput, type PutResult, type Store } from './types.js';
 
 /** The dedup fingerprints of a text; provided by `src/ingest` (content hash, MinHash, LSH bands). */
@@ -52,8 +53,9 @@ export async function storeItem(
   fp: Fingerprinter,
   analyzer: Analyzer = (text, meta) => analyze(text, meta),
 ): Promise<StoreItemResult> {
-  // Refuse empty, huge or binary text before fingerprinting or storing anything of it.
+  // Refuse empty, huge or binary text, and NUL in any field (the stores' rule), before any work.
   checkText(item.text);
+  checkStorable(item);
   const meta = metaOf(item);
   const input = articleInput(item, meta, fp);
   const c = await store.classify(input);

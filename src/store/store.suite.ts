@@ -400,6 +400,24 @@ export function defineStoreSuite(name: string, makeStore: () => Promise<Store>):
       expect(net.nodes.map((n) => n.name).sort()).toEqual(['Ana Lopes', 'Valmora']);
     });
 
+    it('refuses NUL in every field with an InputError naming the field (one rule for both stores), storing nothing', async () => {
+      const long = `${'Plain words here. '.repeat(4000)}\u0000 and after.`;
+      expect(long.indexOf('\u0000')).toBeGreaterThan(65536);
+      const cases: [ArticleInput, RegExp][] = [
+        [inputOf('n1', WIRE, { title: 'Bad\u0000title' }), /title contains a NUL character at offset 3/],
+        [inputOf('n2', WIRE, { outlet: '\u0000Wire' }), /outlet contains a NUL/],
+        [inputOf('n3\u0000', WIRE), /key contains a NUL/],
+        [inputOf('n4', long), /text contains a NUL character at offset 72000/],
+      ];
+      for (const [input, message] of cases) {
+        const err = await store.putArticle(input, fixtureAnalysis(input.text)).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(Error);
+        expect((err as Error).name).toBe('InputError');
+        expect((err as Error).message).toMatch(message);
+      }
+      expect(await store.stats()).toMatchObject({ articles: 0, duplicateCopies: 0 });
+    });
+
     it('keeps feed checkpoints', async () => {
       expect(await store.getCheckpoint('https://example.org/feed')).toBeNull();
       const c = {

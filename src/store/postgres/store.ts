@@ -30,6 +30,7 @@ import {
 import { createPool, isConnectionError, isRetryableTransactionError, type PoolOptions } from './connect.js';
 import { migrate } from './migrate.js';
 import { STORE_MIGRATIONS } from './migrations.js';
+import { checkStorable } from '../rules.js';
 import { likePattern, textParam, textQuery, tsquerySql } from './search.js';
 import {
   ARTICLE_INSERT_COLUMNS,
@@ -715,17 +716,3 @@ const ACTOR_COUNTS = `
   (SELECT count(DISTINCT article_id) FROM article_actors aa WHERE aa.actor_id = x.id) AS articles,
   (SELECT count(*) FROM quotes q WHERE q.speaker_actor = x.id) AS quotes,
   (SELECT count(*) FROM events e WHERE e.source_actor = x.id OR e.target_actor = x.id) AS events`;
-
-/** PostgreSQL text cannot hold NUL: refuse it with a clear message instead of a driver error. */
-function checkStorable(input: ArticleInput): void {
-  const nul = input.text.indexOf('\u0000');
-  if (nul >= 0)
-    throw new Error(
-      `article ${input.key}: the text contains a NUL character at offset ${nul}; it cannot be stored`,
-    );
-  for (const [field, value] of Object.entries(input)) {
-    if (typeof value === 'string' && value.includes('\u0000')) {
-      throw new Error(`article ${input.key}: ${field} contains a NUL character; it cannot be stored`);
-    }
-  }
-}

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { AnalysisSchema, type Analysis, type Role } from '../../model/index.js';
 import { indexAnalysis } from '../rows.js';
@@ -29,7 +30,9 @@ import {
   type TimelinePoint,
   type TimelineQuery,
 } from '../types.js';
+import { checkStorable, isBusyError, searchTerms, StoreBusyError } from '../rules.js';
 import { ftsQuery, likePattern } from './fts.js';
+import { excerpt, firstMatch } from './snippet.js';
 import { migrate, SCHEMA_VERSION } from './migrations.js';
 import {
   ARTICLE_INSERT_COLUMNS,
@@ -50,7 +53,37 @@ import {
 export interface SqliteStoreOptions {
   /** Open read-only (the server's read path); migrations are not applied. */
   readonly?: boolean;
+  /**
+   * How long one statement waits, blocking its thread, for a lock another connection holds (SQLite
+   * busy_timeout). Default 5000 ms: right for the CLI. The server uses 0 and `busyRetryMs` instead.
+   */
+  busyTimeoutMs?: number;
+  /**
+   * How long a call keeps retrying a locked database without blocking the thread (timers between
+   * tries) before it fails with StoreBusyError. Default 0: no retries.
+   */
+  busyRetryMs?: number;
 }
+
+/** Every method of the contract: each is retried as a whole while the database is locked. */
+const STORE_METHODS = [
+  'classify',
+  'putArticle',
+  'getArticle',
+  'listArticles',
+  'searchArticles',
+  'listStories',
+  'getStory',
+  'listActors',
+  'getActor',
+  'searchQuotes',
+  'searchEvents',
+  'timeline',
+  'network',
+  'stats',
+  'getCheckpoint',
+  'putCheckpoint',
+] as const satisfies readonly (keyof Store)[];
 
 /** The SQLite store: one file, WAL journal, FTS5 over article text and quote text. */
 export class SqliteStore implements Store {
@@ -63,7 +96,14 @@ export class SqliteStore implements Store {
       readonly: options.readonly === true,
       fileMustExist: options.readonly === true,
     });
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    this.busyRetryMs = Math.max(0, options.busyRetryMs ?? 0);
+    for (const name of STORE_METHODS) {
+      const method = (this[name] as (...args: unknown[]) => Promise<unknown>).bind(this);
+      Object.defineProperty(this, name, {
+        value: (...args: unknown[]) => this.retryingBusy(() => method(...args)),
+      });
+    }
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
       // WAL + NORMAL survives a process kill (SIGKILL) without losing committed transactions.
@@ -84,6 +124,25 @@ export class SqliteStore implements Store {
   }
 
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly busyRetryMs: number;
+
+  /**
+   * Runs a call, and while the database is locked by another connection runs it again after a pause
+   * (the event loop stays free meanwhile), up to `busyRetryMs`; then fails with StoreBusyError. A
+   * failed call changed nothing: every write is one transaction.
+   */
+  private async retryingBusy<T>(call: () => Promise<T>): Promise<T> {
+    const deadline = performance.now() + this.busyRetryMs;
+    for (let pause = 10; ; pause = Math.min(200, pause * 2)) {
+      try {
+        return await call();
+      } catch (err) {
+        if (!isBusyError(err)) throw err;
+        if (performance.now() + pause > deadline) throw new StoreBusyError();
+        await sleep(pause);
+      }
+    }
+  }
 
   /** Prepared statements are cached by their SQL: ingest runs the same dozen statements per article. */
   private stmt(sql: string): Database.Statement {
@@ -147,6 +206,7 @@ export class SqliteStore implements Store {
   }
 
   async putArticle(input: ArticleInput, analysis: Analysis | null): Promise<PutResult> {
+    checkStorable(input);
     const now = new Date().toISOString();
     const put = this.db.transaction((): PutResult => {
       const c = this.classifySync(input);
@@ -327,15 +387,28 @@ export class SqliteStore implements Store {
     const total = Number(
       this.get('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?', match)?.n ?? 0,
     );
-    const items = this.all(
-      `SELECT ${ARTICLE_SUMMARY_COLUMNS}, snippet(articles_fts, 1, '', '', '…', 16) AS snippet
+    const rows = this.all(
+      `SELECT ${ARTICLE_SUMMARY_COLUMNS}, a.rowid AS row_id
        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
        WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?`,
       match,
       limit,
       offset,
-    ).map((r) => ({ ...toSummary(r), snippet: String(r.snippet ?? '') }));
+    );
+    const terms = searchTerms(query);
+    const items = rows.map((r) => ({ ...toSummary(r), snippet: this.snippet(Number(r.row_id), terms) }));
     return { total, items };
+  }
+
+  /** The excerpt around the first match: the article's head is read first, the whole text only if needed. */
+  private snippet(rowid: number, terms: readonly string[]): string {
+    const head = String(
+      this.get('SELECT substr(text, 1, 65536) AS t FROM articles WHERE rowid = ?', rowid)?.t ?? '',
+    );
+    const inHead = firstMatch(head, terms);
+    if (inHead || head.length < 65536) return excerpt(head, inHead);
+    const text = String(this.get('SELECT text AS t FROM articles WHERE rowid = ?', rowid)?.t ?? '');
+    return excerpt(text, firstMatch(text, terms));
   }
 
   async listStories(page?: Page): Promise<{ total: number; items: StorySummary[] }> {
