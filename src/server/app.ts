@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { IngestItem } from '../ingest/types.js';
 import { StanceSchema } from '../model/index.js';
 import { loadIngestApi, storeItem, type Analyzer, type Fingerprinter } from '../store/ingest.js';
-import type { Store } from '../store/types.js';
+import type { LayerWindow, Store, StoredArticle } from '../store/types.js';
 import { deadLetters, statsWithJobs } from '../store/open.js';
 import { projectPath } from '../util/data.js';
 import { handleError, handleFrameworkError, sendError } from './errors.js';
@@ -52,10 +52,19 @@ export interface ServerOptions {
   ingest?: Ingest;
   fingerprinter?: Fingerprinter;
   analyzer?: Analyzer;
+  /**
+   * Reads one article through a layer window. Default: the store in this thread; `startServer` passes
+   * a worker thread, so parsing a large analysis never holds the event loop.
+   */
+  readArticle?: (id: string, layers: LayerWindow) => Promise<StoredArticle | null>;
   /** Bounds of the queue of posted articles; a post beyond them gets 503 with Retry-After. */
   ingestQueue?: IngestQueueOptions;
   logger?: boolean;
 }
+
+/** Items of each list layer an article answer holds by default, and at most (a page of a large analysis). */
+const DEFAULT_LAYER_ITEMS = 1000;
+const MAX_LAYER_ITEMS = 5000;
 
 /** Largest POSTed body: an article of analyze()'s maximum size in UTF-8, with JSON overhead. */
 const BODY_LIMIT = 16 * 1024 * 1024;
@@ -191,17 +200,26 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   );
 
+  const readArticle = options.readArticle ?? ((id, layers) => store.getArticle(id, { layers }));
   app.get(
     '/api/articles/:id',
     {
       schema: {
         tags: ['articles'],
-        summary: 'One article with its full analysis and its copies',
+        summary:
+          'One article with its analysis and its copies. Each list layer (sentences, mentions, quotes…) comes ' +
+          'in a window of at most layerLimit items from layerOffset; `layers` gives every layer’s total and ' +
+          '`layers.truncated` says when more remain.',
         params: Id,
+        querystring: queryOf({
+          layerOffset: wholeNumber(0, 10_000_000).default(0),
+          layerLimit: wholeNumber(1, MAX_LAYER_ITEMS).default(DEFAULT_LAYER_ITEMS),
+        }),
       },
     },
     async (req, reply) => {
-      const article = await store.getArticle(req.params.id);
+      const { layerOffset, layerLimit } = req.query;
+      const article = await readArticle(req.params.id, { offset: layerOffset, limit: layerLimit });
       if (!article) return sendError(reply, 404, `no article ${req.params.id}`);
       return { ok: true, article };
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { openStore } from '../store/index.js';
 import { buildServer, isLoopback, type ServerOptions } from './app.js';
-import { IngestPool } from './ingest-pool.js';
+import { ArticleReadPool, IngestPool } from './ingest-pool.js';
 
 export { buildServer, ErrorBodySchema, isLoopback } from './app.js';
 export { QueueFullError } from './errors.js';
@@ -10,7 +10,7 @@ export type { Ingest, IngestQueueOptions } from './ingest-queue.js';
 
 export type { ErrorBody, ServerOptions } from './app.js';
 
-export interface StartOptions extends Omit<ServerOptions, 'store' | 'ingest'> {
+export interface StartOptions extends Omit<ServerOptions, 'store' | 'ingest' | 'readArticle'> {
   db: string;
   host: string;
   port: number;
@@ -35,14 +35,17 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
   checkExposure(options.host, options.token);
   const store = await openStore(options.db, { busyTimeoutMs: 0, busyRetryMs: 1000 });
   const pool = new IngestPool(options.db, options.workers ?? 1);
+  const reader = new ArticleReadPool(options.db);
   const app = await buildServer({
     ...options,
     store,
     ingest: pool.ingest,
+    readArticle: reader.read,
     ingestQueue: options.ingestQueue ?? { concurrency: pool.threads, maxWaiting: 4 * pool.threads },
   });
   app.addHook('onClose', async () => {
     await pool.close();
+    await reader.close();
     await store.close();
   });
   try {

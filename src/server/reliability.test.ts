@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { fixtureAnalysis } from '../store/store.suite.js';
+import { bulkAnalysis, fixtureAnalysis, inputOf } from '../store/store.suite.js';
 import { SqliteStore } from '../store/sqlite/index.js';
 import type { Fingerprinter } from '../store/ingest.js';
 import { PROJECT_ROOT } from '../util/data.js';
@@ -121,6 +121,27 @@ describe('HTTP API under hostile and heavy use', () => {
     expect((await a.inject('/api/quotes?q=nothing-like-it')).json().total).toBe(0);
     const doc = (await a.inject('/openapi.json')).json();
     expect(doc.paths['/api/quotes'].get.parameters.map((p: { name: string }) => p.name)).toContain('q');
+  });
+
+  it('answers a large analysis in pages of each layer, saying what is left', async () => {
+    const a = await make();
+    const text = 'Ana Lopes met officials in Valmora. '.repeat(30_000);
+    const stored = await store!.putArticle(inputOf('big', text), bulkAnalysis(text, 'Ana Lopes'));
+    const res = await a.inject(`/api/articles/${stored.articleId}`);
+    expect(res.statusCode).toBe(200);
+    const { article } = res.json();
+    expect(article.layers).toMatchObject({ truncated: true, offset: 0, limit: 1000 });
+    expect(article.layers.sizes.mentions).toEqual({ total: 30_000, returned: 1000 });
+    expect(article.analysis.mentions).toHaveLength(1000);
+    expect(article.analysis.text).toBe(text);
+    // Bounded by the text (twice here: the fixture has one sentence of it all) and one page per layer.
+    expect(res.body.length).toBeLessThan(2 * text.length + 600_000);
+    const last = (
+      await a.inject(`/api/articles/${stored.articleId}?layerOffset=29500&layerLimit=5000`)
+    ).json();
+    expect(last.article.layers.sizes.mentions).toEqual({ total: 30_000, returned: 500 });
+    expect(last.article.analysis.mentions[0].id).toBe('M29501');
+    expectError(await a.inject(`/api/articles/${stored.articleId}?layerLimit=100000`), 400, /layerLimit/);
   });
 
   it('refuses NUL in any posted field with 422, never a 500', async () => {

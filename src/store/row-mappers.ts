@@ -3,7 +3,7 @@
  * row becomes the same API object whichever database it came from.
  */
 import { z } from 'zod';
-import { RoleSchema, StanceSchema, type Analysis } from '../model/index.js';
+import { AnalysisSchema, RoleSchema, StanceSchema, type Analysis } from '../model/index.js';
 import { NEAR_DUPLICATE_THRESHOLD } from './types.js';
 import type {
   ActorSummary,
@@ -12,6 +12,9 @@ import type {
   ArticleSummary,
   CopyRecord,
   EventHit,
+  LayerSize,
+  LayerWindow,
+  StoredArticle,
   QuoteHit,
   Story,
   StorySummary,
@@ -206,4 +209,48 @@ export function toEvent(r: Row): EventHit {
     outlet: str(r.outlet),
     title: str(r.title),
   };
+}
+
+/** The list layers of an analysis, each pageable through a layer window. */
+export const LIST_LAYERS = [
+  'sentences',
+  'tokens',
+  'mentions',
+  'actors',
+  'attributions',
+  'claims',
+  'events',
+  'times',
+  'messages',
+] as const;
+
+/**
+ * A stored article from its row (summary columns and `analysis` JSON), checked against the model.
+ * With a window, every list layer is cut to it first, so the check (and the answer) costs the window,
+ * not the whole analysis.
+ */
+export function storedArticleOf(row: Row, copies: CopyRecord[], window?: LayerWindow): StoredArticle {
+  const raw = JSON.parse(String(row.analysis)) as Record<string, unknown>;
+  let layers: StoredArticle['layers'];
+  if (window) {
+    const offset = Math.max(0, Math.floor(window.offset ?? 0));
+    const limit = Math.max(1, Math.floor(window.limit));
+    const sizes: Record<string, LayerSize> = {};
+    let truncated = false;
+    for (const name of LIST_LAYERS) {
+      const list = raw[name];
+      if (!Array.isArray(list)) continue;
+      const part = list.slice(offset, offset + limit);
+      sizes[name] = { total: list.length, returned: part.length };
+      if (part.length < list.length) truncated = true;
+      raw[name] = part;
+    }
+    layers = { truncated, offset, limit, sizes };
+  }
+  const parsed = AnalysisSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new Error(
+      `stored analysis of ${String(row.id)} does not match the model: ${parsed.error.issues[0]?.message}`,
+    );
+  return { ...toSummary(row), analysis: parsed.data, copies, ...(layers ? { layers } : {}) };
 }

@@ -107,6 +107,30 @@ export function fixtureAnalysis(text: string, opts: FixtureOptions = {}): Analys
   });
 }
 
+/**
+ * A large analysis: `text` with a mention of one actor at every occurrence of `name` (tens of
+ * thousands in a long text), as a long article's analysis has; valid by construction.
+ */
+export function bulkAnalysis(text: string, name: string): Analysis {
+  const base = fixtureAnalysis(text);
+  const mentions: Analysis['mentions'] = [];
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length))
+    mentions.push({
+      id: `M${mentions.length + 1}`,
+      start: at,
+      end: at + name.length,
+      text: name,
+      type: 'PERSON',
+      kind: 'name',
+      actor: 'A1',
+    });
+  return {
+    ...base,
+    mentions,
+    actors: [{ id: 'A1', name, type: 'PERSON', mentions: mentions.map((m) => m.id), roles: [], cameo: null }],
+  };
+}
+
 export function inputOf(key: string, text: string, extra: Partial<ArticleInput> = {}): ArticleInput {
   return { key, text, contentHash: sha(text), ...extra };
 }

@@ -96,4 +96,9 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE feeds (feed text PRIMARY KEY, etag text, last_modified text, last_poll text);
     `,
   },
+  {
+    // The originals rule compares input order: where each article came in its input.
+    version: 2,
+    sql: `ALTER TABLE articles ADD COLUMN input_order bigint;`,
+  },
 ];

@@ -2,10 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { AnalysisSchema, type Analysis, type Role } from '../../model/index.js';
-import { indexAnalysis } from '../rows.js';
+import type { Analysis, Role } from '../../model/index.js';
 import {
-  MissingAnalysisError,
   pageOf,
   type ActorDetail,
   type ActorSummary,
@@ -16,6 +14,7 @@ import {
   type EventHit,
   type EventQuery,
   type FeedCheckpoint,
+  type LayerWindow,
   type Network,
   type Page,
   type PutResult,
@@ -33,14 +32,14 @@ import {
 import { checkStorable, isBusyError, searchTerms, StoreBusyError } from '../rules.js';
 import { ftsQuery, likePattern } from './fts.js';
 import { excerpt, firstMatch } from './snippet.js';
+import { SqliteWriter } from './write.js';
 import { migrate, SCHEMA_VERSION } from './migrations.js';
 import {
-  ARTICLE_INSERT_COLUMNS,
   ARTICLE_SUMMARY_COLUMNS,
   MAX_CANDIDATES,
-  articleRow,
   nearestDuplicate,
   RolesSchema,
+  storedArticleOf,
   summaryOfStory,
   toActorSummary,
   toCopy,
@@ -83,6 +82,7 @@ const STORE_METHODS = [
   'stats',
   'getCheckpoint',
   'putCheckpoint',
+  'nextInputOrder',
 ] as const satisfies readonly (keyof Store)[];
 
 /** The SQLite store: one file, WAL journal, FTS5 over article text and quote text. */
@@ -124,6 +124,10 @@ export class SqliteStore implements Store {
   }
 
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly writer = new SqliteWriter(
+    (sql) => this.stmt(sql),
+    (input) => this.classifySync(input),
+  );
   private readonly busyRetryMs: number;
 
   /**
@@ -208,147 +212,25 @@ export class SqliteStore implements Store {
   async putArticle(input: ArticleInput, analysis: Analysis | null): Promise<PutResult> {
     checkStorable(input);
     const now = new Date().toISOString();
-    const put = this.db.transaction((): PutResult => {
-      const c = this.classifySync(input);
-      if (c.kind === 'exists') {
-        const row = this.get('SELECT story_id FROM articles WHERE id = ?', c.articleId);
-        return { status: 'exists', articleId: c.articleId, storyId: String(row?.story_id ?? c.articleId) };
-      }
-      if (c.kind === 'copy') {
-        this.stmt(
-          `INSERT INTO copies (key, article_id, reason, url, canonical_url, title, outlet, published, ingested_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          input.key,
-          c.of,
-          c.reason,
-          input.url ?? null,
-          input.canonicalUrl ?? null,
-          input.title ?? analysis?.meta.title ?? null,
-          input.outlet ?? null,
-          input.published ?? null,
-          now,
-        );
-        return {
-          status: 'copy',
-          articleId: c.of,
-          storyId: c.storyId,
-          copyOf: { articleId: c.of, reason: c.reason },
-        };
-      }
-      if (!analysis) throw new MissingAnalysisError(input.key);
-      const id = this.newArticleId(input.contentHash);
-      const indexed = indexAnalysis(analysis);
-      const row = articleRow(id, input, analysis, c, indexed.quotes.length);
-      const { storyId, title, published, outlet } = row;
-      const info = this.stmt(
-        `INSERT INTO articles (${ARTICLE_INSERT_COLUMNS}, ingested_at)
-           VALUES (${row.values.map(() => '?').join(', ')}, ?)`,
-      ).run(...row.values, now);
-      const rowid = info.lastInsertRowid;
-      this.stmt('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(
-        rowid,
-        title ?? '',
-        input.text,
-      );
-      if (input.lshKeys) {
-        const band = this.stmt('INSERT OR IGNORE INTO lsh (band, article_id) VALUES (?, ?)');
-        for (const k of new Set(input.lshKeys)) band.run(k, id);
-      }
-      const upsertActor = this.stmt(
-        `INSERT INTO actors (id, name, type, cameo) VALUES (?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET cameo = coalesce(excluded.cameo, actors.cameo)`,
-      );
-      const linkActor = this.stmt(
-        'INSERT OR REPLACE INTO article_actors (article_id, local_id, actor_id, roles) VALUES (?, ?, ?, ?)',
-      );
-      for (const a of indexed.actors) {
-        upsertActor.run(a.actorId, a.name, a.type, a.cameo);
-        linkActor.run(id, a.localId, a.actorId, JSON.stringify(a.roles));
-      }
-      const quote = this.stmt(
-        `INSERT INTO quotes (article_id, attribution_id, speaker, speaker_actor, cue, content, kind, stance, start, "end",
-           outlet, published, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const quoteFts = this.stmt('INSERT INTO quotes_fts (rowid, content, speaker) VALUES (?, ?, ?)');
-      for (const q of indexed.quotes) {
-        const r = quote.run(
-          id,
-          q.attributionId,
-          q.speaker,
-          q.speakerActor,
-          q.cue,
-          q.content,
-          q.kind,
-          q.stance,
-          q.start,
-          q.end,
-          outlet,
-          published,
-          title,
-        );
-        quoteFts.run(r.lastInsertRowid, q.content, q.speaker ?? '');
-      }
-      const event = this.stmt(
-        `INSERT OR IGNORE INTO events (article_id, event_id, cameo, root, quad_class, goldstein, source_text, source_actor,
-           source_code, target_text, target_actor, target_code, trigger, start, "end", day, outlet, title)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const e of indexed.events) {
-        event.run(
-          id,
-          e.eventId,
-          e.cameo,
-          e.root,
-          e.quadClass,
-          e.goldstein,
-          e.sourceText,
-          e.sourceActor,
-          e.sourceCode,
-          e.targetText,
-          e.targetActor,
-          e.targetCode,
-          e.trigger,
-          e.start,
-          e.end,
-          e.day,
-          outlet,
-          title,
-        );
-      }
-      return {
-        status: 'stored',
-        articleId: id,
-        storyId,
-        ...(c.kind === 'near-duplicate'
-          ? { copyOf: { articleId: c.of, reason: 'near-duplicate' as const, similarity: c.similarity } }
-          : {}),
-      };
-    });
     // IMMEDIATE takes the write lock up front, so two writers never interleave a classify and an insert.
-    return put.immediate();
+    // Foreign keys are checked at commit: an original giving way to an earlier one is replaced in place.
+    return this.db
+      .transaction((): PutResult => {
+        this.db.pragma('defer_foreign_keys = ON');
+        return this.writer.put(input, analysis, now);
+      })
+      .immediate();
   }
 
-  /** A short id from the content hash; a (vanishingly rare) prefix clash gets a longer prefix. */
-  private newArticleId(contentHash: string): string {
-    const hex = contentHash.replace(/[^0-9a-f]/gi, '').toLowerCase() || 'x';
-    for (let n = 16; n <= hex.length; n += 8) {
-      const id = `a${hex.slice(0, n)}`;
-      if (!this.get('SELECT 1 FROM articles WHERE id = ?', id)) return id;
-    }
-    const count = Number(this.get('SELECT count(*) AS n FROM articles')?.n ?? 0);
-    return `a${hex.slice(0, 16)}-${count + 1}`;
+  async nextInputOrder(): Promise<number> {
+    const r = this.get('SELECT max(input_order) AS n FROM articles');
+    return r?.n === null || r?.n === undefined ? 1 : Number(r.n) + 1;
   }
 
-  async getArticle(id: string): Promise<StoredArticle | null> {
+  async getArticle(id: string, options?: { layers?: LayerWindow }): Promise<StoredArticle | null> {
     const row = this.get(`SELECT ${ARTICLE_SUMMARY_COLUMNS}, a.analysis FROM articles a WHERE a.id = ?`, id);
     if (!row) return null;
-    const parsed = AnalysisSchema.safeParse(JSON.parse(String(row.analysis)));
-    if (!parsed.success)
-      throw new Error(
-        `stored analysis of ${id} does not match the model: ${parsed.error.issues[0]?.message}`,
-      );
-    return { ...toSummary(row), analysis: parsed.data, copies: this.copiesOf(id) };
+    return storedArticleOf(row, this.copiesOf(id), options?.layers);
   }
 
   private copiesOf(id: string): CopyRecord[] {
@@ -435,12 +317,12 @@ export class SqliteStore implements Store {
     const articles = this.all(
       `SELECT key, coalesce(copy_of, id) AS article_id, id AS self_id, coalesce(copy_reason, 'original') AS reason,
          similarity, url, outlet, title, published
-       FROM articles WHERE story_id = ? ORDER BY rowid`,
+       FROM articles WHERE story_id = ? ORDER BY id <> story_id, published IS NULL, published, input_order, key`,
       id,
     );
     const copies = this.all(
       `SELECT c.key, c.article_id, NULL AS self_id, c.reason, NULL AS similarity, c.url, c.outlet, c.title, c.published
-       FROM copies c JOIN articles a ON a.id = c.article_id WHERE a.story_id = ? ORDER BY c.ingested_at, c.key`,
+       FROM copies c JOIN articles a ON a.id = c.article_id WHERE a.story_id = ? ORDER BY c.published IS NULL, c.published, c.key`,
       id,
     );
     // The original's own record points at itself; copies point at what they copy.

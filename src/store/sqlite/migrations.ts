@@ -76,6 +76,11 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE TABLE feeds (feed TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_poll TEXT);
     `,
   },
+  {
+    // The originals rule compares input order: where each article came in its input.
+    version: 2,
+    sql: `ALTER TABLE articles ADD COLUMN input_order INTEGER;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
