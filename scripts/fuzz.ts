@@ -32,6 +32,9 @@ interface Report {
   slowestMs: number;
   slowestBytes: number;
   slowestMsPerKb: number;
+  /** The worst time per KB among inputs of at least 1 KB (fixed costs dominate smaller ones). */
+  worstMsPerKb: number;
+  worstBytes: number;
   firstFailure?: string;
 }
 
@@ -45,6 +48,8 @@ async function run<T>(target: FuzzTarget<T>): Promise<Report> {
     slowestMs: 0,
     slowestBytes: 0,
     slowestMsPerKb: 0,
+    worstMsPerKb: 0,
+    worstBytes: 0,
   };
   // Warm-up (models load, code compiles) is not timed: the slowest input is then the input's own cost.
   for (const input of fc.sample(target.arbitrary, { numRuns: 20, seed: seed - 1 })) {
@@ -69,6 +74,11 @@ async function run<T>(target: FuzzTarget<T>): Promise<Report> {
         report.firstFailure ??= `seed ${seed + batch}: ${err instanceof Error ? err.message : String(err)}\n  input: ${JSON.stringify(input).slice(0, 500)}`;
       }
       const ms = performance.now() - t0;
+      const bytes = target.size(input);
+      if (bytes >= 1024 && (ms * 1024) / bytes > report.worstMsPerKb) {
+        report.worstMsPerKb = (ms * 1024) / bytes;
+        report.worstBytes = bytes;
+      }
       if (ms > report.slowestMs) {
         report.slowestMs = ms;
         report.slowestBytes = target.size(input);
@@ -92,7 +102,8 @@ try {
     reports.push(r);
     process.stdout.write(
       `${r.target.padEnd(16)} ${String(r.inputs).padStart(7)} inputs  ${r.failures} failures  slowest ${r.slowestMs.toFixed(1)} ms ` +
-        `for ${r.slowestBytes} bytes (${r.slowestMsPerKb.toFixed(1)} ms/KB)\n`,
+        `for ${r.slowestBytes} bytes (${r.slowestMsPerKb.toFixed(1)} ms/KB); worst ≥1 KB input ` +
+        `${r.worstMsPerKb.toFixed(1)} ms/KB (${r.worstBytes} bytes)\n`,
     );
     if (r.firstFailure) process.stdout.write(`  first failure: ${r.firstFailure}\n`);
   }

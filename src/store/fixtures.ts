@@ -128,4 +128,3 @@ export function bulkAnalysis(text: string, name: string): Analysis {
 export function inputOf(key: string, text: string, extra: Partial<ArticleInput> = {}): ArticleInput {
   return { key, text, contentHash: sha(text), ...extra };
 }
-

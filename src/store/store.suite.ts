@@ -13,7 +13,6 @@ export { bulkAnalysis, fixtureAnalysis, inputOf } from './fixtures.js';
  * `defineStoreSuite('sqlite', () => new SqliteStore(tmpfile))`, later the same for PostgreSQL.
  */
 
-
 /** A signature of `n` slots of which the first `same` equal `base`'s: a known Jaccard estimate. */
 function signature(base: number, same: number, n = 64): Uint32Array {
   const sig = new Uint32Array(n);
