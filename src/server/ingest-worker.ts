@@ -6,6 +6,7 @@
 import type { IngestItem } from '../ingest/types.js';
 import { loadIngestApi, storeItem, type StoreItemResult } from '../store/ingest.js';
 import { openStore } from '../store/open.js';
+import { failureOf, type WorkerFailure } from './worker-reply.js';
 import type { Store } from '../store/types.js';
 
 export interface IngestTask {
@@ -15,9 +16,7 @@ export interface IngestTask {
 }
 
 /** A result, or the error as data (its class does not survive the thread boundary). */
-export type IngestReply =
-  | { ok: true; result: StoreItemResult }
-  | { ok: false; name: string; message: string; retryAfterSeconds?: number };
+export type IngestReply = { ok: true; result: StoreItemResult } | WorkerFailure;
 
 const stores = new Map<string, Promise<Store>>();
 
@@ -38,13 +37,6 @@ export default async function ingestTask(task: IngestTask): Promise<IngestReply>
     const result = await storeItem(store, task.item, await loadIngestApi());
     return { ok: true, result };
   } catch (err) {
-    const e = err instanceof Error ? err : new Error(String(err));
-    const retry = (e as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-    return {
-      ok: false,
-      name: e.name,
-      message: e.message,
-      ...(typeof retry === 'number' ? { retryAfterSeconds: retry } : {}),
-    };
+    return failureOf(err);
   }
 }

@@ -3,6 +3,7 @@
  * a large analysis takes its time here, not on the server's event loop), cut to a layer window.
  */
 import { openStore } from '../store/open.js';
+import { failureOf, type WorkerFailure } from './worker-reply.js';
 import type { LayerWindow, Store, StoredArticle } from '../store/types.js';
 
 export interface ReadTask {
@@ -11,9 +12,7 @@ export interface ReadTask {
   window: LayerWindow;
 }
 
-export type ReadReply =
-  | { ok: true; article: StoredArticle | null }
-  | { ok: false; name: string; message: string; retryAfterSeconds?: number };
+export type ReadReply = { ok: true; article: StoredArticle | null } | WorkerFailure;
 
 const stores = new Map<string, Promise<Store>>();
 
@@ -27,13 +26,6 @@ export default async function readTask(task: ReadTask): Promise<ReadReply> {
     }
     return { ok: true, article: await (await store).getArticle(task.id, { layers: task.window }) };
   } catch (err) {
-    const e = err instanceof Error ? err : new Error(String(err));
-    const retry = (e as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-    return {
-      ok: false,
-      name: e.name,
-      message: e.message,
-      ...(typeof retry === 'number' ? { retryAfterSeconds: retry } : {}),
-    };
+    return failureOf(err);
   }
 }

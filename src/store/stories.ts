@@ -5,7 +5,7 @@
  * article of the story is a near-duplicate of that original. Arrival order never matters, so any
  * number of workers ends with the same stories.
  */
-import { NEAR_DUPLICATE_THRESHOLD } from './types.js';
+import { NEAR_DUPLICATE_THRESHOLD, type PutResult } from './types.js';
 import { blobToSignature, signatureSimilarity, type Row } from './row-mappers.js';
 import { comparePrecedence, type OriginalKey } from './rules.js';
 
@@ -84,4 +84,29 @@ export function planStory(members: readonly StoryMember[]): {
 
 function sameNumber(a: number | null, b: number | null): boolean {
   return a === b || (a !== null && b !== null && Math.abs(a - b) < 1e-12);
+}
+
+/** What storing article `id` came to once its story was planned: its story, and what it copies. */
+export function storedResult(
+  id: string,
+  plan: { original: StoryMember; updates: StoryUpdate[] },
+  members: readonly StoryMember[],
+): PutResult {
+  const self = plan.updates.find((u) => u.id === id) ?? members.find((m) => m.id === id);
+  const copyOf = self?.copyOf ?? null;
+  const similarity = self?.similarity ?? null;
+  return {
+    status: 'stored',
+    articleId: id,
+    storyId: plan.original.id,
+    ...(copyOf
+      ? {
+          copyOf: {
+            articleId: copyOf,
+            reason: 'near-duplicate' as const,
+            ...(similarity !== null ? { similarity } : {}),
+          },
+        }
+      : {}),
+  };
 }

@@ -9,7 +9,7 @@ import type { Analysis } from '../../model/index.js';
 import { indexAnalysis } from '../rows.js';
 import { ARTICLE_INSERT_COLUMNS, articleRow, MAX_CANDIDATES, type Row } from '../row-mappers.js';
 import { precedes } from '../rules.js';
-import { memberOf, nearDuplicatesOf, planStory, STORY_MEMBER_COLUMNS } from '../stories.js';
+import { memberOf, nearDuplicatesOf, planStory, STORY_MEMBER_COLUMNS, storedResult } from '../stories.js';
 import { MissingAnalysisError, type ArticleInput, type Classification, type PutResult } from '../types.js';
 
 /** The advisory lock of story changes (any 64-bit number no other newsgraph lock hashes to). */
@@ -165,29 +165,13 @@ async function placeInStory(
       [[...stories], id],
     )
   ).map(memberOf);
-  const { original, updates } = planStory(members);
-  for (const u of updates)
+  const plan = planStory(members);
+  for (const u of plan.updates)
     await db.query(
       'UPDATE articles SET story_id = $1, copy_of = $2, copy_reason = $3, similarity = $4 WHERE id = $5',
       [u.storyId, u.copyOf, u.copyOf ? 'near-duplicate' : null, u.similarity, u.id],
     );
-  const self = updates.find((u) => u.id === id) ?? members.find((m) => m.id === id);
-  const copyOf = self?.copyOf ?? null;
-  const similarity = self?.similarity ?? null;
-  return {
-    status: 'stored',
-    articleId: id,
-    storyId: original.id,
-    ...(copyOf
-      ? {
-          copyOf: {
-            articleId: copyOf,
-            reason: 'near-duplicate' as const,
-            ...(similarity !== null ? { similarity } : {}),
-          },
-        }
-      : {}),
-  };
+  return storedResult(id, plan, members);
 }
 
 async function insertArticle(db: Client, id: string, input: ArticleInput, analysis: Analysis): Promise<void> {

@@ -8,7 +8,7 @@ import type { Analysis } from '../../model/index.js';
 import { indexAnalysis } from '../rows.js';
 import { articleRow, MAX_CANDIDATES, type Row } from '../row-mappers.js';
 import { precedes } from '../rules.js';
-import { memberOf, nearDuplicatesOf, planStory, STORY_MEMBER_COLUMNS } from '../stories.js';
+import { memberOf, nearDuplicatesOf, planStory, STORY_MEMBER_COLUMNS, storedResult } from '../stories.js';
 import { MissingAnalysisError, type ArticleInput, type Classification, type PutResult } from '../types.js';
 import { ARTICLE_INSERT_COLUMNS } from '../row-mappers.js';
 
@@ -158,29 +158,13 @@ export class SqliteWriter {
       ...list,
       id,
     ).map(memberOf);
-    const { original, updates } = planStory(members);
+    const plan = planStory(members);
     const update = this.stmt(
       `UPDATE articles SET story_id = ?, copy_of = ?, copy_reason = ?, similarity = ? WHERE id = ?`,
     );
-    for (const u of updates)
+    for (const u of plan.updates)
       update.run(u.storyId, u.copyOf, u.copyOf ? 'near-duplicate' : null, u.similarity, u.id);
-    const self = updates.find((u) => u.id === id);
-    const copyOf = self ? self.copyOf : (members.find((m) => m.id === id)?.copyOf ?? null);
-    const similarity = self ? self.similarity : (members.find((m) => m.id === id)?.similarity ?? null);
-    return {
-      status: 'stored',
-      articleId: id,
-      storyId: original.id,
-      ...(copyOf
-        ? {
-            copyOf: {
-              articleId: copyOf,
-              reason: 'near-duplicate' as const,
-              ...(similarity !== null ? { similarity } : {}),
-            },
-          }
-        : {}),
-    };
+    return storedResult(id, plan, members);
   }
 
   /** The article row and its index rows (full text, LSH bands, actors, quotes, events); a story of its own. */
