@@ -78,10 +78,13 @@ const word = fc.oneof(
 /** News-like text: names, speech verbs, quotes and punctuation in any order, with stray Unicode. */
 export const newsText = fc.array(word, { minLength: 1, maxLength: 80 }).map((w) => w.join(' '));
 
+/** Article-length text (up to ~1,500 words), for the time per KB of analysis. */
+export const longNewsText = fc.array(word, { minLength: 200, maxLength: 1500 }).map((w) => w.join(' '));
+
 export const analyzeTarget: FuzzTarget<string> = {
   name: 'analyze',
   runs: 600,
-  arbitrary: newsText,
+  arbitrary: fc.oneof({ weight: 19, arbitrary: newsText }, { weight: 1, arbitrary: longNewsText }),
   size: (t) => Buffer.byteLength(t),
   check(text) {
     let a;
