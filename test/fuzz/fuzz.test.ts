@@ -21,6 +21,8 @@ async function fuzz<T>(target: FuzzTarget<T>): Promise<void> {
   await fc.assert(
     fc.asyncProperty(target.arbitrary, async (input) => {
       await target.check(input);
+      // Yield to the event loop between inputs: a test worker blocked for long misses vitest's RPC deadlines.
+      await new Promise((resolve) => setImmediate(resolve));
     }),
     { numRuns: target.runs, seed, endOnFailure: true },
   );
