@@ -228,8 +228,8 @@ export const LIST_LAYERS = [
 
 /**
  * A stored article from its row (summary columns and `analysis` JSON), checked against the model.
- * With a window, every list layer is cut to it first, so the check (and the answer) costs the window,
- * not the whole analysis.
+ * With a window, every list layer longer than it is cut to it first (shorter ones come whole), so
+ * the check (and the answer) costs the window, not the whole analysis.
  */
 export function storedArticleOf(row: Row, copies: CopyRecord[], window?: LayerWindow): StoredArticle {
   const raw = JSON.parse(String(row.analysis)) as Record<string, unknown>;
@@ -242,7 +242,9 @@ export function storedArticleOf(row: Row, copies: CopyRecord[], window?: LayerWi
     for (const name of LIST_LAYERS) {
       const list = raw[name];
       if (!Array.isArray(list)) continue;
-      const part = list.slice(offset, offset + limit);
+      // A layer that fits in one window comes whole on every page: the actors a page's mentions
+      // point at are then always there.
+      const part = list.length <= limit ? list : list.slice(offset, offset + limit);
       sizes[name] = { total: list.length, returned: part.length };
       if (part.length < list.length) truncated = true;
       raw[name] = part;
