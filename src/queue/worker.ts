@@ -183,7 +183,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         throw new PermanentJobError(err instanceof Error ? err.message : String(err));
       }
       const meta = metaOf(item);
-      const input = articleInput(item, meta, fp);
+      // The job's place in the queue is the article's input order (enqueued in input order).
+      const input = articleInput(item, meta, fp, Number(job.id));
       const c = await withDb(() => store.classify(input));
       let analysis = c.kind === 'exists' || c.kind === 'copy' ? null : await analyse(item, meta);
       for (;;) {

@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -11,12 +11,29 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InputError } from '../pipeline/index.js';
+import type { IngestItem } from '../ingest/types.js';
 import { StanceSchema } from '../model/index.js';
 import { loadIngestApi, storeItem, type Analyzer, type Fingerprinter } from '../store/ingest.js';
-import type { Store } from '../store/types.js';
+import type { LayerWindow, Store, StoredArticle } from '../store/types.js';
 import { deadLetters, statsWithJobs } from '../store/open.js';
 import { projectPath } from '../util/data.js';
+import { handleError, handleFrameworkError, sendError } from './errors.js';
+import { makeHostGuard, makeWriteGuard } from './guard.js';
+import { boundedIngest, type Ingest, type IngestQueueOptions } from './ingest-queue.js';
+import {
+  checkParameters,
+  formatSchemaErrors,
+  Id,
+  IsoDay,
+  MAX_ID_CHARS,
+  Page,
+  queryOf,
+  ShortText,
+  wholeNumber,
+} from './params.js';
+
+export { ErrorBodySchema, type ErrorBody } from './errors.js';
+export { isLoopback } from './guard.js';
 
 export interface ServerOptions {
   store: Store;
@@ -24,35 +41,33 @@ export interface ServerOptions {
   token?: string;
   /** The host the server binds to: decides whether writes without a token are allowed. */
   host?: string;
+  /** More names a token-less server answers to (DNS-rebinding guard); the bound host and loopback names always. */
+  allowedHosts?: readonly string[];
   /** Built dashboard to serve at `/` (default `web/dist`); none is served when it is missing. */
   webRoot?: string | null;
+  /**
+   * Stores a posted article. Default: in this process with `fingerprinter` and `analyzer` (tests,
+   * embedding); `startServer` passes worker threads, so analysis never holds the event loop.
+   */
+  ingest?: Ingest;
   fingerprinter?: Fingerprinter;
   analyzer?: Analyzer;
+  /**
+   * Reads one article through a layer window. Default: the store in this thread; `startServer` passes
+   * a worker thread, so parsing a large analysis never holds the event loop.
+   */
+  readArticle?: (id: string, layers: LayerWindow) => Promise<StoredArticle | null>;
+  /** Bounds of the queue of posted articles; a post beyond them gets 503 with Retry-After. */
+  ingestQueue?: IngestQueueOptions;
   logger?: boolean;
 }
 
-/** The one error shape every failure has, whatever raised it. */
-export const ErrorBodySchema = z.object({
-  ok: z.literal(false),
-  error: z.string(),
-  status: z.number().int(),
-});
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+/** Items of each list layer an article answer holds by default, and at most (a page of a large analysis). */
+const DEFAULT_LAYER_ITEMS = 1000;
+const MAX_LAYER_ITEMS = 5000;
 
 /** Largest POSTed body: an article of analyze()'s maximum size in UTF-8, with JSON overhead. */
 const BODY_LIMIT = 16 * 1024 * 1024;
-
-export function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
-}
-
-const Limit = z.coerce.number().int().min(1).max(500).default(50);
-const Offset = z.coerce.number().int().min(0).max(1_000_000).default(0);
-const Page = { limit: Limit, offset: Offset };
-const Id = z.object({ id: z.string().min(1).max(300) });
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2025-04-03');
-const ShortText = z.string().max(500);
 
 const PostArticleSchema = z.object({
   text: z.string().min(1).max(5_000_000),
@@ -73,7 +88,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: MAX_ID_CHARS },
+    // A malformed URL or an over-long id gets the API's error shape, not the framework's.
+    frameworkErrors: handleFrameworkError,
+    schemaErrorFormatter: formatSchemaErrors,
   }).withTypeProvider<ZodTypeProvider>();
+  const hostGuard = makeHostGuard(options);
+  if (hostGuard) app.addHook('onRequest', hostGuard);
+  app.addHook('preValidation', checkParameters);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -108,19 +130,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     transform: jsonSchemaTransform,
   });
 
-  app.setErrorHandler(
-    (err: Error & { statusCode?: number; validation?: unknown; code?: string }, _req, reply) => {
-      let status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-      let message = err.message;
-      if (err.validation || err.code === 'FST_ERR_VALIDATION') status = 400;
-      if (err instanceof InputError) status = 422;
-      if (status >= 500) {
-        reply.log.error(err);
-        message = 'internal error';
-      }
-      return sendError(reply, status, message);
-    },
-  );
+  app.setErrorHandler(handleError);
   const webRoot = options.webRoot === undefined ? projectPath('web', 'dist') : options.webRoot;
   const webRootReady = webRoot !== null && existsSync(`${webRoot}/index.html`);
   // The dashboard routes with the URL hash (#/article/…), so every unknown path is a plain 404.
@@ -141,6 +151,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
 
   const writeGuard = makeWriteGuard(options);
+  const ingest = boundedIngest(options.ingest ?? inProcessIngest(options), options.ingestQueue);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -160,7 +171,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       schema: {
         tags: ['meta'],
         summary: 'Articles whose analysis failed every attempt (PostgreSQL job queue), most recent first',
-        querystring: z.object({ limit: Page.limit }),
+        querystring: queryOf({ limit: Page.limit }),
       },
     },
     async (req, reply) => {
@@ -177,7 +188,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       schema: {
         tags: ['articles'],
         summary: 'List articles, newest first; with q, full-text search',
-        querystring: z.object({ ...Page, q: ShortText.optional(), outlet: ShortText.optional() }),
+        querystring: queryOf({ ...Page, q: ShortText.optional(), outlet: ShortText.optional() }),
       },
     },
     async (req) => {
@@ -189,17 +200,26 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   );
 
+  const readArticle = options.readArticle ?? ((id, layers) => store.getArticle(id, { layers }));
   app.get(
     '/api/articles/:id',
     {
       schema: {
         tags: ['articles'],
-        summary: 'One article with its full analysis and its copies',
+        summary:
+          'One article with its analysis and its copies. Each list layer (sentences, mentions, quotes…) comes ' +
+          'in a window of at most layerLimit items from layerOffset; `layers` gives every layer’s total and ' +
+          '`layers.truncated` says when more remain.',
         params: Id,
+        querystring: queryOf({
+          layerOffset: wholeNumber(0, 10_000_000).default(0),
+          layerLimit: wholeNumber(1, MAX_LAYER_ITEMS).default(DEFAULT_LAYER_ITEMS),
+        }),
       },
     },
     async (req, reply) => {
-      const article = await store.getArticle(req.params.id);
+      const { layerOffset, layerLimit } = req.query;
+      const article = await readArticle(req.params.id, { offset: layerOffset, limit: layerLimit });
       if (!article) return sendError(reply, 404, `no article ${req.params.id}`);
       return { ok: true, article };
     },
@@ -217,23 +237,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     async (req, reply) => {
       const body = req.body;
-      const fp = options.fingerprinter ?? (await loadIngestApi());
       const key =
         body.key ?? body.url ?? `post:${createHash('sha256').update(body.text).digest('hex').slice(0, 32)}`;
-      const result = await storeItem(
-        store,
-        {
-          key,
-          origin: 'text',
-          text: body.text,
-          ...(body.title ? { title: body.title } : {}),
-          ...(body.url ? { url: body.url } : {}),
-          ...(body.outlet ? { outlet: body.outlet } : {}),
-          ...(body.published ? { published: body.published } : {}),
-        },
-        fp,
-        options.analyzer,
-      );
+      const item: IngestItem = {
+        key,
+        origin: 'text',
+        text: body.text,
+        ...(body.title ? { title: body.title } : {}),
+        ...(body.url ? { url: body.url } : {}),
+        ...(body.outlet ? { outlet: body.outlet } : {}),
+        ...(body.published ? { published: body.published } : {}),
+      };
+      const result = await ingest(item);
       reply.code(result.status === 'stored' ? 201 : 200);
       return {
         ok: true,
@@ -253,7 +268,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       schema: {
         tags: ['stories'],
         summary: 'Stories (an article and its copies), largest first',
-        querystring: z.object(Page),
+        querystring: queryOf(Page),
       },
     },
     async (req) => ({ ok: true, ...(await store.listStories(req.query)) }),
@@ -275,7 +290,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       schema: {
         tags: ['actors'],
         summary: 'Actors across all articles, most mentioned first',
-        querystring: z.object({ ...Page, q: ShortText.optional() }),
+        querystring: queryOf({ ...Page, q: ShortText.optional() }),
       },
     },
     async (req) => ({ ok: true, ...(await store.listActors(req.query)) }),
@@ -303,16 +318,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       schema: {
         tags: ['quotes'],
         summary: 'Search attributions by content text, speaker, outlet and stance',
-        querystring: z.object({
+        querystring: queryOf({
           ...Page,
           text: ShortText.optional(),
+          /** Alias of `text`, as on /api/articles. */
+          q: ShortText.optional(),
           speaker: ShortText.optional(),
           outlet: ShortText.optional(),
           stance: StanceSchema.optional(),
         }),
       },
     },
-    async (req) => ({ ok: true, ...(await store.searchQuotes(req.query)) }),
+    async (req) => {
+      const { q, text, ...rest } = req.query;
+      return { ok: true, ...(await store.searchQuotes({ ...rest, text: text ?? q })) };
+    },
   );
 
   const EventFilter = {
@@ -327,7 +347,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       schema: {
         tags: ['events'],
         summary: 'Events filtered by actor, CAMEO code or root, QuadClass and date range',
-        querystring: z.object({
+        querystring: queryOf({
           ...Page,
           ...EventFilter,
           code: z
@@ -338,7 +358,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
             .string()
             .regex(/^\d{1,2}$/)
             .optional(),
-          quadClass: z.coerce.number().int().min(1).max(4).optional(),
+          quadClass: wholeNumber(1, 4).optional(),
         }),
       },
     },
@@ -351,7 +371,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       schema: {
         tags: ['events'],
         summary: 'Event counts and mean Goldstein score per day per actor pair',
-        querystring: z.object(EventFilter),
+        querystring: queryOf(EventFilter),
       },
     },
     async (req) => ({ ok: true, points: await store.timeline(req.query) }),
@@ -363,7 +383,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       schema: {
         tags: ['events'],
         summary: 'Actors and their interactions (events between them)',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(2000).default(200) }),
+        querystring: queryOf({ limit: wholeNumber(1, 2000).default(200) }),
       },
     },
     async (req) => ({ ok: true, ...(await store.network(req.query)) }),
@@ -372,41 +392,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return app;
 }
 
-function sendError(reply: FastifyReply, status: number, error: string): FastifyReply {
-  const body: ErrorBody = { ok: false, error, status };
-  return reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
-}
-
-/**
- * Writes need the bearer token when one is set (always, when the host is not loopback); a browser
- * request from another origin is refused, so a web page cannot make a visitor's browser post articles.
- */
-function makeWriteGuard(options: ServerOptions) {
-  const expected = options.token ? createHash('sha256').update(options.token).digest() : null;
-  const host = options.host ?? '127.0.0.1';
-  return async (req: FastifyRequest, reply: FastifyReply) => {
-    if (expected) {
-      const header = req.headers.authorization ?? '';
-      const m = /^Bearer (.+)$/.exec(header);
-      const given = createHash('sha256')
-        .update(m ? m[1] : '')
-        .digest();
-      if (!m || !timingSafeEqual(given, expected))
-        return sendError(reply, 401, 'a valid bearer token is required to write');
-    } else if (!isLoopback(host)) {
-      return sendError(reply, 403, 'writes are disabled: the server is not on loopback and has no token');
-    }
-    const origin = req.headers.origin;
-    if (origin && originHost(origin) !== req.headers.host) {
-      return sendError(reply, 403, 'cross-origin writes are refused');
-    }
-  };
-}
-
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
+/** Stores posted articles in this process (the default of tests and embedders). */
+function inProcessIngest(options: ServerOptions): Ingest {
+  return async (item) =>
+    storeItem(options.store, item, options.fingerprinter ?? (await loadIngestApi()), options.analyzer);
 }

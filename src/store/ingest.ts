@@ -1,6 +1,7 @@
 import { ArticleMetaSchema, type Analysis, type ArticleMeta } from '../model/index.js';
 import { analyze, checkText } from '../pipeline/index.js';
 import type { IngestItem, IngestProblem } from '../ingest/types.js';
+import { checkStorable } from './rules.js';
 import { MissingAnalysisError, type ArticleInput, type PutResult, type Store } from './types.js';
 
 /** The dedup fingerprints of a text; provided by `src/ingest` (content hash, MinHash, LSH bands). */
@@ -60,11 +61,13 @@ export async function storeItem(
   item: IngestItem,
   fp: Fingerprinter,
   analyzer: Analyzer = (text, meta) => analyze(text, meta),
+  inputOrder?: number,
 ): Promise<StoreItemResult> {
-  // Refuse empty, huge or binary text before fingerprinting or storing anything of it.
+  // Refuse empty, huge or binary text, and NUL in any field (the stores' rule), before any work.
   checkText(item.text);
+  checkStorable(item);
   const meta = metaOf(item);
-  const input = articleInput(item, meta, fp);
+  const input = articleInput(item, meta, fp, inputOrder ?? (await store.nextInputOrder()));
   const c = await store.classify(input);
   if (c.kind === 'exists' || c.kind === 'copy') {
     try {
@@ -108,8 +111,8 @@ export interface IngestHooks {
   analyzer?: Analyzer;
   /**
    * Items analysed at once (with a worker-pool analyzer). Order does not matter for correctness:
-   * every put re-checks duplicates inside its transaction, so a copy overtaking its original is still
-   * recorded as a copy. Default 1.
+   * every put re-checks duplicates inside its transaction and originals follow a rule of the data
+   * (publication date, then input order), so a copy overtaking its original ends the same. Default 1.
    */
   concurrency?: number;
 }
@@ -126,9 +129,11 @@ export async function ingestItems(
   const inFlight = new Set<Promise<void>>();
   let fatal: unknown = null;
   const limit = Math.max(1, Math.floor(hooks.concurrency ?? 1));
-  const handle = async (x: IngestItem) => {
+  // Input order, after everything stored before: with the publication date it decides originals.
+  const base = await store.nextInputOrder();
+  const handle = async (x: IngestItem, order: number) => {
     try {
-      const r = await storeItem(store, x, fp, hooks.analyzer);
+      const r = await storeItem(store, x, fp, hooks.analyzer, order);
       if (r.status === 'stored') counts.stored++;
       if (r.status === 'exists') counts.alreadyStored++;
       if (r.copyOf) counts.duplicates++;
@@ -150,7 +155,7 @@ export async function ingestItems(
       hooks.onProblem?.(x);
       continue;
     }
-    const p: Promise<void> = handle(x).finally(() => inFlight.delete(p));
+    const p: Promise<void> = handle(x, base + counts.seen - 1).finally(() => inFlight.delete(p));
     inFlight.add(p);
     if (inFlight.size >= limit) await Promise.race(inFlight);
   }
@@ -166,9 +171,15 @@ function isStorageFailure(err: unknown): boolean {
 }
 
 /** The store's view of an ingested item: its text with the fingerprints deduplication compares. */
-export function articleInput(item: IngestItem, meta: ArticleMeta, fp: Fingerprinter): ArticleInput {
+export function articleInput(
+  item: IngestItem,
+  meta: ArticleMeta,
+  fp: Fingerprinter,
+  inputOrder?: number,
+): ArticleInput {
   const signature = fp.minhashSignature(item.text);
   return {
+    ...(inputOrder !== undefined ? { inputOrder } : {}),
     key: item.key,
     text: item.text,
     contentHash: fp.contentHash(item.text),

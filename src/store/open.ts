@@ -1,13 +1,16 @@
 import type { Store, StoreStats } from './types.js';
-import { openSqliteStore } from './sqlite/index.js';
+import { openSqliteStore, type SqliteStoreOptions } from './sqlite/index.js';
 
 /** `postgres://…` or `postgresql://…` selects PostgreSQL; anything else is a SQLite file path. */
 export function isPostgresSpec(spec: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(spec);
 }
 
-/** Opens the store a `--db` value names: a PostgreSQL URL or a SQLite file (created when missing). */
-export async function openStore(spec: string, options: { readonly?: boolean } = {}): Promise<Store> {
+/**
+ * Opens the store a `--db` value names: a PostgreSQL URL or a SQLite file (created when missing). The
+ * options concern SQLite (PostgreSQL waits for locks without blocking the thread).
+ */
+export async function openStore(spec: string, options: SqliteStoreOptions = {}): Promise<Store> {
   if (isPostgresSpec(spec)) {
     const { openPostgresStore } = await import('./postgres/index.js');
     return openPostgresStore(spec);

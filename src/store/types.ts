@@ -25,6 +25,11 @@ export interface ArticleInput {
   signature?: Uint32Array;
   /** LSH band keys of the signature: articles sharing one are near-duplicate candidates. */
   lshKeys?: readonly string[];
+  /**
+   * Where the article came in its input (lower is earlier): with the publication date, it decides
+   * which of several copies is the original (`rules.ts`), whatever order they are stored in.
+   */
+  inputOrder?: number;
 }
 
 /** How an incoming article relates to what is stored. */
@@ -84,6 +89,23 @@ export interface StoredArticle extends ArticleSummary {
   analysis: Analysis;
   /** Every known copy of this article: exact republications and near-duplicates pointing at it. */
   copies: CopyRecord[];
+  /**
+   * Set when the analysis was read through a layer window (`getArticle(id, {layers})`): each list
+   * layer's size and the part returned. `truncated` is true when any layer holds more than returned.
+   */
+  layers?: { truncated: boolean; offset: number; limit: number; sizes: Record<string, LayerSize> };
+}
+
+/** One list layer of an analysis read through a window. */
+export interface LayerSize {
+  total: number;
+  returned: number;
+}
+
+/** The part of every list layer (mentions, sentences, events…) to read: items [offset, offset+limit). */
+export interface LayerWindow {
+  offset?: number;
+  limit: number;
 }
 
 export interface SearchHit extends ArticleSummary {
@@ -226,7 +248,8 @@ export interface Store {
    * (a race with another writer), the put fails with MissingAnalysisError and the caller analyses.
    */
   putArticle(input: ArticleInput, analysis: Analysis | null): Promise<PutResult>;
-  getArticle(id: string): Promise<StoredArticle | null>;
+  /** The article with its analysis; with `layers`, each list layer only in that window (large analyses). */
+  getArticle(id: string, options?: { layers?: LayerWindow }): Promise<StoredArticle | null>;
   listArticles(page?: Page & { outlet?: string }): Promise<{ total: number; items: ArticleSummary[] }>;
   /** Full-text search over article text; any user string is safe (no query syntax errors). */
   searchArticles(query: string, page?: Page): Promise<{ total: number; items: SearchHit[] }>;
@@ -241,6 +264,8 @@ export interface Store {
   stats(): Promise<StoreStats>;
   getCheckpoint(feed: string): Promise<FeedCheckpoint | null>;
   putCheckpoint(checkpoint: FeedCheckpoint): Promise<void>;
+  /** An input order after every stored article's: the base of a new run's `inputOrder`s. */
+  nextInputOrder(): Promise<number>;
   close(): Promise<void>;
 }
 

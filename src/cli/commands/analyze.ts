@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { analyze, InputError, stagesWith } from '../../pipeline/index.js';
@@ -9,6 +8,7 @@ import { ArticleMetaSchema } from '../../model/index.js';
 import type { Analysis, ArticleMeta } from '../../model/index.js';
 import { availableParallelism } from 'node:os';
 import { readTextInput } from '../io.js';
+import { readTextLines } from '../../ingest/lines.js';
 import { formatSummary } from '../summary.js';
 import { Progress } from '../progress.js';
 import { UsageError, writeOut } from '../errors.js';
@@ -125,7 +125,7 @@ async function* readBatch(
   tokens?: boolean,
   extra?: ExtraKnowledge,
 ): AsyncGenerator<BatchItem> {
-  const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
+  const input = file === '-' ? process.stdin : createReadStream(file);
   if (file !== '-') {
     await new Promise<void>((resolve, reject) => {
       (input as ReturnType<typeof createReadStream>).once('open', () => resolve());
@@ -134,10 +134,14 @@ async function* readBatch(
       );
     });
   }
-  const rl = createInterface({ input, crlfDelay: Infinity });
-  let lineNo = 0;
-  for await (const line of rl) {
-    lineNo++;
+  // The one decoder of every command: a line with invalid bytes is reported with its exact offset.
+  for await (const read of readTextLines(input as AsyncIterable<Buffer>, file === '-' ? 'stdin' : file)) {
+    const lineNo = read.lineNo;
+    if ('problem' in read) {
+      yield { lineNo, text: '', problem: read.problem };
+      continue;
+    }
+    const line = read.text;
     if (!line.trim()) continue;
     let raw: unknown;
     try {

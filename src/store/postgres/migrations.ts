@@ -96,4 +96,12 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE feeds (feed text PRIMARY KEY, etag text, last_modified text, last_poll text);
     `,
   },
+  {
+    // The originals rule compares input order (where each article came in its input); the text's
+    // length is kept, so listing never counts a long text's characters again.
+    version: 2,
+    sql: `ALTER TABLE articles ADD COLUMN input_order bigint;
+      ALTER TABLE articles ADD COLUMN n_chars int;
+      UPDATE articles SET n_chars = length(text);`,
+  },
 ];

@@ -1,6 +1,4 @@
-/** Most terms one search uses: bounds the work a hostile query can ask for. */
-const MAX_TERMS = 16;
-const MAX_TERM_CHARS = 64;
+import { queryText, searchTerms } from '../rules.js';
 
 export interface TextQuery {
   /** All words but the last, for `plainto_tsquery` (which never raises a syntax error). */
@@ -15,9 +13,7 @@ export interface TextQuery {
  * the last one also matching as a prefix (`valmor` finds `Valmora`). Null when there is no word.
  */
 export function textQuery(input: string): TextQuery | null {
-  const terms = (input.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [])
-    .slice(0, MAX_TERMS)
-    .map((t) => t.slice(0, MAX_TERM_CHARS));
+  const terms = searchTerms(input);
   if (terms.length === 0) return null;
   return { words: terms.slice(0, -1).join(' '), prefix: `${terms[terms.length - 1]}:*` };
 }
@@ -27,12 +23,7 @@ export function tsquerySql(n: number): string {
   return `(plainto_tsquery('english', $${n}) && to_tsquery('english', $${n + 1}))`;
 }
 
-/** A `%…%` pattern for `ILIKE … ESCAPE '\'`; NUL (which PostgreSQL text cannot hold) is dropped. */
-export function likePattern(input: string): string {
-  return `%${input.replaceAll('\u0000', '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+export { likePattern } from '../rules.js';
 
 /** A user string as a plain text parameter: PostgreSQL text cannot hold NUL. */
-export function textParam(input: string): string {
-  return input.replaceAll('\u0000', '');
-}
+export const textParam = queryText;

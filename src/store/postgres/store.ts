@@ -1,8 +1,6 @@
 import type pg from 'pg';
-import { AnalysisSchema, type Analysis, type Role } from '../../model/index.js';
-import { indexAnalysis } from '../rows.js';
+import type { Analysis, Role } from '../../model/index.js';
 import {
-  MissingAnalysisError,
   pageOf,
   type ActorDetail,
   type ActorSummary,
@@ -13,6 +11,7 @@ import {
   type EventHit,
   type EventQuery,
   type FeedCheckpoint,
+  type LayerWindow,
   type Network,
   type Page,
   type PutResult,
@@ -30,15 +29,16 @@ import {
 import { createPool, isConnectionError, isRetryableTransactionError, type PoolOptions } from './connect.js';
 import { migrate } from './migrate.js';
 import { STORE_MIGRATIONS } from './migrations.js';
+import { checkStorable } from '../rules.js';
+import { writeArticle } from './write.js';
 import { likePattern, textParam, textQuery, tsquerySql } from './search.js';
 import {
-  ARTICLE_INSERT_COLUMNS,
   ARTICLE_SUMMARY_COLUMNS,
   MAX_CANDIDATES,
-  articleRow,
   nearestDuplicate,
   RolesSchema,
   str,
+  storedArticleOf,
   summaryOfStory,
   toActorSummary,
   toCopy,
@@ -194,168 +194,21 @@ export class PostgresStore implements Store {
       [lockNames],
     );
     const c = await this.classifyWith(client, input);
-    if (c.kind === 'exists') {
-      const row = await this.get('SELECT story_id FROM articles WHERE id = $1', [c.articleId], client);
-      return { status: 'exists', articleId: c.articleId, storyId: String(row?.story_id ?? c.articleId) };
-    }
-    if (c.kind === 'copy') {
-      await client.query(
-        `INSERT INTO copies (key, article_id, reason, url, canonical_url, title, outlet, published)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          input.key,
-          c.of,
-          c.reason,
-          input.url ?? null,
-          input.canonicalUrl ?? null,
-          input.title ?? analysis?.meta.title ?? null,
-          input.outlet ?? null,
-          input.published ?? null,
-        ],
-      );
-      return {
-        status: 'copy',
-        articleId: c.of,
-        storyId: c.storyId,
-        copyOf: { articleId: c.of, reason: c.reason },
-      };
-    }
-    if (!analysis) throw new MissingAnalysisError(input.key);
-    const id = await this.newArticleId(client, input.contentHash);
-    const indexed = indexAnalysis(analysis);
-    const row = articleRow(id, input, analysis, c, indexed.quotes.length);
-    const { storyId, title, published, outlet } = row;
-    await client.query(
-      `INSERT INTO articles (${ARTICLE_INSERT_COLUMNS})
-       VALUES (${row.values.map((_, k) => `$${k + 1}`).join(', ')})`,
-      row.values,
-    );
-    if (input.lshKeys && input.lshKeys.length > 0) {
-      await client.query(
-        'INSERT INTO lsh (band, article_id) SELECT b, $2 FROM unnest($1::text[]) b ON CONFLICT DO NOTHING',
-        [[...new Set(input.lshKeys)], id],
-      );
-    }
-    // Upserts in id order: two writers touching the same actors lock them in the same order.
-    const actors = [...indexed.actors].sort((a, b) =>
-      a.actorId < b.actorId ? -1 : a.actorId > b.actorId ? 1 : 0,
-    );
-    const firstOfActor = new Map<string, (typeof actors)[number]>();
-    for (const a of actors) if (!firstOfActor.has(a.actorId)) firstOfActor.set(a.actorId, a);
-    if (firstOfActor.size > 0) {
-      const list = [...firstOfActor.values()];
-      await client.query(
-        `INSERT INTO actors (id, name, type, cameo)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-         ON CONFLICT (id) DO UPDATE SET cameo = coalesce(excluded.cameo, actors.cameo)`,
-        [
-          list.map((a) => a.actorId),
-          list.map((a) => a.name),
-          list.map((a) => a.type),
-          list.map((a) => a.cameo),
-        ],
-      );
-    }
-    if (actors.length > 0) {
-      await client.query(
-        `INSERT INTO article_actors (article_id, local_id, actor_id, roles)
-         SELECT $1, l, a, r::jsonb FROM unnest($2::text[], $3::text[], $4::text[]) AS t(l, a, r)
-         ON CONFLICT (article_id, local_id) DO UPDATE SET actor_id = excluded.actor_id, roles = excluded.roles`,
-        [
-          id,
-          actors.map((a) => a.localId),
-          actors.map((a) => a.actorId),
-          actors.map((a) => JSON.stringify(a.roles)),
-        ],
-      );
-    }
-    const q = indexed.quotes;
-    if (q.length > 0) {
-      await client.query(
-        `INSERT INTO quotes (article_id, attribution_id, speaker, speaker_actor, cue, content, kind, stance, start, "end",
-           outlet, published, title)
-         SELECT $1, * , $11, $12, $13 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-           $7::text[], $8::text[], $9::int[], $10::int[])`,
-        [
-          id,
-          q.map((x) => x.attributionId),
-          q.map((x) => x.speaker),
-          q.map((x) => x.speakerActor),
-          q.map((x) => x.cue),
-          q.map((x) => x.content),
-          q.map((x) => x.kind),
-          q.map((x) => x.stance),
-          q.map((x) => x.start),
-          q.map((x) => x.end),
-          outlet,
-          published,
-          title,
-        ],
-      );
-    }
-    const e = indexed.events;
-    if (e.length > 0) {
-      await client.query(
-        `INSERT INTO events (article_id, event_id, cameo, root, quad_class, goldstein, source_text, source_actor,
-           source_code, target_text, target_actor, target_code, trigger, start, "end", day, outlet, title)
-         SELECT $1, *, $17, $18 FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::float8[], $7::text[],
-           $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::int[], $16::text[])
-         ON CONFLICT DO NOTHING`,
-        [
-          id,
-          e.map((x) => x.eventId),
-          e.map((x) => x.cameo),
-          e.map((x) => x.root),
-          e.map((x) => x.quadClass),
-          e.map((x) => x.goldstein),
-          e.map((x) => x.sourceText),
-          e.map((x) => x.sourceActor),
-          e.map((x) => x.sourceCode),
-          e.map((x) => x.targetText),
-          e.map((x) => x.targetActor),
-          e.map((x) => x.targetCode),
-          e.map((x) => x.trigger),
-          e.map((x) => x.start),
-          e.map((x) => x.end),
-          e.map((x) => x.day),
-          outlet,
-          title,
-        ],
-      );
-    }
-    return {
-      status: 'stored',
-      articleId: id,
-      storyId,
-      ...(c.kind === 'near-duplicate'
-        ? { copyOf: { articleId: c.of, reason: 'near-duplicate' as const, similarity: c.similarity } }
-        : {}),
-    };
+    return writeArticle(client, c, input, analysis);
   }
 
-  /** A short id from the content hash; a (vanishingly rare) prefix clash gets a longer prefix. */
-  private async newArticleId(db: Queryable, contentHash: string): Promise<string> {
-    const hex = contentHash.replace(/[^0-9a-f]/gi, '').toLowerCase() || 'x';
-    for (let n = 16; n <= hex.length; n += 8) {
-      const id = `a${hex.slice(0, n)}`;
-      if (!(await this.get('SELECT 1 FROM articles WHERE id = $1', [id], db))) return id;
-    }
-    const seq = await this.get("SELECT nextval(pg_get_serial_sequence('articles', 'seq')) AS n", [], db);
-    return `a${hex.slice(0, 16)}-${String(seq?.n ?? Date.now())}`;
+  async nextInputOrder(): Promise<number> {
+    const r = await this.get('SELECT max(input_order) AS n FROM articles');
+    return r?.n === null || r?.n === undefined ? 1 : Number(r.n) + 1;
   }
 
-  async getArticle(id: string): Promise<StoredArticle | null> {
+  async getArticle(id: string, options?: { layers?: LayerWindow }): Promise<StoredArticle | null> {
     const row = await this.get(
       `SELECT ${ARTICLE_SUMMARY_COLUMNS}, a.analysis FROM articles a WHERE a.id = $1`,
       [textParam(id)],
     );
     if (!row) return null;
-    const parsed = AnalysisSchema.safeParse(JSON.parse(String(row.analysis)));
-    if (!parsed.success)
-      throw new Error(
-        `stored analysis of ${id} does not match the model: ${parsed.error.issues[0]?.message}`,
-      );
-    return { ...toSummary(row), analysis: parsed.data, copies: await this.copiesOf(String(row.id)) };
+    return storedArticleOf(row, await this.copiesOf(String(row.id)), options?.layers);
   }
 
   private async copiesOf(id: string): Promise<CopyRecord[]> {
@@ -440,12 +293,12 @@ export class PostgresStore implements Store {
     const articles = await this.all(
       `SELECT key, coalesce(copy_of, id) AS article_id, id AS self_id, coalesce(copy_reason, 'original') AS reason,
          similarity, url, outlet, title, published
-       FROM articles WHERE story_id = $1 ORDER BY seq`,
+       FROM articles WHERE story_id = $1 ORDER BY id <> story_id, published NULLS LAST, input_order NULLS FIRST, key`,
       [storyId],
     );
     const copies = await this.all(
       `SELECT c.key, c.article_id, NULL AS self_id, c.reason, NULL::float8 AS similarity, c.url, c.outlet, c.title, c.published
-       FROM copies c JOIN articles a ON a.id = c.article_id WHERE a.story_id = $1 ORDER BY c.ingested_at, c.key`,
+       FROM copies c JOIN articles a ON a.id = c.article_id WHERE a.story_id = $1 ORDER BY c.published NULLS LAST, c.key`,
       [storyId],
     );
     // The original's own record points at itself; copies point at what they copy.
@@ -715,17 +568,3 @@ const ACTOR_COUNTS = `
   (SELECT count(DISTINCT article_id) FROM article_actors aa WHERE aa.actor_id = x.id) AS articles,
   (SELECT count(*) FROM quotes q WHERE q.speaker_actor = x.id) AS quotes,
   (SELECT count(*) FROM events e WHERE e.source_actor = x.id OR e.target_actor = x.id) AS events`;
-
-/** PostgreSQL text cannot hold NUL: refuse it with a clear message instead of a driver error. */
-function checkStorable(input: ArticleInput): void {
-  const nul = input.text.indexOf('\u0000');
-  if (nul >= 0)
-    throw new Error(
-      `article ${input.key}: the text contains a NUL character at offset ${nul}; it cannot be stored`,
-    );
-  for (const [field, value] of Object.entries(input)) {
-    if (typeof value === 'string' && value.includes('\u0000')) {
-      throw new Error(`article ${input.key}: ${field} contains a NUL character; it cannot be stored`);
-    }
-  }
-}

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { AnalysisSchema, type Analysis, type Role } from '../../model/index.js';
-import { indexAnalysis } from '../rows.js';
+import type { Analysis, Role } from '../../model/index.js';
 import {
-  MissingAnalysisError,
   pageOf,
   type ActorDetail,
   type ActorSummary,
@@ -15,6 +14,7 @@ import {
   type EventHit,
   type EventQuery,
   type FeedCheckpoint,
+  type LayerWindow,
   type Network,
   type Page,
   type PutResult,
@@ -29,15 +29,17 @@ import {
   type TimelinePoint,
   type TimelineQuery,
 } from '../types.js';
+import { checkStorable, isBusyError, searchTerms, StoreBusyError } from '../rules.js';
 import { ftsQuery, likePattern } from './fts.js';
+import { excerpt, firstMatch } from './snippet.js';
+import { SqliteWriter } from './write.js';
 import { migrate, SCHEMA_VERSION } from './migrations.js';
 import {
-  ARTICLE_INSERT_COLUMNS,
   ARTICLE_SUMMARY_COLUMNS,
   MAX_CANDIDATES,
-  articleRow,
   nearestDuplicate,
   RolesSchema,
+  storedArticleOf,
   summaryOfStory,
   toActorSummary,
   toCopy,
@@ -50,7 +52,38 @@ import {
 export interface SqliteStoreOptions {
   /** Open read-only (the server's read path); migrations are not applied. */
   readonly?: boolean;
+  /**
+   * How long one statement waits, blocking its thread, for a lock another connection holds (SQLite
+   * busy_timeout). Default 5000 ms: right for the CLI. The server uses 0 and `busyRetryMs` instead.
+   */
+  busyTimeoutMs?: number;
+  /**
+   * How long a call keeps retrying a locked database without blocking the thread (timers between
+   * tries) before it fails with StoreBusyError. Default 0: no retries.
+   */
+  busyRetryMs?: number;
 }
+
+/** Every method of the contract: each is retried as a whole while the database is locked. */
+const STORE_METHODS = [
+  'classify',
+  'putArticle',
+  'getArticle',
+  'listArticles',
+  'searchArticles',
+  'listStories',
+  'getStory',
+  'listActors',
+  'getActor',
+  'searchQuotes',
+  'searchEvents',
+  'timeline',
+  'network',
+  'stats',
+  'getCheckpoint',
+  'putCheckpoint',
+  'nextInputOrder',
+] as const satisfies readonly (keyof Store)[];
 
 /** The SQLite store: one file, WAL journal, FTS5 over article text and quote text. */
 export class SqliteStore implements Store {
@@ -63,7 +96,14 @@ export class SqliteStore implements Store {
       readonly: options.readonly === true,
       fileMustExist: options.readonly === true,
     });
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    this.busyRetryMs = Math.max(0, options.busyRetryMs ?? 0);
+    for (const name of STORE_METHODS) {
+      const method = (this[name] as (...args: unknown[]) => Promise<unknown>).bind(this);
+      Object.defineProperty(this, name, {
+        value: (...args: unknown[]) => this.retryingBusy(() => method(...args)),
+      });
+    }
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
       // WAL + NORMAL survives a process kill (SIGKILL) without losing committed transactions.
@@ -84,6 +124,29 @@ export class SqliteStore implements Store {
   }
 
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly writer = new SqliteWriter(
+    (sql) => this.stmt(sql),
+    (input) => this.classifySync(input),
+  );
+  private readonly busyRetryMs: number;
+
+  /**
+   * Runs a call, and while the database is locked by another connection runs it again after a pause
+   * (the event loop stays free meanwhile), up to `busyRetryMs`; then fails with StoreBusyError. A
+   * failed call changed nothing: every write is one transaction.
+   */
+  private async retryingBusy<T>(call: () => Promise<T>): Promise<T> {
+    const deadline = performance.now() + this.busyRetryMs;
+    for (let pause = 10; ; pause = Math.min(200, pause * 2)) {
+      try {
+        return await call();
+      } catch (err) {
+        if (!isBusyError(err)) throw err;
+        if (performance.now() + pause > deadline) throw new StoreBusyError();
+        await sleep(pause);
+      }
+    }
+  }
 
   /** Prepared statements are cached by their SQL: ingest runs the same dozen statements per article. */
   private stmt(sql: string): Database.Statement {
@@ -147,148 +210,27 @@ export class SqliteStore implements Store {
   }
 
   async putArticle(input: ArticleInput, analysis: Analysis | null): Promise<PutResult> {
+    checkStorable(input);
     const now = new Date().toISOString();
-    const put = this.db.transaction((): PutResult => {
-      const c = this.classifySync(input);
-      if (c.kind === 'exists') {
-        const row = this.get('SELECT story_id FROM articles WHERE id = ?', c.articleId);
-        return { status: 'exists', articleId: c.articleId, storyId: String(row?.story_id ?? c.articleId) };
-      }
-      if (c.kind === 'copy') {
-        this.stmt(
-          `INSERT INTO copies (key, article_id, reason, url, canonical_url, title, outlet, published, ingested_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          input.key,
-          c.of,
-          c.reason,
-          input.url ?? null,
-          input.canonicalUrl ?? null,
-          input.title ?? analysis?.meta.title ?? null,
-          input.outlet ?? null,
-          input.published ?? null,
-          now,
-        );
-        return {
-          status: 'copy',
-          articleId: c.of,
-          storyId: c.storyId,
-          copyOf: { articleId: c.of, reason: c.reason },
-        };
-      }
-      if (!analysis) throw new MissingAnalysisError(input.key);
-      const id = this.newArticleId(input.contentHash);
-      const indexed = indexAnalysis(analysis);
-      const row = articleRow(id, input, analysis, c, indexed.quotes.length);
-      const { storyId, title, published, outlet } = row;
-      const info = this.stmt(
-        `INSERT INTO articles (${ARTICLE_INSERT_COLUMNS}, ingested_at)
-           VALUES (${row.values.map(() => '?').join(', ')}, ?)`,
-      ).run(...row.values, now);
-      const rowid = info.lastInsertRowid;
-      this.stmt('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(
-        rowid,
-        title ?? '',
-        input.text,
-      );
-      if (input.lshKeys) {
-        const band = this.stmt('INSERT OR IGNORE INTO lsh (band, article_id) VALUES (?, ?)');
-        for (const k of new Set(input.lshKeys)) band.run(k, id);
-      }
-      const upsertActor = this.stmt(
-        `INSERT INTO actors (id, name, type, cameo) VALUES (?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET cameo = coalesce(excluded.cameo, actors.cameo)`,
-      );
-      const linkActor = this.stmt(
-        'INSERT OR REPLACE INTO article_actors (article_id, local_id, actor_id, roles) VALUES (?, ?, ?, ?)',
-      );
-      for (const a of indexed.actors) {
-        upsertActor.run(a.actorId, a.name, a.type, a.cameo);
-        linkActor.run(id, a.localId, a.actorId, JSON.stringify(a.roles));
-      }
-      const quote = this.stmt(
-        `INSERT INTO quotes (article_id, attribution_id, speaker, speaker_actor, cue, content, kind, stance, start, "end",
-           outlet, published, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const quoteFts = this.stmt('INSERT INTO quotes_fts (rowid, content, speaker) VALUES (?, ?, ?)');
-      for (const q of indexed.quotes) {
-        const r = quote.run(
-          id,
-          q.attributionId,
-          q.speaker,
-          q.speakerActor,
-          q.cue,
-          q.content,
-          q.kind,
-          q.stance,
-          q.start,
-          q.end,
-          outlet,
-          published,
-          title,
-        );
-        quoteFts.run(r.lastInsertRowid, q.content, q.speaker ?? '');
-      }
-      const event = this.stmt(
-        `INSERT OR IGNORE INTO events (article_id, event_id, cameo, root, quad_class, goldstein, source_text, source_actor,
-           source_code, target_text, target_actor, target_code, trigger, start, "end", day, outlet, title)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const e of indexed.events) {
-        event.run(
-          id,
-          e.eventId,
-          e.cameo,
-          e.root,
-          e.quadClass,
-          e.goldstein,
-          e.sourceText,
-          e.sourceActor,
-          e.sourceCode,
-          e.targetText,
-          e.targetActor,
-          e.targetCode,
-          e.trigger,
-          e.start,
-          e.end,
-          e.day,
-          outlet,
-          title,
-        );
-      }
-      return {
-        status: 'stored',
-        articleId: id,
-        storyId,
-        ...(c.kind === 'near-duplicate'
-          ? { copyOf: { articleId: c.of, reason: 'near-duplicate' as const, similarity: c.similarity } }
-          : {}),
-      };
-    });
     // IMMEDIATE takes the write lock up front, so two writers never interleave a classify and an insert.
-    return put.immediate();
+    // Foreign keys are checked at commit: an original giving way to an earlier one is replaced in place.
+    return this.db
+      .transaction((): PutResult => {
+        this.db.pragma('defer_foreign_keys = ON');
+        return this.writer.put(input, analysis, now);
+      })
+      .immediate();
   }
 
-  /** A short id from the content hash; a (vanishingly rare) prefix clash gets a longer prefix. */
-  private newArticleId(contentHash: string): string {
-    const hex = contentHash.replace(/[^0-9a-f]/gi, '').toLowerCase() || 'x';
-    for (let n = 16; n <= hex.length; n += 8) {
-      const id = `a${hex.slice(0, n)}`;
-      if (!this.get('SELECT 1 FROM articles WHERE id = ?', id)) return id;
-    }
-    const count = Number(this.get('SELECT count(*) AS n FROM articles')?.n ?? 0);
-    return `a${hex.slice(0, 16)}-${count + 1}`;
+  async nextInputOrder(): Promise<number> {
+    const r = this.get('SELECT max(input_order) AS n FROM articles');
+    return r?.n === null || r?.n === undefined ? 1 : Number(r.n) + 1;
   }
 
-  async getArticle(id: string): Promise<StoredArticle | null> {
+  async getArticle(id: string, options?: { layers?: LayerWindow }): Promise<StoredArticle | null> {
     const row = this.get(`SELECT ${ARTICLE_SUMMARY_COLUMNS}, a.analysis FROM articles a WHERE a.id = ?`, id);
     if (!row) return null;
-    const parsed = AnalysisSchema.safeParse(JSON.parse(String(row.analysis)));
-    if (!parsed.success)
-      throw new Error(
-        `stored analysis of ${id} does not match the model: ${parsed.error.issues[0]?.message}`,
-      );
-    return { ...toSummary(row), analysis: parsed.data, copies: this.copiesOf(id) };
+    return storedArticleOf(row, this.copiesOf(id), options?.layers);
   }
 
   private copiesOf(id: string): CopyRecord[] {
@@ -327,15 +269,28 @@ export class SqliteStore implements Store {
     const total = Number(
       this.get('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?', match)?.n ?? 0,
     );
-    const items = this.all(
-      `SELECT ${ARTICLE_SUMMARY_COLUMNS}, snippet(articles_fts, 1, '', '', '…', 16) AS snippet
+    const rows = this.all(
+      `SELECT ${ARTICLE_SUMMARY_COLUMNS}, a.rowid AS row_id
        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
        WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?`,
       match,
       limit,
       offset,
-    ).map((r) => ({ ...toSummary(r), snippet: String(r.snippet ?? '') }));
+    );
+    const terms = searchTerms(query);
+    const items = rows.map((r) => ({ ...toSummary(r), snippet: this.snippet(Number(r.row_id), terms) }));
     return { total, items };
+  }
+
+  /** The excerpt around the first match: the article's head is read first, the whole text only if needed. */
+  private snippet(rowid: number, terms: readonly string[]): string {
+    const head = String(
+      this.get('SELECT substr(text, 1, 65536) AS t FROM articles WHERE rowid = ?', rowid)?.t ?? '',
+    );
+    const inHead = firstMatch(head, terms);
+    if (inHead || head.length < 65536) return excerpt(head, inHead);
+    const text = String(this.get('SELECT text AS t FROM articles WHERE rowid = ?', rowid)?.t ?? '');
+    return excerpt(text, firstMatch(text, terms));
   }
 
   async listStories(page?: Page): Promise<{ total: number; items: StorySummary[] }> {
@@ -362,12 +317,12 @@ export class SqliteStore implements Store {
     const articles = this.all(
       `SELECT key, coalesce(copy_of, id) AS article_id, id AS self_id, coalesce(copy_reason, 'original') AS reason,
          similarity, url, outlet, title, published
-       FROM articles WHERE story_id = ? ORDER BY rowid`,
+       FROM articles WHERE story_id = ? ORDER BY id <> story_id, published IS NULL, published, input_order, key`,
       id,
     );
     const copies = this.all(
       `SELECT c.key, c.article_id, NULL AS self_id, c.reason, NULL AS similarity, c.url, c.outlet, c.title, c.published
-       FROM copies c JOIN articles a ON a.id = c.article_id WHERE a.story_id = ? ORDER BY c.ingested_at, c.key`,
+       FROM copies c JOIN articles a ON a.id = c.article_id WHERE a.story_id = ? ORDER BY c.published IS NULL, c.published, c.key`,
       id,
     );
     // The original's own record points at itself; copies point at what they copy.

@@ -76,6 +76,14 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE TABLE feeds (feed TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_poll TEXT);
     `,
   },
+  {
+    // The originals rule compares input order (where each article came in its input); the text's
+    // length is kept, so listing never counts a long text's characters again.
+    version: 2,
+    sql: `ALTER TABLE articles ADD COLUMN input_order INTEGER;
+      ALTER TABLE articles ADD COLUMN n_chars INTEGER;
+      UPDATE articles SET n_chars = length(text);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
