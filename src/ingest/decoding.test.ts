@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/__fixtures__/run-cli.js';
 import { readTextInput } from '../cli/io.js';
 import { decodeTextBytes, firstInvalidUtf8 } from './encoding.js';
 import { parseFeed, sniffDocument } from './feeds.js';
@@ -17,25 +17,7 @@ const file = (name: string, data: string | Buffer) => {
   writeFileSync(p, data);
   return p;
 };
-/** Runs the CLI without blocking the test worker (a blocked worker misses vitest's RPC deadlines). */
-function cli(args: string[], input?: string): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, '..', 'cli', 'run.ts'), ...args],
-      {
-        stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', () => resolve({ stdout, stderr }));
-    if (input !== undefined) child.stdin!.end(input);
-  });
-}
+const cli = runCli;
 
 async function read(inputs: string[]) {
   const out: (IngestItem | IngestProblem)[] = [];
@@ -98,9 +80,9 @@ describe('one decoder for every command', () => {
     ]);
     // analyze --jsonl reads the same file the same way.
     const r = await cli(['analyze', '--jsonl', p]);
-    expect(r.stdout.trim().split('\n')).toHaveLength(2);
-    expect(r.stdout).not.toContain('\\ufffd');
-    expect(r.stderr).toMatch(
+    expect(r.out.trim().split('\n')).toHaveLength(2);
+    expect(r.out).not.toContain('\\ufffd');
+    expect(r.err).toMatch(
       new RegExp(`mixed.jsonl:2: skipped: not valid UTF-8: the byte 0xE9 at offset ${offset}`),
     );
   }, 60_000);
@@ -183,8 +165,8 @@ describe('ingest messages', () => {
         ['ingest', input, '--db', db, '--json', '--no-progress'],
         input === '-' ? ARTICLE : `Second. ${ARTICLE}`,
       );
-      expect(r.stderr).not.toMatch(/empty file/);
-      expect({ out: JSON.parse(r.stdout), err: r.stderr }).toMatchObject({ out: { stored: 1, problems: 0 } });
+      expect(r.err).not.toMatch(/empty file/);
+      expect({ out: JSON.parse(r.out), err: r.err }).toMatchObject({ out: { stored: 1, problems: 0 } });
     }
   }, 60_000);
 });
