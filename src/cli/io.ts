@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { decodeTextBytes } from '../ingest/encoding.js';
-import { InputError, MAX_TEXT_CHARS } from '../pipeline/index.js';
+import { InputError, MAX_TEXT_CHARS } from '../model/input.js';
 
 /** Largest input file read whole: analyze() accepts at most MAX_TEXT_CHARS, UTF-8 takes up to 3 bytes a char. */
 export const MAX_INPUT_BYTES = MAX_TEXT_CHARS * 3;

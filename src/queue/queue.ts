@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import { IngestItemSchema, isIngestProblem, type IngestItem, type IngestProblem } from '../ingest/types.js';
-import { checkText } from '../pipeline/index.js';
+import { checkText } from '../model/input.js';
 import { migrate } from '../store/postgres/index.js';
 import { checkStorable } from '../store/rules.js';
 import { QUEUE_MIGRATIONS } from './schema.js';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { InputError } from '../pipeline/input.js';
+import { InputError } from '../model/input.js';
 import { StoreBusyError } from '../store/rules.js';
 
 /** The one error shape every failure has, whatever raised it. */

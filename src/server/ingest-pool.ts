@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina';
 import type { IngestItem } from '../ingest/types.js';
-import { InputError } from '../pipeline/input.js';
+import { InputError } from '../model/input.js';
 import { compiledWorker } from '../pipeline/pool.js';
 import type { StoreItemResult } from '../store/ingest.js';
 import { StoreBusyError } from '../store/rules.js';

@@ -2,7 +2,7 @@
  * Rules both stores apply the same way, kept in one place: what text a store accepts, when the
  * database is busy, and which of several copies of a story is its original.
  */
-import { InputError } from '../pipeline/input.js';
+import { InputError } from '../model/input.js';
 import type { ArticleInput } from './types.js';
 
 /**
