@@ -13,9 +13,9 @@ import {
 import { z } from 'zod';
 import type { IngestItem } from '../ingest/types.js';
 import { StanceSchema } from '../model/index.js';
-import { loadIngestApi, storeItem, type Analyzer, type Fingerprinter } from '../store/ingest.js';
+import { loadIngestApi, storeItem, type Analyzer, type Fingerprinter } from '../service/item.js';
 import type { LayerWindow, Store, StoredArticle } from '../store/types.js';
-import { deadLetters, statsWithJobs } from '../store/open.js';
+import { deadLetters, statsWithJobs } from '../service/jobs.js';
 import { projectPath } from '../util/data.js';
 import { handleError, handleFrameworkError, sendError } from './errors.js';
 import { makeHostGuard, makeWriteGuard } from './guard.js';

@@ -2,7 +2,7 @@ import { Piscina } from 'piscina';
 import type { IngestItem } from '../ingest/types.js';
 import { InputError } from '../model/input.js';
 import { compiledWorker } from '../pipeline/pool.js';
-import type { StoreItemResult } from '../store/ingest.js';
+import type { StoreItemResult } from '../service/item.js';
 import { StoreBusyError } from '../store/rules.js';
 import { QueueFullError } from './errors.js';
 import type { Ingest } from './ingest-queue.js';

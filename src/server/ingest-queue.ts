@@ -1,5 +1,5 @@
 import type { IngestItem } from '../ingest/types.js';
-import type { StoreItemResult } from '../store/ingest.js';
+import type { StoreItemResult } from '../service/item.js';
 import { QueueFullError } from './errors.js';
 
 /** Stores one posted article (fingerprint, analyse, store): in a worker thread, or in this one for tests. */

@@ -4,7 +4,7 @@
  * The store is opened once per thread and database.
  */
 import type { IngestItem } from '../ingest/types.js';
-import { loadIngestApi, storeItem, type StoreItemResult } from '../store/ingest.js';
+import { loadIngestApi, storeItem, type StoreItemResult } from '../service/item.js';
 import { openStore } from '../store/open.js';
 import { failureOf, type WorkerFailure } from './worker-reply.js';
 import type { Store } from '../store/types.js';

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { bulkAnalysis, fixtureAnalysis, inputOf } from '../store/store.suite.js';
 import { SqliteStore } from '../store/sqlite/index.js';
-import type { Fingerprinter } from '../store/ingest.js';
+import type { Fingerprinter } from '../service/item.js';
 import { PROJECT_ROOT } from '../util/data.js';
 import { buildServer, ErrorBodySchema, startServer } from './index.js';
 

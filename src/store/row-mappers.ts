@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AnalysisSchema, RoleSchema, StanceSchema, type Analysis } from '../model/index.js';
+import type { Row } from './sql/adapter.js';
 import { NEAR_DUPLICATE_THRESHOLD } from './types.js';
 import type {
   ActorSummary,
@@ -20,7 +21,7 @@ import type {
   StorySummary,
 } from './types.js';
 
-export type Row = Record<string, unknown>;
+export type { Row };
 
 export const RolesSchema = z.array(RoleSchema);
 export const CopyReasonSchema = z.enum(['canonical-url', 'content-hash', 'near-duplicate']);

@@ -65,6 +65,15 @@ export function isBusyError(err: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
 }
 
+/**
+ * A failure of the database itself (disk full, locked past every wait, corrupt), not of the article
+ * being stored: it would fail every article alike, so a run stops at it rather than skipping items.
+ */
+export function isStorageFailure(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') && code !== 'SQLITE_CONSTRAINT';
+}
+
 /** What decides which of two copies of a story is the original. */
 export interface OriginalKey {
   key: string;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Analysis, Role, Stance } from '../model/index.js';
+import type pg from 'pg';
+import type { SqlDatabase, SqlRunner } from './sql/adapter.js';
 
 /**
  * The storage contract. Every method is async so a PostgreSQL implementation (node-postgres) can
@@ -239,7 +241,38 @@ export const FeedCheckpointSchema = z.object({
 });
 export type FeedCheckpoint = z.infer<typeof FeedCheckpointSchema>;
 
+/** A stored article with its analysis, as the store's hooks see it. */
+export interface StoredAnalysis {
+  id: string;
+  key: string;
+  outlet: string | null;
+  published: string | null;
+  analysis: Analysis;
+}
+
+/**
+ * Work a floor above the store does on tables of its own inside the transaction that stores an
+ * article (the corpus analyses, `src/corpus/`), so what it derives is never out of step with the
+ * articles: committed together, rolled back together.
+ */
+export interface ArticleHook {
+  readonly name: string;
+  /** The article was stored with this analysis (new, or replacing an earlier one): idempotent. */
+  stored(tx: SqlRunner, article: StoredAnalysis): Promise<void>;
+  /** The article left the store (an earlier original with other text took its place). */
+  removed(tx: SqlRunner, articleId: string): Promise<void>;
+}
+
 export interface Store {
+  /** The database the store runs on: for floors that keep tables beside it (src/corpus/). */
+  readonly sql: SqlDatabase;
+  /** Runs `hook` inside the transaction of every article stored from now on (once per name). */
+  onArticleStored(hook: ArticleHook): void;
+  /**
+   * The connection pool of a database several processes share (PostgreSQL), where the job queue
+   * lives beside the store; null when only this process writes the store (a SQLite file).
+   */
+  readonly sharedPool: pg.Pool | null;
   /** Where an article would go, without storing it: lets ingest skip analysing copies. */
   classify(input: ArticleInput): Promise<Classification>;
   /**

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { AnalysisSchema, type Analysis } from '../../model/index.js';
 import { EXPORT_FORMATS, exportChunks, lineEnd, type ExportFormat } from '../../export/index.js';
-import { isPostgresSpec, openStore } from '../../store/index.js';
+import { openStore, StoreMissingError } from '../../store/index.js';
 import { UsageError } from '../errors.js';
 
 interface ExportFlags {
@@ -16,9 +16,10 @@ interface ExportFlags {
 
 /** Every stored analysis, a page at a time, in the store's listing order. */
 async function* storedAnalyses(db: string, pageSize = 200): AsyncGenerator<Analysis[]> {
-  if (!isPostgresSpec(db) && !existsSync(db))
-    throw new UsageError(`no database at ${db}: run newsgraph ingest first`);
-  const store = await openStore(db, { readonly: true });
+  const store = await openStore(db, { readonly: true, mustExist: true }).catch((err: unknown) => {
+    if (err instanceof StoreMissingError) throw new UsageError(`no database at ${db}: run newsgraph ingest first`);
+    throw err;
+  });
   try {
     for (let offset = 0; ; offset += pageSize) {
       const page = await store.listArticles({ limit: pageSize, offset });

@@ -1,13 +1,6 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import {
-  isPostgresSpec,
-  openStore,
-  resolveDbPath,
-  statsWithJobs,
-  type JobCounts,
-  type StoreStats,
-} from '../../store/index.js';
+import { statsWithJobs, type JobCounts } from '../../service/jobs.js';
+import { openStore, resolveDbPath, StoreMissingError, type StoreStats } from '../../store/index.js';
 import { UsageError } from '../errors.js';
 
 export function registerStats(program: Command): void {
@@ -26,9 +19,11 @@ export function registerStats(program: Command): void {
 }
 
 export async function readStats(file: string): Promise<StoreStats & { jobs?: JobCounts }> {
-  if (!isPostgresSpec(file) && !existsSync(file))
-    throw new UsageError(`no database at ${file}: run newsgraph ingest first, or pass --db`);
-  const store = await openStore(file, { readonly: true });
+  const store = await openStore(file, { readonly: true, mustExist: true }).catch((err: unknown) => {
+    if (err instanceof StoreMissingError)
+      throw new UsageError(`no database at ${file}: run newsgraph ingest first, or pass --db`);
+    throw err;
+  });
   try {
     return await statsWithJobs(store);
   } finally {

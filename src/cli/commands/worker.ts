@@ -77,7 +77,7 @@ export function registerWorker(program: Command): void {
         return;
       }
 
-      const { runWorker } = await import('../../queue/index.js');
+      const { runWorker } = await import('../../service/worker.js');
       const controller = new AbortController();
       // Ctrl-C / SIGTERM: take no new job, finish those in flight (a kill -9 is covered by the lease).
       const stop = () => controller.abort();

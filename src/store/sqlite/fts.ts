@@ -10,5 +10,3 @@ export function ftsQuery(input: string): string | null {
   if (terms.length === 0) return null;
   return terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
 }
-
-export { likePattern } from '../rules.js';

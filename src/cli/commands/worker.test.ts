@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { registerWorker } from '../cli/commands/worker.js';
+import { registerWorker } from './worker.js';
 
 /** `newsgraph worker` refuses bad calls before touching any database. */
 function program(): Command {

@@ -3,8 +3,8 @@ import type pg from 'pg';
 import type { IngestItem } from '../ingest/types.js';
 import { createPool, openPostgresStore } from '../store/postgres/index.js';
 import { dropTestSchemas, TEST_PG, testSchemaUrl, warnIfNoTestPg } from '../store/postgres/test-support.js';
-import { JobQueue, POISON_ENV, queueStats, runWorker } from './index.js';
-import { errorText } from './worker.js';
+import { JobQueue, queueStats } from '../queue/index.js';
+import { errorText, POISON_ENV, runWorker } from './worker.js';
 import { buildServer } from '../server/app.js';
 
 warnIfNoTestPg('job queue tests');

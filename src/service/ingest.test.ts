@@ -125,7 +125,7 @@ describe('ingest: resumable and idempotent', () => {
 describe('ingest: the sample corpus and bad input', () => {
   it('links the sample wire story into one story of three copies and reports bad lines without stopping', async () => {
     const { runIngest } = await import('../cli/commands/ingest.js');
-    const { SqliteStore } = await import('./sqlite/index.js');
+    const { SqliteStore } = await import('../store/sqlite/index.js');
     const db = path.join(dir, 'sample.db');
     const sample = path.join(PROJECT_ROOT, 'data', 'sample', 'articles.jsonl');
     const bad = path.join(dir, 'bad.jsonl');
@@ -182,7 +182,7 @@ describe('ingest --watch', () => {
     const { createServer } = await import('node:http');
     const { Writable } = await import('node:stream');
     const { runIngest } = await import('../cli/commands/ingest.js');
-    const { SqliteStore } = await import('./sqlite/index.js');
+    const { SqliteStore } = await import('../store/sqlite/index.js');
     const body = (i: number) =>
       `Minister Nora Vik${i} said on Monday that the harbour project ${i} would be finished by June. ` +
       `“We have the money and the workers,” she told reporters in the port city after a meeting with the council. `.repeat(
