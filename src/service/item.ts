@@ -2,12 +2,7 @@
  * The store-an-item protocol, the same for the CLI's ingest, the server's posted articles and the
  * queue's workers: check the item, fingerprint it, classify it, analyse only what is new, put it.
  */
-import {
-  ArticleMetaSchema,
-  checkText,
-  type Analysis,
-  type ArticleMeta,
-} from '../model/index.js';
+import { ArticleMetaSchema, checkText, type Analysis, type ArticleMeta } from '../model/index.js';
 import type { IngestItem } from '../ingest/types.js';
 import { checkStorable } from '../store/rules.js';
 import {
@@ -39,7 +34,8 @@ export function loadIngestApi(): Promise<IngestModule> {
 export type Analyzer = (text: string, meta: ArticleMeta) => Analysis | Promise<Analysis>;
 
 /** Analyses in this thread, loading the pipeline on first use (`serve` and `stats` never load it). */
-export const analyzeHere: Analyzer = async (text, meta) => (await import('../pipeline/index.js')).analyze(text, meta);
+export const analyzeHere: Analyzer = async (text, meta) =>
+  (await import('../pipeline/index.js')).analyze(text, meta);
 
 export interface StoreItemResult extends PutResult {
   /** Milliseconds spent in analysis (0 for copies and already-stored keys). */

@@ -60,7 +60,10 @@ export class NoInputsError extends Error {
 }
 
 /** Runs one ingest (or, with watch, polls until aborted) and returns the totals. */
-export async function ingestRun(inputs: readonly string[], options: IngestRunOptions): Promise<IngestSummary> {
+export async function ingestRun(
+  inputs: readonly string[],
+  options: IngestRunOptions,
+): Promise<IngestSummary> {
   if (inputs.length === 0) throw new NoInputsError();
   const api = await loadIngestApi();
   const store = await openWorkspace(options.db);
@@ -112,7 +115,9 @@ async function storeHere(
       // Watching polls the feeds with conditional requests; anything already stored is recognised by
       // its key, so a restart repeats no work.
       const { poller, feeds, saveCheckpoints } = await resumedPoller(inputs, options, api, store);
-      hooks.log?.(`ingest: watching ${feeds.length} feed(s) every ${options.intervalSeconds ?? 300} s; Ctrl-C stops`);
+      hooks.log?.(
+        `ingest: watching ${feeds.length} feed(s) every ${options.intervalSeconds ?? 300} s; Ctrl-C stops`,
+      );
       const timer = setInterval(() => void saveCheckpoints(), CHECKPOINT_EVERY_MS);
       try {
         await ingest(poller.run(signal), null);

@@ -17,9 +17,21 @@ import { IngestItemSchema, type IngestItem } from '../ingest/types.js';
 import type { Analysis, ArticleMeta } from '../model/index.js';
 import type { AnalysisPool } from '../pipeline/pool.js';
 import { JobQueue, type ClaimedJob, type QueueOptions } from '../queue/index.js';
-import { isConnectionError, openPostgresStore, redactUrl, type PostgresStore } from '../store/postgres/index.js';
+import {
+  isConnectionError,
+  openPostgresStore,
+  redactUrl,
+  type PostgresStore,
+} from '../store/postgres/index.js';
 import type { ArticleInput, PutResult } from '../store/types.js';
-import { analyzeHere, checkItem, loadIngestApi, prepareItem, storeArticle, type Fingerprinter } from './item.js';
+import {
+  analyzeHere,
+  checkItem,
+  loadIngestApi,
+  prepareItem,
+  storeArticle,
+  type Fingerprinter,
+} from './item.js';
 
 export const POISON_ENV = 'NEWSGRAPH_FAULT_POISON';
 export const DELAY_ENV = 'NEWSGRAPH_FAULT_DELAY_MS';
@@ -192,7 +204,10 @@ class QueueWorker {
         if (inFlight.size === 0 && this.options.untilIdle && (await this.withDb(() => this.queue.isIdle())))
           break;
         // Nothing ready: wait for a job of ours to finish or for the next poll, whichever comes first.
-        await Promise.race([...inFlight, sleep(pollMs, undefined, signal ? { signal } : {}).catch(() => undefined)]);
+        await Promise.race([
+          ...inFlight,
+          sleep(pollMs, undefined, signal ? { signal } : {}).catch(() => undefined),
+        ]);
       }
       await Promise.allSettled(inFlight);
     } finally {
@@ -260,7 +275,11 @@ class QueueWorker {
   }
 
   /** Stores the article and marks its job done in one transaction; null when the lease was lost. */
-  private async finish(job: ClaimedJob, input: ArticleInput, analysis: Analysis | null): Promise<PutResult | null> {
+  private async finish(
+    job: ClaimedJob,
+    input: ArticleInput,
+    analysis: Analysis | null,
+  ): Promise<PutResult | null> {
     const t0 = performance.now();
     const result = await this.withDb(() =>
       this.store.transaction(async (client) => {

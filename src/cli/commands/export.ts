@@ -17,7 +17,8 @@ interface ExportFlags {
 /** Every stored analysis, a page at a time, in the store's listing order. */
 async function* storedAnalyses(db: string, pageSize = 200): AsyncGenerator<Analysis[]> {
   const store = await openStore(db, { readonly: true, mustExist: true }).catch((err: unknown) => {
-    if (err instanceof StoreMissingError) throw new UsageError(`no database at ${db}: run newsgraph ingest first`);
+    if (err instanceof StoreMissingError)
+      throw new UsageError(`no database at ${db}: run newsgraph ingest first`);
     throw err;
   });
   try {

@@ -79,7 +79,10 @@ export interface IngestRunOptions {
  * The ingest run of `src/service/` with the CLI's ways: progress on stderr (a bar on a terminal),
  * Ctrl-C and SIGTERM stop it between two articles, a missing input or feed is a usage error.
  */
-export async function runIngest(inputs: readonly string[], options: IngestRunOptions): Promise<IngestSummary> {
+export async function runIngest(
+  inputs: readonly string[],
+  options: IngestRunOptions,
+): Promise<IngestSummary> {
   const { ingestRun, NoFeedsError, NoInputsError } = await import('../../service/index.js');
   const controller = stopOnSignals(options.signal);
   try {

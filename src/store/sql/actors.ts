@@ -38,9 +38,10 @@ export async function listActors(
 
 export async function getActor(db: SqlRunner, id: string): Promise<ActorDetail | null> {
   const actorId = queryText(id);
-  const row = await db.get(`SELECT x.id, x.name, x.type, x.cameo, ${ACTOR_COUNTS} FROM actors x WHERE x.id = ?`, [
-    actorId,
-  ]);
+  const row = await db.get(
+    `SELECT x.id, x.name, x.type, x.cameo, ${ACTOR_COUNTS} FROM actors x WHERE x.id = ?`,
+    [actorId],
+  );
   if (!row) return null;
   const roles = await rolesOf(db, actorId);
   const quotes = (

@@ -1,10 +1,5 @@
 /** Reading articles: one with its analysis and copies, a page of them, a full-text search. */
-import {
-  ARTICLE_SUMMARY_COLUMNS,
-  storedArticleOf,
-  toCopy,
-  toSummary,
-} from '../row-mappers.js';
+import { ARTICLE_SUMMARY_COLUMNS, storedArticleOf, toCopy, toSummary } from '../row-mappers.js';
 import { queryText } from '../rules.js';
 import {
   pageOf,

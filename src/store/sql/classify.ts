@@ -11,15 +11,20 @@ export async function classify(db: SqlRunner, input: ArticleInput): Promise<Clas
 
   if (input.canonicalUrl) {
     const hit =
-      (await db.get('SELECT id, story_id FROM articles WHERE canonical_url = ? LIMIT 1', [input.canonicalUrl])) ??
+      (await db.get('SELECT id, story_id FROM articles WHERE canonical_url = ? LIMIT 1', [
+        input.canonicalUrl,
+      ])) ??
       (await db.get(
         `SELECT a.id, a.story_id FROM copies c JOIN articles a ON a.id = c.article_id
          WHERE c.canonical_url = ? LIMIT 1`,
         [input.canonicalUrl],
       ));
-    if (hit) return { kind: 'copy', of: String(hit.id), reason: 'canonical-url', storyId: String(hit.story_id) };
+    if (hit)
+      return { kind: 'copy', of: String(hit.id), reason: 'canonical-url', storyId: String(hit.story_id) };
   }
-  const byHash = await db.get('SELECT id, story_id FROM articles WHERE content_hash = ?', [input.contentHash]);
+  const byHash = await db.get('SELECT id, story_id FROM articles WHERE content_hash = ?', [
+    input.contentHash,
+  ]);
   if (byHash)
     return { kind: 'copy', of: String(byHash.id), reason: 'content-hash', storyId: String(byHash.story_id) };
 

@@ -5,18 +5,31 @@
 import type { Analysis } from '../../model/index.js';
 import { ARTICLE_INSERT_COLUMNS, articleRow } from '../row-mappers.js';
 import { indexAnalysis, type ActorRow, type IndexedAnalysis } from '../rows.js';
-import type { ArticleInput } from '../types.js';
+import type { ArticleHook, ArticleInput } from '../types.js';
 import type { Column, SqlRunner } from './adapter.js';
-import type { WriteContext } from './write.js';
+
+/** What a write needs besides its input: the transaction, the time, and the hooks to run. */
+export interface WriteContext {
+  db: SqlRunner;
+  now: string;
+  hooks: readonly ArticleHook[];
+}
 
 const text = (name: string): Column => ({ name, type: 'text' });
 const int = (name: string): Column => ({ name, type: 'int' });
 
 const LSH_COLUMNS = [text('band'), text('article_id')];
 const ACTOR_COLUMNS = [text('id'), text('name'), text('type'), text('cameo')];
-const ARTICLE_ACTOR_COLUMNS = [text('article_id'), text('local_id'), text('actor_id'), { name: 'roles', type: 'json' } as const];
+const ARTICLE_ACTOR_COLUMNS = [
+  text('article_id'),
+  text('local_id'),
+  text('actor_id'),
+  { name: 'roles', type: 'json' } as const,
+];
 const QUOTE_COLUMNS = [
-  ...['article_id', 'attribution_id', 'speaker', 'speaker_actor', 'cue', 'content', 'kind', 'stance'].map(text),
+  ...['article_id', 'attribution_id', 'speaker', 'speaker_actor', 'cue', 'content', 'kind', 'stance'].map(
+    text,
+  ),
   int('start'),
   int('"end"'),
   ...['outlet', 'published', 'title'].map(text),
@@ -25,7 +38,15 @@ const EVENT_COLUMNS = [
   ...['article_id', 'event_id', 'cameo', 'root'].map(text),
   int('quad_class'),
   { name: 'goldstein', type: 'float' } as const,
-  ...['source_text', 'source_actor', 'source_code', 'target_text', 'target_actor', 'target_code', 'trigger'].map(text),
+  ...[
+    'source_text',
+    'source_actor',
+    'source_code',
+    'target_text',
+    'target_actor',
+    'target_code',
+    'trigger',
+  ].map(text),
   int('start'),
   int('"end"'),
   ...['day', 'outlet', 'title'].map(text),
@@ -47,8 +68,7 @@ export async function writeArticle(
   const columns = `${ARTICLE_INSERT_COLUMNS}, input_order, ingested_at`;
   const values = [...row.values, input.inputOrder ?? null, w.now];
   const placeholders = values.map(() => '?').join(', ');
-  if (mode === 'insert')
-    await w.db.run(`INSERT INTO articles (${columns}) VALUES (${placeholders})`, values);
+  if (mode === 'insert') await w.db.run(`INSERT INTO articles (${columns}) VALUES (${placeholders})`, values);
   else await w.db.run(`UPDATE articles SET (${columns}) = (${placeholders}) WHERE id = ?`, [...values, id]);
   await insertIndexRows(w, id, input, analysis, indexed, row);
 }
@@ -65,7 +85,12 @@ async function insertIndexRows(
   const { title, published, outlet } = row;
   const insert = db.dialect.insertRows.bind(db.dialect, db);
   if (input.lshKeys?.length)
-    await insert('lsh', LSH_COLUMNS, [...new Set(input.lshKeys)].map((band) => [band, id]), 'ON CONFLICT DO NOTHING');
+    await insert(
+      'lsh',
+      LSH_COLUMNS,
+      [...new Set(input.lshKeys)].map((band) => [band, id]),
+      'ON CONFLICT DO NOTHING',
+    );
   await insert(
     'actors',
     ACTOR_COLUMNS,

@@ -63,7 +63,11 @@ export class SqlStore implements Store {
   }
 
   /** `putArticle` inside a transaction the caller holds (the job queue finishes its job in the same one). */
-  protected putArticleWith(tx: SqlRunner, input: ArticleInput, analysis: Analysis | null): Promise<PutResult> {
+  protected putArticleWith(
+    tx: SqlRunner,
+    input: ArticleInput,
+    analysis: Analysis | null,
+  ): Promise<PutResult> {
     return putArticle({ db: tx, now: new Date().toISOString(), hooks: this.hooks }, input, analysis);
   }
 

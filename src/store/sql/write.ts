@@ -6,23 +6,10 @@
 import type { Analysis } from '../../model/index.js';
 import { precedes, checkStorable } from '../rules.js';
 import { memberOf, nearDuplicatesOf, planStory, STORY_MEMBER_COLUMNS, storedResult } from '../stories.js';
-import {
-  MissingAnalysisError,
-  type ArticleHook,
-  type ArticleInput,
-  type Classification,
-  type PutResult,
-} from '../types.js';
+import { MissingAnalysisError, type ArticleInput, type Classification, type PutResult } from '../types.js';
 import { inList, type Row, type SqlRunner } from './adapter.js';
 import { classify, lshCandidates } from './classify.js';
-import { deleteIndexRows, writeArticle } from './index-rows.js';
-
-/** What a write needs besides its input: the transaction, the time, and the hooks to run. */
-export interface WriteContext {
-  db: SqlRunner;
-  now: string;
-  hooks: readonly ArticleHook[];
-}
+import { deleteIndexRows, writeArticle, type WriteContext } from './index-rows.js';
 
 /** The lock that serialises changes to other articles' stories (a merge, a new original). */
 const STORIES_LOCK = 'newsgraph:stories';
@@ -62,11 +49,20 @@ async function putCopy(
     'SELECT id, key, published, input_order, url, canonical_url, title, outlet FROM articles WHERE id = ?',
     [c.of],
   ))!;
-  const heldKey = { key: String(held.key), published: nullable(held.published), inputOrder: num(held.input_order) };
+  const heldKey = {
+    key: String(held.key),
+    published: nullable(held.published),
+    inputOrder: num(held.input_order),
+  };
   const mine = { key: input.key, published: input.published ?? null, inputOrder: input.inputOrder ?? null };
   if (!precedes(mine, heldKey)) {
     await insertCopy(w, input.key, c.of, c.reason, input, analysis?.meta.title ?? null);
-    return { status: 'copy', articleId: c.of, storyId: c.storyId, copyOf: { articleId: c.of, reason: c.reason } };
+    return {
+      status: 'copy',
+      articleId: c.of,
+      storyId: c.storyId,
+      copyOf: { articleId: c.of, reason: c.reason },
+    };
   }
   if (!analysis) throw new MissingAnalysisError(input.key);
   await w.db.dialect.lock(w.db, [STORIES_LOCK]);
@@ -163,13 +159,10 @@ async function placeInStory(
   ).map(memberOf);
   const plan = planStory(members);
   for (const u of plan.updates)
-    await w.db.run('UPDATE articles SET story_id = ?, copy_of = ?, copy_reason = ?, similarity = ? WHERE id = ?', [
-      u.storyId,
-      u.copyOf,
-      u.copyOf ? 'near-duplicate' : null,
-      u.similarity,
-      u.id,
-    ]);
+    await w.db.run(
+      'UPDATE articles SET story_id = ?, copy_of = ?, copy_reason = ?, similarity = ? WHERE id = ?',
+      [u.storyId, u.copyOf, u.copyOf ? 'near-duplicate' : null, u.similarity, u.id],
+    );
   return storedResult(id, plan, members);
 }
 

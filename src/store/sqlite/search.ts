@@ -67,7 +67,8 @@ export const sqliteSearch: SearchDialect = {
 /** The excerpt around the first match: the article's head is read first, the whole text only if needed. */
 async function snippet(db: SqlRunner, rowid: number, terms: readonly string[]): Promise<string> {
   const head = String(
-    (await db.get(`SELECT substr(text, 1, ${HEAD_CHARS}) AS t FROM articles WHERE rowid = ?`, [rowid]))?.t ?? '',
+    (await db.get(`SELECT substr(text, 1, ${HEAD_CHARS}) AS t FROM articles WHERE rowid = ?`, [rowid]))?.t ??
+      '',
   );
   const inHead = firstMatch(head, terms);
   if (inHead || head.length < HEAD_CHARS) return excerpt(head, inHead);
