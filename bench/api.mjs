@@ -27,7 +27,8 @@ const MAX_REQUESTS = 20_000; // per measurement, whatever the speed
 const HEALTH_TARGET_MS = 100;
 
 const { startServer } = await import(path.join(root, 'dist/server/index.js'));
-const { openSqliteStore, loadIngestApi, storeItem } = await import(path.join(root, 'dist/store/index.js'));
+const { openSqliteStore } = await import(path.join(root, 'dist/store/index.js'));
+const { loadIngestApi, storeItem } = await import(path.join(root, 'dist/service/index.js'));
 const { fixtureAnalysis } = await import(path.join(root, 'dist/store/fixtures.js'));
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-api-'));

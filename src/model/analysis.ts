@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { TextSpanSchema } from './span.js';
-import { ArticleMetaSchema } from './meta.js';
-import { MessageSchema } from './message.js';
 
 export const TokenKindSchema = z.enum(['word', 'number', 'punct', 'quote', 'symbol']);
 export type TokenKind = z.infer<typeof TokenKindSchema>;
@@ -166,22 +164,3 @@ export const EventSchema = z.object({
   time: z.string().optional(),
 });
 export type Event = z.infer<typeof EventSchema>;
-
-export const AnalysisSchema = z.object({
-  version: z.literal(1),
-  id: z.string().optional(),
-  text: z.string(),
-  meta: ArticleMetaSchema,
-  title: TextSpanSchema.optional(),
-  byline: TextSpanSchema.optional(),
-  sentences: z.array(SentenceSchema),
-  tokens: z.array(TokenSchema).optional(),
-  mentions: z.array(MentionSchema),
-  actors: z.array(ActorSchema),
-  attributions: z.array(AttributionSchema),
-  claims: z.array(ClaimSchema),
-  events: z.array(EventSchema),
-  times: z.array(TimeExprSchema),
-  messages: z.array(MessageSchema),
-});
-export type Analysis = z.infer<typeof AnalysisSchema>;

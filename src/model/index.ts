@@ -4,3 +4,4 @@ export * from './message.js';
 export * from './analysis.js';
 export * from './doc.js';
 export * from './input.js';
+export * from './layers.js';

@@ -1,5 +1,5 @@
 import type { Analysis, ArticleMeta, ArticleMetaInput, Doc, Message, Stage } from '../model/index.js';
-import { ArticleMetaSchema } from '../model/index.js';
+import { ArticleMetaSchema, isSpanLayer, LAYER_NAMES } from '../model/index.js';
 import { detectLanguage, languageName, textStage } from '../text/index.js';
 import { mentionsStage } from '../mentions/index.js';
 import { actorsStage } from '../actors/index.js';
@@ -77,25 +77,23 @@ function notEnglish(language: string): Message {
   };
 }
 
+/** The document as an analysis: every layer in declaration order; tokens only when asked for. */
 export function toAnalysis(doc: Doc, withTokens: boolean): Analysis {
   const meta = { ...doc.meta };
   if (!meta.title && doc.title) meta.title = doc.title.text;
   if (!meta.byline && doc.byline) meta.byline = doc.byline.text;
+  const layers: Record<string, unknown> = {};
+  for (const name of LAYER_NAMES) {
+    if (name === 'tokens' && !withTokens) continue;
+    const value = doc[name];
+    if (value === undefined) continue;
+    layers[name] = isSpanLayer(name) ? value : [...(value as readonly unknown[])];
+  }
   return {
     version: 1,
     ...(doc.id !== undefined ? { id: doc.id } : {}),
     text: doc.text,
     meta,
-    ...(doc.title ? { title: doc.title } : {}),
-    ...(doc.byline ? { byline: doc.byline } : {}),
-    sentences: [...doc.sentences],
-    ...(withTokens ? { tokens: [...doc.tokens] } : {}),
-    mentions: [...doc.mentions],
-    actors: [...doc.actors],
-    attributions: [...doc.attributions],
-    claims: [...doc.claims],
-    events: [...doc.events],
-    times: [...doc.times],
-    messages: [...doc.messages],
-  };
+    ...layers,
+  } as Analysis;
 }

@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildServer } from '../../src/server/index.js';
-import { loadIngestApi, SqliteStore, storeItem } from '../../src/store/index.js';
+import { loadIngestApi, storeItem } from '../../src/service/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { bulkAnalysis } from '../../src/store/store.suite.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
