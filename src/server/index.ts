@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { openStore } from '../store/index.js';
+import { openWorkspace } from '../service/open.js';
 import { buildServer, isLoopback, type ServerOptions } from './app.js';
 import { ArticleReadPool, IngestPool } from './ingest-pool.js';
 
@@ -33,7 +33,7 @@ export function checkExposure(host: string, token: string | undefined): void {
  */
 export async function startServer(options: StartOptions): Promise<{ app: FastifyInstance; url: string }> {
   checkExposure(options.host, options.token);
-  const store = await openStore(options.db, { busyTimeoutMs: 0, busyRetryMs: 1000 });
+  const store = await openWorkspace(options.db, { busyTimeoutMs: 0, busyRetryMs: 1000 });
   const pool = new IngestPool(options.db, options.workers ?? 1);
   const reader = new ArticleReadPool(options.db);
   const app = await buildServer({

@@ -5,7 +5,7 @@
  */
 import type { IngestItem } from '../ingest/types.js';
 import { loadIngestApi, storeItem, type StoreItemResult } from '../service/item.js';
-import { openStore } from '../store/open.js';
+import { openWorkspace } from '../service/open.js';
 import { failureOf, type WorkerFailure } from './worker-reply.js';
 import type { Store } from '../store/types.js';
 
@@ -24,7 +24,7 @@ function storeFor(db: string): Promise<Store> {
   let store = stores.get(db);
   if (!store) {
     // A locked SQLite file is waited out here (this thread only), then reported as busy.
-    store = openStore(db, { busyTimeoutMs: 0, busyRetryMs: 2000 });
+    store = openWorkspace(db, { busyTimeoutMs: 0, busyRetryMs: 2000 });
     stores.set(db, store);
     store.catch(() => stores.delete(db));
   }

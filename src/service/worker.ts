@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { IngestItemSchema, type IngestItem } from '../ingest/types.js';
 import type { Analysis, ArticleMeta } from '../model/index.js';
 import type { AnalysisPool } from '../pipeline/pool.js';
+import { attachCorpus, CORPUS_ANALYSES } from '../corpus/index.js';
 import { JobQueue, type ClaimedJob, type QueueOptions } from '../queue/index.js';
 import {
   isConnectionError,
@@ -157,6 +158,7 @@ class QueueWorker {
       aborted,
     );
     try {
+      await attachCorpus(store, CORPUS_ANALYSES);
       const queue = await untilReachable(() => JobQueue.open(store.pool, options), atStart, aborted);
       return new QueueWorker(options, store, queue, await loadIngestApi(), id);
     } catch (err) {
