@@ -1,11 +1,7 @@
 import { existsSync } from 'node:fs';
+import { isPostgresUrl } from './spec.js';
 import type { Store } from './types.js';
-import { openSqliteStore, type SqliteStoreOptions } from './sqlite/index.js';
-
-/** `postgres://…` or `postgresql://…` selects PostgreSQL; anything else is a SQLite file path. */
-function isPostgresSpec(spec: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(spec);
-}
+import type { SqliteStoreOptions } from './sqlite/connection.js';
 
 export interface OpenOptions extends SqliteStoreOptions {
   /** Refuse to create a database: a file that is not there is a StoreMissingError (readers). */
@@ -26,10 +22,11 @@ export class StoreMissingError extends Error {
  * blocking the thread).
  */
 export async function openStore(spec: string, options: OpenOptions = {}): Promise<Store> {
-  if (isPostgresSpec(spec)) {
+  if (isPostgresUrl(spec)) {
     const { openPostgresStore } = await import('./postgres/index.js');
     return openPostgresStore(spec);
   }
   if (options.mustExist && spec !== ':memory:' && !existsSync(spec)) throw new StoreMissingError(spec);
+  const { openSqliteStore } = await import('./sqlite/index.js');
   return openSqliteStore(spec, options);
 }

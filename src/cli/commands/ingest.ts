@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import cliProgress from 'cli-progress';
+import type cliProgressModule from 'cli-progress';
 import type { Command } from 'commander';
 import { METADATA_HELP } from '../metadata-help.js';
 import type { IngestRunHooks, IngestSummary } from '../../service/run.js';
@@ -84,6 +84,7 @@ export async function runIngest(
   options: IngestRunOptions,
 ): Promise<IngestSummary> {
   const { ingestRun, NoFeedsError, NoInputsError } = await import('../../service/index.js');
+  const bars = (await import('cli-progress')).default;
   const controller = stopOnSignals(options.signal);
   try {
     return await ingestRun(inputs, {
@@ -93,7 +94,7 @@ export async function runIngest(
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       allowPrivate: options.allowPrivate === true,
       signal: controller.signal,
-      hooks: progressHooks(options.stream ?? process.stderr, options.progress !== false),
+      hooks: progressHooks(options.stream ?? process.stderr, options.progress !== false, bars),
     });
   } catch (err) {
     if (err instanceof NoInputsError || err instanceof NoFeedsError) throw new UsageError(err.message);
@@ -104,10 +105,10 @@ export async function runIngest(
 }
 
 /** The run's hooks as progress lines on `stream`: a view per pass, problems on lines of their own. */
-function progressHooks(stream: NodeJS.WriteStream, enabled: boolean): IngestRunHooks {
+function progressHooks(stream: NodeJS.WriteStream, enabled: boolean, bars: Bars): IngestRunHooks {
   let view: ProgressView | null = null;
   return {
-    onPass: (expected) => void (view = makeProgress(stream, enabled, expected)),
+    onPass: (expected) => void (view = makeProgress(stream, enabled, expected, bars)),
     onItem: () => view?.tick(),
     onProblem(p) {
       const line = `problem: ${p.where}: ${oneLine(p.reason)}`;
@@ -152,6 +153,9 @@ export function formatIngestSummary(s: IngestSummary): string {
   );
 }
 
+/** cli-progress, loaded when a run starts (not for `--help`). */
+type Bars = typeof cliProgressModule;
+
 interface ProgressView {
   tick(): void;
   interrupt(line: string): void;
@@ -159,7 +163,12 @@ interface ProgressView {
 }
 
 /** A bar with rate and ETA on a terminal; a plain line every few seconds otherwise; nothing when disabled. */
-function makeProgress(stream: NodeJS.WriteStream, enabled: boolean, expected: number | null): ProgressView {
+function makeProgress(
+  stream: NodeJS.WriteStream,
+  enabled: boolean,
+  expected: number | null,
+  cliProgress: Bars,
+): ProgressView {
   let count = 0;
   const started = performance.now();
   if (!enabled) {

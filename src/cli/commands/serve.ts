@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { resolveDbPath } from '../../store/index.js';
-import { startServer } from '../../server/index.js';
+import { resolveDbPath } from '../../store/db-path.js';
 import { UsageError } from '../errors.js';
 
 interface ServeFlags {
@@ -49,6 +48,7 @@ export function registerServe(program: Command): void {
       if (!Number.isInteger(workers) || workers < 1 || workers > 64)
         throw new UsageError(`--workers must be a number from 1 to 64, not "${flags.workers}"`);
       const token = resolveToken(flags.token, process.env.NEWSGRAPH_TOKEN);
+      const { startServer } = await import('../../server/index.js');
       const { app, url } = await startServer({
         db: resolveDbPath(flags.db),
         host: flags.host,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { isPostgresUrl, redactUrl } from '../../store/postgres/connect.js';
+import { isPostgresUrl, redactUrl } from '../../store/spec.js';
 import { UsageError } from '../errors.js';
 
 interface WorkerFlags {
