@@ -6,9 +6,7 @@
  * time of day is invented. Without a publication date, what only it could tell stays unknown
  * (`XXXX-04`) and the expression says it is unanchored.
  */
-// English only: the package's root also loads fifteen other locales this stage never uses.
-import { casual as englishDates } from 'chrono-node/en';
-import type * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node';
 import type { Doc, Message, Stage, TimeExpr } from '../model/index.js';
 import { textSpan } from '../model/index.js';
 import { anchoredTimes } from './anchored.js';
@@ -50,7 +48,7 @@ export function findTimes(
   for (const p of sentences) {
     const passage = text.slice(p.start, p.end);
     if (!DATE_CUE.test(passage)) continue;
-    for (const r of englishDates.parse(passage, refDate, { forwardDate: false })) {
+    for (const r of chrono.parse(passage, refDate, { forwardDate: false })) {
       const start = r.index + p.start;
       const raw = r.text.replace(/[\s,.;:]+$/, '');
       if (!raw || raw.includes('\n') || ANCHORED_ELSEWHERE.test(raw)) continue;
