@@ -5,7 +5,7 @@
  */
 import { align } from './align.js';
 import { statementsLexicon } from './lexicon.js';
-import { sameSpeaker } from './speaker.js';
+import { speakerKey } from './speaker.js';
 import { reportWords, type ReportWords } from './words.js';
 import type { DriftItem, DriftKind, DriftSide, Report, Word } from './types.js';
 import { DRIFT_KINDS } from './types.js';
@@ -140,6 +140,13 @@ const contentSide = (r: Report, value: string): DriftSide => ({
   value,
 });
 
+/** Named speakers with different surnames (or last name words): a different person or body credited. */
+function differentSpeakers(a: string | null, b: string | null): boolean {
+  const ka = speakerKey(a);
+  const kb = speakerKey(b);
+  return ka !== null && kb !== null && ka !== kb;
+}
+
 /** Every drift of report `to` against the reference report `from`, in the README's kind order. */
 export function drift(from: Report, to: Report): DriftItem[] {
   const a: Side = { report: from, rw: reportWords(from.content) };
@@ -151,11 +158,11 @@ export function drift(from: Report, to: Report): DriftItem[] {
   else items.push(...wordDrift(a, b));
   if (from.form !== to.form)
     items.push({ kind: 'form-changed', from: contentSide(from, from.form), to: contentSide(to, to.form) });
-  if (from.speaker && to.speaker && !sameSpeaker(from.speaker, to.speaker))
+  if (differentSpeakers(from.speaker, to.speaker))
     items.push({
       kind: 'speaker-changed',
-      from: { report: from.id, spans: [], text: from.speaker, value: from.speaker },
-      to: { report: to.id, spans: [], text: to.speaker, value: to.speaker },
+      from: { report: from.id, spans: [], text: from.speaker ?? '', value: from.speaker ?? '' },
+      to: { report: to.id, spans: [], text: to.speaker ?? '', value: to.speaker ?? '' },
     });
   const sa = cueStance(from.cue.map((p) => p.text).join(' '));
   const sb = cueStance(to.cue.map((p) => p.text).join(' '));

@@ -28,6 +28,8 @@ export interface Report {
   /** Content spans in text order. */
   content: Piece[];
   form: ReportForm;
+  /** Text around the attribution in its article (its sentence and neighbours): hints of the occasion. */
+  context?: string;
 }
 
 /** A word of a report's content: normalised text and its span in the article. */

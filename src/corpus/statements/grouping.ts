@@ -1,0 +1,219 @@
+/**
+ * Statements as groups of reports: two reports are linked when the precise comparison says they
+ * report the same utterance, and a statement is a connected group of linked reports. Links are a
+ * pure function of the two reports and candidates come from fixed LSH keys, so adding reports one
+ * article at a time gives the same statements as a batch build over all of them.
+ */
+import { bandKeys, type LshShape } from './minhash.js';
+import { profile, sameStatement, shippedModel, Vocabulary, type MatcherModel, type Profile } from './similarity.js';
+import type { Report, Statement } from './types.js';
+
+export interface StatementIndexOptions {
+  model?: MatcherModel;
+  lsh?: LshShape;
+  /** Keep the reports themselves (for drift and listing); off to hold only what matching needs. */
+  keepReports?: boolean;
+}
+
+export const DEFAULT_LSH: LshShape = { bands: 24, rows: 2 };
+
+/** Earliest first: publication time (unknown last), then ingest order, then id. */
+export function compareReports(a: ReportOrder, b: ReportOrder): number {
+  const pa = a.published ?? '\uffff';
+  const pb = b.published ?? '\uffff';
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  if (a.ingestOrder !== b.ingestOrder) return a.ingestOrder - b.ingestOrder;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+type ReportOrder = Pick<Report, 'id' | 'published' | 'ingestOrder'>;
+
+interface Entry {
+  order: ReportOrder;
+  outlet?: string;
+  profile: Profile;
+  words: number;
+  report?: Report;
+}
+
+/**
+ * Speaker blocking in LSH keys: a named report is filed under its speaker key and under "*" (any
+ * named); an unnamed one under "?". A named report looks in its own key and "?", an unnamed one in
+ * "*" and "?" — so every pair of compatible speakers is looked up once, from either side.
+ */
+function blockKeys(p: Profile, shape: LshShape): { file: string[]; look: string[] } {
+  const bands = bandKeys(p.contentText, shape);
+  const under = (ns: string) => bands.map((b) => `${ns}\u0000${b}`);
+  if (p.speakerKey) return { file: [...under(p.speakerKey), ...under('*')], look: [...under(p.speakerKey), ...under('?')] };
+  return { file: under('?'), look: [...under('*'), ...under('?')] };
+}
+
+export class StatementIndex {
+  readonly model: MatcherModel;
+  readonly lsh: LshShape;
+  private readonly keep: boolean;
+  private readonly vocab = new Vocabulary();
+  private readonly entries = new Map<string, Entry>();
+  private readonly buckets = new Map<string, string[]>();
+  private readonly parent = new Map<string, string>();
+  /** Comparisons made by the last add (for the bench). */
+  lastComparisons = 0;
+
+  constructor(options: StatementIndexOptions = {}) {
+    this.model = options.model ?? shippedModel();
+    this.lsh = options.lsh ?? DEFAULT_LSH;
+    this.keep = options.keepReports ?? true;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Adds one report, links it to the reports it matches, and returns their ids. */
+  add(report: Report): string[] {
+    if (this.entries.has(report.id)) throw new Error(`report ${report.id} is already in the index`);
+    const entry = this.entry(report);
+    const { file, look } = blockKeys(entry.profile, this.lsh);
+    const candidates = new Set<string>();
+    for (const key of look) for (const id of this.buckets.get(key) ?? []) candidates.add(id);
+    this.lastComparisons = candidates.size;
+    const linked: string[] = [];
+    this.entries.set(report.id, entry);
+    this.parent.set(report.id, report.id);
+    for (const id of candidates) {
+      if (sameStatement(this.model, this.entries.get(id)!.profile, entry.profile)) {
+        this.union(id, report.id);
+        linked.push(id);
+      }
+    }
+    for (const key of file) {
+      const bucket = this.buckets.get(key);
+      if (bucket) bucket.push(report.id);
+      else this.buckets.set(key, [report.id]);
+    }
+    return linked;
+  }
+
+  /** Adds the reports of one article (they never link to each other). */
+  addArticle(reports: readonly Report[]): void {
+    for (const r of reports) this.add(r);
+  }
+
+  /** Files reports without comparing (for a batch build that links them itself). */
+  protected fileOnly(report: Report): { entry: Entry; file: string[] } {
+    const entry = this.entry(report);
+    this.entries.set(report.id, entry);
+    this.parent.set(report.id, report.id);
+    return { entry, file: blockKeys(entry.profile, this.lsh).file };
+  }
+
+  private entry(report: Report): Entry {
+    const p = profile(report, this.vocab);
+    return {
+      order: { id: report.id, published: report.published, ingestOrder: report.ingestOrder },
+      outlet: report.outlet,
+      profile: p,
+      words: p.words.length,
+      report: this.keep ? report : undefined,
+    };
+  }
+
+  protected union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra, rb);
+  }
+
+  private find(id: string): string {
+    let r = id;
+    while (this.parent.get(r) !== r) r = this.parent.get(r)!;
+    for (let x = id; x !== r; ) {
+      const next = this.parent.get(x)!;
+      this.parent.set(x, r);
+      x = next;
+    }
+    return r;
+  }
+
+  protected profileOf(id: string): Profile {
+    return this.entries.get(id)!.profile;
+  }
+
+  report(id: string): Report | undefined {
+    return this.entries.get(id)?.report;
+  }
+
+  /** Whether two reports are in one statement. */
+  together(a: string, b: string): boolean {
+    return this.entries.has(a) && this.entries.has(b) && this.find(a) === this.find(b);
+  }
+
+  /** The statement a report belongs to. */
+  statementOf(id: string): Statement | undefined {
+    if (!this.entries.has(id)) return undefined;
+    const root = this.find(id);
+    return this.describe([...this.entries.keys()].filter((x) => this.find(x) === root));
+  }
+
+  /** Every statement with at least `minReports` reports, largest first, then by origin id. */
+  statements(minReports = 2): Statement[] {
+    const groups = new Map<string, string[]>();
+    for (const id of this.entries.keys()) {
+      const root = this.find(id);
+      const g = groups.get(root);
+      if (g) g.push(id);
+      else groups.set(root, [id]);
+    }
+    return [...groups.values()]
+      .filter((g) => g.length >= minReports)
+      .map((g) => this.describe(g))
+      .sort((a, b) => b.reports.length - a.reports.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  private describe(ids: string[]): Statement {
+    const entries = ids.map((id) => this.entries.get(id)!).sort((a, b) => compareReports(a.order, b.order));
+    const fullest = entries.reduce((best, e) => (e.words > best.words ? e : best), entries[0]);
+    const outlets = [...new Set(entries.map((e) => e.outlet).filter((o): o is string => o !== undefined))].sort();
+    const origin = entries[0].order.id;
+    return { id: origin, origin, fullest: fullest.order.id, reports: entries.map((e) => e.order.id), outlets };
+  }
+
+  /** Compares every pair that shares a filed key; used by the batch build. */
+  protected linkFiled(keysById: Map<string, string[]>): void {
+    for (const [id, keys] of keysById)
+      for (const key of keys) {
+        const bucket = this.buckets.get(key);
+        if (bucket) bucket.push(id);
+        else this.buckets.set(key, [id]);
+      }
+    const done = new Set<string>();
+    for (const id of keysById.keys()) {
+      const p = this.profileOf(id);
+      const look = blockKeys(p, this.lsh).look;
+      for (const key of look)
+        for (const other of this.buckets.get(key) ?? []) {
+          if (other === id) continue;
+          const pairKey = id < other ? `${id}\u0000${other}` : `${other}\u0000${id}`;
+          if (done.has(pairKey)) continue;
+          done.add(pairKey);
+          const q = this.profileOf(other);
+          const [first, second] = id < other ? [p, q] : [q, p];
+          if (sameStatement(this.model, first, second)) this.union(id, other);
+        }
+    }
+  }
+}
+
+/** Builds the statements of a whole set of reports at once. */
+export function buildStatementIndex(reports: readonly Report[], options: StatementIndexOptions = {}): StatementIndex {
+  const index = new BatchIndex(options);
+  index.build(reports);
+  return index;
+}
+
+class BatchIndex extends StatementIndex {
+  build(reports: readonly Report[]): void {
+    const keys = new Map<string, string[]>();
+    for (const r of reports) keys.set(r.id, this.fileOnly(r).file);
+    this.linkFiled(keys);
+  }
+}
