@@ -12,6 +12,7 @@ export interface FitOptions {
   /** Precision the threshold must reach on the training pairs. */
   targetPrecision?: number;
   vetoDifferentSpeakers?: boolean;
+  minContentWords?: number;
 }
 
 export function fitWeights(x: readonly number[][], y: readonly boolean[], o: FitOptions = {}): number[] {
@@ -65,6 +66,7 @@ export function fitModel(x: readonly number[][], y: readonly boolean[], o: FitOp
     features: [...FEATURES],
     weights: weights.map((v) => Number(v.toFixed(6))),
     threshold: Number(threshold.toFixed(6)),
+    minContentWords: o.minContentWords ?? 3,
     vetoDifferentSpeakers: veto,
   };
 }

@@ -5,7 +5,7 @@
  * article at a time gives the same statements as a batch build over all of them.
  */
 import { bandKeys, type LshShape } from './minhash.js';
-import { profile, sameStatement, shippedModel, Vocabulary, type MatcherModel, type Profile } from './similarity.js';
+import { matchable, profile, sameStatement, shippedModel, Vocabulary, type MatcherModel, type Profile } from './similarity.js';
 import type { Report, Statement } from './types.js';
 
 export interface StatementIndexOptions {
@@ -15,7 +15,7 @@ export interface StatementIndexOptions {
   keepReports?: boolean;
 }
 
-export const DEFAULT_LSH: LshShape = { bands: 24, rows: 2 };
+export const DEFAULT_LSH: LshShape = { bands: 32, rows: 2 };
 
 /** Earliest first: publication time (unknown last), then ingest order, then id. */
 export function compareReports(a: ReportOrder, b: ReportOrder): number {
@@ -40,7 +40,8 @@ interface Entry {
  * named); an unnamed one under "?". A named report looks in its own key and "?", an unnamed one in
  * "*" and "?" — so every pair of compatible speakers is looked up once, from either side.
  */
-function blockKeys(p: Profile, shape: LshShape): { file: string[]; look: string[] } {
+function blockKeys(p: Profile, shape: LshShape, model: MatcherModel): { file: string[]; look: string[] } {
+  if (!matchable(model, p)) return { file: [], look: [] };
   const bands = bandKeys(p.contentText, shape);
   const under = (ns: string) => bands.map((b) => `${ns}\u0000${b}`);
   if (p.speakerKey) return { file: [...under(p.speakerKey), ...under('*')], look: [...under(p.speakerKey), ...under('?')] };
@@ -72,7 +73,7 @@ export class StatementIndex {
   add(report: Report): string[] {
     if (this.entries.has(report.id)) throw new Error(`report ${report.id} is already in the index`);
     const entry = this.entry(report);
-    const { file, look } = blockKeys(entry.profile, this.lsh);
+    const { file, look } = blockKeys(entry.profile, this.lsh, this.model);
     const candidates = new Set<string>();
     for (const key of look) for (const id of this.buckets.get(key) ?? []) candidates.add(id);
     this.lastComparisons = candidates.size;
@@ -103,7 +104,7 @@ export class StatementIndex {
     const entry = this.entry(report);
     this.entries.set(report.id, entry);
     this.parent.set(report.id, report.id);
-    return { entry, file: blockKeys(entry.profile, this.lsh).file };
+    return { entry, file: blockKeys(entry.profile, this.lsh, this.model).file };
   }
 
   private entry(report: Report): Entry {
@@ -188,7 +189,7 @@ export class StatementIndex {
     const done = new Set<string>();
     for (const id of keysById.keys()) {
       const p = this.profileOf(id);
-      const look = blockKeys(p, this.lsh).look;
+      const look = blockKeys(p, this.lsh, this.model).look;
       for (const key of look)
         for (const other of this.buckets.get(key) ?? []) {
           if (other === id) continue;

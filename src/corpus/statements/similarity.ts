@@ -208,6 +208,8 @@ export const MatcherModelSchema = z.object({
   weights: z.array(z.number()),
   /** Pairs scoring at least this (log-odds) are the same statement. */
   threshold: z.number(),
+  /** Reports with fewer content words are too short to identify an utterance ("attacked Trump"). */
+  minContentWords: z.number().int().nonnegative(),
   /** Named speakers that are not the same person never match (precision before recall). */
   vetoDifferentSpeakers: z.boolean(),
 });
@@ -215,6 +217,11 @@ export type MatcherModel = z.infer<typeof MatcherModelSchema>;
 
 export function shippedModel(): MatcherModel {
   return loadData('statements/matcher.json', MatcherModelSchema);
+}
+
+/** Whether a report is long enough to be matched at all. */
+export function matchable(model: MatcherModel, p: Profile): boolean {
+  return p.contentWords.length >= model.minContentWords;
 }
 
 export function score(model: MatcherModel, x: readonly number[]): number {
@@ -226,6 +233,7 @@ export function score(model: MatcherModel, x: readonly number[]): number {
 /** Whether two reports of different articles report the same utterance. */
 export function sameStatement(model: MatcherModel, a: Profile, b: Profile): boolean {
   if (a.article === b.article) return false;
+  if (!matchable(model, a) || !matchable(model, b)) return false;
   if (model.vetoDifferentSpeakers && a.speakerKey && b.speakerKey && a.speakerKey !== b.speakerKey) return false;
   return score(model, features(a, b)) >= model.threshold;
 }
