@@ -17,6 +17,18 @@ export interface StatementIndexOptions {
 
 export const DEFAULT_LSH: LshShape = { bands: 32, rows: 2 };
 
+/**
+ * Words in more than a tenth of the articles (idf below log(10)) — "president", "campaign" — are
+ * left out of LSH keys: they make unrelated reports collide without finding more of the same.
+ */
+export const LSH_MIN_IDF = Math.log(10);
+
+/** The words a report's LSH keys are made of: its rarer content words, or all when none is rare. */
+function lshWords(p: Profile): string[] {
+  const rare = p.contentText.filter((_, i) => p.contentTextIdf[i] >= LSH_MIN_IDF);
+  return rare.length ? rare : p.contentText;
+}
+
 /** Earliest first: publication time (unknown last), then ingest order, then id. */
 export function compareReports(a: ReportOrder, b: ReportOrder): number {
   const pa = a.published ?? '\uffff';
@@ -42,7 +54,7 @@ interface Entry {
  */
 function blockKeys(p: Profile, shape: LshShape, model: MatcherModel): { file: string[]; look: string[] } {
   if (!matchable(model, p)) return { file: [], look: [] };
-  const bands = bandKeys(p.contentText, shape);
+  const bands = bandKeys(lshWords(p), shape);
   const under = (ns: string) => bands.map((b) => `${ns}\u0000${b}`);
   if (p.speakerKey) return { file: [...under(p.speakerKey), ...under('*')], look: [...under(p.speakerKey), ...under('?')] };
   return { file: under('?'), look: [...under('*'), ...under('?')] };

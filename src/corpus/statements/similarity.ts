@@ -28,6 +28,8 @@ export interface Profile {
   idfTotal: number;
   /** The content words themselves, for LSH keys. */
   contentText: string[];
+  /** Inverse article frequency of each of contentText. */
+  contentTextIdf: number[];
   /** Hashes of the longer words around the report in its article (its occasion, its topic), sorted. */
   context: Uint32Array;
   direct: boolean;
@@ -78,6 +80,7 @@ export function profile(report: Report, vocab: Vocabulary): Profile {
     words,
     ...weighted(contentText, vocab),
     contentText,
+    contentTextIdf: contentText.map(idf),
     context: sortedDistinct(ctx.map(hashWord)),
     direct: report.form === 'direct',
   };
@@ -110,21 +113,27 @@ function sharedIdf(a: Profile, b: Profile): number {
 
 /** Longest common subsequence length and longest common run of two word sequences. */
 function commonWords(a: Uint32Array, b: Uint32Array): { lcs: number; run: number } {
-  let prevL = new Uint16Array(b.length + 1);
-  let prevR = new Uint16Array(b.length + 1);
+  const width = b.length + 1;
+  const rows = new Uint16Array(4 * width);
+  let prevL = rows.subarray(0, width);
+  let curL = rows.subarray(width, 2 * width);
+  let prevR = rows.subarray(2 * width, 3 * width);
+  let curR = rows.subarray(3 * width);
   let run = 0;
   for (let i = 1; i <= a.length; i++) {
-    const curL = new Uint16Array(b.length + 1);
-    const curR = new Uint16Array(b.length + 1);
+    const ai = a[i - 1];
     for (let j = 1; j <= b.length; j++) {
-      if (a[i - 1] === b[j - 1]) {
+      if (ai === b[j - 1]) {
         curL[j] = prevL[j - 1] + 1;
         curR[j] = prevR[j - 1] + 1;
         if (curR[j] > run) run = curR[j];
-      } else curL[j] = Math.max(prevL[j], curL[j - 1]);
+      } else {
+        curL[j] = prevL[j] > curL[j - 1] ? prevL[j] : curL[j - 1];
+        curR[j] = 0;
+      }
     }
-    prevL = curL;
-    prevR = curR;
+    [prevL, curL] = [curL, prevL];
+    [prevR, curR] = [curR, prevR];
   }
   return { lcs: prevL[b.length], run };
 }
