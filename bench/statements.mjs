@@ -24,7 +24,7 @@ const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 
 const bases = [];
 const vocabulary = new Set();
-for (const doc of readPolnear()) {
+for (const doc of readPolnear().docs) {
   for (const a of doc.attributions) {
     if (!a.content.length) continue;
     const text = a.content.map(([s, e]) => doc.text.slice(s, e)).join(' ');
@@ -38,14 +38,15 @@ for (const doc of readPolnear()) {
 const vocab = [...vocabulary];
 console.log(`${bases.length} real attributions as bases, ${vocab.length} distinct words`);
 
-// One synthetic utterance: a base with ~40% of its words replaced, a Zipf-drawn speaker.
+// One synthetic utterance: a base with 60% of its words replaced (so utterances drawn from one base
+// stay distinct as the corpus grows), a Zipf-drawn speaker.
 let utterances = 0;
-const speakers = (n) => `Speaker${Math.floor(Math.pow(rand(), 3) * Math.max(10, n / 40))} Person`;
+const speakers = (n) => `Person Speaker${Math.floor(Math.pow(rand(), 3) * Math.max(10, n / 40))}`;
 function utterance(n) {
   const base = pick(bases);
   utterances++;
   return {
-    words: base.words.map((w) => (rand() < 0.4 ? pick(vocab) : w)),
+    words: base.words.map((w) => (rand() < 0.6 ? pick(vocab) : w)),
     cue: base.cue,
     context: base.context,
     speaker: rand() < 0.15 ? null : speakers(n),
@@ -107,7 +108,9 @@ const heapMb = () => {
   globalThis.gc?.();
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
-console.log('reports in index | build s | ms per new article (20 reports) | comparisons per report | heap MB');
+console.log(
+  'reports in index | build s | ms per new article (20 reports) | comparisons per report | heap MB',
+);
 for (const size of sizes) {
   const t0 = performance.now();
   while (index.size < size) index.addArticle(article(index.size));

@@ -17,7 +17,9 @@ const { data } = sharedRoot(dataFlag > 0 ? process.argv[dataFlag + 1] : undefine
 const docs = readJsonl(path.join(data, 'attribution', 'polnear-train.jsonl'), PolnearDocSchema);
 const df = new Map<string, number>();
 for (const d of docs) {
-  const words = new Set(reportWords([{ start: 0, end: d.text.length, text: d.text }]).words.map((w) => w.text));
+  const words = new Set(
+    reportWords([{ start: 0, end: d.text.length, text: d.text }]).words.map((w) => w.text),
+  );
   for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
 }
 const kept = [...df].filter(([, n]) => n >= 2).sort((a, b) => (a[0] < b[0] ? -1 : 1));
@@ -25,7 +27,8 @@ const out = path.join(PROJECT_ROOT, 'data', 'statements', 'idf.json');
 writeFileSync(
   out,
   JSON.stringify({
-    about: 'Article frequency of words in PolNeAR train (scripts/statements/build-idf.ts); words in fewer than 2 articles are left out.',
+    about:
+      'Article frequency of words in PolNeAR train (scripts/statements/build-idf.ts); words in fewer than 2 articles are left out.',
     articles: docs.length,
     df: Object.fromEntries(kept),
   }) + '\n',

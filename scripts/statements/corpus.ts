@@ -27,7 +27,9 @@ const arg = (name: string): string | undefined => {
 const { data } = sharedRoot(arg('--data'));
 const sampleSize = Number(arg('--sample') ?? 20);
 const docs = sortDocs(
-  ['train', 'dev'].flatMap((s) => readJsonl(path.join(data, 'attribution', `polnear-${s}.jsonl`), PolnearDocSchema)),
+  ['train', 'dev'].flatMap((s) =>
+    readJsonl(path.join(data, 'attribution', `polnear-${s}.jsonl`), PolnearDocSchema),
+  ),
 ).slice(0, arg('--limit') ? Number(arg('--limit')) : undefined);
 
 const index = new StatementIndex();
@@ -38,7 +40,12 @@ docs.forEach((doc, order) => {
   const t0 = performance.now();
   const analysis = analyzeDoc(doc);
   const t1 = performance.now();
-  const rs = reportsFromAnalysis(analysis, { id: doc.id, outlet: doc.publisher, published: doc.date, ingestOrder: order });
+  const rs = reportsFromAnalysis(analysis, {
+    id: doc.id,
+    outlet: doc.publisher,
+    published: doc.date,
+    ingestOrder: order,
+  });
   index.addArticle(rs);
   analyseMs += t1 - t0;
   indexMs += performance.now() - t1;
@@ -49,18 +56,29 @@ docs.forEach((doc, order) => {
 const all = index.statements(2);
 const multiOutlet = all.filter((s) => s.outlets.length >= 2);
 const out = (s: string) => process.stdout.write(s + '\n');
-out(`${docs.length} articles, ${reports} reports; analysis ${(analyseMs / 1000).toFixed(1)} s, statement index ${(indexMs / 1000).toFixed(1)} s`);
+out(
+  `${docs.length} articles, ${reports} reports; analysis ${(analyseMs / 1000).toFixed(1)} s, statement index ${(indexMs / 1000).toFixed(1)} s`,
+);
 out(`statements with ≥ 2 reports: ${all.length}; with reports in ≥ 2 outlets: ${multiOutlet.length}`);
 const sizes = multiOutlet.map((s) => s.reports.length);
-out(`reports per multi-outlet statement: max ${Math.max(0, ...sizes)}, total ${sizes.reduce((a, b) => a + b, 0)}`);
+out(
+  `reports per multi-outlet statement: max ${Math.max(0, ...sizes)}, total ${sizes.reduce((a, b) => a + b, 0)}`,
+);
 
 const show = (s: Statement, n: number) => {
-  out(`\n#${n} statement ${s.id}: ${s.reports.length} reports in ${s.outlets.length} outlets (${s.outlets.join(', ')})`);
+  out(
+    `\n#${n} statement ${s.id}: ${s.reports.length} reports in ${s.outlets.length} outlets (${s.outlets.join(', ')})`,
+  );
   const drifts = new Map(statementDrift(s, (id) => index.report(id)).map((d) => [d.report, d]));
   for (const id of s.reports) {
     const r = index.report(id) as Report;
     const kinds = id === s.origin ? 'origin' : driftKinds(drifts.get(id)!.fromOrigin).join(',');
-    out(`  - ${r.published} ${r.outlet} ${id.split('#')[1]} [${r.speaker ?? '?'}] ${r.cue.map((c) => c.text).join(' ')} :: ${r.content.map((c) => c.text).join(' … ').slice(0, 300)}`);
+    out(
+      `  - ${r.published} ${r.outlet} ${id.split('#')[1]} [${r.speaker ?? '?'}] ${r.cue.map((c) => c.text).join(' ')} :: ${r.content
+        .map((c) => c.text)
+        .join(' … ')
+        .slice(0, 300)}`,
+    );
     out(`      drift vs origin: ${kinds}`);
   }
 };

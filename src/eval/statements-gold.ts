@@ -14,7 +14,13 @@ import type { Analysis } from '../model/index.js';
 import { contentForm, contextAround, speakerName, type Report } from '../corpus/statements/index.js';
 
 const Spans = z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()]));
-const GoldReportSchema = z.object({ doc: z.string(), attr: z.string(), source: Spans, cue: Spans, content: Spans });
+const GoldReportSchema = z.object({
+  doc: z.string(),
+  attr: z.string(),
+  source: Spans,
+  cue: Spans,
+  content: Spans,
+});
 export const StatementPairSchema = z.object({
   id: z.string(),
   a: GoldReportSchema,
@@ -79,7 +85,12 @@ export function resolveSpeaker(analysis: Analysis, gold: GoldReport): string | n
   return best.name;
 }
 
-export function goldToReport(doc: PolnearDoc, gold: GoldReport, analysis: Analysis, ingestOrder: number): Report {
+export function goldToReport(
+  doc: PolnearDoc,
+  gold: GoldReport,
+  analysis: Analysis,
+  ingestOrder: number,
+): Report {
   const piece = ([s, e]: [number, number]) => ({ start: s, end: e, text: doc.text.slice(s, e) });
   const content = gold.content.map(([start, end]) => ({ start, end }));
   return {

@@ -51,7 +51,8 @@ export function loadStatementsData(
   analyzeWith: (doc: PolnearDoc) => Analysis = analyzeDoc,
 ): StatementsData {
   const files = ['train', 'dev'].map((s) => path.join(dataDir, 'attribution', `polnear-${s}.jsonl`));
-  for (const f of files) if (!existsSync(f)) throw new Error(`PolNeAR split not found: ${f} (is ../shared present?)`);
+  for (const f of files)
+    if (!existsSync(f)) throw new Error(`PolNeAR split not found: ${f} (is ../shared present?)`);
   const docs = sortDocs(files.flatMap((f) => readJsonl(f, PolnearDocSchema)));
   const order = new Map(docs.map((d, i) => [d.id, i]));
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -65,7 +66,8 @@ export function loadStatementsData(
     const analysis = analyzeWith(doc);
     for (const p of pairs)
       for (const g of [p.a, p.b])
-        if (g.doc === docId) reports.set(`${g.doc}#${g.attr}`, goldToReport(doc, g, analysis, order.get(docId)!));
+        if (g.doc === docId)
+          reports.set(`${g.doc}#${g.attr}`, goldToReport(doc, g, analysis, order.get(docId)!));
     if (log && ++done % 50 === 0) log(`analysed ${done}/${needed.length} articles`);
   }
   return { pairs, reports };
@@ -91,7 +93,12 @@ const precision = (t: Tally) => (t.tp + t.fp ? t.tp / (t.tp + t.fp) : 0);
 const recall = (t: Tally) => (t.tp + t.fn ? t.tp / (t.tp + t.fn) : 0);
 
 /** Pair predictions of one model: grouped (same statement after grouping all reports) and direct. */
-function predictPairs(model: MatcherModel, data: StatementsData, profiles: Map<string, Profile>, pairs: StatementPair[]) {
+function predictPairs(
+  model: MatcherModel,
+  data: StatementsData,
+  profiles: Map<string, Profile>,
+  pairs: StatementPair[],
+) {
   const index = buildStatementIndex([...data.reports.values()], { model, keepReports: false });
   return pairs.map((p) => ({
     pair: p,
@@ -103,12 +110,20 @@ function predictPairs(model: MatcherModel, data: StatementsData, profiles: Map<s
 const vetoed = (model: MatcherModel, profiles: Map<string, Profile>, p: StatementPair): boolean => {
   const a = profiles.get(idOf(p.a))!;
   const b = profiles.get(idOf(p.b))!;
-  return model.vetoDifferentSpeakers && a.speakerKey !== null && b.speakerKey !== null && a.speakerKey !== b.speakerKey;
+  return (
+    model.vetoDifferentSpeakers &&
+    a.speakerKey !== null &&
+    b.speakerKey !== null &&
+    a.speakerKey !== b.speakerKey
+  );
 };
 
 /** From the out-of-fold scores: the best recall at precision ≥ 0.95, the best precision at recall ≥ 0.80. */
 function operatingPoints(scores: number[], y: boolean[]): Record<string, number> {
-  const order = scores.map((s, i) => i).filter((i) => scores[i] > -Infinity).sort((a, b) => scores[b] - scores[a]);
+  const order = scores
+    .map((s, i) => i)
+    .filter((i) => scores[i] > -Infinity)
+    .sort((a, b) => scores[b] - scores[a]);
   const positives = y.filter(Boolean).length || 1;
   let tp = 0;
   let recallAtP95 = 0;
@@ -141,7 +156,10 @@ export function evaluateStatements(data: StatementsData, quick: boolean): Statem
     for (let fold = 0; fold < FOLDS; fold++) {
       const inFold = (i: number) => Number(data.pairs[i].id.replace(/\D/g, '')) % FOLDS === fold;
       const train = data.pairs.map((_, i) => i).filter((i) => !inFold(i));
-      const model = fitModel(train.map((i) => x[i]), train.map((i) => y[i]));
+      const model = fitModel(
+        train.map((i) => x[i]),
+        train.map((i) => y[i]),
+      );
       const test = data.pairs.filter((_, i) => inFold(i));
       for (let i = 0; i < data.pairs.length; i++)
         if (inFold(i) && !vetoed(model, profiles, data.pairs[i])) cvScores[i] = score(model, x[i]);

@@ -1,6 +1,14 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { SELF_SCORED_TASKS, TASKS, evalRuns, predict, runEval, runSelfScored, sharedRoot } from '../../eval/index.js';
+import {
+  SELF_SCORED_TASKS,
+  TASKS,
+  evalRuns,
+  predict,
+  runEval,
+  runSelfScored,
+  sharedRoot,
+} from '../../eval/index.js';
 import type { EvalResult, SelfScoredTask, Task } from '../../eval/index.js';
 import { UsageError } from '../errors.js';
 
@@ -84,7 +92,8 @@ export function registerEval(program: Command): void {
           );
           if (flags.report) process.stdout.write(r.report + '\n');
         };
-        for (const task of tasks) for (const run of evalRuns(task, data)) print(await runEval(run, tools, Boolean(flags.quick)));
+        for (const task of tasks)
+          for (const run of evalRuns(task, data)) print(await runEval(run, tools, Boolean(flags.quick)));
         for (const task of selfScored) print(await runSelfScored(task, data, Boolean(flags.quick)));
         if (flags.json)
           process.stdout.write(

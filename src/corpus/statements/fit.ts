@@ -48,7 +48,10 @@ export function chooseThreshold(scores: readonly number[], y: readonly boolean[]
     const recall = tp / positives;
     const here = { threshold: order[k][0], recall, precision };
     if (precision >= target && recall > best.recall) best = here;
-    if (precision > bestPrecision.precision || (precision === bestPrecision.precision && recall > bestPrecision.recall))
+    if (
+      precision > bestPrecision.precision ||
+      (precision === bestPrecision.precision && recall > bestPrecision.recall)
+    )
       bestPrecision = here;
   }
   return best.recall >= 0 ? best.threshold : bestPrecision.threshold;
@@ -60,9 +63,14 @@ export function fitModel(x: readonly number[][], y: readonly boolean[], o: FitOp
   const speakerDifferent = FEATURES.indexOf('speakerDifferent');
   const kept = x.map((_, i) => i).filter((i) => !(veto && x[i][speakerDifferent] === 1));
   const scores = kept.map((i) => x[i].reduce((s, v, k) => s + v * weights[k], 0));
-  const threshold = chooseThreshold(scores, kept.map((i) => y[i]), o.targetPrecision ?? 0.95);
+  const threshold = chooseThreshold(
+    scores,
+    kept.map((i) => y[i]),
+    o.targetPrecision ?? 0.95,
+  );
   return {
-    about: 'Statement matcher weights (src/corpus/statements/similarity.ts), fit by scripts/statements/fit-matcher.ts.',
+    about:
+      'Statement matcher weights (src/corpus/statements/similarity.ts), fit by scripts/statements/fit-matcher.ts.',
     features: [...FEATURES],
     weights: weights.map((v) => Number(v.toFixed(6))),
     threshold: Number(threshold.toFixed(6)),

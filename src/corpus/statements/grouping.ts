@@ -5,7 +5,15 @@
  * article at a time gives the same statements as a batch build over all of them.
  */
 import { bandKeys, type LshShape } from './minhash.js';
-import { matchable, profile, sameStatement, shippedModel, Vocabulary, type MatcherModel, type Profile } from './similarity.js';
+import {
+  matchable,
+  profile,
+  sameStatement,
+  shippedModel,
+  Vocabulary,
+  type MatcherModel,
+  type Profile,
+} from './similarity.js';
 import type { Report, Statement } from './types.js';
 
 export interface StatementIndexOptions {
@@ -56,7 +64,8 @@ function blockKeys(p: Profile, shape: LshShape, model: MatcherModel): { file: st
   if (!matchable(model, p)) return { file: [], look: [] };
   const bands = bandKeys(lshWords(p), shape);
   const under = (ns: string) => bands.map((b) => `${ns}\u0000${b}`);
-  if (p.speakerKey) return { file: [...under(p.speakerKey), ...under('*')], look: [...under(p.speakerKey), ...under('?')] };
+  if (p.speakerKey)
+    return { file: [...under(p.speakerKey), ...under('*')], look: [...under(p.speakerKey), ...under('?')] };
   return { file: under('?'), look: [...under('*'), ...under('?')] };
 }
 
@@ -139,7 +148,7 @@ export class StatementIndex {
   private find(id: string): string {
     let r = id;
     while (this.parent.get(r) !== r) r = this.parent.get(r)!;
-    for (let x = id; x !== r; ) {
+    for (let x = id; x !== r;) {
       const next = this.parent.get(x)!;
       this.parent.set(x, r);
       x = next;
@@ -185,9 +194,17 @@ export class StatementIndex {
   private describe(ids: string[]): Statement {
     const entries = ids.map((id) => this.entries.get(id)!).sort((a, b) => compareReports(a.order, b.order));
     const fullest = entries.reduce((best, e) => (e.words > best.words ? e : best), entries[0]);
-    const outlets = [...new Set(entries.map((e) => e.outlet).filter((o): o is string => o !== undefined))].sort();
+    const outlets = [
+      ...new Set(entries.map((e) => e.outlet).filter((o): o is string => o !== undefined)),
+    ].sort();
     const origin = entries[0].order.id;
-    return { id: origin, origin, fullest: fullest.order.id, reports: entries.map((e) => e.order.id), outlets };
+    return {
+      id: origin,
+      origin,
+      fullest: fullest.order.id,
+      reports: entries.map((e) => e.order.id),
+      outlets,
+    };
   }
 
   /** Compares every pair that shares a filed key; used by the batch build. */
@@ -217,7 +234,10 @@ export class StatementIndex {
 }
 
 /** Builds the statements of a whole set of reports at once. */
-export function buildStatementIndex(reports: readonly Report[], options: StatementIndexOptions = {}): StatementIndex {
+export function buildStatementIndex(
+  reports: readonly Report[],
+  options: StatementIndexOptions = {},
+): StatementIndex {
   const index = new BatchIndex(options);
   index.build(reports);
   return index;

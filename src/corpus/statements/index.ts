@@ -10,7 +10,16 @@ export { reportWords, contentForm, contentText } from './words.js';
 export { align } from './align.js';
 export { drift, driftKinds, cueStance } from './drift.js';
 export { sameSpeaker, speakerKey } from './speaker.js';
-export { FEATURES, features, profile, sameStatement, score, shippedModel, MatcherModelSchema, Vocabulary } from './similarity.js';
+export {
+  FEATURES,
+  features,
+  profile,
+  sameStatement,
+  score,
+  shippedModel,
+  MatcherModelSchema,
+  Vocabulary,
+} from './similarity.js';
 export type { Feature, MatcherModel, Profile } from './similarity.js';
 export { StatementIndex, buildStatementIndex, compareReports, DEFAULT_LSH } from './grouping.js';
 export type { StatementIndexOptions } from './grouping.js';

@@ -16,7 +16,11 @@ export interface ArticleRef {
 /** How much text on each side of a report is kept as its context. */
 export const CONTEXT_CHARS = 400;
 
-const piece = (text: string, s: TextSpan): Piece => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+const piece = (text: string, s: TextSpan): Piece => ({
+  start: s.start,
+  end: s.end,
+  text: text.slice(s.start, s.end),
+});
 
 /** The text around a report's spans, CONTEXT_CHARS on each side. */
 export function contextAround(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {

@@ -52,7 +52,11 @@ export class Vocabulary {
 
 const sortedDistinct = (xs: Iterable<number>): Uint32Array => Uint32Array.from(new Set(xs)).sort();
 
-const IdfSchema = z.object({ about: z.string(), articles: z.number().int().positive(), df: z.record(z.string(), z.number()) });
+const IdfSchema = z.object({
+  about: z.string(),
+  articles: z.number().int().positive(),
+  df: z.record(z.string(), z.number()),
+});
 let idfTable: { articles: number; df: Map<string, number> } | undefined;
 
 /** Inverse article frequency of a word (data/statements/idf.json); unseen words count as rarest. */
@@ -70,7 +74,9 @@ export function profile(report: Report, vocab: Vocabulary): Profile {
   const words = Uint32Array.from(texts, (w) => vocab.id(w));
   const contentText = [...new Set(texts.filter((w) => !functionWords.has(w)))];
   const time = report.published ? Date.parse(report.published) : Number.NaN;
-  const ctx = ((report.context ?? '').toLowerCase().match(CONTEXT_WORD) ?? []).filter((w) => !functionWords.has(w));
+  const ctx = ((report.context ?? '').toLowerCase().match(CONTEXT_WORD) ?? []).filter(
+    (w) => !functionWords.has(w),
+  );
   return {
     id: report.id,
     article: report.article,
@@ -86,7 +92,10 @@ export function profile(report: Report, vocab: Vocabulary): Profile {
   };
 }
 
-function weighted(words: string[], vocab: Vocabulary): Pick<Profile, 'contentWords' | 'contentIdf' | 'idfTotal'> {
+function weighted(
+  words: string[],
+  vocab: Vocabulary,
+): Pick<Profile, 'contentWords' | 'contentIdf' | 'idfTotal'> {
   const pairs = words.map((w) => [vocab.id(w), idf(w)] as const).sort((a, b) => a[0] - b[0]);
   return {
     contentWords: Uint32Array.from(pairs, (p) => p[0]),
@@ -100,7 +109,7 @@ function sharedIdf(a: Profile, b: Profile): number {
   let n = 0;
   const x = a.contentWords;
   const y = b.contentWords;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
     if (x[i] === y[j]) {
       n += a.contentIdf[i];
       i++;
@@ -141,7 +150,7 @@ function commonWords(a: Uint32Array, b: Uint32Array): { lcs: number; run: number
 /** Shared elements of two sorted distinct arrays. */
 function overlap(a: Uint32Array, b: Uint32Array): number {
   let n = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
       n++;
       i++;
@@ -243,6 +252,7 @@ export function score(model: MatcherModel, x: readonly number[]): number {
 export function sameStatement(model: MatcherModel, a: Profile, b: Profile): boolean {
   if (a.article === b.article) return false;
   if (!matchable(model, a) || !matchable(model, b)) return false;
-  if (model.vetoDifferentSpeakers && a.speakerKey && b.speakerKey && a.speakerKey !== b.speakerKey) return false;
+  if (model.vetoDifferentSpeakers && a.speakerKey && b.speakerKey && a.speakerKey !== b.speakerKey)
+    return false;
   return score(model, features(a, b)) >= model.threshold;
 }

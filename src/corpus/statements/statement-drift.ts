@@ -10,7 +10,10 @@ export interface ReportDrift {
 }
 
 /** The drift of every report of a statement against its origin and its fullest wording. */
-export function statementDrift(statement: Statement, reportOf: (id: string) => Report | undefined): ReportDrift[] {
+export function statementDrift(
+  statement: Statement,
+  reportOf: (id: string) => Report | undefined,
+): ReportDrift[] {
   const need = (id: string): Report => {
     const r = reportOf(id);
     if (!r) throw new Error(`report ${id} of statement ${statement.id} is not available`);

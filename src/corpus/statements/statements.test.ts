@@ -12,7 +12,11 @@ import {
 } from './index.js';
 
 /** A report whose article is `cue + " " + content`, so spans are real offsets into that text. */
-function report(id: string, content: string, o: Omit<Partial<Report>, 'cue'> & { cue?: string } = {}): Report {
+function report(
+  id: string,
+  content: string,
+  o: Omit<Partial<Report>, 'cue'> & { cue?: string } = {},
+): Report {
   const cue = o.cue ?? 'said';
   const text = `${cue} ${content}`;
   return {
@@ -33,7 +37,7 @@ const kinds = (a: Report, b: Report) => driftKinds(drift(a, b));
 describe('report words', () => {
   it('drops a leading "that", folds curly apostrophes and places ellipses between words', () => {
     const rw = reportWords([{ start: 10, end: 52, text: 'that we won’t wait … for the ferry, ever' }]);
-    expect(rw.words.map((w) => w.text)).toEqual(["we", "won't", 'wait', 'for', 'the', 'ferry', 'ever']);
+    expect(rw.words.map((w) => w.text)).toEqual(['we', "won't", 'wait', 'for', 'the', 'ferry', 'ever']);
     expect(rw.words[1]).toMatchObject({ start: 18, end: 23 });
     expect([...rw.ellipsisBefore]).toEqual([3]);
   });
@@ -48,8 +52,15 @@ describe('report words', () => {
 
 describe('alignment', () => {
   it('puts unmatched words at the edges rather than inside', () => {
-    expect(align(['a', 'b', 'c'], ['a', 'b', 'c'])).toEqual([[0, 0], [1, 1], [2, 2]]);
-    expect(align(['x', 'a', 'b'], ['a', 'b', 'y'])).toEqual([[1, 0], [2, 1]]);
+    expect(align(['a', 'b', 'c'], ['a', 'b', 'c'])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(align(['x', 'a', 'b'], ['a', 'b', 'y'])).toEqual([
+      [1, 0],
+      [2, 1],
+    ]);
     expect(align([], ['a'])).toEqual([]);
   });
 });
@@ -77,7 +88,13 @@ describe('drift kinds', () => {
   it('finds a changed cue stance, a lost condition and a lost negation', () => {
     const x = report('x#E1', 'the bridge will not close if the ferry runs');
     const y = report('y#E1', 'the bridge will close', { cue: 'claimed' });
-    expect(kinds(x, y)).toEqual(['words-removed', 'truncated', 'stance-changed', 'condition-lost', 'negation-lost']);
+    expect(kinds(x, y)).toEqual([
+      'words-removed',
+      'truncated',
+      'stance-changed',
+      'condition-lost',
+      'negation-lost',
+    ]);
   });
   it('credits a different speaker only when both are named and the names differ', () => {
     const b = report('b#E1', a.content[0].text, { speaker: 'Tom Berg' });
@@ -102,7 +119,9 @@ const quote = 'the new ferry line will open in May and the old bridge will stay 
 describe('statement matching', () => {
   it('groups a report and its cut copy by the same speaker, the origin being the earliest', () => {
     const index = new StatementIndex();
-    index.add(report('late#E1', quote.slice(0, 52), { published: '2016-03-02', ingestOrder: 2, outlet: 'outlet-b' }));
+    index.add(
+      report('late#E1', quote.slice(0, 52), { published: '2016-03-02', ingestOrder: 2, outlet: 'outlet-b' }),
+    );
     index.add(report('early#E1', quote, { published: '2016-03-01', ingestOrder: 1 }));
     const [s] = index.statements(2);
     expect(s.origin).toBe('early#E1');
@@ -148,11 +167,14 @@ describe('incremental and batch builds', () => {
     const batch = partition(buildStatementIndex(reports));
     expect(batch.length).toBeLessThan(reports.length);
     fc.assert(
-      fc.property(fc.shuffledSubarray(reports, { minLength: reports.length, maxLength: reports.length }), (order) => {
-        const index = new StatementIndex();
-        for (const r of order) index.add(r);
-        expect(partition(index)).toEqual(batch);
-      }),
+      fc.property(
+        fc.shuffledSubarray(reports, { minLength: reports.length, maxLength: reports.length }),
+        (order) => {
+          const index = new StatementIndex();
+          for (const r of order) index.add(r);
+          expect(partition(index)).toEqual(batch);
+        },
+      ),
       { numRuns: 30 },
     );
   });

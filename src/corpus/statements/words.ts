@@ -53,7 +53,10 @@ export function reportWords(content: readonly Piece[]): ReportWords {
  * Direct, indirect or mixed, by scanning the quotation state over the article from the first content
  * span to the end of the last and counting the words that start inside a content span.
  */
-export function contentForm(text: string, content: ReadonlyArray<{ start: number; end: number }>): ReportForm {
+export function contentForm(
+  text: string,
+  content: ReadonlyArray<{ start: number; end: number }>,
+): ReportForm {
   if (content.length === 0) return 'indirect';
   const from = content[0].start;
   const to = content[content.length - 1].end;
@@ -74,11 +77,21 @@ export function contentForm(text: string, content: ReadonlyArray<{ start: number
     else if (ch === "'" && next === "'") {
       open = open === 'double' ? null : 'double';
       i++;
-    } else if ((ch === '‘' || ch === "'") && open === null && /[\s([—-]/.test(prev ?? ' ') && /\p{L}/u.test(next ?? '')) {
+    } else if (
+      (ch === '‘' || ch === "'") &&
+      open === null &&
+      /[\s([—-]/.test(prev ?? ' ') &&
+      /\p{L}/u.test(next ?? '')
+    ) {
       open = 'single';
     } else if ((ch === '’' || ch === "'") && open === 'single' && !/\p{L}/u.test(next ?? '')) {
       open = null;
-    } else if (isWordChar(ch) && !isWordChar(prev) && !(/['’‘ʼ]/.test(prev ?? ' ') && isWordChar(text[i - 2])) && inSpan(i)) {
+    } else if (
+      isWordChar(ch) &&
+      !isWordChar(prev) &&
+      !(/['’‘ʼ]/.test(prev ?? ' ') && isWordChar(text[i - 2])) &&
+      inSpan(i)
+    ) {
       if (open) quoted++;
       else unquoted++;
     }
