@@ -108,8 +108,10 @@ const heapMb = () => {
   globalThis.gc?.();
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
+const heap0 = heapMb();
+console.log(`heap before the index (bases, vocabulary): ${heap0.toFixed(0)} MB`);
 console.log(
-  'reports in index | build s | ms per new article (20 reports) | comparisons per report | heap MB',
+  'reports in index | build s | ms per new article (20 reports) | comparisons per report | heap MB | index bytes per report',
 );
 for (const size of sizes) {
   const t0 = performance.now();
@@ -126,7 +128,7 @@ for (const size of sizes) {
   }
   const perArticle = (performance.now() - t1) / probeArticles;
   console.log(
-    `${String(size).padStart(16)} | ${build.toFixed(1).padStart(7)} | ${perArticle.toFixed(2).padStart(32)} | ${(comparisons / probeArticles / PER_ARTICLE).toFixed(1).padStart(22)} | ${heap.toFixed(0).padStart(7)}`,
+    `${String(size).padStart(16)} | ${build.toFixed(1).padStart(7)} | ${perArticle.toFixed(2).padStart(32)} | ${(comparisons / probeArticles / PER_ARTICLE).toFixed(1).padStart(22)} | ${heap.toFixed(0).padStart(7)} | ${(((heap - heap0) * 2 ** 20) / size).toFixed(0).padStart(22)}`,
   );
 }
 console.log(`${utterances} synthetic utterances, ${index.statements(2).length} statements with ≥ 2 reports`);

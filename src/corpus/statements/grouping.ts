@@ -4,7 +4,7 @@
  * pure function of the two reports and candidates come from fixed LSH keys, so adding reports one
  * article at a time gives the same statements as a batch build over all of them.
  */
-import { bandKeys, type LshShape } from './minhash.js';
+import { bandKeys, namespacedKey, type LshShape } from './minhash.js';
 import {
   matchable,
   profile,
@@ -60,10 +60,10 @@ interface Entry {
  * named); an unnamed one under "?". A named report looks in its own key and "?", an unnamed one in
  * "*" and "?" — so every pair of compatible speakers is looked up once, from either side.
  */
-function blockKeys(p: Profile, shape: LshShape, model: MatcherModel): { file: string[]; look: string[] } {
+function blockKeys(p: Profile, shape: LshShape, model: MatcherModel): { file: number[]; look: number[] } {
   if (!matchable(model, p)) return { file: [], look: [] };
   const bands = bandKeys(lshWords(p), shape);
-  const under = (ns: string) => bands.map((b) => `${ns}\u0000${b}`);
+  const under = (ns: string) => bands.map((b) => namespacedKey(ns, b));
   if (p.speakerKey)
     return { file: [...under(p.speakerKey), ...under('*')], look: [...under(p.speakerKey), ...under('?')] };
   return { file: under('?'), look: [...under('*'), ...under('?')] };
@@ -75,7 +75,8 @@ export class StatementIndex {
   private readonly keep: boolean;
   private readonly vocab = new Vocabulary();
   private readonly entries = new Map<string, Entry>();
-  private readonly buckets = new Map<string, string[]>();
+  /** LSH buckets; a bucket of one report holds its id alone (most do: no array for them). */
+  private readonly buckets = new Map<number, string | string[]>();
   private readonly parent = new Map<string, string>();
   /** Comparisons made by the last add (for the bench). */
   lastComparisons = 0;
@@ -96,7 +97,7 @@ export class StatementIndex {
     const entry = this.entry(report);
     const { file, look } = blockKeys(entry.profile, this.lsh, this.model);
     const candidates = new Set<string>();
-    for (const key of look) for (const id of this.buckets.get(key) ?? []) candidates.add(id);
+    for (const key of look) for (const id of this.bucket(key)) candidates.add(id);
     this.lastComparisons = candidates.size;
     const linked: string[] = [];
     this.entries.set(report.id, entry);
@@ -107,12 +108,20 @@ export class StatementIndex {
         linked.push(id);
       }
     }
-    for (const key of file) {
-      const bucket = this.buckets.get(key);
-      if (bucket) bucket.push(report.id);
-      else this.buckets.set(key, [report.id]);
-    }
+    for (const key of file) this.file(key, report.id);
     return linked;
+  }
+
+  private bucket(key: number): readonly string[] {
+    const b = this.buckets.get(key);
+    return b === undefined ? [] : typeof b === 'string' ? [b] : b;
+  }
+
+  private file(key: number, id: string): void {
+    const b = this.buckets.get(key);
+    if (b === undefined) this.buckets.set(key, id);
+    else if (typeof b === 'string') this.buckets.set(key, [b, id]);
+    else b.push(id);
   }
 
   /** Adds the reports of one article (they never link to each other). */
@@ -121,7 +130,7 @@ export class StatementIndex {
   }
 
   /** Files reports without comparing (for a batch build that links them itself). */
-  protected fileOnly(report: Report): { entry: Entry; file: string[] } {
+  protected fileOnly(report: Report): { entry: Entry; file: number[] } {
     const entry = this.entry(report);
     this.entries.set(report.id, entry);
     this.parent.set(report.id, report.id);
@@ -130,12 +139,14 @@ export class StatementIndex {
 
   private entry(report: Report): Entry {
     const p = profile(report, this.vocab);
+    // The context has served the profile; the kept report need not hold it.
+    const { context: _context, ...kept } = report;
     return {
       order: { id: report.id, published: report.published, ingestOrder: report.ingestOrder },
       outlet: report.outlet,
       profile: p,
       words: p.words.length,
-      report: this.keep ? report : undefined,
+      report: this.keep ? kept : undefined,
     };
   }
 
@@ -208,19 +219,15 @@ export class StatementIndex {
   }
 
   /** Compares every pair that shares a filed key; used by the batch build. */
-  protected linkFiled(keysById: Map<string, string[]>): void {
+  protected linkFiled(keysById: Map<string, number[]>): void {
     for (const [id, keys] of keysById)
-      for (const key of keys) {
-        const bucket = this.buckets.get(key);
-        if (bucket) bucket.push(id);
-        else this.buckets.set(key, [id]);
-      }
+      for (const key of keys) this.file(key, id);
     const done = new Set<string>();
     for (const id of keysById.keys()) {
       const p = this.profileOf(id);
       const look = blockKeys(p, this.lsh, this.model).look;
       for (const key of look)
-        for (const other of this.buckets.get(key) ?? []) {
+        for (const other of this.bucket(key)) {
           if (other === id) continue;
           const pairKey = id < other ? `${id}\u0000${other}` : `${other}\u0000${id}`;
           if (done.has(pairKey)) continue;
@@ -245,7 +252,7 @@ export function buildStatementIndex(
 
 class BatchIndex extends StatementIndex {
   build(reports: readonly Report[]): void {
-    const keys = new Map<string, string[]>();
+    const keys = new Map<string, number[]>();
     for (const r of reports) keys.set(r.id, this.fileOnly(r).file);
     this.linkFiled(keys);
   }

@@ -33,13 +33,21 @@ function seed(i: number): number {
   return SEEDS[i];
 }
 
-/** Band keys of a word set: one string per band, "" for an empty set (no key). */
-export function bandKeys(words: Iterable<string>, shape: LshShape): string[] {
+const TWO_32 = 4294967296;
+
+/** A 53-bit key from two 32-bit hashes (exact as a JavaScript number, cheap as a Map key). */
+function key53(hi: number, lo: number): number {
+  return (hi >>> 11) * TWO_32 + (lo >>> 0);
+}
+
+/** Band keys of a word set: one number per band; none for an empty set. */
+export function bandKeys(words: Iterable<string>, shape: LshShape): number[] {
   const hashes = [...new Set(words)].map(hashWord);
   if (hashes.length === 0) return [];
-  const keys: string[] = [];
+  const keys: number[] = [];
   for (let b = 0; b < shape.bands; b++) {
-    let key = `${b}`;
+    let hi = mix(b, 0x243f6a88);
+    let lo = mix(b, 0x85a308d3);
     for (let r = 0; r < shape.rows; r++) {
       const s = seed(b * shape.rows + r);
       let min = 0xffffffff;
@@ -47,9 +55,18 @@ export function bandKeys(words: Iterable<string>, shape: LshShape): string[] {
         const v = mix(h, s);
         if (v < min) min = v;
       }
-      key += ':' + min.toString(36);
+      hi = mix(hi ^ min, 0x13198a2e);
+      lo = mix(lo ^ min, 0x03707344);
     }
-    keys.push(key);
+    keys.push(key53(hi, lo));
   }
   return keys;
+}
+
+/** A band key moved into a namespace (a speaker block): same key, same namespace, same result. */
+export function namespacedKey(namespace: string, key: number): number {
+  const ns = hashWord(namespace);
+  const hi = Math.floor(key / TWO_32);
+  const lo = key % TWO_32;
+  return key53(mix(hi ^ ns, 0xa4093822), mix(lo ^ ns, 0x299f31d0));
 }
