@@ -10,6 +10,10 @@ export type { PredictOptions, Predictor } from './types.js';
 export const TASKS = ['attribution', 'ner', 'events', 'extraction', 'speakers'] as const;
 export type Task = (typeof TASKS)[number];
 
+/** Tasks `newsgraph eval` scores with the project's own scorer (no predict form, no shared scorer). */
+export const SELF_SCORED_TASKS = ['statements'] as const;
+export type SelfScoredTask = (typeof SELF_SCORED_TASKS)[number];
+
 /** Each task's predictor lives in its own module, loaded lazily so one task's model never loads for another. */
 const PREDICTOR_MODULES: Record<Task, { file: string; name: string }> = {
   attribution: { file: './attribution.js', name: 'predictAttribution' },
@@ -269,4 +273,19 @@ function writeGoldPrefix(gold: string, limit: number, dir: string): string {
     );
   }
   return target;
+}
+
+/** `eval statements`: the statement matcher and drift on the statements gold (src/eval/statements.ts). */
+export async function runSelfScored(task: SelfScoredTask, data: string, quick: boolean): Promise<EvalResult> {
+  const { evaluateStatements, loadStatementsData } = await import('./statements.js');
+  const t0 = performance.now();
+  const loaded = loadStatementsData(data, quick ? 200 : undefined);
+  const { figures, report } = evaluateStatements(loaded, quick);
+  return {
+    label: `${task} (statements gold pairs${quick ? '' : ', 5-fold CV and full set'})`,
+    records: loaded.pairs.length,
+    seconds: (performance.now() - t0) / 1000,
+    figures,
+    report,
+  };
 }
