@@ -6,6 +6,7 @@ import { nameKeys } from './kb/index.js';
 import { keyOf, tokenAtOrAfter } from './tokens.js';
 import { organisationRuns, overInitial, trimName } from './clean.js';
 import { agreeTypes, dropForeignInstitutions } from './agreement.js';
+import { groupNounAgent, isBareGroupNoun } from './groups.js';
 import {
   AFTER_DESCRIPTION,
   DEFINITE,
@@ -58,6 +59,8 @@ export interface Work {
   /** For descriptions: a group noun ("officials", "troops") rather than one person's title. */
   group?: boolean;
   determiner?: 'definite' | 'indefinite';
+  /** For group descriptions: an institutional plural without a determiner ("prosecutors"). */
+  bare?: boolean;
   /** For appositives: the mention they describe. */
   appositiveOf?: Work;
   /** For a title before a name it introduces ("China's ambassador, Liu Xiaoming"): that name. */
@@ -244,7 +247,9 @@ export class MentionScanner {
       return hit;
     }
     if (HEAD_NOUNS.has(key)) return { word: key, agent: 'GOV', title: !isPlural(key) };
-    return undefined;
+    // Nouns that refer back to an organisation ("the agency", "the brokerage"): groups.ts.
+    const agent = groupNounAgent(key);
+    return agent ? { word: key, agent, title: false } : undefined;
   }
 
   /** Longest role phrase ending at `end`. */
@@ -752,7 +757,9 @@ export class MentionScanner {
         i = role.t1 - 1;
         continue;
       }
-      if (!affiliation && !determiner) {
+      // Institutional plurals refer without a determiner ("prosecutors said").
+      const bare = !affiliation && !determiner && isBareGroupNoun(keys[role.t1 - 1]);
+      if (!affiliation && !determiner && !bare) {
         i = role.t1 - 1;
         continue;
       }
@@ -767,6 +774,7 @@ export class MentionScanner {
         hits: [],
         group: !role.title,
         determiner,
+        ...(bare ? { bare } : {}),
         role: this.textRole(i, role.t1, role, affiliation, former, t0, t1),
         cluster: -1,
       });

@@ -114,9 +114,15 @@ export function resolveSpeaker(
   if (mention) ref.mention = mention.id;
   if (actors.length) ref.actor = actors[0];
   if (actors.length > 1) ref.actors = actors;
+  // "the agency", "prosecutors": a description the actors stage tied to an organisation the text names.
+  const organisation =
+    mention?.kind === 'description' &&
+    ref.actor !== undefined &&
+    ctx.actors.get(ref.actor)?.type !== 'PERSON';
   if (
     !single?.match(/^(he|she|it|they|we|i|you|who|him|her|them)$/) &&
     !named.length &&
+    !organisation &&
     isUnnamed(words, ref.text)
   ) {
     ref.unnamed = true;
