@@ -22,6 +22,8 @@ export function trimName(view: TokenView, t0: number, t1: number): [number, numb
   let a = t0;
   // Words that open a clause are capitalised at a sentence start, not because they are names.
   while (a < t1 && CLAUSE_OPENERS.has(keys[a])) a++;
+  // "A Supreme Court spokeswoman": an indefinite article is no part of a name.
+  if (a + 1 < t1 && (keys[a] === 'a' || keys[a] === 'an')) a++;
   let b = a;
   for (; b < t1; b++) {
     const k = keys[b];
@@ -48,6 +50,7 @@ export function trimName(view: TokenView, t0: number, t1: number): [number, numb
   return [a, b];
 }
 
+const ARTICLES = new Set(['the', 'a', 'an']);
 const OF_PARTICLES = new Set(['of', 'on', 'for', 'against', 'without']);
 /** Words that join a group's members to its cause ("Doctors for Camp Closure", "Doctors Without Borders"). */
 const ADVOCACY_LINKS = new Set(['for', 'against', 'without']);
@@ -92,7 +95,7 @@ export function organisationRuns(view: TokenView): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const sameLine = (i: number) => !text.slice(tokens[i - 1].end, tokens[i].start).includes('\n');
   for (let i = 0; i < n; i++) {
-    if (!capitalised[i] || tokens[i].kind !== 'word' || CLAUSE_OPENERS.has(keys[i]) || keys[i] === 'the')
+    if (!capitalised[i] || tokens[i].kind !== 'word' || CLAUSE_OPENERS.has(keys[i]) || ARTICLES.has(keys[i]))
       continue;
     if (
       i > 0 &&
@@ -100,7 +103,7 @@ export function organisationRuns(view: TokenView): Array<[number, number]> {
       capitalised[i - 1] &&
       tokens[i - 1].kind === 'word' &&
       !CLAUSE_OPENERS.has(keys[i - 1]) &&
-      keys[i - 1] !== 'the'
+      !ARTICLES.has(keys[i - 1])
     )
       continue;
     // The run: capitalised words, with particles between them.

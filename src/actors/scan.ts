@@ -479,12 +479,23 @@ export class MentionScanner {
     const taken = new Uint8Array(n);
     for (const w of this.works) for (let i = w.t0; i < w.t1; i++) taken[i] = 1;
     for (let i = 0; i < n; i++) {
-      if (taken[i] || !this.view.capitalised[i]) continue;
-      const m = this.kbNameStartingAt(i);
-      if (!m) continue;
-      let free = true;
-      for (let j = i; j < m.t1; j++) if (taken[j]) free = false;
-      if (!free) continue;
+      if (!this.view.capitalised[i]) continue;
+      const m = taken[i] ? null : this.kbNameStartingAt(i);
+      // A KB name NER cut short ("[Amnesty] International"): the KB name replaces the fragment.
+      const fragments = m ? this.works.filter((w) => w.t0 < m.t1 && i < w.t1) : [];
+      const cut =
+        m !== null &&
+        m.t1 - i > 1 &&
+        fragments.length > 0 &&
+        fragments.every(
+          (w) =>
+            w.t0 >= i &&
+            (w.t1 <= m.t1 || (w.t1 === m.t1 + 1 && this.view.keys[m.t1] === "'s")) &&
+            w.hits.length === 0 &&
+            w.type !== 'PERSON',
+        );
+      if (!m || (fragments.length > 0 && !cut)) continue;
+      if (cut) this.works = this.works.filter((w) => !fragments.includes(w));
       const w: Work = {
         start: this.view.tokens[i].start,
         end: this.view.tokens[m.t1 - 1].end,

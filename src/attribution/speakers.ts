@@ -3,6 +3,7 @@ import { textSpan } from '../model/index.js';
 import { cueLexicon } from './lexicon.js';
 import type { MentionIndex } from './sources.js';
 import { isUnnamed, overlapping } from './sources.js';
+import { issuerMention } from './issuers.js';
 
 /*
  * Who an attribution's source names. Precision first: a source the evidence does not tie to one
@@ -96,8 +97,13 @@ export function resolveSpeaker(
   const over = overlapping(ctx.index, start, end);
   const named = over.filter((m) => NAME_KINDS.has(m.kind));
   const single = words.length === 1 ? words[0] : undefined;
+  const typeOf = (m: Mention) => {
+    const id = actorOf(ctx, m);
+    return id ? ctx.actors.get(id)?.type : undefined;
+  };
   let actors: string[] = [];
   let mention: Mention | undefined;
+  let spokenFor = false;
   if (single && RELATIVES.has(single)) {
     mention = relativeAntecedent(ctx, start);
     const actor = mention && actorOf(ctx, mention);
@@ -110,6 +116,17 @@ export function resolveSpeaker(
     const heads = headMentions(ctx, over, start, end);
     mention = heads[0];
     actors = [...new Set(heads.map((m) => actorOf(ctx, m)).filter((a): a is string => a !== undefined))];
+    // "a report from Kotak", "a spokesman for the agency": whoever the document or spokesperson speaks for.
+    // An unnamed spokesperson's actor is the description itself ("A CBP spokeswoman"): the issuer wins.
+    const describedOnly = mention?.kind === 'description' && !named.some((m) => m.type === 'PERSON');
+    const issuer =
+      actors.length && !describedOnly ? undefined : issuerMention(doc.text, start, end, over, typeOf);
+    const issuerActor = issuer && actorOf(ctx, issuer);
+    if (issuer && issuerActor) {
+      mention = issuer;
+      actors = [issuerActor];
+      spokenFor = true;
+    }
   }
   if (mention) ref.mention = mention.id;
   if (actors.length) ref.actor = actors[0];
