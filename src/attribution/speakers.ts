@@ -133,7 +133,7 @@ export function resolveSpeaker(
   if (actors.length > 1) ref.actors = actors;
   // "the agency", "prosecutors": a description the actors stage tied to an organisation the text names.
   const organisation =
-    mention?.kind === 'description' &&
+    (mention?.kind === 'description' || spokenFor) &&
     ref.actor !== undefined &&
     ctx.actors.get(ref.actor)?.type !== 'PERSON';
   if (
