@@ -628,11 +628,12 @@ export class Coreference {
 
 /** An organisation's name as of the article's date: Twitter in 2019, X Corp. since. */
 function nameAt(org: Organization, date: string | undefined): string {
-  if (!date) return org.name;
+  // "National Assembly (France)": the KB's disambiguation is no part of the name.
+  if (!date) return org.name.replace(/ \([^)]*\)$/u, '');
   const former = (org.formerNames ?? [])
     .filter((f) => date < f.until)
     .sort((a, b) => (a.until < b.until ? -1 : 1));
-  return former[0]?.name ?? org.name;
+  return former[0]?.name ?? org.name.replace(/ \([^)]*\)$/u, '');
 }
 
 function roleValidAnyAt(p: Person, date: string): boolean {
