@@ -19,7 +19,7 @@ import { link, roleSpans, type LinkedAttribution, type RoleSpan } from './link.j
 import { attributionModel, segments, tagTokens } from './model.js';
 import { mentionIndex } from './sources.js';
 import { resolveSpeaker, type PreviousSpeaker, type SpeakerContext } from './speakers.js';
-import { findRecipientVia, findVia, type ViaMatch } from './via.js';
+import { findAccordingVia, findRecipientVia, findVia, relayedFrame, type ViaMatch } from './via.js';
 import { isNotSpeech } from './notspeech.js';
 
 export { scanQuotes } from './quotes.js';
@@ -109,6 +109,37 @@ export function findAttributions(doc: Doc): StageOutput {
         doc.text.slice(tokens[i + 1].start, tokens[i + 1].end).toLowerCase() === p.words[1],
     );
   });
+  // A news organisation the actors stage knows, by the name it gives it.
+  const actorById = new Map(doc.actors.map((x) => [x.id, x]));
+  const outletName = (start: number, end: number) => {
+    for (const m of doc.mentions) {
+      if (m.start < start || m.end > end || !m.actor) continue;
+      const actor = actorById.get(m.actor);
+      if (actor?.cameo?.endsWith('MED')) return actor.name;
+    }
+    return undefined;
+  };
+  const isOutlet = (from: number, to: number) =>
+    outletName(tokens[from].start, tokens[to - 1].end) !== undefined ||
+    lex.outletWords.has(doc.text.slice(tokens[to - 1].start, tokens[to - 1].end).toLowerCase());
+  const isSpeechVerb = (i: number) => {
+    const entry = lex.forms.get(doc.text.slice(tokens[i].start, tokens[i].end).toLowerCase());
+    return entry !== undefined && lex.speechVerbs.has(entry.lemma);
+  };
+  // "“…,” he said, according to the Intelligencer": the outlet relays his statement (via, below).
+  const cueAt = new Uint8Array(tokens.length);
+  for (const a of linked) if (a.cue) cueAt.fill(1, a.cue.from, a.cue.to);
+  for (let k = according.length - 1; k >= 0; k--) {
+    const a = according[k];
+    const relayed =
+      a.source && isOutlet(a.source.from, a.source.to)
+        ? relayedFrame(doc.text, tokens, a, isSpeechVerb)
+        : null;
+    if (!relayed?.cue) continue;
+    // The tagger found the frame's own attribution: the outlet is only its via.
+    if (cueAt[relayed.cue.from]) according.splice(k, 1);
+    else according[k] = relayed;
+  }
   if (according.length) {
     // Depth of "according to" contents over each token: a cue wholly inside one is nested.
     const depth = new Int32Array(tokens.length + 1);
@@ -207,16 +238,6 @@ export function findAttributions(doc: Doc): StageOutput {
 
   const attributions: Attribution[] = [];
   const cueWords: string[][] = [];
-  // A news organisation the actors stage knows, by the name it gives it.
-  const actorById = new Map(doc.actors.map((x) => [x.id, x]));
-  const outletName = (start: number, end: number) => {
-    for (const m of doc.mentions) {
-      if (m.start < start || m.end > end || !m.actor) continue;
-      const actor = actorById.get(m.actor);
-      if (actor?.cameo?.endsWith('MED')) return actor.name;
-    }
-    return undefined;
-  };
   // Relaying outlets per sentence ("…, Caliber.Az reports citing Russian media.").
   const viaBySentence = new Map<number, ViaMatch[]>();
   const viasOf = (sentenceIndex: number) => {
@@ -228,6 +249,7 @@ export function findAttributions(doc: Doc): StageOutput {
         ? [
             ...findVia(doc, tokens, s.tokenStart, s.tokenEnd),
             ...findRecipientVia(doc, tokens, s.tokenStart, s.tokenEnd, outletName),
+            ...findAccordingVia(doc, tokens, s.tokenStart, s.tokenEnd, isOutlet, isSpeechVerb),
           ].slice(0, MAX_VIAS_PER_SENTENCE)
         : [];
       viaBySentence.set(sentenceIndex, vias);
@@ -240,7 +262,9 @@ export function findAttributions(doc: Doc): StageOutput {
     const start = tokens[a.cue.from].start;
     return viasOf(ctx.sentence[a.cue.from]).some(
       (v) =>
-        (v.via.outletSpan?.start ?? v.via.cue.start) <= start && start < (v.via.citing?.end ?? v.via.cue.end),
+        ((v.via.outletSpan?.start ?? v.via.cue.start) <= start &&
+          start < (v.via.citing?.end ?? v.via.cue.end)) ||
+        (v.ownCue === true && v.via.cue.start <= start && start < v.via.cue.end),
     );
   };
   const cuesPerSentence = new Map<number, number>();

@@ -117,6 +117,21 @@ describe('relays', () => {
     expect(a.attributions.flatMap((x) => x.via.map((v) => v.outlet))).toContain(outlet);
   });
 
+  it('credits "…, he said, according to OUTLET" to him, relayed by the outlet', () => {
+    const a = run(
+      'Senator Tom Walsh spoke in Wheeling on Monday. "The flow of drugs is huge," he said, according to the Wheeling Herald.',
+    );
+    const said = a.attributions.find((x) => x.cue?.text === 'said');
+    expect(a.actors.find((x) => x.id === said?.source?.actor)?.name).toBe('Tom Walsh');
+    expect(said?.via.map((v) => v.outlet)).toEqual(['Wheeling Herald']);
+    expect(a.attributions.filter((x) => x.cue?.text === 'according to')).toEqual([]);
+  });
+
+  it('keeps "according to" a source of its own when it names no outlet', () => {
+    const a = run('The plant will close next year, according to a senior manager at the company.');
+    expect(a.attributions.map((x) => x.cue?.text)).toContain('according to');
+  });
+
   it('does not take a person told something for an outlet', () => {
     const a = run('Mary White told Tom Smith that the deal was dead.');
     expect(a.attributions.flatMap((x) => x.via)).toEqual([]);
