@@ -21,6 +21,7 @@ import { mentionIndex } from './sources.js';
 import { resolveSpeaker, type PreviousSpeaker, type SpeakerContext } from './speakers.js';
 import { findAccordingVia, findRecipientVia, findVia, relayedFrame, type ViaMatch } from './via.js';
 import { isNotSpeech } from './notspeech.js';
+import { signedPosts } from './signatures.js';
 
 export { scanQuotes } from './quotes.js';
 export { cueLemma, cueLexicon } from './lexicon.js';
@@ -228,6 +229,7 @@ export function findAttributions(doc: Doc): StageOutput {
   linked.sort((a, b) => (a.cue ?? a.content[0]).from - (b.cue ?? b.content[0]).from);
   const ruled = [
     ...dashSignedQuotes(doc.text, tokens, ctx.quote),
+    ...signedPosts(doc.text, tokens),
     ...speakerLabels(doc.text, tokens, { title: doc.title, isName, personSurnames: personSurnames(doc) }),
   ];
   if (ruled.length) {

@@ -104,6 +104,24 @@ describe('cues: only speech, thought and writing', () => {
   });
 });
 
+describe('signed posts', () => {
+  it('credits an embedded post to the name signed under it with a handle', () => {
+    const a = run(
+      'The senator answered on Twitter.\n\nWe must apply compassion to criminal justice.\n' +
+        'Who are we if we answer threats with threats? pic.twitter.com/abc\n\n' +
+        '— Rep. Jane Roe (@janeroe) November 19, 2019\n\nThe judge did not reply.',
+    );
+    const post = a.attributions.find((x) => x.cue?.text === '—');
+    expect(a.actors.find((x) => x.id === post?.source?.actor)?.name).toBe('Jane Roe');
+    expect(post?.content.map((c) => c.text).join(' ')).toContain('We must apply compassion');
+  });
+
+  it('reads no signature into a dash before a name without a handle', () => {
+    const a = run('The vote was close.\n\n— Jane Roe contributed reporting from Boston.');
+    expect(a.attributions.filter((x) => x.cue?.text === '—')).toEqual([]);
+  });
+});
+
 describe('relays', () => {
   it.each([
     ['The protest was peaceful, Ivan Petrov told Ruptly.', 'Ruptly'],
