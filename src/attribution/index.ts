@@ -22,6 +22,7 @@ import { resolveSpeaker, type PreviousSpeaker, type SpeakerContext } from './spe
 import { findAccordingVia, findRecipientVia, findVia, relayedFrame, type ViaMatch } from './via.js';
 import { isNotSpeech } from './notspeech.js';
 import { signedPosts } from './signatures.js';
+import { isClauseSubject, sharedSubject } from './subjects.js';
 
 export { scanQuotes } from './quotes.js';
 export { cueLemma, cueLexicon } from './lexicon.js';
@@ -184,6 +185,7 @@ export function findAttributions(doc: Doc): StageOutput {
     for (let i = tokenAtOrAfter(tokens, m.start); i < tokens.length && tokens[i].start < m.end; i++)
       named[i] = 1;
   }
+  const isAdverb = (w: string) => lex.auxiliaries.has(w) || /..ly$/.test(w);
   const quotedSpan = (r: RoleSpan) => {
     for (let i = r.from; i < r.to; i++) if (!ctx.quote.inside[i]) return false;
     return true;
@@ -209,6 +211,10 @@ export function findAttributions(doc: Doc): StageOutput {
       parentheticalSubject(doc.text, tokens, a.cue, s, lex, named) ??
       a.source ??
       adjacentSource(doc.text, tokens, a.cue, s, lex);
+    // "…, but said [SpaceX] would fly": the name is the reported clause's subject; the speaker is
+    // the subject the second verb shares with the first clause, when the sentence makes it plain.
+    if (a.source && isClauseSubject(doc.text, tokens, a.cue, a.source)) a.source = null;
+    a.source ??= sharedSubject(doc.text, tokens, a.cue, s, { isAdverb, named });
   }
 
   // Quotations signed with a dash ("“…” ― Name") and speaker labels ("PENCE: …", "Graham: …" in a

@@ -91,6 +91,25 @@ describe('speakers: never the wrong person', () => {
   });
 });
 
+describe('a second verb of saying shares its subject', () => {
+  it('credits "X did this and said NAME had …" to X, not to the subject of the reported clause', () => {
+    const a = run('Nomura cut its forecast and said Orbital had overpaid.');
+    expect(speakerOf(a, 'said')).toBe('Nomura');
+  });
+
+  it('credits ", adding that …" to the name that opens the sentence', () => {
+    const a = run(
+      'The fund sold its shares. Goldline Capital cut its forecast on Monday, adding that rates would fall.',
+    );
+    expect(speakerOf(a, 'adding')).toBe('Goldline Capital');
+  });
+
+  it('leaves it open when another name stands between the subject and the joined verb', () => {
+    const a = run('Tom Hale said Anna Berg lied to the board and denied that the funds were missing.');
+    expect(speakerOf(a, 'denied')).not.toBe('Tom Hale');
+  });
+});
+
 describe('cues: only speech, thought and writing', () => {
   it.each([
     ['The group, also known as Daesh, claims the attack was revenge.', 'known'],
