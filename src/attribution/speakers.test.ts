@@ -104,6 +104,20 @@ describe('a second verb of saying shares its subject', () => {
     expect(speakerOf(a, 'adding')).toBe('Goldline Capital');
   });
 
+  it('looks past a fronted phrase for the subject', () => {
+    const a = run(
+      'In a recorded interview with the FBI, Mark Webb confessed to the theft, admitting that he had sold the car.',
+    );
+    expect(speakerOf(a, 'admitting')).toBe('Mark Webb');
+  });
+
+  it('gives "It … and said" the organisation that spoke before', () => {
+    const a = run(
+      'The Pentagon said two soldiers died on Monday. It did not name the soldiers and said the cause was under investigation.',
+    );
+    expect(speakerOf(a, 'said', 1)).toBe('Pentagon');
+  });
+
   it('leaves it open when another name stands between the subject and the joined verb', () => {
     const a = run('Tom Hale said Anna Berg lied to the board and denied that the funds were missing.');
     expect(speakerOf(a, 'denied')).not.toBe('Tom Hale');

@@ -33,7 +33,22 @@ const CLAUSE_VERBS = new Set([
 const JOINERS = new Set(['and', 'but']);
 /** Words that may open a sentence before its subject. */
 const OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'however', 'meanwhile', 'later', 'also']);
-const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
+/** Prepositions that open a fronted phrase before the subject ("In an interview, Webb confessed"). */
+const FRONTED = new Set([
+  'in',
+  'on',
+  'at',
+  'after',
+  'during',
+  'before',
+  'earlier',
+  'later',
+  'since',
+  'under',
+]);
+/** Tokens a fronted phrase may span before its comma. */
+const MAX_FRONTED = 12;
 /** Tokens between the subject and the joined verb (the first clause). */
 const MAX_FIRST_CLAUSE = 40;
 const MAX_NAME_TOKENS = 5;
@@ -62,8 +77,8 @@ export interface SubjectClues {
 
 /**
  * The subject of the sentence's first clause when the cue is a second verb joined to it ("…, but
- * said", "… and identified", "…, adding"): a pronoun or a found name opening the sentence, followed
- * by a lower-case word. Null when the cue does not follow a joiner or the sentence opens otherwise.
+ * said", "… and identified", "…, adding"): a pronoun or a found name opening the sentence (after a
+ * fronted prepositional phrase, if any), followed by a lower-case word. Null when the cue does not follow a joiner or the sentence opens otherwise.
  */
 export function sharedSubject(
   text: string,
@@ -81,6 +96,12 @@ export function sharedSubject(
   if (!joined || cue.from - sentence.tokenStart > MAX_FIRST_CLAUSE) return null;
   let s = sentence.tokenStart;
   while (s < j && (OPENERS.has(lower(s)) || word(text, tokens, s) === ',')) s++;
+  if (FRONTED.has(lower(s))) {
+    let comma = s + 1;
+    while (comma < j && comma - s <= MAX_FRONTED && lower(comma) !== ',') comma++;
+    if (comma >= j || lower(comma) !== ',') return null;
+    s = comma + 1;
+  }
   if (s >= j) return null;
   // Another name between the subject and the joined verb may be its subject ("Smith said Jones
   // lied and denied …"): too close to call.
