@@ -124,6 +124,27 @@ describe('a second verb of saying shares its subject', () => {
   });
 });
 
+describe('a document named before speaks for its issuer', () => {
+  it('credits "the statement said" to whoever just spoke in a statement', () => {
+    const a = run(
+      'The Pentagon said in a statement that two soldiers died. "The cause is under investigation," the statement said.',
+    );
+    expect(speakerOf(a, 'said')).toBe('Pentagon');
+  });
+
+  it('credits "the letter says" to the senator who wrote one', () => {
+    const a = run(
+      'Senator Jane Roe wrote a letter to the agency on Monday. "We need answers," the letter says.',
+    );
+    expect(speakerOf(a, 'says')).toBe('Jane Roe');
+  });
+
+  it('names nobody for a letter nobody was said to send', () => {
+    const a = run('Jane Roe spoke on Monday. "We need answers," the letter says.');
+    expect(speakerOf(a, 'says')).toBeNull();
+  });
+});
+
 describe('cues: only speech, thought and writing', () => {
   it.each([
     ['The group, also known as Daesh, claims the attack was revenge.', 'known'],

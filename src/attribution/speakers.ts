@@ -127,6 +127,11 @@ export function resolveSpeaker(
       actors = [issuerActor];
       spokenFor = true;
     }
+    const issuedBefore = actors.length ? undefined : documentIssuer(ctx, words, start, previous);
+    if (issuedBefore) {
+      actors = [issuedBefore];
+      spokenFor = true;
+    }
   }
   if (mention) ref.mention = mention.id;
   if (actors.length) ref.actor = actors[0];
@@ -140,6 +145,7 @@ export function resolveSpeaker(
     !single?.match(/^(he|she|it|they|we|i|you|who|him|her|them)$/) &&
     !named.length &&
     !organisation &&
+    !(spokenFor && ref.actor !== undefined) &&
     isUnnamed(words, ref.text)
   ) {
     ref.unnamed = true;
@@ -147,6 +153,34 @@ export function resolveSpeaker(
     delete ref.actors;
   }
   return ref;
+}
+
+/** Sentences back a definite document ("the statement said") may reach for its issuer. */
+const DOCUMENT_SENTENCES = 2;
+
+/**
+ * "The statement said", "the letter says": the document the speaker just before issued, when that
+ * speaker's sentence names the same kind of document ("X said in a statement …").
+ */
+function documentIssuer(
+  ctx: SpeakerContext,
+  words: readonly string[],
+  start: number,
+  previous: PreviousSpeaker | undefined,
+): string | undefined {
+  if (words.length !== 2 || words[0] !== 'the' || !previous) return undefined;
+  const noun = words[1];
+  if (!cueLexicon().issuerNouns.some((n) => n.length === 1 && n[0] === noun)) return undefined;
+  const here = ctx.sentenceAt(start);
+  if (here < previous.sentence || here - previous.sentence > DOCUMENT_SENTENCES) return undefined;
+  const s = ctx.doc.sentences[previous.sentence];
+  const said = s
+    ? ctx.doc.text
+        .slice(s.start, s.end)
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}-]+/u)
+    : [];
+  return said.includes(noun) ? previous.actor.id : undefined;
 }
 
 function actorOf(ctx: SpeakerContext, m: Mention): string | undefined {
