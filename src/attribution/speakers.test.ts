@@ -145,6 +145,30 @@ describe('a document named before speaks for its issuer', () => {
   });
 });
 
+describe('an unnamed spokesperson speaks for the organisation the text is about', () => {
+  it('credits "A spokeswoman said" after a sentence about an agency to the agency, and "the spokeswoman" after it', () => {
+    const a = run(
+      'The Pentagon declined the offer on Monday. A spokeswoman who did not give her name said the plan was too costly. ' +
+        '"It is not feasible," the spokeswoman said.',
+    );
+    expect(speakerOf(a, 'said', 0)).toBe('Pentagon');
+    expect(speakerOf(a, 'said', 1)).toBe('Pentagon');
+  });
+
+  it('credits a spokesman described by a relative clause', () => {
+    const a = run(
+      'The Pentagon turned down the offer on Monday. A spokesman who did not wish to be named because of agency rules ' +
+        'said in an email to Reuters that the plan was too costly.',
+    );
+    expect(speakerOf(a, 'said')).toBe('Pentagon');
+  });
+
+  it("never makes a person's spokesperson that person", () => {
+    const a = run('Senator Jane Roe did not accept the offer. A spokesperson said the senator was busy.');
+    expect(speakerOf(a, 'said')).toBeNull();
+  });
+});
+
 describe('cues: only speech, thought and writing', () => {
   it.each([
     ['The group, also known as Daesh, claims the attack was revenge.', 'known'],

@@ -106,7 +106,7 @@ export function resolveSpeaker(
   let spokenFor = false;
   if (single && RELATIVES.has(single)) {
     mention = relativeAntecedent(ctx, start);
-    const actor = mention && actorOf(ctx, mention);
+    const actor = (mention && actorOf(ctx, mention)) ?? spokespersonBefore(ctx, start, previous);
     if (actor) actors = [actor];
   } else if (single && cueLexicon().pronouns.has(single)) {
     mention = over.find((m) => m.kind === 'pronoun');
@@ -127,7 +127,9 @@ export function resolveSpeaker(
       actors = [issuerActor];
       spokenFor = true;
     }
-    const issuedBefore = actors.length ? undefined : documentIssuer(ctx, words, start, previous);
+    const issuedBefore = actors.length
+      ? undefined
+      : (documentIssuer(ctx, words, start, previous) ?? spokespersonOf(ctx, words, start, previous));
     if (issuedBefore) {
       actors = [issuedBefore];
       spokenFor = true;
@@ -181,6 +183,53 @@ function documentIssuer(
         .split(/[^\p{L}\p{N}-]+/u)
     : [];
   return said.includes(noun) ? previous.actor.id : undefined;
+}
+
+/**
+ * An unnamed spokesperson with no one named for ("A spokesperson said", "A spokeswoman who asked
+ * not to be named said") speaks for the organisation the sentence before is about: the one it
+ * opens with, when it names no person (a person's spokesperson is not that person). "The
+ * spokesperson said" continues an organisation that was just speaking.
+ */
+function spokespersonOf(
+  ctx: SpeakerContext,
+  words: readonly string[],
+  start: number,
+  previous: PreviousSpeaker | undefined,
+): string | undefined {
+  const article = words[0];
+  if (!['a', 'an', 'the'].includes(article) || (words.length > 2 && words[2] !== 'who')) return undefined;
+  if (!cueLexicon().spokesNouns.some((n) => n.length === 1 && n[0] === words[1])) return undefined;
+  const here = ctx.sentenceAt(start);
+  if (article === 'the') {
+    const recent = previous && here >= previous.sentence && here - previous.sentence <= DOCUMENT_SENTENCES;
+    return recent && previous.actor.type !== 'PERSON' ? previous.actor.id : undefined;
+  }
+  const before = ctx.doc.sentences[here - 1];
+  if (!before) return undefined;
+  const mentions = overlapping(ctx.index, before.start, before.end).filter(
+    (m) => NAME_KINDS.has(m.kind) && !ctx.quotedAt(m.start),
+  );
+  if (mentions.some((m) => m.type === 'PERSON')) return undefined;
+  const opening = mentions[0];
+  if (!opening || !/^(the)?$/iu.test(ctx.doc.text.slice(before.start, opening.start).trim()))
+    return undefined;
+  const actor = actorOf(ctx, opening);
+  return actor && ctx.actors.get(actor)?.type === 'ORG' ? actor : undefined;
+}
+
+/** "A spokesperson who …": the spokesperson a relative pronoun at `start` follows, as spokespersonOf. */
+function spokespersonBefore(
+  ctx: SpeakerContext,
+  start: number,
+  previous: PreviousSpeaker | undefined,
+): string | undefined {
+  const before = /\b(an?|the)\s+([\p{L}-]+)\s*,?\s*$/iu.exec(
+    ctx.doc.text.slice(Math.max(0, start - 40), start),
+  );
+  return before
+    ? spokespersonOf(ctx, [before[1].toLowerCase(), before[2].toLowerCase()], start, previous)
+    : undefined;
 }
 
 function actorOf(ctx: SpeakerContext, m: Mention): string | undefined {
