@@ -84,6 +84,18 @@ describe('speakers: never the wrong person', () => {
     expect(speakerOf(a, 'said', 1)).toBe('Avi Bell');
   });
 
+  it('does not count a possessor after the subject as a rival for "he"', () => {
+    const a = run(
+      "Mark Carlin was arrested for a phone call to Roe's office, in which he said he would hurt her.",
+    );
+    expect(speakerOf(a, 'said')).toBe('Mark Carlin');
+  });
+
+  it('still leaves "he" open between a subject and an object of the same sentence', () => {
+    const a = run('Tom Smith phoned Bill Jones on Monday, and he said the deal was dead.');
+    expect(speakerOf(a, 'said')).toBeNull();
+  });
+
   it('names nobody for an unnamed group with a name inside it', () => {
     const a = run('Some Indiana protesters chanted that the governor had failed them.');
     const chanted = a.attributions.find((x) => x.cue?.text === 'chanted');
