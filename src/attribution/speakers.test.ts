@@ -188,9 +188,17 @@ describe('cues: only speech, thought and writing', () => {
     ['Police discovered that the car had been stolen.', 'discovered'],
     ['The governor failed to answer questions about the deal.', 'failed to answer'],
     ['The accused sex trafficker Jeffrey Epstein died in jail.', 'accused'],
+    ['"We are not focused on the interests" mutually shared by Kenya and Chad, he warned.', 'shared'],
   ])('%s — no attribution on "%s"', (text, words) => {
     const a = run(text);
     expect(a.attributions.filter((x) => x.cue?.text.includes(words.split(' ')[0]))).toEqual([]);
+  });
+});
+
+describe('a participle after a noun', () => {
+  it('keeps a verb of saying with its agent ("the plan announced by …")', () => {
+    const a = run('Arab states condemned the plan announced by Pompeo on Monday.');
+    expect(a.attributions.map((x) => x.cue?.text)).toContain('announced');
   });
 });
 
