@@ -283,6 +283,7 @@ export class Coreference {
     this.subjectWorks = subjectWorks;
     const history: Referent[] = [];
     const clusterGender = new Map<number, Gender | undefined>();
+    const learnedGender = new Map<number, Gender>();
     const genderOfEntity = (w: Work): Gender | undefined => {
       if (w.cluster < 0) {
         const votes = new GenderVotes();
@@ -306,8 +307,10 @@ export class Coreference {
             this.join(this.clusters[lastGroup.cluster], w);
           return;
         }
-        const r = pronounReferent(this.view, w, history);
+        const r = pronounReferent(this.view, w, history, learnedGender);
         if (!r) return;
+        const said = pronounGender(this.view.keys[w.t0]);
+        if (r.gender === undefined && said && !learnedGender.has(r.entity)) learnedGender.set(r.entity, said);
         if (r.entity >= 0 && this.clusters[r.entity].kind === 'person') this.join(this.clusters[r.entity], w);
         history.push({
           w,

@@ -88,15 +88,23 @@ function isPossessivePronoun(key: string): boolean {
   return key === 'his' || key === 'her' || key === 'their' || key === 'its';
 }
 
-/** The referent a he/she pronoun takes among the person referents before it, or undefined. */
+/**
+ * The referent a he/she pronoun takes among the person referents before it, or undefined.
+ * `learned` holds the gender earlier pronouns gave entities whose names do not tell it.
+ */
 export function pronounReferent(
   view: TokenView,
   w: Work,
   history: readonly Referent[],
+  learned?: ReadonlyMap<number, Gender>,
 ): Referent | undefined {
   const want = pronounGender(view.keys[w.t0]);
   const s = view.sentence[w.t0];
-  const agrees = (r: Referent) => r.gender === undefined || want === undefined || r.gender === want;
+  // An entity's gender is what its name says, else what a pronoun already resolved to it says.
+  const agrees = (r: Referent) => {
+    const gender = r.gender ?? learned?.get(r.entity);
+    return gender === undefined || want === undefined || gender === want;
+  };
   let k = history.length - 1;
   const floor = Math.max(0, history.length - MAX_REFERENTS);
   while (k >= floor) {

@@ -91,6 +91,14 @@ describe('speakers: never the wrong person', () => {
     expect(speakerOf(a, 'said')).toBe('Mark Carlin');
   });
 
+  it('gives a person whose name tells no gender the gender of a pronoun already resolved to him', () => {
+    const a = run(
+      'Quill Benton runs the firm in Ohio. He spoke to the board on Monday. ' +
+        'Benton praised Maria Lopez, the new manager. She said the firm would grow.',
+    );
+    expect(speakerOf(a, 'said')).toBe('Maria Lopez');
+  });
+
   it('still leaves "he" open between a subject and an object of the same sentence', () => {
     const a = run('Tom Smith phoned Bill Jones on Monday, and he said the deal was dead.');
     expect(speakerOf(a, 'said')).toBeNull();
