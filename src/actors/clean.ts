@@ -22,6 +22,8 @@ export function trimName(view: TokenView, t0: number, t1: number): [number, numb
   let a = t0;
   // Words that open a clause are capitalised at a sentence start, not because they are names.
   while (a < t1 && CLAUSE_OPENERS.has(keys[a])) a++;
+  // "A Supreme Court spokeswoman": an indefinite article is no part of a name.
+  if (a + 1 < t1 && (keys[a] === 'a' || keys[a] === 'an')) a++;
   let b = a;
   for (; b < t1; b++) {
     const k = keys[b];
@@ -48,7 +50,38 @@ export function trimName(view: TokenView, t0: number, t1: number): [number, numb
   return [a, b];
 }
 
-const OF_PARTICLES = new Set(['of', 'on', 'for']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+const OF_PARTICLES = new Set(['of', 'on', 'for', 'against', 'without']);
+/** Words that join a group's members to its cause ("Doctors for Camp Closure", "Doctors Without Borders"). */
+const ADVOCACY_LINKS = new Set(['for', 'against', 'without']);
+
+/**
+ * True when a name is complete at token j, so an "and" after it joins a second name ("the Federal
+ * Railroad Administration and the Federal Transit Administration", "SBI and ICICI Bank"), not
+ * the words of one ("Customs and Border Protection", "Food and Drug Administration").
+ */
+function endsName(view: TokenView, j: number, headAt: number): boolean {
+  const { keys, tokens, text } = view;
+  if (j + 2 < tokens.length && keys[j + 2] === 'the') return true;
+  if (headAt === j) return true;
+  const word = text.slice(tokens[j].start, tokens[j].end);
+  return word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
+}
+
+/**
+ * "Doctors for …", "Mothers Against …", "Students for …": a capitalised plural inside a sentence
+ * followed by for/against/without and a capitalised word heads an advocacy group's name.
+ */
+function advocacyHead(view: TokenView, j: number): boolean {
+  const { keys, capitalised, tokens, text } = view;
+  if (j <= 0 || j + 2 >= tokens.length || !capitalised[j] || tokens[j].kind !== 'word') return false;
+  const k = keys[j];
+  if (k.length < 5 || !k.endsWith('s') || k.endsWith('ss') || !ADVOCACY_LINKS.has(keys[j + 1])) return false;
+  if (!capitalised[j + 2] || tokens[j + 2].kind !== 'word') return false;
+  // Not the first word of a sentence or line, where every word is capitalised.
+  const gap = text.slice(tokens[j - 1].end, tokens[j].start);
+  return !gap.includes('\n') && !/^[.!?"“”:]$/u.test(keys[j - 1]) && tokens[j - 1].kind !== 'quote';
+}
 const DASHES = new Set(['—', '–', '-', '―']);
 
 /**
@@ -62,7 +95,7 @@ export function organisationRuns(view: TokenView): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const sameLine = (i: number) => !text.slice(tokens[i - 1].end, tokens[i].start).includes('\n');
   for (let i = 0; i < n; i++) {
-    if (!capitalised[i] || tokens[i].kind !== 'word' || CLAUSE_OPENERS.has(keys[i]) || keys[i] === 'the')
+    if (!capitalised[i] || tokens[i].kind !== 'word' || CLAUSE_OPENERS.has(keys[i]) || ARTICLES.has(keys[i]))
       continue;
     if (
       i > 0 &&
@@ -70,7 +103,7 @@ export function organisationRuns(view: TokenView): Array<[number, number]> {
       capitalised[i - 1] &&
       tokens[i - 1].kind === 'word' &&
       !CLAUSE_OPENERS.has(keys[i - 1]) &&
-      keys[i - 1] !== 'the'
+      !ARTICLES.has(keys[i - 1])
     )
       continue;
     // The run: capitalised words, with particles between them.
@@ -79,11 +112,25 @@ export function organisationRuns(view: TokenView): Array<[number, number]> {
     let headAt = -1;
     while (j < n && j - i < 12 && (j === i || sameLine(j))) {
       if (capitalised[j] && (tokens[j].kind === 'word' || keys[j] === '&')) {
-        if (ORG_HEAD_NOUNS.has(keys[j])) {
+        if (ORG_HEAD_NOUNS.has(keys[j]) || advocacyHead(view, j)) {
           headAt = j;
           if (j > i) end = j + 1;
         }
         j++;
+      } else if (
+        keys[j] === "'s" &&
+        j > i &&
+        j + 1 < n &&
+        capitalised[j + 1] &&
+        ORG_HEAD_NOUNS.has(keys[j + 1])
+      ) {
+        // "U.S. Attorney's Office", "Sheriff's Office": a possessive inside the name.
+        j++;
+      } else if (advocacyHead(view, j - 1) && ADVOCACY_LINKS.has(keys[j])) {
+        end = -2;
+        j++;
+      } else if (keys[j] === 'and' && endsName(view, j - 1, headAt)) {
+        break;
       } else if (
         NAME_PARTICLES.has(keys[j]) &&
         j + 1 < n &&

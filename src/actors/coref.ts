@@ -12,6 +12,8 @@ import { GenderVotes, firstNameGender, wordGender } from './gender.js';
 import type { Referent } from './pronouns.js';
 import { pronounReferent, subjects } from './pronouns.js';
 import { pronounGender } from './gender.js';
+import { groupReferent } from './groups.js';
+import { organisationIndex, type OrganisationIndex } from './orgindex.js';
 
 /*
  * In-document coreference and actor building. Rules, in order (each cheap: maps, no scans of
@@ -60,6 +62,9 @@ function headRange(w: Work): [number, number] {
 export class Coreference {
   private readonly clusters: Cluster[] = [];
   private readonly byKey = new Map<string, Cluster>();
+  /** Organisations and their mentions for group descriptions, built on first use. */
+  private organisations: OrganisationIndex | undefined;
+  private subjectWorks: ReadonlySet<Work> = new Set();
 
   constructor(
     private readonly view: TokenView,
@@ -275,8 +280,10 @@ export class Coreference {
       if (c.kind === 'country' && c.country) countryCount.set(c.country.code, c.works.length);
 
     const subjectWorks = subjects(this.view, works);
+    this.subjectWorks = subjectWorks;
     const history: Referent[] = [];
     const clusterGender = new Map<number, Gender | undefined>();
+    const learnedGender = new Map<number, Gender>();
     const genderOfEntity = (w: Work): Gender | undefined => {
       if (w.cluster < 0) {
         const votes = new GenderVotes();
@@ -300,8 +307,10 @@ export class Coreference {
             this.join(this.clusters[lastGroup.cluster], w);
           return;
         }
-        const r = pronounReferent(this.view, w, history);
+        const r = pronounReferent(this.view, w, history, learnedGender);
         if (!r) return;
+        const said = pronounGender(this.view.keys[w.t0]);
+        if (r.gender === undefined && said && !learnedGender.has(r.entity)) learnedGender.set(r.entity, said);
         if (r.entity >= 0 && this.clusters[r.entity].kind === 'person') this.join(this.clusters[r.entity], w);
         history.push({
           w,
@@ -413,21 +422,29 @@ export class Coreference {
       );
       return;
     }
-    if (w.determiner !== 'definite') return;
-    // "the ministry": the nearest organisation before it whose name has that noun.
-    let best: Cluster | undefined;
-    let bestPos = -1;
-    for (const c of this.clusters) {
-      if (c.type !== 'ORG' || c.kind === 'group') continue;
-      const nameKey = (c.org?.name ?? c.name ?? '').toLowerCase();
-      if (!nameKey.split(/\s+/).includes(role.headKey)) continue;
-      for (const x of c.works)
-        if (x.end <= w.start && x.start > bestPos) {
-          best = c;
-          bestPos = x.start;
-        }
-    }
-    if (best) this.join(best, w);
+    if (w.determiner !== 'definite' && !w.bare) return;
+    // "the ministry", "the agency", "the doctors", "prosecutors": an organisation the text named (groups.ts).
+    const orgs = (this.organisations ??= organisationIndex(this.view, this.clusters, this.subjectWorks));
+    const found = groupReferent(
+      {
+        head: this.view.keys[w.title ? w.title[1] - 1 : w.t1 - 1],
+        t0: w.t0,
+        sentence: this.view.sentence[w.t0],
+        bare: w.bare === true,
+      },
+      orgs.mentions,
+      orgs.facts,
+    );
+    if (found === undefined) return;
+    this.join(this.clusters[found], w);
+    // The description keeps the organisation salient for the next one ("the doctors … the doctors").
+    orgs.add({
+      t0: w.t0,
+      t1: w.t1,
+      sentence: this.view.sentence[w.t0],
+      entity: found,
+      subject: this.subjectWorks.has(w),
+    });
   }
 
   /** Builds the actors, ordered by first mention, and the id of each cluster's actor. */
@@ -614,11 +631,12 @@ export class Coreference {
 
 /** An organisation's name as of the article's date: Twitter in 2019, X Corp. since. */
 function nameAt(org: Organization, date: string | undefined): string {
-  if (!date) return org.name;
+  // "National Assembly (France)": the KB's disambiguation is no part of the name.
+  if (!date) return org.name.replace(/ \([^)]*\)$/u, '');
   const former = (org.formerNames ?? [])
     .filter((f) => date < f.until)
     .sort((a, b) => (a.until < b.until ? -1 : 1));
-  return former[0]?.name ?? org.name;
+  return former[0]?.name ?? org.name.replace(/ \([^)]*\)$/u, '');
 }
 
 function roleValidAnyAt(p: Person, date: string): boolean {

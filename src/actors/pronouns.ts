@@ -39,8 +39,7 @@ export function subjects(view: TokenView, works: readonly Work[]): Set<Work> {
   for (const w of works) {
     const s = view.sentence[w.t0];
     if (seen.has(s) || view.quoted[w.t0]) continue;
-    const possessive =
-      view.keys[w.t1 - 1] === "'s" || view.keys[w.t1] === "'s" || isPossessivePronoun(view.keys[w.t0]);
+    const possessive = isPossessor(view, w) || isPossessivePronoun(view.keys[w.t0]);
     if (possessive || !opensClause(view, w.t0)) continue;
     seen.add(s);
     out.add(w);
@@ -80,19 +79,32 @@ function opensClause(view: TokenView, t: number): boolean {
   return true;
 }
 
+/** True for a mention followed by a possessive 's ("Roe's office"). */
+function isPossessor(view: TokenView, w: Work): boolean {
+  return view.keys[w.t1 - 1] === "'s" || view.keys[w.t1] === "'s";
+}
+
 function isPossessivePronoun(key: string): boolean {
   return key === 'his' || key === 'her' || key === 'their' || key === 'its';
 }
 
-/** The referent a he/she pronoun takes among the person referents before it, or undefined. */
+/**
+ * The referent a he/she pronoun takes among the person referents before it, or undefined.
+ * `learned` holds the gender earlier pronouns gave entities whose names do not tell it.
+ */
 export function pronounReferent(
   view: TokenView,
   w: Work,
   history: readonly Referent[],
+  learned?: ReadonlyMap<number, Gender>,
 ): Referent | undefined {
   const want = pronounGender(view.keys[w.t0]);
   const s = view.sentence[w.t0];
-  const agrees = (r: Referent) => r.gender === undefined || want === undefined || r.gender === want;
+  // An entity's gender is what its name says, else what a pronoun already resolved to it says.
+  const agrees = (r: Referent) => {
+    const gender = r.gender ?? learned?.get(r.entity);
+    return gender === undefined || want === undefined || gender === want;
+  };
   let k = history.length - 1;
   const floor = Math.max(0, history.length - MAX_REFERENTS);
   while (k >= floor) {
@@ -104,11 +116,12 @@ export function pronounReferent(
     if (compatible.length === 0) continue;
     const subject = compatible.find((r) => r.subject);
     // In the pronoun's own sentence another compatible person after the subject makes it
-    // ambiguous ("Smith told Jones he …", "Rutte will support Trump in his pursuit").
+    // ambiguous ("Smith told Jones he …", "Rutte will support Trump in his pursuit"); a possessor
+    // ("a call to Roe's office, in which he said") is no rival of the subject.
     if (
       subject &&
       sentence === s &&
-      compatible.some((r) => r.entity !== subject.entity && r.w.t0 > subject.w.t0)
+      compatible.some((r) => r.entity !== subject.entity && r.w.t0 > subject.w.t0 && !isPossessor(view, r.w))
     )
       return undefined;
     if (subject) return subject;

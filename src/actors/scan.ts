@@ -4,8 +4,10 @@ import type { Affiliation, KbHit, KnowledgeBase } from './kb/index.js';
 import type { TokenView } from './tokens.js';
 import { nameKeys } from './kb/index.js';
 import { keyOf, tokenAtOrAfter } from './tokens.js';
-import { organisationRuns, overInitial, trimName } from './clean.js';
+import { overInitial, trimName } from './clean.js';
+import { joinAdjacentOrganisations, repairOrganisationRuns } from './repair.js';
 import { agreeTypes, dropForeignInstitutions } from './agreement.js';
+import { groupNounAgent, isBareGroupNoun } from './groups.js';
 import {
   AFTER_DESCRIPTION,
   DEFINITE,
@@ -58,6 +60,8 @@ export interface Work {
   /** For descriptions: a group noun ("officials", "troops") rather than one person's title. */
   group?: boolean;
   determiner?: 'definite' | 'indefinite';
+  /** For group descriptions: an institutional plural without a determiner ("prosecutors"). */
+  bare?: boolean;
   /** For appositives: the mention they describe. */
   appositiveOf?: Work;
   /** For a title before a name it introduces ("China's ambassador, Liu Xiaoming"): that name. */
@@ -151,25 +155,12 @@ export class MentionScanner {
     }
   }
 
-  /** Organisation names NER cut short ("Fort Worth" of "Fort Worth Police Department") replace the pieces. */
+  /** Organisation names NER cut short or run into a titled name (repair.ts). */
   private addOrganisationRuns(): void {
-    const { tokens } = this.view;
-    for (const [t0, t1] of organisationRuns(this.view)) {
-      const inside = this.works.filter((w) => w.t0 < t1 && t0 < w.t1);
-      if (inside.some((w) => w.t0 < t0 || w.t1 > t1 || w.type === 'PERSON')) continue;
-      if (inside.length === 1 && inside[0].t0 === t0 && inside[0].t1 === t1) continue;
-      this.works = this.works.filter((w) => !inside.includes(w));
-      this.works.push({
-        start: tokens[t0].start,
-        end: tokens[t1 - 1].end,
-        t0,
-        t1,
-        type: 'ORG',
-        kind: 'name',
-        hits: [],
-        cluster: -1,
-      });
-    }
+    this.works = repairOrganisationRuns(this.view, joinAdjacentOrganisations(this.view, this.works), (t) => {
+      const role = this.roleStartingAt(t);
+      return role?.title ? role.t1 : -1;
+    });
   }
 
   /** Tokens [t0, t1) without a trailing possessive clitic ("Trump ’s" → "Trump"). */
@@ -244,7 +235,9 @@ export class MentionScanner {
       return hit;
     }
     if (HEAD_NOUNS.has(key)) return { word: key, agent: 'GOV', title: !isPlural(key) };
-    return undefined;
+    // Nouns that refer back to an organisation ("the agency", "the brokerage"): groups.ts.
+    const agent = groupNounAgent(key);
+    return agent ? { word: key, agent, title: false } : undefined;
   }
 
   /** Longest role phrase ending at `end`. */
@@ -473,13 +466,28 @@ export class MentionScanner {
     const n = this.view.tokens.length;
     const taken = new Uint8Array(n);
     for (const w of this.works) for (let i = w.t0; i < w.t1; i++) taken[i] = 1;
+    const { keys } = this.view;
     for (let i = 0; i < n; i++) {
-      if (taken[i] || !this.view.capitalised[i]) continue;
-      const m = this.kbNameStartingAt(i);
-      if (!m) continue;
-      let free = true;
-      for (let j = i; j < m.t1; j++) if (taken[j]) free = false;
-      if (!free) continue;
+      if (!this.view.capitalised[i]) continue;
+      const m = taken[i] && (i === 0 || taken[i - 1]) ? null : this.kbNameStartingAt(i);
+      // "The United Nations High Commissioner …": the longer name after the article wins.
+      if (m && keys[i] === 'the' && (this.kbNameStartingAt(i + 1)?.t1 ?? 0) > m.t1) continue;
+      // A KB name NER cut short ("[Amnesty] International"): the KB name replaces the fragment.
+      const words = m ? m.t1 - i - (keys[i] === 'the' ? 1 : 0) : 0;
+      const fragments = m ? this.works.filter((w) => w.t0 < m.t1 && i < w.t1) : [];
+      const cut =
+        m !== null &&
+        words > 1 &&
+        fragments.length > 0 &&
+        fragments.every(
+          (w) =>
+            w.t0 >= i &&
+            (w.t1 <= m.t1 || (w.t1 === m.t1 + 1 && keys[m.t1] === "'s")) &&
+            Math.min(w.t1, m.t1) - w.t0 < words &&
+            (w.type !== 'PERSON' || w.kind === 'description'),
+        );
+      if (!m || (fragments.length > 0 && !cut)) continue;
+      if (cut) this.works = this.works.filter((w) => !fragments.includes(w));
       const w: Work = {
         start: this.view.tokens[i].start,
         end: this.view.tokens[m.t1 - 1].end,
@@ -752,7 +760,9 @@ export class MentionScanner {
         i = role.t1 - 1;
         continue;
       }
-      if (!affiliation && !determiner) {
+      // Institutional plurals refer without a determiner ("prosecutors said").
+      const bare = !affiliation && !determiner && isBareGroupNoun(keys[role.t1 - 1]);
+      if (!affiliation && !determiner && !bare) {
         i = role.t1 - 1;
         continue;
       }
@@ -767,6 +777,7 @@ export class MentionScanner {
         hits: [],
         group: !role.title,
         determiner,
+        ...(bare ? { bare } : {}),
         role: this.textRole(i, role.t1, role, affiliation, former, t0, t1),
         cluster: -1,
       });

@@ -19,8 +19,10 @@ import { link, roleSpans, type LinkedAttribution, type RoleSpan } from './link.j
 import { attributionModel, segments, tagTokens } from './model.js';
 import { mentionIndex } from './sources.js';
 import { resolveSpeaker, type PreviousSpeaker, type SpeakerContext } from './speakers.js';
-import { findRecipientVia, findVia, type ViaMatch } from './via.js';
+import { findAccordingVia, findRecipientVia, findVia, relayedFrame, type ViaMatch } from './via.js';
 import { isNotSpeech } from './notspeech.js';
+import { signedPosts } from './signatures.js';
+import { isClauseSubject, sharedSubject } from './subjects.js';
 
 export { scanQuotes } from './quotes.js';
 export { cueLemma, cueLexicon } from './lexicon.js';
@@ -109,6 +111,37 @@ export function findAttributions(doc: Doc): StageOutput {
         doc.text.slice(tokens[i + 1].start, tokens[i + 1].end).toLowerCase() === p.words[1],
     );
   });
+  // A news organisation the actors stage knows, by the name it gives it.
+  const actorById = new Map(doc.actors.map((x) => [x.id, x]));
+  const outletName = (start: number, end: number) => {
+    for (const m of doc.mentions) {
+      if (m.start < start || m.end > end || !m.actor) continue;
+      const actor = actorById.get(m.actor);
+      if (actor?.cameo?.endsWith('MED')) return actor.name;
+    }
+    return undefined;
+  };
+  const isOutlet = (from: number, to: number) =>
+    outletName(tokens[from].start, tokens[to - 1].end) !== undefined ||
+    lex.outletWords.has(doc.text.slice(tokens[to - 1].start, tokens[to - 1].end).toLowerCase());
+  const isSpeechVerb = (i: number) => {
+    const entry = lex.forms.get(doc.text.slice(tokens[i].start, tokens[i].end).toLowerCase());
+    return entry !== undefined && lex.speechVerbs.has(entry.lemma);
+  };
+  // "“…,” he said, according to the Intelligencer": the outlet relays his statement (via, below).
+  const cueAt = new Uint8Array(tokens.length);
+  for (const a of linked) if (a.cue) cueAt.fill(1, a.cue.from, a.cue.to);
+  for (let k = according.length - 1; k >= 0; k--) {
+    const a = according[k];
+    const relayed =
+      a.source && isOutlet(a.source.from, a.source.to)
+        ? relayedFrame(doc.text, tokens, a, isSpeechVerb)
+        : null;
+    if (!relayed?.cue) continue;
+    // The tagger found the frame's own attribution: the outlet is only its via.
+    if (cueAt[relayed.cue.from]) according.splice(k, 1);
+    else according[k] = relayed;
+  }
   if (according.length) {
     // Depth of "according to" contents over each token: a cue wholly inside one is nested.
     const depth = new Int32Array(tokens.length + 1);
@@ -152,6 +185,7 @@ export function findAttributions(doc: Doc): StageOutput {
     for (let i = tokenAtOrAfter(tokens, m.start); i < tokens.length && tokens[i].start < m.end; i++)
       named[i] = 1;
   }
+  const isAdverb = (w: string) => lex.auxiliaries.has(w) || /..ly$/.test(w);
   const quotedSpan = (r: RoleSpan) => {
     for (let i = r.from; i < r.to; i++) if (!ctx.quote.inside[i]) return false;
     return true;
@@ -177,6 +211,10 @@ export function findAttributions(doc: Doc): StageOutput {
       parentheticalSubject(doc.text, tokens, a.cue, s, lex, named) ??
       a.source ??
       adjacentSource(doc.text, tokens, a.cue, s, lex);
+    // "…, but said [SpaceX] would fly": the name is the reported clause's subject; the speaker is
+    // the subject the second verb shares with the first clause, when the sentence makes it plain.
+    if (a.source && isClauseSubject(doc.text, tokens, a.cue, a.source)) a.source = null;
+    a.source ??= sharedSubject(doc.text, tokens, a.cue, s, { isAdverb, named });
   }
 
   // Quotations signed with a dash ("“…” ― Name") and speaker labels ("PENCE: …", "Graham: …" in a
@@ -197,6 +235,7 @@ export function findAttributions(doc: Doc): StageOutput {
   linked.sort((a, b) => (a.cue ?? a.content[0]).from - (b.cue ?? b.content[0]).from);
   const ruled = [
     ...dashSignedQuotes(doc.text, tokens, ctx.quote),
+    ...signedPosts(doc.text, tokens),
     ...speakerLabels(doc.text, tokens, { title: doc.title, isName, personSurnames: personSurnames(doc) }),
   ];
   if (ruled.length) {
@@ -207,16 +246,6 @@ export function findAttributions(doc: Doc): StageOutput {
 
   const attributions: Attribution[] = [];
   const cueWords: string[][] = [];
-  // A news organisation the actors stage knows, by the name it gives it.
-  const actorById = new Map(doc.actors.map((x) => [x.id, x]));
-  const outletName = (start: number, end: number) => {
-    for (const m of doc.mentions) {
-      if (m.start < start || m.end > end || !m.actor) continue;
-      const actor = actorById.get(m.actor);
-      if (actor?.cameo?.endsWith('MED')) return actor.name;
-    }
-    return undefined;
-  };
   // Relaying outlets per sentence ("…, Caliber.Az reports citing Russian media.").
   const viaBySentence = new Map<number, ViaMatch[]>();
   const viasOf = (sentenceIndex: number) => {
@@ -228,6 +257,7 @@ export function findAttributions(doc: Doc): StageOutput {
         ? [
             ...findVia(doc, tokens, s.tokenStart, s.tokenEnd),
             ...findRecipientVia(doc, tokens, s.tokenStart, s.tokenEnd, outletName),
+            ...findAccordingVia(doc, tokens, s.tokenStart, s.tokenEnd, isOutlet, isSpeechVerb),
           ].slice(0, MAX_VIAS_PER_SENTENCE)
         : [];
       viaBySentence.set(sentenceIndex, vias);
@@ -240,7 +270,9 @@ export function findAttributions(doc: Doc): StageOutput {
     const start = tokens[a.cue.from].start;
     return viasOf(ctx.sentence[a.cue.from]).some(
       (v) =>
-        (v.via.outletSpan?.start ?? v.via.cue.start) <= start && start < (v.via.citing?.end ?? v.via.cue.end),
+        ((v.via.outletSpan?.start ?? v.via.cue.start) <= start &&
+          start < (v.via.citing?.end ?? v.via.cue.end)) ||
+        (v.ownCue === true && v.via.cue.start <= start && start < v.via.cue.end),
     );
   };
   const cuesPerSentence = new Map<number, number>();

@@ -26,6 +26,9 @@ const CueDataSchema = z.object({
   auxiliaries: z.array(z.string()),
   speechVerbs: z.array(z.string()),
   notSources: z.array(z.string()),
+  issuerNouns: z.array(z.string()).default([]),
+  spokesNouns: z.array(z.string()).default([]),
+  issuerLinks: z.array(z.string()).default([]),
 });
 
 export interface CueEntry {
@@ -69,6 +72,12 @@ export interface CueLexicon {
   speechVerbs: Set<string>;
   /** Irregular verb forms, which may be past participles ("thought", "told"): for passive cues. */
   participles: Set<string>;
+  /** Documents that speak for whoever issued them ("a report from X", "guidance from X"), as word lists. */
+  issuerNouns: string[][];
+  /** People who speak for an organisation ("a spokesman for X", "a CBP spokeswoman"), as word lists. */
+  spokesNouns: string[][];
+  /** Words between such a noun and its issuer ("from", "received by"), as word lists, longest first. */
+  issuerLinks: string[][];
 }
 
 // Later lists win, so a verb listed as neutral and as distancing is distancing.
@@ -97,6 +106,11 @@ export function inflections(lemma: string): string[] {
 }
 
 let cached: CueLexicon | undefined;
+
+/** Lower-cased phrases as word lists, longest first. */
+function wordLists(phrases: readonly string[]): string[][] {
+  return phrases.map((p) => p.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length);
+}
 
 /** The cue lexicon from `data/attribution/cues.json`, built once. */
 export function cueLexicon(): CueLexicon {
@@ -141,6 +155,9 @@ export function cueLexicon(): CueLexicon {
     notSources: new Set(data.notSources),
     speechVerbs: new Set(data.speechVerbs),
     participles: new Set(Object.values(data.irregular).flat()),
+    issuerNouns: wordLists(data.issuerNouns),
+    spokesNouns: wordLists(data.spokesNouns),
+    issuerLinks: wordLists(data.issuerLinks),
   };
   return cached;
 }

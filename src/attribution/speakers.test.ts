@@ -84,10 +84,108 @@ describe('speakers: never the wrong person', () => {
     expect(speakerOf(a, 'said', 1)).toBe('Avi Bell');
   });
 
+  it('does not count a possessor after the subject as a rival for "he"', () => {
+    const a = run(
+      "Mark Carlin was arrested for a phone call to Roe's office, in which he said he would hurt her.",
+    );
+    expect(speakerOf(a, 'said')).toBe('Mark Carlin');
+  });
+
+  it('gives a person whose name tells no gender the gender of a pronoun already resolved to him', () => {
+    const a = run(
+      'Quill Benton runs the firm in Ohio. He spoke to the board on Monday. ' +
+        'Benton praised Maria Lopez, the new manager. She said the firm would grow.',
+    );
+    expect(speakerOf(a, 'said')).toBe('Maria Lopez');
+  });
+
+  it('still leaves "he" open between a subject and an object of the same sentence', () => {
+    const a = run('Tom Smith phoned Bill Jones on Monday, and he said the deal was dead.');
+    expect(speakerOf(a, 'said')).toBeNull();
+  });
+
   it('names nobody for an unnamed group with a name inside it', () => {
     const a = run('Some Indiana protesters chanted that the governor had failed them.');
     const chanted = a.attributions.find((x) => x.cue?.text === 'chanted');
     expect(chanted && speakerOf(a, 'chanted')).toBeFalsy();
+  });
+});
+
+describe('a second verb of saying shares its subject', () => {
+  it('credits "X did this and said NAME had …" to X, not to the subject of the reported clause', () => {
+    const a = run('Nomura cut its forecast and said Orbital had overpaid.');
+    expect(speakerOf(a, 'said')).toBe('Nomura');
+  });
+
+  it('credits ", adding that …" to the name that opens the sentence', () => {
+    const a = run(
+      'The fund sold its shares. Goldline Capital cut its forecast on Monday, adding that rates would fall.',
+    );
+    expect(speakerOf(a, 'adding')).toBe('Goldline Capital');
+  });
+
+  it('looks past a fronted phrase for the subject', () => {
+    const a = run(
+      'In a recorded interview with the FBI, Mark Webb confessed to the theft, admitting that he had sold the car.',
+    );
+    expect(speakerOf(a, 'admitting')).toBe('Mark Webb');
+  });
+
+  it('gives "It … and said" the organisation that spoke before', () => {
+    const a = run(
+      'The Pentagon said two soldiers died on Monday. It did not name the soldiers and said the cause was under investigation.',
+    );
+    expect(speakerOf(a, 'said', 1)).toBe('Pentagon');
+  });
+
+  it('leaves it open when another name stands between the subject and the joined verb', () => {
+    const a = run('Tom Hale said Anna Berg lied to the board and denied that the funds were missing.');
+    expect(speakerOf(a, 'denied')).not.toBe('Tom Hale');
+  });
+});
+
+describe('a document named before speaks for its issuer', () => {
+  it('credits "the statement said" to whoever just spoke in a statement', () => {
+    const a = run(
+      'The Pentagon said in a statement that two soldiers died. "The cause is under investigation," the statement said.',
+    );
+    expect(speakerOf(a, 'said')).toBe('Pentagon');
+  });
+
+  it('credits "the letter says" to the senator who wrote one', () => {
+    const a = run(
+      'Senator Jane Roe wrote a letter to the agency on Monday. "We need answers," the letter says.',
+    );
+    expect(speakerOf(a, 'says')).toBe('Jane Roe');
+  });
+
+  it('names nobody for a letter nobody was said to send', () => {
+    const a = run('Jane Roe spoke on Monday. "We need answers," the letter says.');
+    expect(speakerOf(a, 'says')).toBeNull();
+  });
+});
+
+describe('an unnamed spokesperson speaks for the organisation the text is about', () => {
+  it('credits "A spokeswoman said" after a sentence about an agency to the agency, and "the spokeswoman" after it', () => {
+    const a = run(
+      'The Pentagon declined the offer on Monday. A spokeswoman who did not give her name said the plan was too costly. ' +
+        '"It is not feasible," the spokeswoman said.',
+    );
+    expect(speakerOf(a, 'said', 0)).toBe('Pentagon');
+    expect(speakerOf(a, 'said', 1)).toBe('Pentagon');
+  });
+
+  it('credits a spokesman described by a relative clause', () => {
+    const a = run(
+      'The Pentagon turned down the offer on Monday. A spokesman who did not wish to be named because of agency rules ' +
+        'said in an email to Reuters that the plan was too costly.',
+    );
+    expect(speakerOf(a, 'said')).toBe('Pentagon');
+  });
+
+  it("never makes a person's spokesperson that person", () => {
+    const a = run('Senator Jane Roe did not accept the offer. A spokesperson said the senator was busy.');
+    expect(speakerOf(a, 'said')).toBeNull();
   });
 });
 
@@ -98,9 +196,35 @@ describe('cues: only speech, thought and writing', () => {
     ['Police discovered that the car had been stolen.', 'discovered'],
     ['The governor failed to answer questions about the deal.', 'failed to answer'],
     ['The accused sex trafficker Jeffrey Epstein died in jail.', 'accused'],
+    ['"We are not focused on the interests" mutually shared by Kenya and Chad, he warned.', 'shared'],
   ])('%s — no attribution on "%s"', (text, words) => {
     const a = run(text);
     expect(a.attributions.filter((x) => x.cue?.text.includes(words.split(' ')[0]))).toEqual([]);
+  });
+});
+
+describe('a participle after a noun', () => {
+  it('keeps a verb of saying with its agent ("the plan announced by …")', () => {
+    const a = run('Arab states condemned the plan announced by Pompeo on Monday.');
+    expect(a.attributions.map((x) => x.cue?.text)).toContain('announced');
+  });
+});
+
+describe('signed posts', () => {
+  it('credits an embedded post to the name signed under it with a handle', () => {
+    const a = run(
+      'The senator answered on Twitter.\n\nWe must apply compassion to criminal justice.\n' +
+        'Who are we if we answer threats with threats? pic.twitter.com/abc\n\n' +
+        '— Rep. Jane Roe (@janeroe) November 19, 2019\n\nThe judge did not reply.',
+    );
+    const post = a.attributions.find((x) => x.cue?.text === '—');
+    expect(a.actors.find((x) => x.id === post?.source?.actor)?.name).toBe('Jane Roe');
+    expect(post?.content.map((c) => c.text).join(' ')).toContain('We must apply compassion');
+  });
+
+  it('reads no signature into a dash before a name without a handle', () => {
+    const a = run('The vote was close.\n\n— Jane Roe contributed reporting from Boston.');
+    expect(a.attributions.filter((x) => x.cue?.text === '—')).toEqual([]);
   });
 });
 
@@ -115,6 +239,21 @@ describe('relays', () => {
   ])('%s → via %s', (text, outlet) => {
     const a = run(text);
     expect(a.attributions.flatMap((x) => x.via.map((v) => v.outlet))).toContain(outlet);
+  });
+
+  it('credits "…, he said, according to OUTLET" to him, relayed by the outlet', () => {
+    const a = run(
+      'Senator Tom Walsh spoke in Wheeling on Monday. "The flow of drugs is huge," he said, according to the Wheeling Herald.',
+    );
+    const said = a.attributions.find((x) => x.cue?.text === 'said');
+    expect(a.actors.find((x) => x.id === said?.source?.actor)?.name).toBe('Tom Walsh');
+    expect(said?.via.map((v) => v.outlet)).toEqual(['Wheeling Herald']);
+    expect(a.attributions.filter((x) => x.cue?.text === 'according to')).toEqual([]);
+  });
+
+  it('keeps "according to" a source of its own when it names no outlet', () => {
+    const a = run('The plant will close next year, according to a senior manager at the company.');
+    expect(a.attributions.map((x) => x.cue?.text)).toContain('according to');
   });
 
   it('does not take a person told something for an outlet', () => {

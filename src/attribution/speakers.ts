@@ -3,6 +3,7 @@ import { textSpan } from '../model/index.js';
 import { cueLexicon } from './lexicon.js';
 import type { MentionIndex } from './sources.js';
 import { isUnnamed, overlapping } from './sources.js';
+import { issuerMention } from './issuers.js';
 
 /*
  * Who an attribution's source names. Precision first: a source the evidence does not tie to one
@@ -96,11 +97,16 @@ export function resolveSpeaker(
   const over = overlapping(ctx.index, start, end);
   const named = over.filter((m) => NAME_KINDS.has(m.kind));
   const single = words.length === 1 ? words[0] : undefined;
+  const typeOf = (m: Mention) => {
+    const id = actorOf(ctx, m);
+    return id ? ctx.actors.get(id)?.type : undefined;
+  };
   let actors: string[] = [];
   let mention: Mention | undefined;
+  let spokenFor = false;
   if (single && RELATIVES.has(single)) {
     mention = relativeAntecedent(ctx, start);
-    const actor = mention && actorOf(ctx, mention);
+    const actor = (mention && actorOf(ctx, mention)) ?? spokespersonBefore(ctx, start, previous);
     if (actor) actors = [actor];
   } else if (single && cueLexicon().pronouns.has(single)) {
     mention = over.find((m) => m.kind === 'pronoun');
@@ -110,13 +116,38 @@ export function resolveSpeaker(
     const heads = headMentions(ctx, over, start, end);
     mention = heads[0];
     actors = [...new Set(heads.map((m) => actorOf(ctx, m)).filter((a): a is string => a !== undefined))];
+    // "a report from Kotak", "a spokesman for the agency": whoever the document or spokesperson speaks for.
+    // An unnamed spokesperson's actor is the description itself ("A CBP spokeswoman"): the issuer wins.
+    const describedOnly = mention?.kind === 'description' && !named.some((m) => m.type === 'PERSON');
+    const issuer =
+      actors.length && !describedOnly ? undefined : issuerMention(doc.text, start, end, over, typeOf);
+    const issuerActor = issuer && actorOf(ctx, issuer);
+    if (issuer && issuerActor) {
+      mention = issuer;
+      actors = [issuerActor];
+      spokenFor = true;
+    }
+    const issuedBefore = actors.length
+      ? undefined
+      : (documentIssuer(ctx, words, start, previous) ?? spokespersonOf(ctx, words, start, previous));
+    if (issuedBefore) {
+      actors = [issuedBefore];
+      spokenFor = true;
+    }
   }
   if (mention) ref.mention = mention.id;
   if (actors.length) ref.actor = actors[0];
   if (actors.length > 1) ref.actors = actors;
+  // "the agency", "prosecutors": a description the actors stage tied to an organisation the text names.
+  const organisation =
+    (mention?.kind === 'description' || spokenFor) &&
+    ref.actor !== undefined &&
+    ctx.actors.get(ref.actor)?.type !== 'PERSON';
   if (
     !single?.match(/^(he|she|it|they|we|i|you|who|him|her|them)$/) &&
     !named.length &&
+    !organisation &&
+    !(spokenFor && ref.actor !== undefined) &&
     isUnnamed(words, ref.text)
   ) {
     ref.unnamed = true;
@@ -124,6 +155,81 @@ export function resolveSpeaker(
     delete ref.actors;
   }
   return ref;
+}
+
+/** Sentences back a definite document ("the statement said") may reach for its issuer. */
+const DOCUMENT_SENTENCES = 2;
+
+/**
+ * "The statement said", "the letter says": the document the speaker just before issued, when that
+ * speaker's sentence names the same kind of document ("X said in a statement …").
+ */
+function documentIssuer(
+  ctx: SpeakerContext,
+  words: readonly string[],
+  start: number,
+  previous: PreviousSpeaker | undefined,
+): string | undefined {
+  if (words.length !== 2 || words[0] !== 'the' || !previous) return undefined;
+  const noun = words[1];
+  if (!cueLexicon().issuerNouns.some((n) => n.length === 1 && n[0] === noun)) return undefined;
+  const here = ctx.sentenceAt(start);
+  if (here < previous.sentence || here - previous.sentence > DOCUMENT_SENTENCES) return undefined;
+  const s = ctx.doc.sentences[previous.sentence];
+  const said = s
+    ? ctx.doc.text
+        .slice(s.start, s.end)
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}-]+/u)
+    : [];
+  return said.includes(noun) ? previous.actor.id : undefined;
+}
+
+/**
+ * An unnamed spokesperson with no one named for ("A spokesperson said", "A spokeswoman who asked
+ * not to be named said") speaks for the organisation the sentence before is about: the one it
+ * opens with, when it names no person (a person's spokesperson is not that person). "The
+ * spokesperson said" continues an organisation that was just speaking.
+ */
+function spokespersonOf(
+  ctx: SpeakerContext,
+  words: readonly string[],
+  start: number,
+  previous: PreviousSpeaker | undefined,
+): string | undefined {
+  const article = words[0];
+  if (!['a', 'an', 'the'].includes(article) || (words.length > 2 && words[2] !== 'who')) return undefined;
+  if (!cueLexicon().spokesNouns.some((n) => n.length === 1 && n[0] === words[1])) return undefined;
+  const here = ctx.sentenceAt(start);
+  if (article === 'the') {
+    const recent = previous && here >= previous.sentence && here - previous.sentence <= DOCUMENT_SENTENCES;
+    return recent && previous.actor.type !== 'PERSON' ? previous.actor.id : undefined;
+  }
+  const before = ctx.doc.sentences[here - 1];
+  if (!before) return undefined;
+  const mentions = overlapping(ctx.index, before.start, before.end).filter(
+    (m) => NAME_KINDS.has(m.kind) && !ctx.quotedAt(m.start),
+  );
+  if (mentions.some((m) => m.type === 'PERSON')) return undefined;
+  const opening = mentions[0];
+  if (!opening || !/^(the)?$/iu.test(ctx.doc.text.slice(before.start, opening.start).trim()))
+    return undefined;
+  const actor = actorOf(ctx, opening);
+  return actor && ctx.actors.get(actor)?.type === 'ORG' ? actor : undefined;
+}
+
+/** "A spokesperson who …": the spokesperson a relative pronoun at `start` follows, as spokespersonOf. */
+function spokespersonBefore(
+  ctx: SpeakerContext,
+  start: number,
+  previous: PreviousSpeaker | undefined,
+): string | undefined {
+  const before = /\b(an?|the)\s+([\p{L}-]+)\s*,?\s*$/iu.exec(
+    ctx.doc.text.slice(Math.max(0, start - 40), start),
+  );
+  return before
+    ? spokespersonOf(ctx, [before[1].toLowerCase(), before[2].toLowerCase()], start, previous)
+    : undefined;
 }
 
 function actorOf(ctx: SpeakerContext, m: Mention): string | undefined {
