@@ -10,22 +10,9 @@ import { PROJECT_ROOT } from '../../src/util/data.js';
 
 const SRC = path.join(PROJECT_ROOT, 'src');
 
-/**
- * Scripts that still live under src/ and import a floor above their folder; they belong in scripts/
- * and move there once the engineers working in those folders have merged (issue 16, part 2).
- */
-const UPWARD_SCRIPTS = new Set([
-  'actors/bench/throughput.ts',
-  'events/scripts/bench-events.ts',
-  'events/scripts/predict-dev.ts',
-]);
-
 /** Test files, fixtures and suites may reach anywhere: they are not part of the shipped graph. */
 function isShipped(rel: string): boolean {
-  return (
-    !/\.test\.ts$|\.d\.ts$|(^|\/)__fixtures__\/|\.suite\.ts$|test-support\.ts$/.test(rel) &&
-    !UPWARD_SCRIPTS.has(rel)
-  );
+  return !/\.test\.ts$|\.d\.ts$|(^|\/)__fixtures__\/|\.suite\.ts$|test-support\.ts$/.test(rel);
 }
 
 function sourceFiles(dir = SRC): string[] {

@@ -1,11 +1,11 @@
 /**
  * Events-stage throughput on the PolNeAR train texts (../shared): share of analyze() time and
- * tokens/s of the events stage.  npx tsx src/events/scripts/bench-events.ts [N_ARTICLES]
+ * tokens/s of the events stage.  npx tsx scripts/events/bench-events.ts [N_ARTICLES]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze } from '../../pipeline/analyze.js';
-import { PROJECT_ROOT } from '../../util/data.js';
+import { analyze } from '../../src/pipeline/analyze.js';
+import { PROJECT_ROOT } from '../../src/util/data.js';
 
 const file = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'attribution', 'polnear-train.jsonl');
 const limit = Number(process.argv[2] ?? 200);

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze } from '../../pipeline/index.js';
-import type { Doc, Stage } from '../../model/index.js';
-import { textStage } from '../../text/index.js';
-import { mentionsStage } from '../../mentions/index.js';
-import { PROJECT_ROOT } from '../../util/data.js';
-import { createActorsStage, defaultKnowledgeBase } from '../index.js';
-import { naiveMentions } from '../__fixtures__/naive-ner.js';
+import { analyze } from '../../src/pipeline/index.js';
+import type { Doc, Stage } from '../../src/model/index.js';
+import { textStage } from '../../src/text/index.js';
+import { mentionsStage } from '../../src/mentions/index.js';
+import { PROJECT_ROOT } from '../../src/util/data.js';
+import { createActorsStage, defaultKnowledgeBase } from '../../src/actors/index.js';
+import { naiveMentions } from '../../src/actors/__fixtures__/naive-ner.js';
 
 /*
  * Throughput of the actors stage alone on the PolNeAR train texts (../shared). Usage:
- *   npx tsx src/actors/bench/throughput.ts [--naive]
+ *   npx tsx scripts/actors/throughput.ts [--naive]
  * --naive feeds the test-only capitalised-run NER instead of the project's mentions stage.
  */
 const file = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'attribution', 'polnear-train.jsonl');

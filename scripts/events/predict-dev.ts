@@ -1,8 +1,8 @@
 /**
  * Writes event predictions for a gold file without a build (same code as `newsgraph predict events`):
- *   npx tsx src/events/scripts/predict-dev.ts GOLD.jsonl [plover|cameo] [VERBS_FILE] > pred.jsonl
+ *   npx tsx scripts/events/predict-dev.ts GOLD.jsonl [plover|cameo] [VERBS_FILE] > pred.jsonl
  */
-import { predictEvents } from '../../eval/events.js';
+import { predictEvents } from '../../src/eval/events.js';
 
 const [gold, scheme, verbs] = process.argv.slice(2);
 if (!gold) {
