@@ -96,6 +96,52 @@ function defineSuite(name: string, open: () => Promise<Store>): void {
       }
     });
 
+    it('compares a new report with the reports sharing its keys, not with the whole corpus', async () => {
+      const store = await open();
+      try {
+        const analysis = statementsAnalysis();
+        await attachCorpus(store, [analysis]);
+        const wire = await put(store, SAMPLES[0], 1);
+        // Other speakers, and the same speaker on other matters: none shares the report's keys.
+        const names = ['Ana Lopes', 'Rui Castro', 'Ines Moura', 'Tomas Vidal'];
+        const things = [
+          'harvest',
+          'orchestra',
+          'railway',
+          'vaccine',
+          'library',
+          'stadium',
+          'pension',
+          'satellite',
+        ];
+        for (let i = 0; i < 24; i++) {
+          const speaker = names[i % names.length];
+          const a = things[i % things.length];
+          const b = things[(i * 3 + 1) % things.length];
+          const content = `the ${a} budget for ${b} repairs rises in quarter ${i}`;
+          const text = `${speaker} said "${content}" on day ${i}.`;
+          await put(
+            store,
+            {
+              key: `filler:${i}`,
+              outlet: `Outlet${i}`,
+              published: '2025-03-01',
+              text,
+              speaker,
+              cue: 'said',
+              content,
+            },
+            i + 10,
+          );
+        }
+        await put(store, SAMPLES[1], 99);
+        expect(analysis.lastComparisons).toBe(1);
+        expect((await getStatement(store, `${wire}#Q1`))?.outlets).toEqual(['Daily', 'Wire']);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('an article that leaves the store takes its reports out of their statement', async () => {
       const store = await open();
       try {

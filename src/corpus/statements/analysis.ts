@@ -98,13 +98,16 @@ async function profilesOf(tx: SqlRunner, ids: readonly string[], vocab: Vocabula
   return rows.map((r) => profile(JSON.parse(String(r.report)) as Report, vocab));
 }
 
-/** Files one report, links it to the stored reports it matches, and returns the linked ids. */
+/**
+ * Files one report, links it to the stored reports it matches, and returns the linked ids and how
+ * many candidates it was compared with.
+ */
 async function fileReport(
   tx: SqlRunner,
   model: MatcherModel,
   report: Report,
   vocab: Vocabulary,
-): Promise<string[]> {
+): Promise<{ linked: string[]; compared: number }> {
   const own = profile(report, vocab);
   const { file, look } = blockKeys(own, DEFAULT_LSH, model);
   const candidates = await profilesOf(tx, await candidateIds(tx, look, report.article), vocab);
@@ -136,7 +139,7 @@ async function fileReport(
     const [a, b] = other < report.id ? [other, report.id] : [report.id, other];
     await tx.run('INSERT INTO statements_links (a, b) VALUES (?, ?) ON CONFLICT DO NOTHING', [a, b]);
   }
-  return linked;
+  return { linked, compared: candidates.length };
 }
 
 /** The statements these reports belong to. */
@@ -238,10 +241,17 @@ async function removeArticle(tx: SqlRunner, articleId: string): Promise<void> {
 }
 
 /** The statements corpus analysis, with the shipped matcher unless a test gives another. */
-export function statementsAnalysis(model?: MatcherModel): CorpusAnalysis {
+/** The analysis, and how many stored reports the last article's reports were compared with. */
+export type StatementsAnalysis = CorpusAnalysis & { readonly lastComparisons: number };
+
+export function statementsAnalysis(model?: MatcherModel): StatementsAnalysis {
   // Loaded at the first article, not when the registry is imported.
   let matcher = model;
+  let comparisons = 0;
   return {
+    get lastComparisons() {
+      return comparisons;
+    },
     name: STATEMENTS_ANALYSIS_NAME,
     version: 1,
     migrations: STATEMENTS_MIGRATIONS,
@@ -258,8 +268,10 @@ export function statementsAnalysis(model?: MatcherModel): CorpusAnalysis {
       matcher ??= shippedModel();
       const vocab = new Vocabulary();
       const touched: string[] = [];
+      comparisons = 0;
       for (const report of reports) {
-        const linked = await fileReport(tx, matcher, report, vocab);
+        const { linked, compared } = await fileReport(tx, matcher, report, vocab);
+        comparisons += compared;
         touched.push(report.id, ...(await statementsOf(tx, linked)));
       }
       await settle(tx, touched);
