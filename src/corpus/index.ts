@@ -7,3 +7,11 @@
 export type { CorpusAnalysis } from './analysis.js';
 export { attachCorpus, builtVersion, rebuildCorpus } from './schedule.js';
 export { CORPUS_ANALYSES } from './registry.js';
+export { statementsAnalysis, STATEMENTS_ANALYSIS_NAME } from './statements/analysis.js';
+export { getStatement, listStatements } from './statements/read.js';
+export type {
+  StatementDetail,
+  StatementQuery,
+  StatementReport,
+  StatementSummary,
+} from './statements/read.js';

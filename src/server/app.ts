@@ -22,6 +22,7 @@ import type { Api, RouteContext } from './routes/context.js';
 import { eventRoutes } from './routes/events.js';
 import { metaRoutes } from './routes/meta.js';
 import { quoteRoutes } from './routes/quotes.js';
+import { statementRoutes } from './routes/statements.js';
 import { storyRoutes } from './routes/stories.js';
 
 export { ErrorBodySchema, type ErrorBody } from './errors.js';
@@ -98,7 +99,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     openapi: {
       info: {
         title: 'newsgraph API',
-        description: 'Articles with their analysis, actors, quotes, events, timelines and the actor network.',
+        description:
+          'Articles with their analysis, actors, quotes, statements across outlets, events, timelines and the actor network.',
         version: '1',
       },
     },
@@ -127,7 +129,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     writeGuard,
   };
   // One file per resource (./routes/); the order here is the order of the OpenAPI document.
-  for (const routes of [metaRoutes, articleRoutes, storyRoutes, actorRoutes, quoteRoutes, eventRoutes])
+  for (const routes of [
+    metaRoutes,
+    articleRoutes,
+    storyRoutes,
+    actorRoutes,
+    quoteRoutes,
+    statementRoutes,
+    eventRoutes,
+  ])
     routes(app, context);
 
   return app;

@@ -66,7 +66,11 @@ interface Entry {
  * named); an unnamed one under "?". A named report looks in its own key and "?", an unnamed one in
  * "*" and "?" — so every pair of compatible speakers is looked up once, from either side.
  */
-function blockKeys(p: Profile, shape: LshShape, model: MatcherModel): { file: number[]; look: number[] } {
+export function blockKeys(
+  p: Profile,
+  shape: LshShape,
+  model: MatcherModel,
+): { file: number[]; look: number[] } {
   if (!matchable(model, p)) return { file: [], look: [] };
   const bands = bandKeys(lshWords(p), shape);
   const under = (ns: string) => bands.map((b) => namespacedKey(ns, b));
