@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { DRIFT_KINDS as DRIFT } from '../src/corpus/statements/index.js';
 
 /*
  * Reads the statements gold (test/fixtures/statements/pairs.jsonl, described in its README.md) and
@@ -18,19 +19,6 @@ const haveShared = POLNEAR.every((f) => existsSync(f));
 if (!haveShared)
   console.warn(`skipping the statements gold offset check: ${POLNEAR[0]} not found (../shared is absent)`);
 
-const DRIFT = [
-  'identical',
-  'words-added',
-  'words-removed',
-  'words-changed',
-  'truncated',
-  'ellipsis',
-  'form-changed',
-  'speaker-changed',
-  'stance-changed',
-  'condition-lost',
-  'negation-lost',
-] as const;
 const WORD_KINDS = ['words-added', 'words-removed', 'words-changed', 'truncated', 'ellipsis'];
 
 const Spans = z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()]));
