@@ -4,26 +4,12 @@
  * unresolved) and the relaying outlet, as ../shared/tools/score-speakers.mjs reads them.
  * Only `id`, `text`, `date` and `title` are read from the gold file, never its attributions.
  */
-import { z } from 'zod';
-import { analyze } from '../pipeline/index.js';
-import { textStage } from '../text/index.js';
-import { mentionsStage } from '../mentions/index.js';
-import { actorsStage } from '../actors/index.js';
-import { attributionStage } from '../attribution/index.js';
 import type { Analysis, Attribution } from '../model/index.js';
 import type { Predictor } from './types.js';
 import { readGoldInputs } from './gold.js';
-
-const SpeakersInputSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
-  text: z.string(),
-  date: z.string().optional(),
-  title: z.string().optional(),
-});
+import { AttributionInputSchema, analyzeAttributions } from './attribution.js';
 
 type SpanPair = [number, number];
-
-const STAGES = [textStage, mentionsStage, actorsStage, attributionStage];
 
 export interface SpeakerLine {
   cue: SpanPair | null;
@@ -54,12 +40,11 @@ export function toSpeakerLines(analysis: Analysis, a: Attribution): SpeakerLine[
 export const predictSpeakers: Predictor = async function* (goldFile, options) {
   for await (const input of readGoldInputs(
     goldFile,
-    SpeakersInputSchema,
+    AttributionInputSchema,
     'a speakers record',
     options.limit,
   )) {
-    const published = input.date && /^\d{4}-\d{2}-\d{2}/.test(input.date) ? input.date : undefined;
-    const analysis = analyze(input.text, published ? { published } : {}, { id: input.id, stages: STAGES });
+    const analysis = analyzeAttributions(input);
     yield JSON.stringify({
       id: input.id,
       attributions: analysis.attributions.flatMap((a) => toSpeakerLines(analysis, a)),

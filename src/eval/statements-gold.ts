@@ -6,11 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { analyze } from '../pipeline/index.js';
-import { textStage } from '../text/index.js';
-import { mentionsStage } from '../mentions/index.js';
-import { actorsStage } from '../actors/index.js';
-import { attributionStage } from '../attribution/index.js';
 import type { Analysis } from '../model/index.js';
+import { ATTRIBUTION_STAGES } from './attribution.js';
 import { contentForm, contextAround, speakerName, type Report } from '../corpus/statements/index.js';
 
 const Spans = z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()]));
@@ -58,10 +55,8 @@ export function sortDocs(docs: PolnearDoc[]): PolnearDoc[] {
   return [...docs].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1));
 }
 
-const STAGES = [textStage, mentionsStage, actorsStage, attributionStage];
-
 export function analyzeDoc(doc: PolnearDoc): Analysis {
-  return analyze(doc.text, { published: doc.date }, { id: doc.id, stages: STAGES });
+  return analyze(doc.text, { published: doc.date }, { id: doc.id, stages: ATTRIBUTION_STAGES });
 }
 
 const overlap = (s: number, e: number, spans: ReadonlyArray<{ start: number; end: number }>): number =>
