@@ -1,5 +1,5 @@
 import type { Analysis, ArticleMeta, ArticleMetaInput, Doc, Message, Stage } from '../model/index.js';
-import { ArticleMetaSchema, isSpanLayer, LAYER_NAMES } from '../model/index.js';
+import { ArticleMetaSchema, checkText, InputError, isSpanLayer, LAYER_NAMES } from '../model/index.js';
 import { detectLanguage, languageName, textStage } from '../text/index.js';
 import { mentionsStage } from '../mentions/index.js';
 import { actorsStage } from '../actors/index.js';
@@ -7,7 +7,6 @@ import { attributionStage } from '../attribution/index.js';
 import { eventsStage } from '../events/index.js';
 import { timesStage } from '../time/index.js';
 import { checkOrder, emptyDoc, runStages } from './pipeline.js';
-import { checkText, InputError } from './input.js';
 
 /** The default stage order: text → mentions → actors → attributions → events → times. */
 export const DEFAULT_STAGES: readonly Stage[] = [

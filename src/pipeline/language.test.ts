@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.js';
-import { InputError } from './input.js';
+import { InputError } from '../model/index.js';
 
 const GERMAN =
   'Bundeskanzler Olaf Scholz hat am Mittwoch in Berlin mit dem französischen Präsidenten Emmanuel Macron über die Lage in der Ukraine gesprochen. „Wir stehen fest an der Seite der Ukraine“, sagte Scholz nach dem Treffen.';
