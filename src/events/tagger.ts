@@ -1,5 +1,5 @@
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type winkNLP from 'wink-nlp';
+import { winkEnglish } from '../util/wink-model.js';
 
 /** A word of a sentence with its part of speech (Universal POS) and lemma, spans into the article. */
 export interface Tagged {
@@ -49,6 +49,7 @@ class ScopedWink {
   }
 
   private start(): void {
+    const { winkNLP, model } = winkEnglish();
     const keep = (core: CoreModel) => {
       const table = core.features.lexeme;
       table.hash = new Proxy(table.hash, {

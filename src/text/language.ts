@@ -1,4 +1,8 @@
-import { eld } from 'eld/extrasmall';
+import type { eld as Eld } from 'eld/extrasmall';
+import { once, requireEsModule } from '../util/modules.js';
+
+/** eld's n-gram tables cost a tenth of a second to load: loaded only when a text is long enough to detect. */
+const detector = once(() => requireEsModule<{ eld: typeof Eld }>('eld', './extrasmall').eld);
 
 /**
  * The language of a text (ISO 639-1), detected with eld (Efficient Language Detector, its
@@ -12,7 +16,7 @@ import { eld } from 'eld/extrasmall';
 export function detectLanguage(text: string): string | undefined {
   const sample = text.slice(0, 2000);
   if (sample.replace(/\s+/g, '').length < 40) return undefined;
-  const result = eld.detect(sample);
+  const result = detector().detect(sample);
   return result.language && result.isReliable() ? result.language : undefined;
 }
 

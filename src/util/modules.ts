@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * Loading heavy packages when first needed rather than when the importing module loads: the stages'
+ * entry points stay synchronous, so a command or a document that never reaches a model never pays
+ * for it (`newsgraph --help`, a short text that needs no language detection).
+ */
+const require = createRequire(import.meta.url);
+
+/** A value computed on first call and kept. */
+export function once<T>(load: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: load() }).v;
+}
+
+/** A CommonJS package's exports, loaded now. */
+export function requireCommonJs<T>(specifier: string): T {
+  return require(specifier) as T;
+}
+
+/** The file a CommonJS specifier resolves to. */
+export function resolveCommonJs(specifier: string): string {
+  return require.resolve(specifier);
+}
+
+/**
+ * An ES-module-only package entry loaded synchronously (require of an ES module: Node 20.19 and later).
+ * Such packages export no `require` condition, so the entry is looked up in the package's own
+ * `exports` map (its `import` entry) in the node_modules folders Node would search.
+ */
+export function requireEsModule<T>(pkg: string, subpath = '.'): T {
+  for (const dir of require.resolve.paths(pkg) ?? []) {
+    const manifest = path.join(dir, pkg, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const entry = exportedEntry(JSON.parse(readFileSync(manifest, 'utf8')) as unknown, subpath);
+    if (!entry) throw new Error(`${pkg}: no ES module entry for "${subpath}" in its package.json`);
+    return require(path.join(dir, pkg, entry)) as T;
+  }
+  throw new Error(`cannot find package ${pkg} (is it installed?)`);
+}
+
+type Target = string | { import?: Target; default?: Target } | undefined;
+
+function exportedEntry(manifest: unknown, subpath: string): string | undefined {
+  const m = manifest as { exports?: Record<string, Target> | string; main?: string };
+  const target: Target = typeof m.exports === 'string' ? m.exports : m.exports?.[subpath];
+  const pick = (t: Target): string | undefined =>
+    typeof t === 'string' ? t : t ? (pick(t.import) ?? pick(t.default)) : undefined;
+  return pick(target) ?? (subpath === '.' ? m.main : undefined);
+}
