@@ -7,7 +7,7 @@ import path from 'node:path';
  * entry points stay synchronous, so a command or a document that never reaches a model never pays
  * for it (`newsgraph --help`, a short text that needs no language detection).
  */
-const require = createRequire(import.meta.url);
+const nodeRequire = createRequire(import.meta.url);
 
 /** A value computed on first call and kept. */
 export function once<T>(load: () => T): () => T {
@@ -17,12 +17,12 @@ export function once<T>(load: () => T): () => T {
 
 /** A CommonJS package's exports, loaded now. */
 export function requireCommonJs<T>(specifier: string): T {
-  return require(specifier) as T;
+  return nodeRequire(specifier) as T;
 }
 
 /** The file a CommonJS specifier resolves to. */
 export function resolveCommonJs(specifier: string): string {
-  return require.resolve(specifier);
+  return nodeRequire.resolve(specifier);
 }
 
 /**
@@ -31,12 +31,12 @@ export function resolveCommonJs(specifier: string): string {
  * `exports` map (its `import` entry) in the node_modules folders Node would search.
  */
 export function requireEsModule<T>(pkg: string, subpath = '.'): T {
-  for (const dir of require.resolve.paths(pkg) ?? []) {
+  for (const dir of nodeRequire.resolve.paths(pkg) ?? []) {
     const manifest = path.join(dir, pkg, 'package.json');
     if (!existsSync(manifest)) continue;
     const entry = exportedEntry(JSON.parse(readFileSync(manifest, 'utf8')) as unknown, subpath);
     if (!entry) throw new Error(`${pkg}: no ES module entry for "${subpath}" in its package.json`);
-    return require(path.join(dir, pkg, entry)) as T;
+    return nodeRequire(path.join(dir, pkg, entry)) as T;
   }
   throw new Error(`cannot find package ${pkg} (is it installed?)`);
 }

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The bundled CLI (dist/bundle, what bin/newsgraph.js runs) must answer exactly as the plain build it
+// is made from (dist/cli). Needs `npm run build`; skipped when the bundle is missing or older.
+const root = path.resolve(import.meta.dirname, '..', '..');
+const mtime = (p: string) => statSync(path.join(root, p), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+const built = mtime('dist/cli/run.js') >= 0 && mtime('dist/bundle/cli.js') >= mtime('dist/cli/main.js');
+
+function run(script: string, args: string[], input?: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, script), ...args], {
+      cwd: root,
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'inherit'],
+    });
+    const out: Buffer[] = [];
+    child.stdout!.on('data', (d: Buffer) => out.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out: Buffer.concat(out).toString('utf8') }));
+    if (input !== undefined) child.stdin!.end(input);
+  });
+}
+
+async function same(args: string[], input?: string): Promise<string> {
+  const [bundled, plain] = await Promise.all([
+    run('bin/newsgraph.js', args, input),
+    run('dist/cli/run.js', args, input),
+  ]);
+  expect(bundled.code).toBe(0);
+  expect(plain.code).toBe(0);
+  expect(bundled.out).toBe(plain.out);
+  return bundled.out;
+}
+
+describe.skipIf(!built)('bundled CLI', () => {
+  it('prints the same help', async () => {
+    expect(await same(['--help'])).toMatch(/^Usage: newsgraph/);
+  });
+
+  it('analyses an article as the plain build does', { timeout: 120_000 }, async () => {
+    const out = await same(['analyze', 'test/fixtures/seed.txt', '--published', '2025-04-20']);
+    expect(JSON.parse(out).attributions.length).toBeGreaterThan(0);
+  });
+
+  it('detects a language on first need, as the plain build does', { timeout: 120_000 }, async () => {
+    const german =
+      'Die Stadtverwaltung hat am Montag angekündigt, dass die Brücke über den Fluss im kommenden ' +
+      'Frühjahr für mehrere Wochen gesperrt wird, weil Reparaturen nötig sind.\n';
+    const out = await same(['analyze', '-'], german);
+    expect(JSON.parse(out).meta.language).toBe('de');
+  });
+});
