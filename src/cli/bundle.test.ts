@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -50,5 +50,17 @@ describe.skipIf(!built)('bundled CLI', () => {
       'Frühjahr für mehrere Wochen gesperrt wird, weil Reparaturen nötig sind.\n';
     const out = await same(['analyze', '-'], german);
     expect(JSON.parse(out).meta.language).toBe('de');
+  });
+});
+
+describe('lazy imports', () => {
+  it('name their module literally, so the bundler can follow them', () => {
+    const files = readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && !/\.test\.ts$|__fixtures__|(^|\/)scripts\//.test(f),
+    );
+    const computed = files.filter((f) =>
+      /\bimport\((?!\s*['"])/.test(readFileSync(path.join(root, 'src', f), 'utf8')),
+    );
+    expect(computed).toEqual([]);
   });
 });

@@ -14,19 +14,22 @@ export type Task = (typeof TASKS)[number];
 export const SELF_SCORED_TASKS = ['statements'] as const;
 export type SelfScoredTask = (typeof SELF_SCORED_TASKS)[number];
 
-/** Each task's predictor lives in its own module, loaded lazily so one task's model never loads for another. */
-const PREDICTOR_MODULES: Record<Task, { file: string; name: string }> = {
-  attribution: { file: './attribution.js', name: 'predictAttribution' },
-  ner: { file: './ner.js', name: 'predictNer' },
-  events: { file: './events.js', name: 'predictEvents' },
-  extraction: { file: './extraction.js', name: 'predictExtraction' },
-  speakers: { file: './speakers.js', name: 'predictSpeakers' },
+/**
+ * Each task's predictor lives in its own module, loaded lazily so one task's model never loads for another
+ * (written out as import calls, not computed paths, so the bundled CLI carries them).
+ */
+const PREDICTOR_MODULES: Record<Task, { load: () => Promise<unknown>; name: string }> = {
+  attribution: { load: () => import('./attribution.js'), name: 'predictAttribution' },
+  ner: { load: () => import('./ner.js'), name: 'predictNer' },
+  events: { load: () => import('./events.js'), name: 'predictEvents' },
+  extraction: { load: () => import('./extraction.js'), name: 'predictExtraction' },
+  speakers: { load: () => import('./speakers.js'), name: 'predictSpeakers' },
 };
 
 export async function loadPredictor(task: Task): Promise<Predictor> {
-  const { file, name } = PREDICTOR_MODULES[task];
-  const fn = ((await import(file)) as Record<string, unknown>)[name];
-  if (typeof fn !== 'function') throw new Error(`${file} does not export ${name}`);
+  const { load, name } = PREDICTOR_MODULES[task];
+  const fn = ((await load()) as Record<string, unknown>)[name];
+  if (typeof fn !== 'function') throw new Error(`the ${task} predictor module does not export ${name}`);
   return fn as Predictor;
 }
 

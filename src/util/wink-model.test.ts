@@ -49,7 +49,7 @@ describe('winkEnglish', () => {
       return [
         doc.tokens().out(nlp.its.value),
         doc.tokens().out(nlp.its.pos),
-        doc.tokens().out(nlp.its.lemma),
+        doc.tokens().out(nlp.its.lemma as Parameters<ReturnType<typeof doc.tokens>['out']>[0]),
       ];
     };
     expect(tags(model)).toEqual(tags(pkg));
