@@ -2,7 +2,7 @@
 // Start-up benchmark, hyperfine-style: runs each CLI command as a fresh process `--runs` times (default
 // 10) after one warm-up run, and prints the median, min and max wall time and the median CPU time
 // (user + sys of the child, from /proc on Linux) against the targets of issue 16.
-// Usage: npm run bench:startup [-- --runs N] [-- --bin other/newsgraph.js] [-- --json]
+// Usage: npm run bench:startup [-- --runs N] [-- --bin other/newsgraph.js] [-- --no-article] [-- --json]
 // Wall time is noisy on a shared machine; CPU time much less so — report both.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ const cases = [
   { name: '--help', argv: ['--help'], target: 0.15 },
   { name: 'analyze <one sentence>', argv: ['analyze', sentenceFile], target: 0.35 },
   { name: 'analyze <seed article>', argv: ['analyze', path.join(root, 'test/fixtures/seed.txt')] },
-];
+].filter((c) => !(args.includes('--no-article') && c.name.includes('article')));
 
 /** CPU seconds (user + sys) of this process's waited-for children, or undefined off Linux. */
 function childCpu() {
@@ -70,7 +70,7 @@ for (const c of cases) {
   const walls = samples.map((s) => s.wall);
   const cpus = samples.map((s) => s.cpu).filter((x) => x !== undefined);
   results.push({
-    command: `node bin/newsgraph.js ${c.name}`,
+    command: `node ${path.relative(process.cwd(), bin)} ${c.name}`,
     runs,
     median: median(walls),
     min: Math.min(...walls),
