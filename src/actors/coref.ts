@@ -3,7 +3,7 @@ import type { Country, Organization, Person } from './kb/schema.js';
 import type { KnowledgeBase } from './kb/index.js';
 import { codeAt, nameKeys, roleAt } from './kb/index.js';
 import type { PetrarchActor } from './petrarch/index.js';
-import type { TextRole, Work } from './scan.js';
+import type { TextRole, Work } from './scan/index.js';
 import type { TokenView } from './tokens.js';
 import { keyOf } from './tokens.js';
 import { GENERIC_TITLES, surnameOf } from './words.js';
