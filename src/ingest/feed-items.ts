@@ -4,15 +4,8 @@ import type { FeedEntry, ParsedFeed } from './feeds.js';
 import { safeFetch, type FetchedResource } from './fetch.js';
 import { htmlToParagraphs } from './html-text.js';
 import { detectLanguage } from './language.js';
-import {
-  compact,
-  isUrl,
-  normLang,
-  problem,
-  safeCanonical,
-  type Out,
-  type ReadOptions,
-} from './source-common.js';
+import type { Out, ReadOptions } from './source-common.js';
+import { compact, isUrl, normLang, problem, safeCanonical } from './source-common.js';
 
 /** How one feed entry turned out, for callers that track entries (the poller). */
 export interface EntryOutcome {

@@ -5,15 +5,8 @@ import { z } from 'zod';
 import { readTextLines } from './lines.js';
 import { detectLanguage } from './language.js';
 import { dateProblem, toIsoDate } from './metadata.js';
-import {
-  compact,
-  isUrl,
-  normLang,
-  problem,
-  safeCanonical,
-  type Out,
-  type ReadOptions,
-} from './source-common.js';
+import type { Out, ReadOptions } from './source-common.js';
+import { compact, isUrl, normLang, problem, safeCanonical } from './source-common.js';
 
 /* JSONL sources: one article record a line, `{id, text, meta}` or PolNeAR-like `{id, text, title, date, publisher}`. */
 
