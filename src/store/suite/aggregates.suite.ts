@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import type { Store } from '../types.js';
 import { fixtureAnalysis, inputOf } from '../fixtures.js';
 import { WIRE, wireAnalysis, type SuiteContext } from './context.suite.js';
 
@@ -39,35 +40,19 @@ export function queriesEvents(ctx: SuiteContext): void {
     const { store } = ctx;
     await store.putArticle(inputOf('w1', WIRE, { published: '2025-04-03' }), wireAnalysis());
     const t2 = 'Ana Lopes condemned Valmora for the raid.';
-    await store.putArticle(
-      inputOf('w2', t2, { published: '2025-04-03' }),
-      fixtureAnalysis(t2, {
-        meta: { published: '2025-04-03' },
-        event: {
-          source: 'Ana Lopes',
-          target: 'Valmora',
-          trigger: 'condemned',
-          cameo: '111',
-          goldstein: -2,
-          quadClass: 3,
-        },
-      }),
-    );
+    await putLopesOnValmora(store, 'w2', t2, '2025-04-03', {
+      trigger: 'condemned',
+      cameo: '111',
+      goldstein: -2,
+      quadClass: 3,
+    });
     const t3 = 'Ana Lopes praised Valmora.';
-    await store.putArticle(
-      inputOf('w3', t3, { published: '2025-05-01' }),
-      fixtureAnalysis(t3, {
-        meta: { published: '2025-05-01' },
-        event: {
-          source: 'Ana Lopes',
-          target: 'Valmora',
-          trigger: 'praised',
-          cameo: '051',
-          goldstein: 3.4,
-          quadClass: 1,
-        },
-      }),
-    );
+    await putLopesOnValmora(store, 'w3', t3, '2025-05-01', {
+      trigger: 'praised',
+      cameo: '051',
+      goldstein: 3.4,
+      quadClass: 1,
+    });
     expect((await store.searchEvents({})).total).toBe(3);
     expect((await store.searchEvents({ code: '111' })).items.map((e) => e.trigger)).toEqual(['condemned']);
     expect((await store.searchEvents({ root: '05' })).total).toBe(2);
@@ -89,4 +74,21 @@ export function queriesEvents(ctx: SuiteContext): void {
     expect(net.edges[0]).toMatchObject({ source: actorId, count: 3 });
     expect(net.nodes.map((n) => n.name).sort()).toEqual(['Ana Lopes', 'Valmora']);
   });
+}
+
+/** Stores an article of one event whose source is Ana Lopes and whose target is Valmora. */
+async function putLopesOnValmora(
+  store: Store,
+  key: string,
+  text: string,
+  published: string,
+  event: { trigger: string; cameo: string; goldstein: number; quadClass: number },
+): Promise<void> {
+  await store.putArticle(
+    inputOf(key, text, { published }),
+    fixtureAnalysis(text, {
+      meta: { published },
+      event: { source: 'Ana Lopes', target: 'Valmora', ...event },
+    }),
+  );
 }
