@@ -1,6 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { Store } from '../types.js';
-import { fixtureAnalysis } from '../fixtures.js';
+import { AGREED_EVENT, fixtureAnalysis } from '../fixtures.js';
 
 /** What each part of the store contract is given: the fresh store of the running test. */
 export interface SuiteContext {
@@ -35,12 +35,5 @@ export const wireAnalysis = () =>
   fixtureAnalysis(WIRE, {
     meta: { title: 'Border to reopen', outlet: 'Wire', published: '2025-04-03' },
     quote: { speaker: 'Ana Lopes', cue: 'said', content: 'we will open the border on Monday' },
-    event: {
-      source: 'Ana Lopes',
-      target: 'Valmora',
-      trigger: 'agreed',
-      cameo: '057',
-      goldstein: 8,
-      quadClass: 1,
-    },
+    event: AGREED_EVENT,
   });
