@@ -20,7 +20,7 @@ export function resolveAppositives(s: CorefState, works: readonly Work[]): void 
   for (const w of works) {
     if (w.appositiveOf && w.appositiveOf.cluster >= 0) join(s.clusters[w.appositiveOf.cluster], w);
   }
-  // A title introducing the name after it is that person's (scan.ts linkIntroducedNames).
+  // A title introducing the name after it is that person's (scan/descriptions.ts linkIntroducedNames).
   for (const w of works) {
     if (w.introduces && w.introduces.cluster >= 0 && w.cluster < 0) join(s.clusters[w.introduces.cluster], w);
   }
