@@ -1,6 +1,6 @@
 import type { EntityType } from '../model/index.js';
 import type { KbHit } from './kb/index.js';
-import type { Work } from './scan.js';
+import type { Work } from './scan/index.js';
 import type { TokenView } from './tokens.js';
 
 /*

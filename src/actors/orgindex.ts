@@ -1,6 +1,6 @@
 import type { EntityType } from '../model/index.js';
 import type { Organization } from './kb/schema.js';
-import type { Work } from './scan.js';
+import type { Work } from './scan/index.js';
 import type { TokenView } from './tokens.js';
 import type { OrganisationFacts, OrganisationMention } from './groups.js';
 import { singular, statedNouns } from './groups.js';

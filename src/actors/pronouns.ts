@@ -1,7 +1,7 @@
 import type { Gender } from './gender.js';
 import { pronounGender } from './gender.js';
 import type { TokenView } from './tokens.js';
-import type { Work } from './scan.js';
+import type { Work } from './scan/index.js';
 import { PREPOSITIONS } from './words.js';
 
 /*

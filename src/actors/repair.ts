@@ -1,4 +1,4 @@
-import type { Work } from './scan.js';
+import type { Work } from './scan/index.js';
 import type { TokenView } from './tokens.js';
 import { organisationRuns } from './clean.js';
 

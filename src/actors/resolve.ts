@@ -1,10 +1,10 @@
 import type { Actor, Doc, Mention, Message } from '../model/index.js';
 import { textSpan } from '../model/index.js';
 import type { KnowledgeBase } from './kb/index.js';
-import { Coreference } from './coref.js';
-import { MentionScanner } from './scan.js';
+import { Coreference } from './coref/index.js';
+import { MentionScanner } from './scan/index.js';
 import { tokenView } from './tokens.js';
-import type { Work } from './scan.js';
+import type { Work } from './scan/index.js';
 
 export interface ActorLayers {
   mentions: Mention[];

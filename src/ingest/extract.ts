@@ -42,20 +42,39 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   const { document } = parseHTML(wrapped);
   const meta = readMetadata(document as unknown as MetaDocument, prepared.jsonLd, url);
   const bp = getBoilerplate();
+  const read = readabilityParagraphs(document, bp);
+  let { paragraphs, method } = read;
+  if (textLength(paragraphs) < SHORT_TEXT) {
+    const fallback = fallbackParagraphs(meta, bp, read.ran ? wrapped : null, document, paragraphs.length > 0);
+    if (textLength(fallback.paragraphs) > textLength(paragraphs)) ({ paragraphs, method } = fallback);
+  }
+  return articleOf(paragraphs, method, meta, read);
+}
 
-  let readabilityRan = false;
+type Boilerplate = ReturnType<typeof getBoilerplate>;
+type ParsedDocument = ReturnType<typeof parseHTML>['document'];
 
-  let paragraphs: string[] = [];
-  let method: ExtractedArticle['method'] = 'none';
-  let readabilityTitle: string | undefined;
-  let readabilityByline: string | undefined;
+interface ReadabilityResult {
+  /** Readability ran (and so rewrote the document). */
+  ran: boolean;
+  paragraphs: string[];
+  method: ExtractedArticle['method'];
+  title?: string;
+  byline?: string;
+}
+
+const textLength = (ps: string[]): number => ps.reduce((n, p) => n + p.length, 0);
+
+/** Readability's article, its furniture removed first; nothing when the page is too deep or large for it. */
+function readabilityParagraphs(document: ParsedDocument, bp: Boilerplate): ReadabilityResult {
+  const out: ReadabilityResult = { ran: false, paragraphs: [], method: 'none' };
   // Readability's cost grows faster than linearly with nesting depth and element count; pages
   // beyond these bounds (real articles are far below) go straight to the linear fallbacks.
   const shape = domShape(document as unknown as { body: LinkedomElement | null });
   const tractable = shape.depth <= MAX_READABILITY_DEPTH && shape.nodes <= MAX_READABILITY_NODES;
   if (tractable)
     try {
-      readabilityRan = true;
+      out.ran = true;
       removeFurniture(document as unknown as { body: LinkedomElement | null }, bp);
       const reader = new Readability<DomNode>(
         document as unknown as ConstructorParameters<typeof Readability>[0],
@@ -67,45 +86,59 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
       );
       const result = reader.parse();
       if (result?.content) {
-        paragraphs = cleanParagraphs(domBlocks(result.content, { skip: CAPTIONS }), bp);
-        method = 'readability';
-        readabilityTitle = result.title ?? undefined;
-        readabilityByline = result.byline ?? undefined;
+        out.paragraphs = cleanParagraphs(domBlocks(result.content, { skip: CAPTIONS }), bp);
+        out.method = 'readability';
+        out.title = result.title ?? undefined;
+        out.byline = result.byline ?? undefined;
       }
     } catch {
       // Readability can fail on odd DOMs; the fallbacks below take over.
     }
+  return out;
+}
 
-  const length = (ps: string[]): number => ps.reduce((n, p) => n + p.length, 0);
-  if (length(paragraphs) < SHORT_TEXT) {
-    const ld = meta.jsonLdBody
-      ? cleanParagraphs(
-          splitPlainText(meta.jsonLdBody).map((text) => ({ text, linkRatio: 0 })),
-          bp,
-        )
-      : [];
-    // Readability rewrote the document, so the fallback reads a fresh parse (rarely needed).
-    // An intractable page is read as it is: furniture removal is itself superlinear in depth.
-    let fallbackDoc = document as unknown as { body: LinkedomElement | null };
-    if (readabilityRan) {
-      fallbackDoc = parseHTML(wrapped).document as unknown as { body: LinkedomElement | null };
-      removeFurniture(fallbackDoc, bp);
-    }
-    const densest = densestBlock(fallbackDoc);
-    // Loose text blocks (a page without <p>) only stand in for nothing, never for a short article.
-    const block = densest.loose && paragraphs.length > 0 ? [] : cleanParagraphs(densest.blocks, bp);
-    const best =
-      length(ld) >= length(block)
-        ? { ps: ld, m: 'json-ld' as const }
-        : { ps: block, m: 'densest-block' as const };
-    if (length(best.ps) > length(paragraphs)) {
-      paragraphs = best.ps;
-      method = best.m;
-    }
+/**
+ * The better of the JSON-LD articleBody and the densest block of the page. `reparse` is the
+ * page's markup when Readability rewrote `document`, so the block is read from a fresh parse.
+ */
+function fallbackParagraphs(
+  meta: PageMetadata,
+  bp: Boilerplate,
+  reparse: string | null,
+  document: ParsedDocument,
+  hasParagraphs: boolean,
+): { paragraphs: string[]; method: ExtractedArticle['method'] } {
+  const ld = meta.jsonLdBody
+    ? cleanParagraphs(
+        splitPlainText(meta.jsonLdBody).map((text) => ({ text, linkRatio: 0 })),
+        bp,
+      )
+    : [];
+  // Readability rewrote the document, so the fallback reads a fresh parse (rarely needed).
+  // An intractable page is read as it is: furniture removal is itself superlinear in depth.
+  let fallbackDoc = document as unknown as { body: LinkedomElement | null };
+  if (reparse !== null) {
+    fallbackDoc = parseHTML(reparse).document as unknown as { body: LinkedomElement | null };
+    removeFurniture(fallbackDoc, bp);
   }
+  const densest = densestBlock(fallbackDoc);
+  // Loose text blocks (a page without <p>) only stand in for nothing, never for a short article.
+  const block = densest.loose && hasParagraphs ? [] : cleanParagraphs(densest.blocks, bp);
+  return textLength(ld) >= textLength(block)
+    ? { paragraphs: ld, method: 'json-ld' }
+    : { paragraphs: block, method: 'densest-block' };
+}
 
+/** The article from its paragraphs and the page's metadata (title, byline, language, passed-on fields). */
+function articleOf(
+  body: string[],
+  method: ExtractedArticle['method'],
+  meta: PageMetadata,
+  read: ReadabilityResult,
+): ExtractedArticle {
+  let paragraphs = body;
   // The headline repeated inside the body (kept by Readability from an <h1>) is not body text.
-  const headline = norm(meta.title ?? readabilityTitle ?? '');
+  const headline = norm(meta.title ?? read.title ?? '');
   if (headline) paragraphs = paragraphs.filter((p) => norm(p) !== headline);
   const text = paragraphs.join('\n\n');
   const out: ExtractedArticle = {
@@ -114,10 +147,9 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     method: text ? method : 'none',
   };
   // Readability's title is the <title> with the site name trimmed off when it can tell.
-  const title =
-    meta.title ?? stripSiteName(readabilityTitle ?? meta.documentTitle, meta.outlet, paragraphs[0]);
+  const title = meta.title ?? stripSiteName(read.title ?? meta.documentTitle, meta.outlet, paragraphs[0]);
   if (title) out.title = title;
-  const byline = meta.byline ?? cleanByline(readabilityByline);
+  const byline = meta.byline ?? cleanByline(read.byline);
   if (byline) out.byline = byline;
   for (const k of PASSED_ON) if (meta[k] !== undefined) Object.assign(out, { [k]: meta[k] });
   Object.assign(out, articleLanguage(text, meta));

@@ -169,27 +169,17 @@ function mediaTypeAccepted(type: string, accept: readonly string[]): boolean {
 export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}): Promise<FetchedResource> {
   const allowPrivate = options.allowPrivate ?? false;
   const allowHosts = options.allowHosts ?? [];
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = options.maxRedirects ?? 5;
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 20_000);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const accept = options.acceptTypes ?? DEFAULT_ACCEPT;
   const redirects: string[] = [];
   let url = checkUrl(rawUrl, allowPrivate, allowHosts);
   for (;;) {
-    const headers: Record<string, string> = {
-      'user-agent': options.userAgent ?? 'newsgraph/0.1 (+https://github.com/newsgraph)',
-      accept:
-        'text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,application/atom+xml,application/feed+json,application/json;q=0.8,*/*;q=0.5',
-      'accept-encoding': 'gzip, deflate, br',
-    };
-    if (options.etag) headers['if-none-match'] = options.etag;
-    if (options.lastModified) headers['if-modified-since'] = options.lastModified;
-    let res: Awaited<ReturnType<typeof request>>;
+    let res: HttpResponse;
     try {
       res = await request(url, {
         method: 'GET',
-        headers,
+        headers: requestHeaders(options),
         dispatcher: agentFor(allowPrivate, allowHosts),
         signal,
       });
@@ -207,55 +197,86 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
       redirects.push(url.href);
       continue;
     }
-    const etag = header(res.headers, 'etag');
-    const lastModified = header(res.headers, 'last-modified');
-    const base = {
-      url: rawUrl,
-      finalUrl: url.href,
-      status,
-      redirects,
-      ...(etag ? { etag } : {}),
-      ...(lastModified ? { lastModified } : {}),
-    };
-    if (status === 304) {
-      res.body.resume();
-      return { ...base, notModified: true, contentType: '', text: '', encoding: 'utf-8' };
-    }
-    if (status < 200 || status >= 300) {
-      res.body.resume();
-      throw new IngestError(`${url.href}: HTTP ${status}`);
-    }
-    const contentTypeHeader = header(res.headers, 'content-type') ?? '';
-    const contentType = contentTypeHeader.split(';')[0].trim().toLowerCase();
-    if (contentType && !mediaTypeAccepted(contentType, accept)) {
-      res.body.resume();
-      throw new IngestError(`${url.href}: refused content type ${contentType}`);
-    }
-    const declared = Number(header(res.headers, 'content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      res.body.destroy();
-      throw new IngestError(`${url.href}: response of ${declared} bytes is over the ${maxBytes}-byte cap`);
-    }
-    const bytes = await readCapped(
-      res.body,
-      header(res.headers, 'content-encoding'),
-      maxBytes,
-      url.href,
-      timeout,
-    );
-    const decoded = decodeHtmlBytes(bytes, {
-      contentType: contentTypeHeader,
-      invalidUtf8: options.invalidUtf8,
-    });
-    return {
-      ...base,
-      notModified: false,
-      contentType,
-      text: decoded.text,
-      encoding: decoded.encoding,
-      ...(decoded.warning ? { warning: decoded.warning } : {}),
-    };
+    return readResponse(res, { rawUrl, url, redirects, options, timeout });
   }
+}
+
+type HttpResponse = Awaited<ReturnType<typeof request>>;
+
+function requestHeaders(options: SafeFetchOptions): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': options.userAgent ?? 'newsgraph/0.1 (+https://github.com/newsgraph)',
+    accept:
+      'text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,application/atom+xml,application/feed+json,application/json;q=0.8,*/*;q=0.5',
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  if (options.etag) headers['if-none-match'] = options.etag;
+  if (options.lastModified) headers['if-modified-since'] = options.lastModified;
+  return headers;
+}
+
+/** A response that is no redirect: not modified, refused (status, type, size), or read and decoded. */
+async function readResponse(
+  res: HttpResponse,
+  {
+    rawUrl,
+    url,
+    redirects,
+    options,
+    timeout,
+  }: { rawUrl: string; url: URL; redirects: string[]; options: SafeFetchOptions; timeout: AbortSignal },
+): Promise<FetchedResource> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const accept = options.acceptTypes ?? DEFAULT_ACCEPT;
+  const status = res.statusCode;
+  const etag = header(res.headers, 'etag');
+  const lastModified = header(res.headers, 'last-modified');
+  const base = {
+    url: rawUrl,
+    finalUrl: url.href,
+    status,
+    redirects,
+    ...(etag ? { etag } : {}),
+    ...(lastModified ? { lastModified } : {}),
+  };
+  if (status === 304) {
+    res.body.resume();
+    return { ...base, notModified: true, contentType: '', text: '', encoding: 'utf-8' };
+  }
+  if (status < 200 || status >= 300) {
+    res.body.resume();
+    throw new IngestError(`${url.href}: HTTP ${status}`);
+  }
+  const contentTypeHeader = header(res.headers, 'content-type') ?? '';
+  const contentType = contentTypeHeader.split(';')[0].trim().toLowerCase();
+  if (contentType && !mediaTypeAccepted(contentType, accept)) {
+    res.body.resume();
+    throw new IngestError(`${url.href}: refused content type ${contentType}`);
+  }
+  const declared = Number(header(res.headers, 'content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    res.body.destroy();
+    throw new IngestError(`${url.href}: response of ${declared} bytes is over the ${maxBytes}-byte cap`);
+  }
+  const bytes = await readCapped(
+    res.body,
+    header(res.headers, 'content-encoding'),
+    maxBytes,
+    url.href,
+    timeout,
+  );
+  const decoded = decodeHtmlBytes(bytes, {
+    contentType: contentTypeHeader,
+    invalidUtf8: options.invalidUtf8,
+  });
+  return {
+    ...base,
+    notModified: false,
+    contentType,
+    text: decoded.text,
+    encoding: decoded.encoding,
+    ...(decoded.warning ? { warning: decoded.warning } : {}),
+  };
 }
 
 /** Reads a body (decompressing it) and stops as soon as it passes the cap. */

@@ -1,11 +1,10 @@
+import { CAP_INITIAL, type DocView } from './doc-view.js';
 import {
-  CAP_INITIAL,
   DYNAMIC_COUNT,
   STATIC_MAX,
   WORD_IDENTITY_SLOTS,
   dynamicFeatures,
   staticFeatures,
-  type DocView,
 } from './features.js';
 import { ALLOWED, NER_TYPES, POS_U, TAG_COUNT, TAG_O, posOfTag, typeOfTag } from './tags.js';
 

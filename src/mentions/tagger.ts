@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Sentence, Token } from '../model/index.js';
 import { projectPath } from '../util/data.js';
 import { decode } from './decode.js';
-import { buildDocView } from './features.js';
+import { buildDocView } from './doc-view.js';
 import { NerModel } from './model.js';
 import { NER_TYPES, entitiesFromTags, type NerType } from './tags.js';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { splitSentences, tokenize } from '../text/index.js';
 import type { Sentence, Token } from '../model/index.js';
 import { decode, type Learner, type Scorer } from './decode.js';
-import { CAP_LOWER, buildDocView, caseClassOf, isRunningTextPosition, type DocView } from './features.js';
+import { CAP_LOWER, buildDocView, caseClassOf, isRunningTextPosition, type DocView } from './doc-view.js';
 import { seededRandom } from './hash.js';
 import { Gazetteer, type Lexicon } from './lexicon.js';
 import { honorificList } from './titles.js';
@@ -356,74 +356,15 @@ export function trainNer(
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
 ): NerModel {
   const log = options.log ?? (() => {});
-  const docs: TrainDoc[] = [];
-  let dropped = 0;
-  let total = 0;
-  const augmentRandom = seededRandom(options.seed ^ 0x5a5a5a5a);
-  const honorificRandom = seededRandom(options.seed ^ 0x3c3c3c3c);
-  const augmented =
-    options.upperProbability + options.lowerProbability + options.honorificProbability > 0
-      ? records.map((r) => augment(r, options, augmentRandom, honorificRandom))
-      : [];
-  [...records, ...augmented].forEach((record, i) => {
-    const tokens = tokenize(record.text);
-    const sentences = splitSentences(record.text, tokens);
-    const aligned = alignEntities(record, tokens);
-    dropped += aligned.dropped;
-    total += record.entities.length;
-    const gold = new Uint8Array(tokens.length);
-    tagsFromEntities(aligned.entities, gold);
-    // A copy shares its original's fold, so out-of-fold name lists stay out of fold.
-    const fold = (i % records.length) % options.folds;
-    docs.push({ record, tokens, sentences, entities: aligned.entities, gold, fold });
-  });
-  log(`${docs.length} documents, ${total} entities, ${dropped} not on token boundaries (dropped)`);
-
-  // First pass without a lexicon: word hashes and casing statistics.
-  const plainViews = docs.map((d) => buildDocView(d.record.text, d.tokens, d.sentences, null));
-  const words = new Map<TrainDoc, Uint32Array>();
-  docs.forEach((d, i) => words.set(d, plainViews[i].lower));
-  // Casing statistics from the original text only: the re-cased copies would blur them.
-  const casing = buildCasing(plainViews.slice(0, records.length));
-
-  // Out-of-fold gazetteers: a document sees only names from the other folds, as at run time a
-  // new article's names are not all in the list.
-  for (let f = 0; f < options.folds; f++) {
-    const lexicon: Lexicon = {
-      gazetteer: buildGazetteer(docs, words, f),
-      nameWords: buildNameWords(docs, words, f),
-      casing,
-    };
-    for (const d of docs) {
-      if (d.fold === f) d.view = buildDocView(d.record.text, d.tokens, d.sentences, lexicon);
-    }
-  }
-
+  const docs = trainingDocs(records, options, log);
+  const { words, casing } = attachOutOfFoldViews(docs, records.length, options);
   const runs = [];
   for (let run = 0; run < options.runs; run++) {
     if (options.runs > 1) log(`run ${run + 1} of ${options.runs}`);
     runs.push(trainRun(docs, options, options.seed + run));
   }
   const { keys, weights } = averageRuns(runs);
-  // Prune features with only tiny weights, then quantise to int16 with one global scale.
-  const keep: number[] = [];
-  for (let r = 0; r < keys.length; r++) {
-    let max = 0;
-    for (let t = 0; t < TAG_COUNT; t++) max = Math.max(max, Math.abs(weights[r * TAG_COUNT + t]));
-    if (max >= options.pruneBelow) keep.push(r);
-  }
-  let maxAbs = 0;
-  for (const r of keep)
-    for (let t = 0; t < TAG_COUNT; t++) maxAbs = Math.max(maxAbs, Math.abs(weights[r * TAG_COUNT + t]));
-  const scale = (maxAbs || 1) / 32767;
-  const qKeys = new Uint32Array(keep.length);
-  const qWeights = new Int16Array(keep.length * TAG_COUNT);
-  keep.forEach((r, i) => {
-    qKeys[i] = keys[r];
-    for (let t = 0; t < TAG_COUNT; t++)
-      qWeights[i * TAG_COUNT + t] = Math.round(weights[r * TAG_COUNT + t] / scale);
-  });
-  log(`kept ${keep.length} of ${keys.length} features; int16 scale ${scale.toPrecision(4)}`);
+  const { qKeys, qWeights, scale } = pruneAndQuantise(keys, weights, options.pruneBelow, log);
 
   const finalLexicon: Lexicon = {
     gazetteer: buildGazetteer(docs, words, -1),
@@ -454,4 +395,94 @@ export function trainNer(
     qWeights,
     finalLexicon,
   );
+}
+
+/** The training records and their augmented copies, tokenized, split and tagged, each in a fold. */
+function trainingDocs(
+  records: readonly NerRecord[],
+  options: TrainOptions,
+  log: (line: string) => void,
+): TrainDoc[] {
+  const docs: TrainDoc[] = [];
+  let dropped = 0;
+  let total = 0;
+  const augmentRandom = seededRandom(options.seed ^ 0x5a5a5a5a);
+  const honorificRandom = seededRandom(options.seed ^ 0x3c3c3c3c);
+  const augmented =
+    options.upperProbability + options.lowerProbability + options.honorificProbability > 0
+      ? records.map((r) => augment(r, options, augmentRandom, honorificRandom))
+      : [];
+  [...records, ...augmented].forEach((record, i) => {
+    const tokens = tokenize(record.text);
+    const sentences = splitSentences(record.text, tokens);
+    const aligned = alignEntities(record, tokens);
+    dropped += aligned.dropped;
+    total += record.entities.length;
+    const gold = new Uint8Array(tokens.length);
+    tagsFromEntities(aligned.entities, gold);
+    // A copy shares its original's fold, so out-of-fold name lists stay out of fold.
+    const fold = (i % records.length) % options.folds;
+    docs.push({ record, tokens, sentences, entities: aligned.entities, gold, fold });
+  });
+  log(`${docs.length} documents, ${total} entities, ${dropped} not on token boundaries (dropped)`);
+  return docs;
+}
+
+/**
+ * Gives each document its view with an out-of-fold lexicon; returns the word hashes of every
+ * document and the casing statistics of the `originals` first documents (the records themselves).
+ */
+function attachOutOfFoldViews(
+  docs: readonly TrainDoc[],
+  originals: number,
+  options: TrainOptions,
+): { words: Map<TrainDoc, Uint32Array>; casing: Lexicon['casing'] } {
+  // First pass without a lexicon: word hashes and casing statistics.
+  const plainViews = docs.map((d) => buildDocView(d.record.text, d.tokens, d.sentences, null));
+  const words = new Map<TrainDoc, Uint32Array>();
+  docs.forEach((d, i) => words.set(d, plainViews[i].lower));
+  // Casing statistics from the original text only: the re-cased copies would blur them.
+  const casing = buildCasing(plainViews.slice(0, originals));
+
+  // Out-of-fold gazetteers: a document sees only names from the other folds, as at run time a
+  // new article's names are not all in the list.
+  for (let f = 0; f < options.folds; f++) {
+    const lexicon: Lexicon = {
+      gazetteer: buildGazetteer(docs, words, f),
+      nameWords: buildNameWords(docs, words, f),
+      casing,
+    };
+    for (const d of docs) {
+      if (d.fold === f) d.view = buildDocView(d.record.text, d.tokens, d.sentences, lexicon);
+    }
+  }
+  return { words, casing };
+}
+
+/** Prunes features with only tiny weights, then quantises to int16 with one global scale. */
+function pruneAndQuantise(
+  keys: Uint32Array,
+  weights: Float64Array,
+  pruneBelow: number,
+  log: (line: string) => void,
+): { qKeys: Uint32Array; qWeights: Int16Array; scale: number } {
+  const keep: number[] = [];
+  for (let r = 0; r < keys.length; r++) {
+    let max = 0;
+    for (let t = 0; t < TAG_COUNT; t++) max = Math.max(max, Math.abs(weights[r * TAG_COUNT + t]));
+    if (max >= pruneBelow) keep.push(r);
+  }
+  let maxAbs = 0;
+  for (const r of keep)
+    for (let t = 0; t < TAG_COUNT; t++) maxAbs = Math.max(maxAbs, Math.abs(weights[r * TAG_COUNT + t]));
+  const scale = (maxAbs || 1) / 32767;
+  const qKeys = new Uint32Array(keep.length);
+  const qWeights = new Int16Array(keep.length * TAG_COUNT);
+  keep.forEach((r, i) => {
+    qKeys[i] = keys[r];
+    for (let t = 0; t < TAG_COUNT; t++)
+      qWeights[i * TAG_COUNT + t] = Math.round(weights[r * TAG_COUNT + t] / scale);
+  });
+  log(`kept ${keep.length} of ${keys.length} features; int16 scale ${scale.toPrecision(4)}`);
+  return { qKeys, qWeights, scale };
 }

@@ -60,17 +60,12 @@ export class AnalysisPool {
     tasks: AsyncIterable<T> | Iterable<T>,
     window = this.threads * 4,
   ): AsyncGenerator<{ task: T; result?: Analysis; error?: Error }> {
-    const inFlight: Array<Promise<{ task: T; result?: Analysis; error?: Error }>> = [];
-    for await (const task of tasks) {
-      inFlight.push(
-        this.run(task).then(
-          (result) => ({ task, result }),
-          (error: unknown) => ({ task, error: error instanceof Error ? error : new Error(String(error)) }),
-        ),
-      );
-      if (inFlight.length >= window) yield await inFlight.shift()!;
-    }
-    while (inFlight.length) yield await inFlight.shift()!;
+    yield* inInputOrder(tasks, window, (task) =>
+      this.run(task).then(
+        (result) => ({ task, result }),
+        (error: unknown) => ({ task, error: asError(error) }),
+      ),
+    );
   }
 
   /** As map(), with each analysis as a JSON string serialised in the worker. */
@@ -78,20 +73,33 @@ export class AnalysisPool {
     tasks: AsyncIterable<T> | Iterable<T>,
     window = this.threads * 4,
   ): AsyncGenerator<{ task: T; json?: string; error?: Error }> {
-    const inFlight: Array<Promise<{ task: T; json?: string; error?: Error }>> = [];
-    for await (const task of tasks) {
-      inFlight.push(
-        this.runJson(task).then(
-          (json) => ({ task, json }),
-          (error: unknown) => ({ task, error: error instanceof Error ? error : new Error(String(error)) }),
-        ),
-      );
-      if (inFlight.length >= window) yield await inFlight.shift()!;
-    }
-    while (inFlight.length) yield await inFlight.shift()!;
+    yield* inInputOrder(tasks, window, (task) =>
+      this.runJson(task).then(
+        (json) => ({ task, json }),
+        (error: unknown) => ({ task, error: asError(error) }),
+      ),
+    );
   }
 
   async close(): Promise<void> {
     await this.pool.destroy();
   }
+}
+
+/** Settles up to `window` tasks at a time, yielding their outcomes in input order. */
+async function* inInputOrder<T, R>(
+  tasks: AsyncIterable<T> | Iterable<T>,
+  window: number,
+  settle: (task: T) => Promise<R>,
+): AsyncGenerator<R> {
+  const inFlight: Array<Promise<R>> = [];
+  for await (const task of tasks) {
+    inFlight.push(settle(task));
+    if (inFlight.length >= window) yield await inFlight.shift()!;
+  }
+  while (inFlight.length) yield await inFlight.shift()!;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }

@@ -75,37 +75,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        // No inline scripts and no eval: article text can never become code.
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
-
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'newsgraph API',
-        description:
-          'Articles with their analysis, actors, quotes, statements across outlets, events, timelines and the actor network.',
-        version: '1',
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await registerSecurityHeaders(app);
+  await registerOpenApi(app);
 
   app.setErrorHandler(handleError);
   const webRoot = options.webRoot === undefined ? projectPath('web', 'dist') : options.webRoot;
@@ -141,6 +112,44 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     routes(app, context);
 
   return app;
+}
+
+/** Security headers: a content security policy under which article text can never become code. */
+async function registerSecurityHeaders(app: Api): Promise<void> {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        // No inline scripts and no eval: article text can never become code.
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** The OpenAPI document, built from the routes' zod schemas. */
+async function registerOpenApi(app: Api): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'newsgraph API',
+        description:
+          'Articles with their analysis, actors, quotes, statements across outlets, events, timelines and the actor network.',
+        version: '1',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
 }
 
 /** The built dashboard at `/`, or a line saying how to build it. */

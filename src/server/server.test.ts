@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixtureAnalysis } from '../store/store.suite.js';
+import { AGREED_EVENT, fixtureAnalysis } from '../store/store.suite.js';
 import { SqliteStore } from '../store/sqlite/index.js';
 import type { Fingerprinter } from '../service/item.js';
 import type { Analysis, ArticleMeta } from '../model/index.js';
@@ -28,14 +28,7 @@ const analyzer = (text: string, meta: ArticleMeta): Analysis =>
     ? fixtureAnalysis(text, {
         meta,
         quote: { speaker: 'Ana Lopes', cue: 'said', content: 'we will open the border on Monday' },
-        event: {
-          source: 'Ana Lopes',
-          target: 'Valmora',
-          trigger: 'agreed',
-          cameo: '057',
-          goldstein: 8,
-          quadClass: 1,
-        },
+        event: AGREED_EVENT,
       })
     : fixtureAnalysis(text, { meta });
 

@@ -36,6 +36,16 @@ interface FixtureOptions {
   };
 }
 
+/** The fixtures' usual event: Ana Lopes agreed with Valmora (CAMEO 057, Goldstein 8, verbal cooperation). */
+export const AGREED_EVENT: NonNullable<FixtureOptions['event']> = {
+  source: 'Ana Lopes',
+  target: 'Valmora',
+  trigger: 'agreed',
+  cameo: '057',
+  goldstein: 8,
+  quadClass: 1,
+};
+
 /** A hand-built analysis whose every span is computed from the text, so it is valid by construction. */
 export function fixtureAnalysis(text: string, opts: FixtureOptions = {}): Analysis {
   const actors: Analysis['actors'] = [];

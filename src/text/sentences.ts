@@ -24,7 +24,7 @@ const ENDERS = new Set(['.', '!', '?', '…']);
  * end punctuation stay with the sentence they close.
  */
 export function splitSentences(text: string, tokens: readonly Token[]): Sentence[] {
-  const { titles, other } = abbrev();
+  const abbreviations = abbrev();
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let first = 0;
@@ -62,49 +62,69 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
       continue;
     }
     const surface = text.slice(tok.start, tok.end);
-    let endsHere = false;
     if (ENDERS.has(surface) || (tok.kind === 'word' && surface.endsWith('.') && surface.length > 2)) {
-      // Absorb closing quotes/brackets that follow the end mark directly.
-      let j = i;
-      while (
-        tokens[j + 1] &&
-        CLOSERS.has(text.slice(tokens[j + 1].start, tokens[j + 1].end)) &&
-        tokens[j + 1].start === tokens[j].end
-      )
-        j++;
-      const after = tokens[j + 1];
-      if (!after) break;
-      const afterGap = text.slice(tokens[j].end, after.start);
-      if (afterGap.includes('\n')) continue; // the line-break branch closes it after the closers
-      if (afterGap.length === 0) continue; // "Caliber.Az"-like joins or "?!" runs
-      const afterText = text.slice(after.start, after.end);
-      const startsSentence = /^[\p{Lu}\p{N}"“‘'([«]/u.test(afterText);
-      if (surface === '.' && i > 0) {
-        const prev = tokens[i - 1];
-        const word = text.slice(prev.start, prev.end).toLowerCase();
-        const attached = prev.end === tok.start;
-        if (attached && titles.has(word)) continue;
-        if (attached && other.has(word) && !/^\p{Lu}/u.test(afterText)) continue;
-        if (attached && /^\p{L}$/u.test(word) && /^\p{Lu}/u.test(afterText)) {
-          // A single initial ("John F. Kennedy") is not a sentence end.
-          if (/^\p{Lu}$/u.test(text.slice(prev.start, prev.end))) continue;
-        }
-      } else if (tok.kind === 'word' && surface.endsWith('.')) {
-        // Dotted acronyms ("U.S.") end a sentence only before a typical sentence opener.
-        if (
-          !/^(?:The|A|An|In|On|But|And|He|She|It|They|We|I|This|That|Those|These|There|His|Her|Their|Its|As|At|For|If|When|While|After|Before|Meanwhile|However|“|")$/u.test(
-            afterText,
-          )
-        )
-          continue;
-      }
-      endsHere = startsSentence;
-      if (endsHere) {
-        close(j + 1);
-        i = j;
+      const last = sentenceEndAt(text, tokens, i, surface, abbreviations);
+      if (last === OUT_OF_TOKENS) break;
+      if (last !== NO_END) {
+        close(last + 1);
+        i = last;
       }
     }
   }
   close(tokens.length);
   return sentences;
+}
+
+/** What `sentenceEndAt` returns when the end mark ends no sentence, or when no token follows. */
+const NO_END = -1;
+const OUT_OF_TOKENS = -2;
+
+/**
+ * For an end mark (`surface`) at token i: the last token of the sentence it ends, the closing
+ * quotes and brackets right after it included; NO_END when the next token does not start a new
+ * sentence (an abbreviation, an initial, "Caliber.Az"), OUT_OF_TOKENS when nothing follows.
+ */
+function sentenceEndAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  surface: string,
+  { titles, other }: { titles: Set<string>; other: Set<string> },
+): number {
+  const tok = tokens[i];
+  // Absorb closing quotes/brackets that follow the end mark directly.
+  let j = i;
+  while (
+    tokens[j + 1] &&
+    CLOSERS.has(text.slice(tokens[j + 1].start, tokens[j + 1].end)) &&
+    tokens[j + 1].start === tokens[j].end
+  )
+    j++;
+  const after = tokens[j + 1];
+  if (!after) return OUT_OF_TOKENS;
+  const afterGap = text.slice(tokens[j].end, after.start);
+  if (afterGap.includes('\n')) return NO_END; // the line-break branch closes it after the closers
+  if (afterGap.length === 0) return NO_END; // "Caliber.Az"-like joins or "?!" runs
+  const afterText = text.slice(after.start, after.end);
+  const startsSentence = /^[\p{Lu}\p{N}"“‘'([«]/u.test(afterText);
+  if (surface === '.' && i > 0) {
+    const prev = tokens[i - 1];
+    const word = text.slice(prev.start, prev.end).toLowerCase();
+    const attached = prev.end === tok.start;
+    if (attached && titles.has(word)) return NO_END;
+    if (attached && other.has(word) && !/^\p{Lu}/u.test(afterText)) return NO_END;
+    if (attached && /^\p{L}$/u.test(word) && /^\p{Lu}/u.test(afterText)) {
+      // A single initial ("John F. Kennedy") is not a sentence end.
+      if (/^\p{Lu}$/u.test(text.slice(prev.start, prev.end))) return NO_END;
+    }
+  } else if (tok.kind === 'word' && surface.endsWith('.')) {
+    // Dotted acronyms ("U.S.") end a sentence only before a typical sentence opener.
+    if (
+      !/^(?:The|A|An|In|On|But|And|He|She|It|They|We|I|This|That|Those|These|There|His|Her|Their|Its|As|At|For|If|When|While|After|Before|Meanwhile|However|“|")$/u.test(
+        afterText,
+      )
+    )
+      return NO_END;
+  }
+  return startsSentence ? j : NO_END;
 }

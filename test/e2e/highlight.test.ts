@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { marksOf, segment, type Mark } from '../../web/src/highlight.js';
-import { fixtureAnalysis } from '../../src/store/store.suite.js';
+import { AGREED_EVENT, fixtureAnalysis } from '../../src/store/store.suite.js';
 
 const mark = (kind: Mark['kind'], start: number, end: number, ref: string): Mark => ({
   kind,
@@ -34,14 +34,7 @@ describe('dashboard span segmentation', () => {
     const text = 'Ana Lopes said "we will open the border" and Valmora agreed.';
     const a = fixtureAnalysis(text, {
       quote: { speaker: 'Ana Lopes', cue: 'said', content: 'we will open the border' },
-      event: {
-        source: 'Ana Lopes',
-        target: 'Valmora',
-        trigger: 'agreed',
-        cameo: '057',
-        goldstein: 8,
-        quadClass: 1,
-      },
+      event: AGREED_EVENT,
     });
     const marks = marksOf(a);
     expect(new Set(marks.map((m) => m.kind))).toEqual(

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../../model/index.js';
 import { ARTICLE_INSERT_COLUMNS, articleRow } from '../row-mappers.js';
-import { indexAnalysis, type ActorRow, type IndexedAnalysis } from '../rows.js';
+import { indexAnalysis, type ActorRow, type EventRow, type IndexedAnalysis, type QuoteRow } from '../rows.js';
 import type { ArticleHook, ArticleInput } from '../types.js';
 import type { Column, SqlRunner } from './adapter.js';
 
@@ -34,6 +34,11 @@ const QUOTE_COLUMNS = [
   int('"end"'),
   ...['outlet', 'published', 'title'].map(text),
 ];
+/** The fields of a quote's index row, in the order of their columns after article_id. */
+const QUOTE_FIELDS: readonly (keyof QuoteRow)[] = [
+  ...(['attributionId', 'speaker', 'speakerActor', 'cue', 'content', 'kind', 'stance'] as const),
+  ...(['start', 'end'] as const),
+];
 const EVENT_COLUMNS = [
   ...['article_id', 'event_id', 'cameo', 'root'].map(text),
   int('quad_class'),
@@ -50,6 +55,13 @@ const EVENT_COLUMNS = [
   int('start'),
   int('"end"'),
   ...['day', 'outlet', 'title'].map(text),
+];
+
+/** The fields of an event's index row, in the order of their columns after article_id. */
+const EVENT_FIELDS: readonly (keyof EventRow)[] = [
+  ...(['eventId', 'cameo', 'root', 'quadClass', 'goldstein'] as const),
+  ...(['sourceText', 'sourceActor', 'sourceCode', 'targetText', 'targetActor', 'targetCode'] as const),
+  ...(['trigger', 'start', 'end', 'day'] as const),
 ];
 
 /**
@@ -106,45 +118,12 @@ async function insertIndexRows(
   await insert(
     'quotes',
     QUOTE_COLUMNS,
-    indexed.quotes.map((q) => [
-      id,
-      q.attributionId,
-      q.speaker,
-      q.speakerActor,
-      q.cue,
-      q.content,
-      q.kind,
-      q.stance,
-      q.start,
-      q.end,
-      outlet,
-      published,
-      title,
-    ]),
+    indexed.quotes.map((q) => [id, ...QUOTE_FIELDS.map((f) => q[f]), outlet, published, title]),
   );
   await insert(
     'events',
     EVENT_COLUMNS,
-    indexed.events.map((e) => [
-      id,
-      e.eventId,
-      e.cameo,
-      e.root,
-      e.quadClass,
-      e.goldstein,
-      e.sourceText,
-      e.sourceActor,
-      e.sourceCode,
-      e.targetText,
-      e.targetActor,
-      e.targetCode,
-      e.trigger,
-      e.start,
-      e.end,
-      e.day,
-      outlet,
-      title,
-    ]),
+    indexed.events.map((e) => [id, ...EVENT_FIELDS.map((f) => e[f]), outlet, title]),
     'ON CONFLICT DO NOTHING',
   );
   await db.dialect.search.indexArticle(db, id);

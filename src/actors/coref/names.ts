@@ -1,0 +1,146 @@
+import type { Person } from '../kb/schema.js';
+import type { Work } from '../scan/index.js';
+import type { Cluster, CorefState } from './clusters.js';
+import { nameKeys, roleAt } from '../kb/index.js';
+import { surnameOf } from '../words.js';
+import { firstNameGender } from '../gender.js';
+import { addSurname, cluster, headKey, headText, join, nearest, personCluster } from './clusters.js';
+
+/** Rule 1 and the names of places and organisations. */
+export function resolveNames(s: CorefState, works: readonly Work[]): void {
+  const names = works.filter((w) => w.kind === 'name' || w.kind === 'titled-name' || w.kind === 'demonym');
+  resolvePersonNames(s, names);
+  resolveOtherNames(s, names);
+}
+
+/** Rule 1: full names first, then a surname alone joins the full name it ends, or the KB person. */
+function resolvePersonNames(s: CorefState, names: readonly Work[]): void {
+  const surnames = new Map<string, Cluster[]>();
+  // Family names written first ("Liu" of "Liu Xiaoming"): a two-word name whose first word is no
+  // known given name may be referred to by that word.
+  const familyFirst = new Map<string, Cluster[]>();
+  const shortPersons: Work[] = [];
+  for (const w of names) {
+    if (w.type !== 'PERSON') continue;
+    const key = headKey(s, w);
+    const words = key.split(' ');
+    const person = w.hits.find((h) => h.kind === 'person');
+    if (person && person.kind === 'person') {
+      const c = personCluster(s, person.person);
+      join(c, w);
+      if (words.length > 1) addSurname(surnames, surnameOf(words), c);
+    } else if (words.length > 1) {
+      const coded = w.hits.find((h) => h.kind === 'coded');
+      const c = cluster(s, `name:PERSON:${key}`, () => ({
+        kind: 'person',
+        type: 'PERSON',
+        name: headText(s, w),
+        coded: coded && coded.kind === 'coded' ? coded.entry : undefined,
+      }));
+      join(c, w);
+      addSurname(surnames, surnameOf(words), c);
+      if (words.length === 2 && !firstNameGender(words[0])) addSurname(familyFirst, words[0], c);
+    } else shortPersons.push(w);
+  }
+  for (const w of shortPersons) {
+    const key = headKey(s, w);
+    const local = surnames.get(key) ?? familyFirst.get(key);
+    if (local && local.length > 0) {
+      join(nearest(local, w.start), w);
+      continue;
+    }
+    // A surname alone is the one KB person of that name only while they hold an office at the
+    // article's date (undated: an office still held), or when the text gives them a title they
+    // held ("President Trump" in 2022): "Rutte" in 2025 is NATO's head, "Smith" is nobody known.
+    const kbPeople = s.kb.bySurname(key);
+    if (kbPeople.length === 1 && knownBySurname(s, kbPeople[0], w)) {
+      join(personCluster(s, kbPeople[0]), w);
+      continue;
+    }
+    join(
+      cluster(s, `name:PERSON:${key}`, () => ({
+        kind: 'person',
+        type: 'PERSON',
+        name: headText(s, w),
+      })),
+      w,
+    );
+  }
+}
+
+/** Places, organisations and PETRARCH-coded names: one cluster per KB entity or name. */
+function resolveOtherNames(s: CorefState, names: readonly Work[]): void {
+  for (const w of names) {
+    if (w.type === 'PERSON') continue;
+    const h = w.hits[0];
+    if (h?.kind === 'country') {
+      if (h.via === 'capital') {
+        join(
+          cluster(s, `capital:${h.country.code}`, () => ({
+            kind: 'capital',
+            type: 'GPE',
+            country: h.country,
+            name: h.country.capital,
+          })),
+          w,
+        );
+      } else if (h.via === 'metonym') {
+        const name = headText(s, w);
+        join(
+          cluster(s, `metonym:${h.country.code}:${headKey(s, w)}`, () => ({
+            kind: 'metonym',
+            type: 'ORG',
+            country: h.country,
+            metonymAgent: h.agent,
+            name,
+          })),
+          w,
+        );
+      } else {
+        join(
+          cluster(s, `country:${h.country.code}`, () => ({
+            kind: 'country',
+            type: 'GPE',
+            country: h.country,
+          })),
+          w,
+        );
+      }
+    } else if (h?.kind === 'org') {
+      join(
+        cluster(s, `org:${h.org.id}`, () => ({ kind: 'org', type: 'ORG', org: h.org })),
+        w,
+      );
+    } else if (h?.kind === 'coded') {
+      join(
+        cluster(s, `coded:${h.entry.line}:${h.entry.name}`, () => ({
+          kind: 'coded',
+          type: w.type,
+          coded: h.entry,
+          name: headText(s, w),
+        })),
+        w,
+      );
+    } else if (w.type !== 'MISC') {
+      // MISC names (events, laws, nationalities the KB lacks) are not actors.
+      join(
+        cluster(s, `name:${w.type}:${headKey(s, w)}`, () => ({
+          kind: 'other',
+          type: w.type,
+          name: headText(s, w),
+        })),
+        w,
+      );
+    }
+  }
+}
+
+function knownBySurname(s: CorefState, p: Person, w: Work): boolean {
+  if (s.date ? roleValidAnyAt(p, s.date) : p.roles.some((r) => r.until === null)) return true;
+  const title = w.role?.titleKey;
+  return title !== undefined && p.roles.some((r) => nameKeys(r.title).join(' ') === title);
+}
+
+function roleValidAnyAt(p: Person, date: string): boolean {
+  return roleAt(p.roles, date) !== undefined;
+}

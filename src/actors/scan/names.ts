@@ -1,0 +1,247 @@
+import type { Mention } from '../../model/index.js';
+import type { ScanState, Work } from './work.js';
+import { tokenAtOrAfter } from '../tokens.js';
+import { overInitial, trimName } from '../clean.js';
+import { joinAdjacentOrganisations, repairOrganisationRuns } from '../repair.js';
+import { agreeTypes, dropForeignInstitutions } from '../agreement.js';
+import { DEFINITE, surnameOf } from '../words.js';
+
+/* Name mentions: the NER names (repaired and typed against the KB), KB names NER missed, lone surnames, the byline. */
+
+const MAX_NAME_TOKENS = 12;
+
+/** Adds the NER mentions, dropping any whose span is outside the text or covers no token. */
+export function addNer(s: ScanState, mentions: readonly Mention[]): number {
+  let dropped = 0;
+  const { tokens, text } = s.view;
+  for (const m of mentions) {
+    if (!(m.start >= 0 && m.end <= text.length && m.start < m.end)) {
+      dropped++;
+      continue;
+    }
+    const first = tokenAtOrAfter(tokens, m.start);
+    let last = first;
+    while (last < tokens.length && tokens[last].start < m.end) last++;
+    if (last === first || last - first > MAX_NAME_TOKENS * 2) {
+      dropped++;
+      continue;
+    }
+    const trimmed = trimName(s.view, first, last);
+    if (!trimmed) continue;
+    const [t0, t1] = trimmed;
+    s.works.push({
+      start: t0 === first ? Math.max(m.start, tokens[t0].start) : tokens[t0].start,
+      end: t1 === last ? Math.min(m.end, tokens[t1 - 1].end) : tokens[t1 - 1].end,
+      t0,
+      t1,
+      type: m.type,
+      kind: 'name',
+      hits: [],
+      cluster: -1,
+    });
+  }
+  joinInitials(s);
+  addOrganisationRuns(s);
+  return dropped;
+}
+
+/** "Mary E" + "Lovely" → "Mary E. Lovely": names NER split at a middle initial. */
+function joinInitials(s: ScanState): void {
+  const { tokens } = s.view;
+  s.works.sort((a, b) => a.t0 - b.t0);
+  for (let k = 0; k < s.works.length; k++) {
+    const w = s.works[k];
+    const end = w.type === 'PERSON' ? overInitial(s.view, w.t0, w.t1) : null;
+    if (end === null) continue;
+    let t1 = end;
+    // The words after the initial may be a name NER found: take it whole ("Kennedy Jr").
+    while (k + 1 < s.works.length && s.works[k + 1].t0 < t1) {
+      t1 = Math.max(t1, s.works[k + 1].t1);
+      s.works.splice(k + 1, 1);
+    }
+    w.t1 = t1;
+    w.end = tokens[t1 - 1].end;
+  }
+}
+
+/** Organisation names NER cut short or run into a titled name (repair.ts). */
+function addOrganisationRuns(s: ScanState): void {
+  s.works = repairOrganisationRuns(s.view, joinAdjacentOrganisations(s.view, s.works), (t) => {
+    const role = s.phrases.roleStartingAt(t);
+    return role?.title ? role.t1 : -1;
+  });
+}
+
+/** Gives each name mention its KB hits and the type the KB implies. */
+export function refineNames(s: ScanState): void {
+  const surnames = new Set<string>();
+  for (const w of s.works) {
+    w.hits = s.kb.lookup(s.phrases.nameKey(w.t0, w.t1));
+    retype(w);
+    if (w.type !== 'PERSON' && w.hits.length === 0 && titledInside(s, w)) w.type = 'PERSON';
+    if (w.type === 'PERSON' && w.t1 - w.t0 > 1) surnames.add(surnameOf(s.view.keys.slice(w.t0, w.t1)));
+  }
+  // A lone word NER typed MISC that is the surname of a person named in the text, or of exactly
+  // one KB person, is that person ("Rutte", "Zelensky").
+  // NER also types such a surname ORG or LOC ("Carson’s"); that is trusted less, so only a
+  // person named in full in the same text overrides it.
+  for (const w of s.works) {
+    if (w.type === 'PERSON' || w.type === 'GPE' || w.type === 'NORP' || w.hits.length > 0) continue;
+    const key = s.phrases.nameKey(w.t0, w.t1);
+    if (key.includes(' ')) continue;
+    if (surnames.has(key) || (w.type === 'MISC' && s.kb.bySurname(key).length === 1)) w.type = 'PERSON';
+  }
+  agreeTypes(s.works, (w) => s.phrases.nameKey(w.t0, w.t1));
+  dropForeignInstitutions(s.view, s.works, (t) => s.phrases.countryEndingAt(t));
+  for (const w of s.works) if (w.hits.length === 0 && w.type !== 'PERSON') titleOnly(s, w);
+}
+
+/**
+ * A name NER found that is all title ("the then UK Home Secretary", typed ORG) names a person by
+ * office: it becomes a description with that role, so the name it introduces can take it.
+ */
+function titleOnly(s: ScanState, w: Work): void {
+  const t = s.phrases.titleBefore(w.t1, w.t0);
+  if (!t || t.t0 !== w.t0) return;
+  w.kind = 'description';
+  w.type = 'PERSON';
+  w.title = t.title;
+  w.role = t.role;
+  if (w.t0 > 0 && DEFINITE.has(s.view.keys[w.t0 - 1])) w.determiner = 'definite';
+}
+
+/**
+ * True when the span is `[affiliation] title Name…` ("NATO Secretary General Mark Rutte" that
+ * NER typed ORG): whatever NER said, that names a person.
+ */
+function titledInside(s: ScanState, w: Work): boolean {
+  // From the right, so the longest title wins ("Secretary General", not "Secretary").
+  for (let h = w.t1 - 1; h > w.t0; h--) {
+    const t = s.phrases.titleBefore(h, w.t0);
+    if (!t || t.t0 !== w.t0) continue;
+    for (let i = h; i < w.t1; i++) if (!s.view.capitalised[i] && s.view.keys[i] !== "'s") return false;
+    return true;
+  }
+  return false;
+}
+
+/** Adds names the KB knows that no NER mention covers (countries, organisations, people). */
+export function addKbNames(s: ScanState): void {
+  const n = s.view.tokens.length;
+  const taken = new Uint8Array(n);
+  for (const w of s.works) for (let i = w.t0; i < w.t1; i++) taken[i] = 1;
+  const { keys } = s.view;
+  for (let i = 0; i < n; i++) {
+    if (!s.view.capitalised[i]) continue;
+    const m = taken[i] && (i === 0 || taken[i - 1]) ? null : s.phrases.kbNameStartingAt(i);
+    // "The United Nations High Commissioner …": the longer name after the article wins.
+    if (m && keys[i] === 'the' && (s.phrases.kbNameStartingAt(i + 1)?.t1 ?? 0) > m.t1) continue;
+    // A KB name NER cut short ("[Amnesty] International"): the KB name replaces the fragment.
+    const words = m ? m.t1 - i - (keys[i] === 'the' ? 1 : 0) : 0;
+    const fragments = m ? s.works.filter((w) => w.t0 < m.t1 && i < w.t1) : [];
+    const cut =
+      m !== null &&
+      words > 1 &&
+      fragments.length > 0 &&
+      fragments.every(
+        (w) =>
+          w.t0 >= i &&
+          (w.t1 <= m.t1 || (w.t1 === m.t1 + 1 && keys[m.t1] === "'s")) &&
+          Math.min(w.t1, m.t1) - w.t0 < words &&
+          (w.type !== 'PERSON' || w.kind === 'description'),
+      );
+    if (!m || (fragments.length > 0 && !cut)) continue;
+    if (cut) s.works = s.works.filter((w) => !fragments.includes(w));
+    const w: Work = {
+      start: s.view.tokens[i].start,
+      end: s.view.tokens[m.t1 - 1].end,
+      t0: i,
+      t1: m.t1,
+      type: 'MISC',
+      kind: 'name',
+      hits: m.hits,
+      cluster: -1,
+    };
+    retype(w);
+    s.works.push(w);
+    i = m.t1 - 1;
+  }
+}
+
+/**
+ * Surnames NER missed ("Schiff asked …" after "Adam Schiff"): a capitalised word outside every
+ * mention that is the surname of a person named in full in the text is that person's mention.
+ */
+export function addSurnameMentions(s: ScanState): void {
+  const { keys, tokens, capitalised } = s.view;
+  const surnames = new Set<string>();
+  for (const w of s.works)
+    if (w.type === 'PERSON' && w.t1 - w.t0 > 1) surnames.add(surnameOf(keys.slice(w.t0, w.t1)));
+  if (surnames.size === 0) return;
+  const taken = new Uint8Array(tokens.length);
+  for (const w of s.works) taken.fill(1, w.t0, w.t1);
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i] || !capitalised[i] || tokens[i].kind !== 'word' || !surnames.has(keys[i])) continue;
+    // Part of a longer capitalised run is some other name ("Schiff Hardin LLP").
+    if (
+      (i > 0 &&
+        capitalised[i - 1] &&
+        !taken[i - 1] &&
+        tokens[i - 1].kind === 'word' &&
+        !s.phrases.sentenceStart(i - 1)) ||
+      (i + 1 < tokens.length && capitalised[i + 1] && tokens[i + 1].kind === 'word')
+    )
+      continue;
+    s.works.push({
+      start: tokens[i].start,
+      end: tokens[i].end,
+      t0: i,
+      t1: i + 1,
+      type: 'PERSON',
+      kind: 'name',
+      hits: [],
+      cluster: -1,
+    });
+  }
+}
+
+/** Adds the byline name as a PERSON mention when no mention covers it. */
+export function addByline(s: ScanState, span: { start: number; end: number } | undefined): void {
+  if (!span || span.end <= span.start) return;
+  const { tokens } = s.view;
+  const t0 = tokenAtOrAfter(tokens, span.start);
+  let t1 = t0;
+  while (t1 < tokens.length && tokens[t1].start < span.end) t1++;
+  if (t1 === t0) return;
+  const existing = s.works.find((w) => w.start < span.end && span.start < w.end && w.type === 'PERSON');
+  if (existing) {
+    existing.byline = true;
+    return;
+  }
+  if (s.works.some((w) => w.start < span.end && span.start < w.end)) return;
+  s.works.push({
+    start: tokens[t0].start,
+    end: tokens[t1 - 1].end,
+    t0,
+    t1,
+    type: 'PERSON',
+    kind: 'name',
+    hits: [],
+    cluster: -1,
+    byline: true,
+  });
+}
+
+/** The type a KB hit implies for a name: countries GPE, demonyms NORP, organisations ORG. */
+function retype(w: Work): void {
+  const h = w.hits[0];
+  if (!h) return;
+  if (h.kind === 'country') {
+    if (h.via === 'demonym') {
+      w.type = 'NORP';
+      w.kind = 'demonym';
+    } else if (h.via === 'metonym') w.type = 'ORG';
+    else w.type = 'GPE';
+  } else if (h.kind === 'org') w.type = 'ORG';
+  else if (h.kind === 'person') w.type = 'PERSON';
+}
