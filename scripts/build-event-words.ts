@@ -43,7 +43,11 @@ function normalised(rows: Float64Array[]): void {
 }
 
 /** Spherical k-means with seeded k-means++ seeding; returns each row's cluster and the centroids. */
-function kmeans(rows: Float64Array[], k: number, seed: number): { assign: Int32Array; centroids: Float64Array[] } {
+function kmeans(
+  rows: Float64Array[],
+  k: number,
+  seed: number,
+): { assign: Int32Array; centroids: Float64Array[] } {
   const random = seededRandom(seed);
   const dim = rows[0]!.length;
   const dot = (a: Float64Array, b: Float64Array): number => {
@@ -211,7 +215,9 @@ function wordnet(keepNoun: (w: string) => boolean): WordKnowledge['wordnet'] {
 
 const clusterMap = clusters();
 const wn = wordnet((w) => clusterMap.has(w));
-const cameo = parseCameoVerbs(readFileSync(path.join(shared, 'data', 'dictionaries', 'CAMEO.2.0.txt'), 'utf8'));
+const cameo = parseCameoVerbs(
+  readFileSync(path.join(shared, 'data', 'dictionaries', 'CAMEO.2.0.txt'), 'utf8'),
+);
 const sortedClusters = [...clusterMap].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 const knowledge: WordKnowledge = {
   about:

@@ -17,9 +17,15 @@ import { useEventModel } from '../src/events/model.js';
 import { DEFAULT_TRAIN, trainEventModel, type TrainSentence } from '../src/events/train.js';
 import { predictedEvents } from '../src/eval/events.js';
 import { ngecExamples, plvExample, readNgec, readPlv } from './events-corpus.js';
-import { NGEC_DEFAULTS, numArg, strArg, trainOptions } from './events-options.js';
+import { listArg, NGEC_DEFAULTS, numArg, strArg, trainOptions } from './events-options.js';
 
-const FIGURES = ['typeRecall', 'typePrecisionLowerBound', 'sourceRecall', 'dyadRecall', 'eventsPerRecord'] as const;
+const FIGURES = [
+  'typeRecall',
+  'typePrecisionLowerBound',
+  'sourceRecall',
+  'dyadRecall',
+  'eventsPerRecord',
+] as const;
 type Figures = Record<(typeof FIGURES)[number], number>;
 
 const folds = numArg('folds', 5);
@@ -31,7 +37,12 @@ const scorer = path.resolve(PROJECT_ROOT, '..', 'shared', 'tools', 'score-dyads.
 const records = readPlv();
 const examples = records.map(plvExample);
 const ngecWeight = numArg('ngec-weight', NGEC_DEFAULTS.weight);
-const ngec = ngecWeight > 0 ? readNgec().flatMap((r) => ngecExamples(r, numArg('ngec-sentences', NGEC_DEFAULTS.sentences), ngecWeight)) : [];
+const ngec =
+  ngecWeight > 0
+    ? readNgec().flatMap((r) =>
+        ngecExamples(r, numArg('ngec-sentences', NGEC_DEFAULTS.sentences), ngecWeight),
+      )
+    : [];
 // Folds from a seeded shuffle of the records, so every run splits alike.
 const random = seededRandom(2024);
 const order = records.map((_, i) => i);
@@ -42,31 +53,49 @@ for (let i = order.length - 1; i > 0; i--) {
 const foldOf = new Int32Array(records.length);
 order.forEach((r, k) => (foldOf[r] = k % folds));
 
-const rows: Array<Figures & { fold: number }> = [];
+// Decision margins to compare (each fold's model is trained once and decoded at each).
+const thresholds = listArg('grid-threshold', DEFAULT_TRAIN.threshold);
+const secondaries = listArg('grid-secondary', DEFAULT_TRAIN.secondary);
+const combos = thresholds.flatMap((t) => secondaries.map((s) => ({ threshold: t, secondary: s })));
+const rows = combos.map(() => [] as Array<Figures & { fold: number }>);
 const allPred: string[] = [];
 for (let f = 0; f < folds; f++) {
   if (only >= 0 && f !== only) continue;
   const train = examples.filter((x, i): x is TrainSentence => x !== undefined && foldOf[i] !== f);
-  useEventModel(trainEventModel([...train, ...ngec], trainOptions(DEFAULT_TRAIN)));
-  const gold: string[] = [];
-  const pred: string[] = [];
-  records.forEach((r, i) => {
-    if (foldOf[i] !== f) return;
-    gold.push(JSON.stringify(r));
-    const events = predictedEvents(analyze(r.text, {}, { id: r.id }), 'plover');
-    pred.push(JSON.stringify({ id: r.id, events }));
-  });
+  const model = trainEventModel([...train, ...ngec], trainOptions(DEFAULT_TRAIN));
+  const fold = records.filter((_, i) => foldOf[i] === f);
   const goldFile = path.join(out, `fold${f}.gold.jsonl`);
-  const predFile = path.join(out, `fold${f}.pred.jsonl`);
-  writeFileSync(goldFile, gold.join('\n') + '\n');
-  writeFileSync(predFile, pred.join('\n') + '\n');
-  allPred.push(...pred);
-  const scored = JSON.parse(execFileSync('node', [scorer, goldFile, predFile, '--json'], { encoding: 'utf8' })) as Figures;
-  rows.push({ fold: f, ...scored });
-  console.log(`fold ${f}: ${FIGURES.map((k) => `${k} ${scored[k].toFixed(3)}`).join('  ')}`);
+  writeFileSync(goldFile, fold.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  combos.forEach((combo, c) => {
+    useEventModel({ ...model, ...combo });
+    const pred = fold.map((r) =>
+      JSON.stringify({ id: r.id, events: predictedEvents(analyze(r.text, {}, { id: r.id }), 'plover') }),
+    );
+    const predFile = path.join(out, `fold${f}${combos.length > 1 ? `.c${c}` : ''}.pred.jsonl`);
+    writeFileSync(predFile, pred.join('\n') + '\n');
+    if (c === 0) allPred.push(...pred);
+    const scored = JSON.parse(
+      execFileSync('node', [scorer, goldFile, predFile, '--json'], { encoding: 'utf8' }),
+    ) as Figures;
+    rows[c]!.push({ fold: f, ...scored });
+    const label = combos.length > 1 ? ` (threshold ${combo.threshold}, secondary ${combo.secondary})` : '';
+    console.log(`fold ${f}${label}: ${FIGURES.map((k) => `${k} ${scored[k].toFixed(3)}`).join('  ')}`);
+  });
 }
 useEventModel(undefined);
 writeFileSync(path.join(out, 'all.pred.jsonl'), allPred.join('\n') + '\n');
-const mean = Object.fromEntries(FIGURES.map((k) => [k, rows.reduce((s, r) => s + r[k], 0) / rows.length])) as Figures;
-console.log(`mean  : ${FIGURES.map((k) => `${k} ${mean[k].toFixed(3)}`).join('  ')}`);
-console.log(JSON.stringify({ folds: rows, mean }));
+combos.forEach((combo, c) => {
+  const r = rows[c]!;
+  const mean = Object.fromEntries(
+    FIGURES.map((k) => [k, r.reduce((s, x) => s + x[k], 0) / r.length]),
+  ) as Figures;
+  const label = combos.length > 1 ? ` (threshold ${combo.threshold}, secondary ${combo.secondary})` : '';
+  console.log(`mean${label}: ${FIGURES.map((k) => `${k} ${mean[k].toFixed(3)}`).join('  ')}`);
+  if (combos.length === 1)
+    console.log(
+      JSON.stringify({
+        folds: r.map(({ fold, ...x }) => ({ fold, ...Object.fromEntries(FIGURES.map((k) => [k, x[k]])) })),
+        mean,
+      }),
+    );
+});

@@ -23,15 +23,25 @@ export const NGEC_FILE = path.join(SHARED_EVENTS, 'ngec-synthetic.jsonl');
 const PlvSchema = z.object({
   id: z.string(),
   text: z.string(),
-  expected: z.array(z.object({ type: z.string(), sourceText: z.string(), targetText: z.string(), markup: z.string() })),
+  expected: z.array(
+    z.object({ type: z.string(), sourceText: z.string(), targetText: z.string(), markup: z.string() }),
+  ),
 });
 export type PlvRecord = z.infer<typeof PlvSchema>;
-const NgecSchema = z.object({ id: z.string(), title: z.string(), text: z.string(), label: z.string(), mode: z.string() });
+const NgecSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  label: z.string(),
+  mode: z.string(),
+});
 export type NgecRecord = z.infer<typeof NgecSchema>;
 
 function readJsonl<S extends z.ZodType>(file: string, schema: S): Array<z.infer<S>> {
   if (!existsSync(file)) {
-    console.error(`training data not found: ${file} (the shared data folder sits beside the repo as ../shared)`);
+    console.error(
+      `training data not found: ${file} (the shared data folder sits beside the repo as ../shared)`,
+    );
     process.exit(1);
   }
   return readFileSync(file, 'utf8')
@@ -49,7 +59,10 @@ export const readNgec = (file = NGEC_FILE): NgecRecord[] => readJsonl(file, Ngec
 const STAGES = [textStage, mentionsStage, actorsStage];
 
 /** Character spans of the words marked <s>…</s> and <t>…</t> in a PLV markup. */
-export function markedSpans(markup: string): { source: Array<[number, number]>; target: Array<[number, number]> } {
+export function markedSpans(markup: string): {
+  source: Array<[number, number]>;
+  target: Array<[number, number]>;
+} {
   const out = { source: [] as Array<[number, number]>, target: [] as Array<[number, number]> };
   let plain = 0;
   const open: Record<string, number> = {};

@@ -23,7 +23,10 @@ const ngecWeight = numArg('ngec-weight', NGEC_DEFAULTS.weight);
 const ngecSentences = numArg('ngec-sentences', NGEC_DEFAULTS.sentences);
 const ngec = ngecWeight > 0 ? readNgec().flatMap((r) => ngecExamples(r, ngecSentences, ngecWeight)) : [];
 console.log(`prepared ${plv.length} PLV sentences and ${ngec.length} NGEC sentences in ${seconds()}s`);
-const model = trainEventModel([...plv, ...ngec], { ...trainOptions(DEFAULT_TRAIN), log: (m) => console.log(m) });
+const model = trainEventModel([...plv, ...ngec], {
+  ...trainOptions(DEFAULT_TRAIN),
+  log: (m) => console.log(m),
+});
 const out = strArg('out', projectPath(EVENTS_MODEL_FILE));
 const bytes = serialiseEventModel(model);
 writeFileSync(out, bytes);

@@ -14,7 +14,9 @@ export interface CameoVerbs {
 }
 
 const FUNCTION_WORDS = new Set(
-  'for of with against to on in by from at as about over into upon after the a an and or its his their'.split(' '),
+  'for of with against to on in by from at as about over into upon after the a an and or its his their'.split(
+    ' ',
+  ),
 );
 
 /** Head words of a pattern's first object group: "{TERRORIST ATTACK}" → attack, "&MILITARY" → its set. */
@@ -23,7 +25,7 @@ function objectWords(pattern: string, synsets: Map<string, string[]>): string[] 
   if (star < 0) return [];
   const rest = pattern.slice(star + 1);
   const group = /\{([^}]*)\}/y;
-  for (let k = 0; k < rest.length; ) {
+  for (let k = 0; k < rest.length;) {
     const ch = rest[k]!;
     if (/[\s()]/.test(ch)) {
       k++;
@@ -54,7 +56,8 @@ export function parseCameoVerbs(text: string): CameoVerbs {
   for (const b of dict.blocks) {
     const objects: Record<string, string> = {};
     for (const p of b.patterns) {
-      for (const w of objectWords(p.text, dict.synsets)) if (!w.includes(' ') && !(w in objects)) objects[w] = p.code;
+      for (const w of objectWords(p.text, dict.synsets))
+        if (!w.includes(' ') && !(w in objects)) objects[w] = p.code;
     }
     const sorted = Object.fromEntries(Object.entries(objects).sort((x, y) => (x[0] < y[0] ? -1 : 1)));
     let index = -1;

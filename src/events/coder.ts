@@ -61,12 +61,14 @@ const WRAP_KIND: Partial<Record<FoldedType, ControlKind>> = {
  * Polarity and modality: a negated or refused cooperative act is a rejection and a negated forceful
  * one no event; a forceful act stated as possible or future is a threat. Returns undefined to drop.
  */
-export function qualify(d: Decoded): { type: FoldedType; modality?: 'future' | 'hypothetical'; negated?: boolean } | undefined {
+export function qualify(
+  d: Decoded,
+): { type: FoldedType; modality?: 'future' | 'hypothetical'; negated?: boolean } | undefined {
   const m = d.c.modality;
   const refused = m.negated || m.governor?.kind === 'refuse';
   if (refused) {
     if (COOPERATIVE.has(d.type)) return { type: 'REJECT', negated: true };
-    if (d.type === 'REJECT') return { type: d.type };
+    if (d.type === 'REJECT') return { type: d.type, ...(m.negated ? { negated: true } : {}) };
     return undefined;
   }
   const modality = m.hypothetical ? 'hypothetical' : m.future ? 'future' : undefined;
@@ -83,13 +85,19 @@ function wrap(kind: ControlKind, code: string): string {
 }
 
 /** The CAMEO code of a typed trigger. */
-function cameoCode(s: PreparedSentence, d: Decoded, type: FoldedType, extra: ReadonlyMap<string, VerbEntry>): string {
+function cameoCode(
+  s: PreparedSentence,
+  d: Decoded,
+  type: FoldedType,
+  extra: ReadonlyMap<string, VerbEntry>,
+): string {
   const own = extra.get(d.c.lemma);
   if (own && codeType(own.code) === type) return own.code;
   const dict = dictionaryCode(s, d.c).code;
   if (dict && codeType(dict) === type) return dict;
   const kind = WRAP_KIND[type];
-  const governed = d.c.modality.governor && type === 'REQUEST' && d.c.modality.governor.kind === 'appeal' ? 'appeal' : kind;
+  const governed =
+    d.c.modality.governor && type === 'REQUEST' && d.c.modality.governor.kind === 'appeal' ? 'appeal' : kind;
   if (governed && dict) {
     const wrapped = wrap(governed, dict);
     if (codeType(wrapped) === type) return wrapped;
@@ -141,7 +149,8 @@ function countryResolver(s: PreparedSentence, lastCountry: string | undefined) {
       if (best) return best;
       for (const q of s.phrases) if (q.i > p.i && q.country) return q.country;
       const named = s.toks.slice(p.i, p.j).some((t) => t.pos === 'PROPN');
-      const institution = s.toks[p.i - 1]?.lower === 'the' && ['GOV', 'MIL', 'COP', 'LEG', 'JUD'].includes(p.agent ?? '');
+      const institution =
+        s.toks[p.i - 1]?.lower === 'the' && ['GOV', 'MIL', 'COP', 'LEG', 'JUD'].includes(p.agent ?? '');
       return named || institution ? lastCountry : undefined;
     };
 }
@@ -179,19 +188,23 @@ export function codeEvents(input: CoderInput): Event[] {
       const q = qualify(d);
       if (!q) continue;
       const code = cameoCode(s, d, q.type, extra);
+      // An event needs its actor: without source words the act is not coded (precision first).
       const sources = d.source ? actorsIn(s, d.source, 'source', country('source')) : [];
       const targets = d.target ? actorsIn(s, d.target, 'target', country('target')) : [];
       if (sources.length === 0) continue;
-      for (const src of sources) {
+      for (const src of sources.length > 0 ? sources : [undefined]) {
         // A military's violence is conventional force (CAMEO 19x), not unconventional (18x).
-        const military = /^[A-Z]{3}MIL/.test(src.code) ? grammar().militarySourceCodes[code] : undefined;
+        const military =
+          src && /^[A-Z]{3}MIL/.test(src.code) ? grammar().militarySourceCodes[code] : undefined;
         for (const tgt of targets.length > 0 ? targets : [undefined]) {
           const ev = makeEvent(input, s, d, q, military ?? code, src, tgt);
           if (!ev) continue;
-          const key = `${ev.source?.code}|${ev.sourceText}|${ev.target?.code ?? ''}|${ev.targetText}|${ev.cameo}`;
+          // One event per coded dyad and code ("China" and "Beijing" are one actor); uncoded actors by their words.
+          const key = `${ev.source?.code || ev.sourceText}|${ev.target?.code || ev.targetText}|${ev.cameo}`;
           const prior = out.get(key);
           if (!prior) out.set(key, ev);
-          else if (!prior.evidence.some((e) => e.start === ev.evidence[0]!.start)) prior.evidence.push(ev.evidence[0]!);
+          else if (!prior.evidence.some((e) => e.start === ev.evidence[0]!.start))
+            prior.evidence.push(ev.evidence[0]!);
         }
       }
     }
@@ -206,18 +219,18 @@ function makeEvent(
   d: Decoded,
   q: NonNullable<ReturnType<typeof qualify>>,
   code: string,
-  src: Coded,
+  src: Coded | undefined,
   tgt: Coded | undefined,
 ): Event | undefined {
   const facts = codeFacts(code);
   if (!facts) return undefined;
   const t = s.toks[d.c.i]!;
-  const start = Math.min(src.start, t.start, tgt?.start ?? Infinity);
-  const end = Math.max(src.end, t.end, tgt?.end ?? 0);
+  const start = Math.min(src?.start ?? Infinity, t.start, tgt?.start ?? Infinity);
+  const end = Math.max(src?.end ?? 0, t.end, tgt?.end ?? 0);
   const attribution = input.attributions.find((a) => a.content.some((c) => contains(c, t)));
   return {
     id: '',
-    source: actorRef(input.text, src),
+    source: src ? actorRef(input.text, src) : null,
     target: tgt ? actorRef(input.text, tgt) : null,
     cameo: code,
     plover: facts.plover,
@@ -228,7 +241,7 @@ function makeEvent(
     ...(attribution ? { attribution: attribution.id } : {}),
     ...(q.negated ? { negated: true } : {}),
     ...(q.modality ? { modality: q.modality } : {}),
-    sourceText: input.text.slice(src.start, src.end),
+    sourceText: src ? input.text.slice(src.start, src.end) : '',
     targetText: tgt ? input.text.slice(tgt.start, tgt.end) : '',
   };
 }

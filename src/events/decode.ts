@@ -1,4 +1,11 @@
-import { argFeatures, NUM_ARG_LABELS, staticArgFeatures, TYPES, typeFeatures, type FoldedType } from './features.js';
+import {
+  argFeatures,
+  NUM_ARG_LABELS,
+  staticArgFeatures,
+  TYPES,
+  typeFeatures,
+  type FoldedType,
+} from './features.js';
 import { argScores, typeScores, viterbi, type EventModel } from './model.js';
 import type { Candidate, PreparedSentence } from './sentence.js';
 
@@ -23,7 +30,9 @@ export function typeCandidates(s: PreparedSentence, model: EventModel): Decoded[
     const margin = scores[best]! - scores[0]!;
     if (margin > model.threshold) out.push({ c, type: TYPES[best]!, margin });
   }
-  return out;
+  if (out.length < 2) return out;
+  const top = Math.max(...out.map((d) => d.margin));
+  return out.filter((d) => d.margin === top || d.margin > model.secondary);
 }
 
 /** Spans of one role in a label sequence: B-X then I-X… */

@@ -126,14 +126,25 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   for (const x of own.nounLex) if (c.noun) f.push(`nx:${x}`);
   for (const h of own.nounHyp.slice(0, 3)) if (c.noun) f.push(`nh:${h}`);
   if (dict.code) {
-    f.push(`k:${dict.code.slice(0, 2)}`, `k3:${dict.code.slice(0, 3)}`, `kp:${dt}`, `ko:${dict.byObject}|${dt}`);
+    f.push(
+      `k:${dict.code.slice(0, 2)}`,
+      `k3:${dict.code.slice(0, 3)}`,
+      `kp:${dt}`,
+      `ko:${dict.byObject}|${dt}`,
+    );
   }
   // The object and the preposition after the trigger.
   const o = objectAfter(s, c.i);
   if (o >= 0) {
     const oi = s.info[o]!;
     const ot = s.toks[o]!;
-    f.push(`o:${ot.lemma}`, `oc:${oi.coarse}`, `oc2:${oi.fine}`, `oe:${s.ent[o]}`, `lo:${c.lemma}|${ot.lemma}`);
+    f.push(
+      `o:${ot.lemma}`,
+      `oc:${oi.coarse}`,
+      `oc2:${oi.fine}`,
+      `oe:${s.ent[o]}`,
+      `lo:${c.lemma}|${ot.lemma}`,
+    );
     for (const x of oi.nounLex) f.push(`ox:${x}`);
     for (const h of oi.nounHyp.slice(1, 4)) f.push(`oh:${h}`);
   } else f.push('o:-');
@@ -159,7 +170,12 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   f.push(`m:${flags}`, `mk:${flags}|${dt}`, `mc:${flags}|${w.coarse}`);
   if (m.governor) {
     const gi = k.word(m.governor.lemma);
-    f.push(`g:${m.governor.lemma}`, `gk:${m.governor.kind ?? '-'}`, `gc:${gi.coarse}`, `gK:${codeType(gi.cameo)}`);
+    f.push(
+      `g:${m.governor.lemma}`,
+      `gk:${m.governor.kind ?? '-'}`,
+      `gc:${gi.coarse}`,
+      `gK:${codeType(gi.cameo)}`,
+    );
     f.push(`gkd:${m.governor.kind ?? '-'}|${dt}`, `gcl:${gi.coarse}|${w.coarse}`);
   } else f.push('g:-');
   // Where the candidate sits among the others.
@@ -238,7 +254,12 @@ export function argFeatures(
     }
     if (pk.pos === 'VERB' || pk.lower === ',') break;
   }
-  out.push(`cb:${side}|${Math.min(breaks, 2)}`, `pg:${side}|${prep}`, `pgt:${side}|${prep}|${type}`, `pgp:${side}|${prep}|${pass}`);
+  out.push(
+    `cb:${side}|${Math.min(breaks, 2)}`,
+    `pg:${side}|${prep}`,
+    `pgt:${side}|${prep}|${type}`,
+    `pgp:${side}|${prep}|${pass}`,
+  );
   if (s.blocked[x]) out.push('blocked');
   return out.map(hash);
 }

@@ -4,7 +4,13 @@ import type { VerbEntry } from './lexicon.js';
 
 export { codeEvents, type CoderInput } from './coder.js';
 export { codeFacts, type VerbEntry } from './lexicon.js';
-export { EVENTS_MODEL_FILE, deserialiseEventModel, serialiseEventModel, useEventModel, type EventModel } from './model.js';
+export {
+  EVENTS_MODEL_FILE,
+  deserialiseEventModel,
+  serialiseEventModel,
+  useEventModel,
+  type EventModel,
+} from './model.js';
 export { ploverActorCode } from './codes.js';
 export { loadPetrarchVerbs, parsePetrarchVerbs, petrarchToEntries } from './petrarch.js';
 

@@ -45,8 +45,6 @@ const GrammarSchema = z.object({
   hypotheticalMarkers: z.array(z.string()),
   /** Unconventional violence by a military source is conventional force: "jets bombed" is 195, not 183. */
   militarySourceCodes: z.record(CameoCode, CameoCode),
-  /** Codes whose unstated target is the source's own country (a government easing its own curfew). */
-  domesticTargetCodes: z.array(CameoCode),
 });
 type GrammarFile = z.infer<typeof GrammarSchema>;
 /** The grammar with its word lists as sets, and control word → kind. */
@@ -59,7 +57,6 @@ export interface Grammar {
   obligationAux: Set<string>;
   hypotheticalMarkers: Set<string>;
   militarySourceCodes: Record<string, string>;
-  domesticTargetCodes: Set<string>;
 }
 
 const AgentCode = z.string().regex(/^[A-Z]{3}$/);
@@ -129,7 +126,6 @@ export function grammar(): Grammar {
     obligationAux: new Set(raw.obligationAux),
     hypotheticalMarkers: new Set(raw.hypotheticalMarkers),
     militarySourceCodes: raw.militarySourceCodes,
-    domesticTargetCodes: new Set(raw.domesticTargetCodes),
   };
   return grammarCache;
 }

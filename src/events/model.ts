@@ -28,6 +28,8 @@ export interface EventModel {
   trans: Float32Array;
   /** A candidate is an event when its best type beats NONE by more than this. */
   threshold: number;
+  /** A sentence's events after its strongest need this margin (PLV-style sentences hold one main event). */
+  secondary: number;
 }
 
 const HeaderSchema = z.object({
@@ -39,10 +41,15 @@ const HeaderSchema = z.object({
   typeScale: z.number().positive(),
   argScale: z.number().positive(),
   threshold: z.number(),
+  secondary: z.number(),
 });
 
 /** Scores of every type for one feature list. */
-export function typeScores(model: EventModel, feats: readonly number[], out = new Float64Array(NUM_TYPES)): Float64Array {
+export function typeScores(
+  model: EventModel,
+  feats: readonly number[],
+  out = new Float64Array(NUM_TYPES),
+): Float64Array {
   out.fill(0);
   const mask = (1 << model.typeBits) - 1;
   const { data, scale } = model.type;
@@ -72,14 +79,20 @@ function allowed(prev: number, cur: number): boolean {
 }
 
 /** Constrained Viterbi over one sentence: `scores[x * L + l]`; words in `blocked` are forced to O. */
-export function viterbi(trans: Float32Array, scores: Float64Array, n: number, blocked: Uint8Array): Uint8Array {
+export function viterbi(
+  trans: Float32Array,
+  scores: Float64Array,
+  n: number,
+  blocked: Uint8Array,
+): Uint8Array {
   const L = NUM_ARG_LABELS;
   const out = new Uint8Array(n);
   if (n === 0) return out;
   const delta = new Float64Array(n * L);
   const back = new Uint8Array(n * L);
   const emit = (x: number, l: number) => (blocked[x] && l !== 0 ? -Infinity : scores[x * L + l]!);
-  for (let l = 0; l < L; l++) delta[l] = allowed(0, l) && l !== 2 && l !== 4 ? trans[L * L + l]! + emit(0, l) : -Infinity;
+  for (let l = 0; l < L; l++)
+    delta[l] = allowed(0, l) && l !== 2 && l !== 4 ? trans[L * L + l]! + emit(0, l) : -Infinity;
   for (let x = 1; x < n; x++) {
     for (let c = 0; c < L; c++) {
       let best = -Infinity;
@@ -129,6 +142,7 @@ export function serialiseEventModel(model: EventModel): Buffer {
       typeScale: type.scale,
       argScale: arg.scale,
       threshold: model.threshold,
+      secondary: model.secondary,
     }),
   );
   const len = Buffer.alloc(4);
@@ -163,6 +177,7 @@ export function deserialiseEventModel(gz: Buffer): EventModel {
     type: { data: new Int8Array(body, transLen * 4, typeLen), scale: h.typeScale },
     arg: { data: new Int8Array(body, transLen * 4 + typeLen, argLen), scale: h.argScale },
     threshold: h.threshold,
+    secondary: h.secondary,
   };
 }
 

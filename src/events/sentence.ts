@@ -73,7 +73,10 @@ function datelineEnd(toks: readonly Tagged[]): number {
 /** Photo credits ("REUTERS/Jane Doe/File Photo"): a word with a slash and the credit words after it. */
 function blockCredits(toks: readonly Tagged[], blocked: Uint8Array): void {
   for (let k = 0; k < toks.length; k++) {
-    if (!/\p{L}\/\p{L}/u.test(toks[k]!.text) && !(toks[k]!.text === '/' && /^\p{Lu}/u.test(toks[k - 1]?.text ?? '')))
+    if (
+      !/\p{L}\/\p{L}/u.test(toks[k]!.text) &&
+      !(toks[k]!.text === '/' && /^\p{Lu}/u.test(toks[k - 1]?.text ?? ''))
+    )
       continue;
     let a = k;
     while (a > 0 && /^\p{Lu}/u.test(toks[a - 1]!.text) && k - a < 4) a--;
@@ -101,7 +104,9 @@ export function prepareSentence(
   const k = wordKnowledge();
   const info = toks.map((t) => {
     const byLemma = k.word(t.lemma);
-    return byLemma.coarse >= 0 || byLemma.verbLex.length > 0 || byLemma.nounLex.length > 0 ? byLemma : k.word(t.lower);
+    return byLemma.coarse >= 0 || byLemma.verbLex.length > 0 || byLemma.nounLex.length > 0
+      ? byLemma
+      : k.word(t.lower);
   });
   const ent = toks.map(() => '');
   for (const m of mentions) {
@@ -117,9 +122,21 @@ export function prepareSentence(
   const dl = datelineEnd(toks);
   for (let x = 0; x < dl; x++) blocked[x] = 1;
   blockCredits(toks, blocked);
-  if (byline) for (let x = 0; x < toks.length; x++) if (toks[x]!.start < byline.end && toks[x]!.end > byline.start) blocked[x] = 1;
+  if (byline)
+    for (let x = 0; x < toks.length; x++)
+      if (toks[x]!.start < byline.end && toks[x]!.end > byline.start) blocked[x] = 1;
   const candidates = findCandidates(toks, info, phraseAt, blocked);
-  return { start: sentence.start, end: sentence.end, toks, info, ent, phraseAt, phrases, blocked, candidates };
+  return {
+    start: sentence.start,
+    end: sentence.end,
+    toks,
+    info,
+    ent,
+    phraseAt,
+    phrases,
+    blocked,
+    candidates,
+  };
 }
 
 function findCandidates(
@@ -141,7 +158,12 @@ function findCandidates(
       out.push({ i, lemma: t.lemma, noun: false, modality: modalityAt(toks, i) });
       continue;
     }
-    if (t.pos === 'NOUN' && phraseAt[i] < 0 && w.nounLex.some((l) => EVENT_NOUN_FILES.has(l)) && (w.derived || w.cameo || g.controlKind.has(t.lemma)))
+    if (
+      t.pos === 'NOUN' &&
+      phraseAt[i] < 0 &&
+      w.nounLex.some((l) => EVENT_NOUN_FILES.has(l)) &&
+      (w.derived || w.cameo || g.controlKind.has(t.lemma))
+    )
       out.push({ i, lemma: w.derived || t.lemma, noun: true, modality: modalityAt(toks, i) });
   }
   return out;
@@ -150,7 +172,13 @@ function findCandidates(
 /** Negation, modals, passive voice and the governing word of the candidate at i. */
 export function modalityAt(toks: readonly Tagged[], i: number): Modality {
   const g = grammar();
-  const m: Modality = { negated: false, future: false, hypothetical: false, obligation: false, passive: false };
+  const m: Modality = {
+    negated: false,
+    future: false,
+    hypothetical: false,
+    obligation: false,
+    passive: false,
+  };
   // Auxiliaries and negators in the few words before the word (stopping at a clause break).
   for (let b = i - 1; b >= Math.max(0, i - 4); b--) {
     const w = toks[b]!.lower;
@@ -172,12 +200,21 @@ export function modalityAt(toks: readonly Tagged[], i: number): Modality {
   }
   // The governing word: "threatened to impose", "refused to sign", "plans for talks", "failed to reach".
   let b = i - 1;
-  while (b >= 0 && (toks[b]!.pos === 'ADV' || toks[b]!.pos === 'PART' || toks[b]!.pos === 'DET' || toks[b]!.pos === 'ADJ') && i - b < 4)
+  while (
+    b >= 0 &&
+    (toks[b]!.pos === 'ADV' || toks[b]!.pos === 'PART' || toks[b]!.pos === 'DET' || toks[b]!.pos === 'ADJ') &&
+    i - b < 4
+  )
     b--;
   const link = toks[b]?.lower;
   if (link === 'to' || link === 'for' || link === 'of' || link === 'on') {
     let v = b - 1;
-    while (v >= 0 && (toks[v]!.pos === 'ADV' || toks[v]!.pos === 'PRON' || toks[v]!.pos === 'PROPN') && b - v < 4) v--;
+    while (
+      v >= 0 &&
+      (toks[v]!.pos === 'ADV' || toks[v]!.pos === 'PRON' || toks[v]!.pos === 'PROPN') &&
+      b - v < 4
+    )
+      v--;
     const gv = toks[v];
     if (gv && (gv.pos === 'VERB' || gv.pos === 'NOUN' || gv.pos === 'ADJ' || gv.pos === 'AUX')) {
       const kind = g.controlKind.get(gv.lemma);

@@ -1,5 +1,15 @@
 import { seededRandom } from '../util/random.js';
-import { argFeatures, codeType, dictionaryCode, NUM_ARG_LABELS, NUM_TYPES, staticArgFeatures, TYPES, typeFeatures, type FoldedType } from './features.js';
+import {
+  argFeatures,
+  codeType,
+  dictionaryCode,
+  NUM_ARG_LABELS,
+  NUM_TYPES,
+  staticArgFeatures,
+  TYPES,
+  typeFeatures,
+  type FoldedType,
+} from './features.js';
 import type { EventModel } from './model.js';
 import { viterbi } from './model.js';
 import type { PreparedSentence } from './sentence.js';
@@ -36,9 +46,12 @@ export interface TrainOptions {
   typeBits: number;
   argBits: number;
   typeEpochs: number;
+  /** Type classifiers trained on different shuffles and summed. */
+  typeBags: number;
   argEpochs: number;
   seed: number;
   threshold: number;
+  secondary: number;
   log?: (msg: string) => void;
 }
 
@@ -46,9 +59,14 @@ export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = {
   typeBits: 17,
   argBits: 16,
   typeEpochs: 8,
+  typeBags: 5,
   argEpochs: 8,
   seed: 12,
   threshold: 0,
+  // PLV cross-validation, threshold 0 (type recall / type precision lower bound / events per
+  // sentence): secondary 4 → 0.785 / 0.748 / 1.22, 20 → 0.773 / 0.764 / 1.15, 60 → 0.758 / 0.796 / 1.04,
+  // 100 → 0.755 / 0.816 / 0.99, 200 → 0.750 / 0.826 / 0.94. Precision first: 100.
+  secondary: 100,
 };
 
 /** An averaged perceptron's weights: current, and Σ c·Δ for the average. */
@@ -204,7 +222,8 @@ function goldArgLabels(n: number, ev: TrainEvent): Uint8Array {
     [ev.source, 1],
     [ev.target, 3],
   ] as const) {
-    for (const [a, e] of spans) for (let x = a; x < e; x++) if (labels[x] === 0) labels[x] = x === a ? b : b + 1;
+    for (const [a, e] of spans)
+      for (let x = a; x < e; x++) if (labels[x] === 0) labels[x] = x === a ? b : b + 1;
   }
   return labels;
 }
@@ -283,7 +302,15 @@ export function trainArguments(
 
 /** Trains both parts into a model. */
 export function trainEventModel(data: readonly TrainSentence[], opts: TrainOptions): EventModel {
-  const typeW = trainTypes(data, opts);
+  // Several perceptrons over different shuffles, summed: on PLV cross-validation (top-1 type of a
+  // sentence) 1 → 0.768, 3 → 0.790, 6 → 0.793.
+  let typeW: Float32Array | undefined;
+  for (let b = 0; b < opts.typeBags; b++) {
+    const w = trainTypes(data, { ...opts, seed: opts.seed + 101 * b });
+    if (!typeW) typeW = w;
+    else for (let i = 0; i < w.length; i++) typeW[i]! += w[i]!;
+  }
+  if (!typeW) throw new Error('typeBags must be at least 1');
   const args = trainArguments(data, typeW, opts);
   return {
     typeBits: opts.typeBits,
@@ -292,5 +319,6 @@ export function trainEventModel(data: readonly TrainSentence[], opts: TrainOptio
     arg: { data: args.w, scale: 1 },
     trans: args.trans,
     threshold: opts.threshold,
+    secondary: opts.secondary,
   };
 }
