@@ -16,8 +16,8 @@ import { analyze } from '../src/pipeline/analyze.js';
 import { useEventModel } from '../src/events/model.js';
 import { DEFAULT_TRAIN, trainEventModel, type TrainSentence } from '../src/events/train.js';
 import { predictedEvents } from '../src/eval/events.js';
-import { ngecExamples, plvExample, readNgec, readPlv } from './events-corpus.js';
-import { listArg, NGEC_DEFAULTS, numArg, strArg, trainOptions } from './events-options.js';
+import { newsNegatives, ngecExamples, plvExample, readNgec, readPlv } from './events-corpus.js';
+import { listArg, NEGATIVE_DEFAULTS, NGEC_DEFAULTS, numArg, strArg, trainOptions } from './events-options.js';
 
 const FIGURES = [
   'typeRecall',
@@ -43,6 +43,15 @@ const ngec =
         ngecExamples(r, numArg('ngec-sentences', NGEC_DEFAULTS.sentences), ngecWeight),
       )
     : [];
+const negWeight = numArg('negative-weight', NEGATIVE_DEFAULTS.weight);
+const negatives =
+  negWeight > 0
+    ? newsNegatives(
+        numArg('negative-every', NEGATIVE_DEFAULTS.every),
+        numArg('negative-max', NEGATIVE_DEFAULTS.max),
+        negWeight,
+      )
+    : [];
 // Folds from a seeded shuffle of the records, so every run splits alike.
 const random = seededRandom(2024);
 const order = records.map((_, i) => i);
@@ -62,7 +71,7 @@ const allPred: string[] = [];
 for (let f = 0; f < folds; f++) {
   if (only >= 0 && f !== only) continue;
   const train = examples.filter((x, i): x is TrainSentence => x !== undefined && foldOf[i] !== f);
-  const model = trainEventModel([...train, ...ngec], trainOptions(DEFAULT_TRAIN));
+  const model = trainEventModel([...train, ...ngec, ...negatives], trainOptions(DEFAULT_TRAIN));
   const fold = records.filter((_, i) => foldOf[i] === f);
   const goldFile = path.join(out, `fold${f}.gold.jsonl`);
   writeFileSync(goldFile, fold.map((r) => JSON.stringify(r)).join('\n') + '\n');

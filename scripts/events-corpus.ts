@@ -19,6 +19,7 @@ import type { TrainEvent, TrainSentence } from '../src/events/train.js';
 export const SHARED_EVENTS = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'events');
 export const PLV_FILE = path.join(SHARED_EVENTS, 'plv-train.jsonl');
 export const NGEC_FILE = path.join(SHARED_EVENTS, 'ngec-synthetic.jsonl');
+export const POLNEAR_FILE = path.resolve(SHARED_EVENTS, '..', 'attribution', 'polnear-train.jsonl');
 
 const PlvSchema = z.object({
   id: z.string(),
@@ -115,4 +116,33 @@ export function ngecExamples(r: NgecRecord, sentences: number, weight: number): 
     events: [{ type, source: [], target: [] }],
     weak: weight,
   }));
+}
+
+/**
+ * Sentences of ordinary political news (PolNeAR's training articles, 2016 US politics) as negatives:
+ * most hold no PLOVER event, and PLV alone (one event in every sentence) never shows the coder a
+ * sentence without one. Every `every`-th sentence of each article, at most `max` in all.
+ */
+export function newsNegatives(
+  every: number,
+  max: number,
+  weight: number,
+  file = POLNEAR_FILE,
+): TrainSentence[] {
+  const lines = readJsonl(file, z.object({ id: z.string(), text: z.string() }));
+  const out: TrainSentence[] = [];
+  for (const line of lines) {
+    if (out.length >= max) break;
+    const doc = runStages(STAGES, emptyDoc(line.text, {}));
+    const actorsById = new Map(doc.actors.map((a) => [a.id, a]));
+    doc.sentences.forEach((sent, n) => {
+      if (n % every !== 0 || out.length >= max) return;
+      out.push({
+        s: prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline),
+        events: [],
+        negative: weight,
+      });
+    });
+  }
+  return out;
 }

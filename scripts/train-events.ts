@@ -11,8 +11,8 @@ import path from 'node:path';
 import { projectPath } from '../src/util/data.js';
 import { EVENTS_MODEL_FILE, serialiseEventModel } from '../src/events/model.js';
 import { DEFAULT_TRAIN, trainEventModel, type TrainSentence } from '../src/events/train.js';
-import { ngecExamples, plvExample, readNgec, readPlv } from './events-corpus.js';
-import { numArg, strArg, trainOptions, NGEC_DEFAULTS } from './events-options.js';
+import { newsNegatives, ngecExamples, plvExample, readNgec, readPlv } from './events-corpus.js';
+import { numArg, strArg, trainOptions, NGEC_DEFAULTS, NEGATIVE_DEFAULTS } from './events-options.js';
 
 const t0 = performance.now();
 const seconds = () => ((performance.now() - t0) / 1000).toFixed(0);
@@ -22,8 +22,19 @@ const plv = readPlv()
 const ngecWeight = numArg('ngec-weight', NGEC_DEFAULTS.weight);
 const ngecSentences = numArg('ngec-sentences', NGEC_DEFAULTS.sentences);
 const ngec = ngecWeight > 0 ? readNgec().flatMap((r) => ngecExamples(r, ngecSentences, ngecWeight)) : [];
-console.log(`prepared ${plv.length} PLV sentences and ${ngec.length} NGEC sentences in ${seconds()}s`);
-const model = trainEventModel([...plv, ...ngec], {
+const negWeight = numArg('negative-weight', NEGATIVE_DEFAULTS.weight);
+const negatives =
+  negWeight > 0
+    ? newsNegatives(
+        numArg('negative-every', NEGATIVE_DEFAULTS.every),
+        numArg('negative-max', NEGATIVE_DEFAULTS.max),
+        negWeight,
+      )
+    : [];
+console.log(
+  `prepared ${plv.length} PLV sentences and ${ngec.length} NGEC sentences and ${negatives.length} negative news sentences in ${seconds()}s`,
+);
+const model = trainEventModel([...plv, ...ngec, ...negatives], {
   ...trainOptions(DEFAULT_TRAIN),
   log: (m) => console.log(m),
 });

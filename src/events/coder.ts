@@ -155,6 +155,22 @@ function countryResolver(s: PreparedSentence, lastCountry: string | undefined) {
     };
 }
 
+/**
+ * Passive voice: the subject of "was killed" or "were arrested" is acted upon, never the actor. It
+ * becomes the target, and the source is the "by" phrase after the trigger, else none.
+ */
+function passiveVoice(s: PreparedSentence, d: Decoded): void {
+  if (!d.c.modality.passive || !d.source || d.source[1] > d.c.i) return;
+  d.target ??= d.source;
+  delete d.source;
+  for (let k = d.c.i + 1; k < Math.min(s.toks.length, d.c.i + 6); k++) {
+    if (s.toks[k]!.lower !== 'by') continue;
+    const p = s.phrases.find((x) => x.i > k && x.i <= k + 3);
+    if (p) d.source = [p.i, p.j];
+    return;
+  }
+}
+
 function actorRef(text: string, c: Coded): EventActor {
   return {
     ...(c.phrase?.actor ? { actor: c.phrase.actor } : {}),
@@ -185,6 +201,7 @@ export function codeEvents(input: CoderInput): Event[] {
     if (last === '?' || s.toks[s.toks.length - 2]?.text === '?') continue;
     const country = countryResolver(s, lastCountry);
     for (const d of decodeSentence(s, model)) {
+      passiveVoice(s, d);
       const q = qualify(d);
       if (!q) continue;
       const code = cameoCode(s, d, q.type, extra);

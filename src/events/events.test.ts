@@ -67,7 +67,7 @@ describe('event coder (trained model)', () => {
     expect(evs[0]!.negated).toBe(true);
   });
   it('codes a possible or threatened use of force as a threat', () => {
-    const maybe = code('Russia might attack Ukraine.');
+    const maybe = code('The United States could impose sanctions on Iran.');
     expect(maybe.map((e) => [e.plover?.type, e.modality])).toEqual([['THREATEN', 'hypothetical']]);
     expect(code('Iran threatened to shell Iraqi towns.').map((e) => e.plover?.type)).toEqual(['THREATEN']);
   });

@@ -41,13 +41,17 @@ describe.skipIf(!haveGold)('events on the seed article (gold mustFind events)', 
     }
   });
 
-  it('finds NATO → US intent to support (03x/05x) at "has expressed his willingness to support"', () => {
-    expect(matches(gold[0]!).length).toBeGreaterThan(0);
-  });
   // Known misses of the trained coder, kept visible: `it.fails` turns red when one is found, so the
-  // expectation is flipped back. PLOVER has no type for CAMEO's 01x statements (the training data
-  // never shows one); "suggested that X should …" is typed SUPPORT, not an appeal; "the decision to
-  // withdraw from a support centre for Ukraine" is typed YIELD (a retreat), not a sanction.
+  // expectation is flipped back. Trained with ordinary news sentences as negatives (precision first),
+  // it leaves "expressed his willingness to support" uncoded; PLOVER has no type for CAMEO's 01x
+  // statements (the training data never shows one); "suggested that X should …" is no appeal to it;
+  // "the decision to withdraw from a support centre for Ukraine" is no sanction.
+  it.fails(
+    'finds NATO → US intent to support (03x/05x) at "has expressed his willingness to support"',
+    () => {
+      expect(matches(gold[0]!).length).toBeGreaterThan(0);
+    },
+  );
   it.fails('finds the US optimistic comment (013) by Trump', () => {
     expect(matches(gold[1]!).length).toBeGreaterThan(0);
   });
@@ -58,12 +62,13 @@ describe.skipIf(!haveGold)('events on the seed article (gold mustFind events)', 
   it.fails('finds the US withdrawal from a support centre for Ukraine (16x)', () => {
     expect(matches(gold[3]!).length).toBeGreaterThan(0);
   });
-  it('links the NATO event to the attribution it is reported in, when attributions exist', () => {
-    const ev = matches(gold[0]!)[0]!;
-    const holder = analysis.attributions.find((a) =>
-      a.content.some((c) => c.start <= ev.trigger.start && ev.trigger.end <= c.end),
-    );
-    expect(ev.attribution).toBe(holder?.id);
+  it('links every event to the attribution whose content holds its trigger', () => {
+    for (const ev of analysis.events) {
+      const holder = analysis.attributions.find((a) =>
+        a.content.some((c) => c.start <= ev.trigger.start && ev.trigger.end <= c.end),
+      );
+      expect(ev.attribution).toBe(holder?.id);
+    }
   });
   it.todo(
     'codes the pre-trial detention of the MP on treason charges (173, UKRGOV/UKRJUD → UKRLEG): a passive participle without a verb',

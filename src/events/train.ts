@@ -40,6 +40,8 @@ export interface TrainSentence {
   events: TrainEvent[];
   /** Weak document-level label: only the chosen trigger is trained, at this weight. */
   weak?: number;
+  /** A sentence of ordinary news taken as holding no event: every candidate is trained towards NONE at this weight. */
+  negative?: number;
 }
 
 export interface TrainOptions {
@@ -194,7 +196,7 @@ export function trainTypes(data: readonly TrainSentence[], opts: TrainOptions): 
         if (k >= 0) gold.set(k, TYPES.indexOf(ev.type));
       }
       const goldTypes = new Set(ex.events.map((ev) => TYPES.indexOf(ev.type)));
-      const weight = ex.weak ?? 1;
+      const weight = ex.weak ?? ex.negative ?? 1;
       ex.s.candidates.forEach((_, k) => {
         const y = gold.get(k) ?? 0;
         if (ex.weak !== undefined && y === 0) return;
@@ -246,7 +248,7 @@ export function trainArguments(
   }
   const units: Unit[] = [];
   for (const ex of data) {
-    if (ex.weak !== undefined) continue;
+    if (ex.weak !== undefined || ex.negative !== undefined) continue;
     const stat = staticArgFeatures(ex.s);
     const feats = ex.s.candidates.map((c) => typeFeatures(ex.s, c));
     for (const ev of ex.events) {
