@@ -15,14 +15,13 @@ export type CodeFacts = z.infer<typeof CodeFactsSchema>;
 const CodebookSchema = z.object({ about: z.string(), codes: z.record(CameoCode, CodeFactsSchema) });
 
 /** An extra verb entry (`--verbs FILE`, a PETRARCH dictionary): the code its lemma takes when typed so. */
-const VerbEntrySchema = z.object({
-  lemma: z.string(),
-  code: CameoCode,
+export interface VerbEntry {
+  lemma: string;
+  code: string;
   /** Object words (lemmas) that refine the code: "lift" + "curfew" → 0813. */
-  objects: z.record(z.string(), CameoCode).optional(),
-  objectsOnly: z.boolean().optional(),
-});
-export type VerbEntry = z.infer<typeof VerbEntrySchema>;
+  objects?: Record<string, string>;
+  objectsOnly?: boolean;
+}
 
 const ModalityTable = z.record(z.string(), z.string());
 export const ControlKindSchema = z.enum(['intent', 'threat', 'refuse', 'demand', 'appeal', 'transparent']);
