@@ -16,8 +16,8 @@ import { analyze } from '../src/pipeline/analyze.js';
 import { useEventModel } from '../src/events/model.js';
 import { DEFAULT_TRAIN, trainEventModel, type TrainSentence } from '../src/events/train.js';
 import { predictedEvents } from '../src/eval/events.js';
-import { newsNegatives, ngecExamples, plvExample, readNgec, readPlv } from './events-corpus.js';
-import { listArg, NEGATIVE_DEFAULTS, NGEC_DEFAULTS, numArg, strArg, trainOptions } from './events-options.js';
+import { extraTrainingData, plvExample, readPlv } from './events-corpus.js';
+import { listArg, numArg, strArg, trainOptions } from './events-options.js';
 
 const FIGURES = [
   'typeRecall',
@@ -36,22 +36,7 @@ const scorer = path.resolve(PROJECT_ROOT, '..', 'shared', 'tools', 'score-dyads.
 
 const records = readPlv();
 const examples = records.map(plvExample);
-const ngecWeight = numArg('ngec-weight', NGEC_DEFAULTS.weight);
-const ngec =
-  ngecWeight > 0
-    ? readNgec().flatMap((r) =>
-        ngecExamples(r, numArg('ngec-sentences', NGEC_DEFAULTS.sentences), ngecWeight),
-      )
-    : [];
-const negWeight = numArg('negative-weight', NEGATIVE_DEFAULTS.weight);
-const negatives =
-  negWeight > 0
-    ? newsNegatives(
-        numArg('negative-every', NEGATIVE_DEFAULTS.every),
-        numArg('negative-max', NEGATIVE_DEFAULTS.max),
-        negWeight,
-      )
-    : [];
+const { ngec, negatives } = extraTrainingData();
 // Folds from a seeded shuffle of the records, so every run splits alike.
 const random = seededRandom(2024);
 const order = records.map((_, i) => i);

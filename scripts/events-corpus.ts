@@ -15,6 +15,7 @@ import { actorsStage } from '../src/actors/index.js';
 import { prepareSentence } from '../src/events/sentence.js';
 import { foldType } from '../src/events/features.js';
 import type { TrainEvent, TrainSentence } from '../src/events/train.js';
+import { NEGATIVE_DEFAULTS, NGEC_DEFAULTS, numArg } from './events-options.js';
 
 export const SHARED_EVENTS = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'events');
 export const PLV_FILE = path.join(SHARED_EVENTS, 'plv-train.jsonl');
@@ -145,4 +146,22 @@ export function newsNegatives(
     });
   }
   return out;
+}
+
+/** The training data beside PLV, as the command line sets it: NGEC's weak examples and the news negatives. */
+export function extraTrainingData(): { ngec: TrainSentence[]; negatives: TrainSentence[] } {
+  const ngecWeight = numArg('ngec-weight', NGEC_DEFAULTS.weight);
+  const ngecSentences = numArg('ngec-sentences', NGEC_DEFAULTS.sentences);
+  const negWeight = numArg('negative-weight', NEGATIVE_DEFAULTS.weight);
+  return {
+    ngec: ngecWeight > 0 ? readNgec().flatMap((r) => ngecExamples(r, ngecSentences, ngecWeight)) : [],
+    negatives:
+      negWeight > 0
+        ? newsNegatives(
+            numArg('negative-every', NEGATIVE_DEFAULTS.every),
+            numArg('negative-max', NEGATIVE_DEFAULTS.max),
+            negWeight,
+          )
+        : [],
+  };
 }

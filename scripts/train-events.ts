@@ -11,26 +11,15 @@ import path from 'node:path';
 import { projectPath } from '../src/util/data.js';
 import { EVENTS_MODEL_FILE, serialiseEventModel } from '../src/events/model.js';
 import { DEFAULT_TRAIN, trainEventModel, type TrainSentence } from '../src/events/train.js';
-import { newsNegatives, ngecExamples, plvExample, readNgec, readPlv } from './events-corpus.js';
-import { numArg, strArg, trainOptions, NGEC_DEFAULTS, NEGATIVE_DEFAULTS } from './events-options.js';
+import { extraTrainingData, plvExample, readPlv } from './events-corpus.js';
+import { strArg, trainOptions } from './events-options.js';
 
 const t0 = performance.now();
 const seconds = () => ((performance.now() - t0) / 1000).toFixed(0);
 const plv = readPlv()
   .map(plvExample)
   .filter((x): x is TrainSentence => x !== undefined);
-const ngecWeight = numArg('ngec-weight', NGEC_DEFAULTS.weight);
-const ngecSentences = numArg('ngec-sentences', NGEC_DEFAULTS.sentences);
-const ngec = ngecWeight > 0 ? readNgec().flatMap((r) => ngecExamples(r, ngecSentences, ngecWeight)) : [];
-const negWeight = numArg('negative-weight', NEGATIVE_DEFAULTS.weight);
-const negatives =
-  negWeight > 0
-    ? newsNegatives(
-        numArg('negative-every', NEGATIVE_DEFAULTS.every),
-        numArg('negative-max', NEGATIVE_DEFAULTS.max),
-        negWeight,
-      )
-    : [];
+const { ngec, negatives } = extraTrainingData();
 console.log(
   `prepared ${plv.length} PLV sentences and ${ngec.length} NGEC sentences and ${negatives.length} negative news sentences in ${seconds()}s`,
 );
