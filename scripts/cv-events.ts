@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from '../src/util/data.js';
 import { seededRandom } from '../src/util/random.js';
 import { analyze } from '../src/pipeline/analyze.js';
 import { useEventModel } from '../src/events/model.js';
-import { DEFAULT_TRAIN, trainEventModel, type TrainSentence } from '../src/events/train.js';
+import { DEFAULT_TRAIN, trainEventModel, triggerVocabulary, type TrainSentence } from '../src/events/train.js';
 import { predictedEvents } from '../src/eval/events.js';
 import { extraTrainingData, plvExample, readPlv } from './events-corpus.js';
 import { listArg, numArg, strArg, trainOptions } from './events-options.js';
@@ -50,7 +50,18 @@ order.forEach((r, k) => (foldOf[r] = k % folds));
 // Decision margins to compare (each fold's model is trained once and decoded at each).
 const thresholds = listArg('grid-threshold', DEFAULT_TRAIN.threshold);
 const secondaries = listArg('grid-secondary', DEFAULT_TRAIN.secondary);
-const combos = thresholds.flatMap((t) => secondaries.map((s) => ({ threshold: t, secondary: s })));
+// Sentence gates to compare: trigger vocabularies of each (slack, share) (see triggerVocabulary).
+const slacks = listArg('grid-gate-slack', DEFAULT_TRAIN.gateSlack);
+const shares = listArg('grid-gate-share', DEFAULT_TRAIN.gateShare);
+const combos = thresholds.flatMap((threshold) =>
+  secondaries.flatMap((secondary) =>
+    slacks.flatMap((gateSlack) => shares.map((gateShare) => ({ threshold, secondary, gateSlack, gateShare }))),
+  ),
+);
+const labelOf = (c: (typeof combos)[number]) =>
+  combos.length > 1
+    ? ` (threshold ${c.threshold}, secondary ${c.secondary}, gate slack ${c.gateSlack}, share ${c.gateShare})`
+    : '';
 const rows = combos.map(() => [] as Array<Figures & { fold: number }>);
 const allPred: string[] = [];
 for (let f = 0; f < folds; f++) {
@@ -61,7 +72,16 @@ for (let f = 0; f < folds; f++) {
   const goldFile = path.join(out, `fold${f}.gold.jsonl`);
   writeFileSync(goldFile, fold.map((r) => JSON.stringify(r)).join('\n') + '\n');
   combos.forEach((combo, c) => {
-    useEventModel({ ...model, ...combo });
+    const own = combo.gateSlack === DEFAULT_TRAIN.gateSlack && combo.gateShare === DEFAULT_TRAIN.gateShare;
+    const vocabulary = own
+      ? model.vocabulary
+      : triggerVocabulary(
+          [...train, ...ngec, ...negatives],
+          model,
+          combo.threshold - combo.gateSlack,
+          combo.gateShare,
+        );
+    useEventModel({ ...model, threshold: combo.threshold, secondary: combo.secondary, vocabulary });
     const pred = fold.map((r) =>
       JSON.stringify({ id: r.id, events: predictedEvents(analyze(r.text, {}, { id: r.id }), 'plover') }),
     );
@@ -72,8 +92,7 @@ for (let f = 0; f < folds; f++) {
       execFileSync('node', [scorer, goldFile, predFile, '--json'], { encoding: 'utf8' }),
     ) as Figures;
     rows[c]!.push({ fold: f, ...scored });
-    const label = combos.length > 1 ? ` (threshold ${combo.threshold}, secondary ${combo.secondary})` : '';
-    console.log(`fold ${f}${label}: ${FIGURES.map((k) => `${k} ${scored[k].toFixed(3)}`).join('  ')}`);
+    console.log(`fold ${f}${labelOf(combo)}: ${FIGURES.map((k) => `${k} ${scored[k].toFixed(3)}`).join('  ')}`);
   });
 }
 useEventModel(undefined);
@@ -83,8 +102,7 @@ combos.forEach((combo, c) => {
   const mean = Object.fromEntries(
     FIGURES.map((k) => [k, r.reduce((s, x) => s + x[k], 0) / r.length]),
   ) as Figures;
-  const label = combos.length > 1 ? ` (threshold ${combo.threshold}, secondary ${combo.secondary})` : '';
-  console.log(`mean${label}: ${FIGURES.map((k) => `${k} ${mean[k].toFixed(3)}`).join('  ')}`);
+  console.log(`mean${labelOf(combo)}: ${FIGURES.map((k) => `${k} ${mean[k].toFixed(3)}`).join('  ')}`);
   if (combos.length === 1)
     console.log(
       JSON.stringify({

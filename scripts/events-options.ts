@@ -31,6 +31,8 @@ export function trainOptions(defaults: Omit<TrainOptions, 'log'>): Omit<TrainOpt
     seed: numArg('seed', defaults.seed),
     threshold: numArg('threshold', defaults.threshold),
     secondary: numArg('secondary', defaults.secondary),
+    gateSlack: numArg('gate-slack', defaults.gateSlack),
+    gateShare: numArg('gate-share', defaults.gateShare),
   };
 }
 

@@ -68,6 +68,8 @@ interface Vocabulary {
   exact: Map<string, Entry>;
   lower: Map<string, Entry>;
   notActors: Set<string>;
+  /** Lower-cased words that start an actor name or description (no pronouns, no "the"). */
+  startWords: Set<string>;
 }
 let vocabulary: Vocabulary | undefined;
 let countrySet: Set<string> | undefined;
@@ -118,8 +120,15 @@ function vocab(): Vocabulary {
     const l = k.toLowerCase();
     for (let n = 1; n <= l.length; n++) prefixes.add(l.slice(0, n));
   }
-  vocabulary = { firstWords, prefixes, exact, lower, notActors: new Set(words.notActors) };
+  const startWords = new Set(firstWords);
+  for (const p of [...words.pronouns, 'the']) startWords.delete(p);
+  vocabulary = { firstWords, prefixes, exact, lower, notActors: new Set(words.notActors), startWords };
   return vocabulary;
+}
+
+/** Whether a lower-cased word may start an actor's name or description ("police", "iranian", "nato"). */
+export function isActorWord(lower: string): boolean {
+  return vocab().startWords.has(lower);
 }
 
 /** Longest vocabulary match starting at token i, at most MAX_PHRASE_WORDS tokens. */

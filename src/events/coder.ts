@@ -2,9 +2,11 @@ import type { Actor, Attribution, Event, EventActor, Mention, Sentence } from '.
 import { contains, textSpan } from '../model/index.js';
 import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
 import { decodeSentence, type Decoded } from './decode.js';
+import { mayHoldEvent } from './gate.js';
+import { actorWords } from './arguments.js';
 import { codeType, dictionaryCode, type FoldedType } from './features.js';
 import { codeFacts, grammar, type ControlKind, type VerbEntry } from './lexicon.js';
-import { eventModel, type EventModel } from './model.js';
+import { eventModel, vocabularyOf, type EventModel } from './model.js';
 import { prepareSentence, type PreparedSentence } from './sentence.js';
 
 /*
@@ -59,7 +61,8 @@ const WRAP_KIND: Partial<Record<FoldedType, ControlKind>> = {
 
 /**
  * Polarity and modality: a negated or refused cooperative act is a rejection and a negated forceful
- * one no event; a forceful act stated as possible or future is a threat. Returns undefined to drop.
+ * one no event; a forceful act stated as possible or future is a threat; any other act stated only as
+ * possible ("could agree", "if they agree") is no event. Returns undefined to drop.
  */
 export function qualify(
   d: Decoded,
@@ -73,6 +76,7 @@ export function qualify(
   }
   const modality = m.hypothetical ? 'hypothetical' : m.future ? 'future' : undefined;
   if (modality && FORCEFUL.has(d.type)) return { type: 'THREATEN', modality };
+  if (modality === 'hypothetical' && d.type !== 'THREATEN') return undefined;
   return { type: d.type, ...(modality ? { modality } : {}) };
 }
 
@@ -184,6 +188,7 @@ function actorRef(text: string, c: Coded): EventActor {
 
 export function codeEvents(input: CoderInput): Event[] {
   const model = input.model ?? eventModel();
+  const vocabulary = vocabularyOf(model);
   const actorsById = new Map(input.actors.map((a) => [a.id, a]));
   const extra = new Map((input.extraVerbs ?? []).map((v) => [v.lemma, v]));
   const mentions = [...input.mentions].sort((a, b) => a.start - b.start);
@@ -194,7 +199,10 @@ export function codeEvents(input: CoderInput): Event[] {
     while (at < mentions.length && mentions[at]!.end <= sentence.start) at++;
     let end = at;
     while (end < mentions.length && mentions[end]!.start < sentence.end) end++;
-    const s = prepareSentence(input.text, sentence, mentions.slice(at, end), actorsById, input.byline);
+    const inside = mentions.slice(at, end);
+    // Most sentences name no actor or hold no trigger word: they are not tagged at all (gate.ts).
+    if (!mayHoldEvent(input.text, sentence.start, sentence.end, inside, vocabulary)) continue;
+    const s = prepareSentence(input.text, sentence, inside, actorsById, input.byline);
     if (s.toks.length === 0) continue;
     const last = s.toks[s.toks.length - 1]!.text;
     // Questions are not events.
@@ -205,10 +213,12 @@ export function codeEvents(input: CoderInput): Event[] {
       const q = qualify(d);
       if (!q) continue;
       const code = cameoCode(s, d, q.type, extra);
-      // An event needs its actor: without source words the act is not coded (precision first).
-      const sources = d.source ? actorsIn(s, d.source, 'source', country('source')) : [];
-      const targets = d.target ? actorsIn(s, d.target, 'target', country('target')) : [];
-      if (sources.length === 0) continue;
+      // An event needs its actor: without source words that name one, the act is not coded (precision first).
+      const source = d.source && actorWords(s, d.source);
+      if (!source) continue;
+      const target = d.target && actorWords(s, d.target);
+      const sources = actorsIn(s, source, 'source', country('source'));
+      const targets = target ? actorsIn(s, target, 'target', country('target')) : [];
       for (const src of sources.length > 0 ? sources : [undefined]) {
         // A military's violence is conventional force (CAMEO 19x), not unconventional (18x).
         const military =

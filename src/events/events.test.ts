@@ -153,6 +153,11 @@ describe('polarity and modality', () => {
     expect(qualify(decoded('COERCE', { future: true }))).toEqual({ type: 'THREATEN', modality: 'future' });
     expect(qualify(decoded('CONSULT', { future: true }))).toEqual({ type: 'CONSULT', modality: 'future' });
   });
+  it('drops cooperation stated only as possible', () => {
+    expect(qualify(decoded('AGREE', { hypothetical: true }))).toBeUndefined();
+    expect(qualify(decoded('SUPPORT', { hypothetical: true, future: true }))).toBeUndefined();
+    expect(qualify(decoded('THREATEN', { hypothetical: true }))?.type).toBe('THREATEN');
+  });
 });
 
 describe('actor coding conventions', () => {

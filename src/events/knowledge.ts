@@ -84,6 +84,11 @@ export class Knowledge {
     return info;
   }
 
+  /** Every verb lemma the CAMEO dictionary codes, with its code ("" for pattern-only verbs). */
+  cameoVerbs(): Array<[string, string]> {
+    return Object.entries(this.data.cameo.verbs).map(([lemma, entry]) => [lemma, entry[0]]);
+  }
+
   /** The CAMEO code a dictionary pattern gives verb `lemma` with object head word `object`. */
   cameoObject(lemma: string, object: string): string | undefined {
     let map = this.objects.get(lemma);

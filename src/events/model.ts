@@ -30,6 +30,11 @@ export interface EventModel {
   threshold: number;
   /** A sentence's events after its strongest need this margin (PLV-style sentences hold one main event). */
   secondary: number;
+  /**
+   * Trigger words (lower-cased forms and lemmas): those the typer scored near an event in its training
+   * data, and the CAMEO dictionary's verbs it never saw. A sentence with none is not tagged (gate.ts).
+   */
+  vocabulary: readonly string[];
 }
 
 const HeaderSchema = z.object({
@@ -42,6 +47,7 @@ const HeaderSchema = z.object({
   argScale: z.number().positive(),
   threshold: z.number(),
   secondary: z.number(),
+  vocabulary: z.array(z.string()),
 });
 
 /** Scores of every type for one feature list. */
@@ -143,6 +149,7 @@ export function serialiseEventModel(model: EventModel): Buffer {
       argScale: arg.scale,
       threshold: model.threshold,
       secondary: model.secondary,
+      vocabulary: model.vocabulary,
     }),
   );
   const len = Buffer.alloc(4);
@@ -178,7 +185,17 @@ export function deserialiseEventModel(gz: Buffer): EventModel {
     arg: { data: new Int8Array(body, transLen * 4 + typeLen, argLen), scale: h.argScale },
     threshold: h.threshold,
     secondary: h.secondary,
+    vocabulary: h.vocabulary,
   };
+}
+
+const vocabularies = new WeakMap<readonly string[], Set<string>>();
+
+/** The model's trigger vocabulary as a set (built once per vocabulary). */
+export function vocabularyOf(model: EventModel): ReadonlySet<string> {
+  let set = vocabularies.get(model.vocabulary);
+  if (!set) vocabularies.set(model.vocabulary, (set = new Set(model.vocabulary)));
+  return set;
 }
 
 let loaded: EventModel | undefined;

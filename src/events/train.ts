@@ -11,7 +11,8 @@ import {
   type FoldedType,
 } from './features.js';
 import type { EventModel } from './model.js';
-import { viterbi } from './model.js';
+import { typeScores, viterbi } from './model.js';
+import { wordKnowledge } from './knowledge.js';
 import type { PreparedSentence } from './sentence.js';
 
 /*
@@ -54,6 +55,10 @@ export interface TrainOptions {
   seed: number;
   threshold: number;
   secondary: number;
+  /** Trigger words are those scored within this margin of the threshold somewhere in the training data. */
+  gateSlack: number;
+  /** … in at least this share of their uses. */
+  gateShare: number;
   log?: (msg: string) => void;
 }
 
@@ -69,6 +74,8 @@ export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = {
   // sentence): secondary 4 → 0.785 / 0.748 / 1.22, 20 → 0.773 / 0.764 / 1.15, 60 → 0.758 / 0.796 / 1.04,
   // 100 → 0.755 / 0.816 / 0.99, 200 → 0.750 / 0.826 / 0.94. Precision first: 100.
   secondary: 100,
+  gateSlack: 30,
+  gateShare: 0.25,
 };
 
 /** An averaged perceptron's weights: current, and Σ c·Δ for the average. */
@@ -314,7 +321,7 @@ export function trainEventModel(data: readonly TrainSentence[], opts: TrainOptio
   }
   if (!typeW) throw new Error('typeBags must be at least 1');
   const args = trainArguments(data, typeW, opts);
-  return {
+  const model = {
     typeBits: opts.typeBits,
     argBits: opts.argBits,
     type: { data: typeW, scale: 1 },
@@ -322,5 +329,50 @@ export function trainEventModel(data: readonly TrainSentence[], opts: TrainOptio
     trans: args.trans,
     threshold: opts.threshold,
     secondary: opts.secondary,
+    vocabulary: [] as string[],
   };
+  model.vocabulary = triggerVocabulary(data, model, opts.threshold - opts.gateSlack, opts.gateShare);
+  return model;
+}
+
+/**
+ * The words a trained typer may code: the forms and lemmas of training candidates it scores above
+ * `floor`, and the CAMEO dictionary's typed verbs that never occur as a candidate (unseen words get
+ * the dictionary's benefit of the doubt). Sorted, so the model file reproduces.
+ */
+export function triggerVocabulary(
+  data: readonly TrainSentence[],
+  model: EventModel,
+  floor: number,
+  minShare: number,
+): string[] {
+  // Per word: how often it is a candidate, and how often scored above the floor.
+  const counts = new Map<string, [number, number]>();
+  const seen = new Set<string>();
+  const scores = new Float64Array(NUM_TYPES);
+  for (const ex of data) {
+    for (const c of ex.s.candidates) {
+      const t = ex.s.toks[c.i]!;
+      seen.add(t.lemma);
+      seen.add(c.lemma);
+      typeScores(model, typeFeatures(ex.s, c), scores);
+      let best = 1;
+      for (let l = 2; l < NUM_TYPES; l++) if (scores[l]! > scores[best]!) best = l;
+      const above = scores[best]! - scores[0]! > floor ? 1 : 0;
+      for (const w of new Set([t.lower, t.lemma])) {
+        const n = counts.get(w) ?? [0, 0];
+        n[0]++;
+        n[1] += above;
+        counts.set(w, n);
+      }
+    }
+  }
+  // A word scored near an event in a small share of its uses ("said") does not open a sentence.
+  const out = new Set<string>();
+  for (const [w, [n, above]] of counts) if (above > 0 && above >= minShare * n) out.add(w);
+  for (const [lemma, code] of wordKnowledge().cameoVerbs()) {
+    const type = codeType(code);
+    if (type && type !== '-' && !seen.has(lemma)) out.add(lemma);
+  }
+  return [...out].sort();
 }
