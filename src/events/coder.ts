@@ -80,6 +80,24 @@ export function qualify(
   return { type: d.type, ...(modality ? { modality } : {}) };
 }
 
+/**
+ * Whether the act at token i is only awaited: "before the administration would agree to a meeting",
+ * "until Iran could sign" (a before/until clause with would or a possibility modal).
+ */
+export function awaitedOnly(toks: PreparedSentence['toks'], i: number): boolean {
+  const g = grammar();
+  const modal = toks
+    .slice(Math.max(0, i - 3), i)
+    .some((t) => t.lower === 'would' || g.hypotheticalAux.has(t.lower));
+  if (!modal) return false;
+  for (let b = i - 1; b >= Math.max(0, i - 12); b--) {
+    const w = toks[b]!.lower;
+    if (w === ',' || w === ';' || w === '.') return false;
+    if (w === 'before' || w === 'until') return true;
+  }
+  return false;
+}
+
 function wrap(kind: ControlKind, code: string): string {
   const table = grammar().modality[kind as Exclude<ControlKind, 'transparent'>];
   if (!table) return code;
@@ -210,6 +228,7 @@ export function codeEvents(input: CoderInput): Event[] {
     const country = countryResolver(s, lastCountry);
     for (const d of decodeSentence(s, model)) {
       passiveVoice(s, d);
+      if (awaitedOnly(s.toks, d.c.i)) continue;
       const q = qualify(d);
       if (!q) continue;
       const code = cameoCode(s, d, q.type, extra);

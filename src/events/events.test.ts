@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { textStage } from '../text/index.js';
 import { emptyDoc } from '../pipeline/pipeline.js';
 import type { Attribution, Event } from '../model/index.js';
-import { codeEvents, qualify } from './coder.js';
+import { awaitedOnly, codeEvents, qualify } from './coder.js';
+import { tagRange } from './tagger.js';
 import type { Decoded } from './decode.js';
 import type { FoldedType } from './features.js';
 import type { Modality } from './sentence.js';
@@ -73,6 +74,7 @@ describe('event coder (trained model)', () => {
   });
   it('does not code conditional clauses or questions as acts', () => {
     expect(code('If Russia attacks Ukraine, the alliance will respond.')).toEqual([]);
+    expect(code('Officials waited weeks before Russia would attack Ukraine.')).toEqual([]);
     expect(code('Will Russia attack Ukraine?')).toEqual([]);
   });
   it('never takes a dateline as an actor', () => {
@@ -152,6 +154,19 @@ describe('polarity and modality', () => {
     });
     expect(qualify(decoded('COERCE', { future: true }))).toEqual({ type: 'THREATEN', modality: 'future' });
     expect(qualify(decoded('CONSULT', { future: true }))).toEqual({ type: 'CONSULT', modality: 'future' });
+  });
+  it('finds acts that are only awaited in a before/until clause', () => {
+    const at = (text: string, word: string) => {
+      const toks = tagRange(text, 0, text.length);
+      return awaitedOnly(
+        toks,
+        toks.findIndex((t) => t.text === word),
+      );
+    };
+    expect(at('They waited before Iran would sign the deal.', 'sign')).toBe(true);
+    expect(at('They waited until Iran could sign the deal.', 'sign')).toBe(true);
+    expect(at('Iran signed the deal before the talks ended.', 'signed')).toBe(false);
+    expect(at('Before the vote, Iran would sign the deal.', 'sign')).toBe(false);
   });
   it('drops cooperation stated only as possible', () => {
     expect(qualify(decoded('AGREE', { hypothetical: true }))).toBeUndefined();
