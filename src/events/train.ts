@@ -75,10 +75,11 @@ export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = {
   // 100 → 0.755 / 0.816 / 0.99, 200 → 0.750 / 0.826 / 0.94. Precision first: 100.
   secondary: 100,
   // The sentence gate's vocabulary: words scored above threshold − slack in at least `share` of their
-  // uses. PLV CV type recall (mean of 5 folds) / share of sentences of PolNeAR news let through:
-  // slack 60, share 0.05 → 0.712 / ~0.74; 30, 0.15 → 0.710; 60, 0.25 → 0.706; 30, 0.25 → 0.689 / ~0.34.
+  // uses. PLV CV type recall (5-fold mean) / sentences of PolNeAR news let through / events share of
+  // analyze (npm run bench, 200–300 articles, busy machine): slack 60, share 0.05 → 0.712 / 0.74 / 0.37;
+  // 30, 0.15 → 0.710 / 0.43 / 0.37; 60, 0.25 → 0.706; 30, 0.25 → 0.689 / 0.32 / 0.28. Speed first: 30, 0.25.
   gateSlack: 30,
-  gateShare: 0.15,
+  gateShare: 0.25,
 };
 
 /** An averaged perceptron's weights: current, and Σ c·Δ for the average. */
