@@ -206,7 +206,10 @@ function actorRef(text: string, c: Coded): EventActor {
 
 export function codeEvents(input: CoderInput): Event[] {
   const model = input.model ?? eventModel();
-  const vocabulary = vocabularyOf(model);
+  // Extra (PETRARCH) verbs open the gate too: the model's vocabulary never saw most of them.
+  const vocabulary = input.extraVerbs?.length
+    ? new Set([...vocabularyOf(model), ...input.extraVerbs.map((v) => v.lemma)])
+    : vocabularyOf(model);
   const actorsById = new Map(input.actors.map((a) => [a.id, a]));
   const extra = new Map((input.extraVerbs ?? []).map((v) => [v.lemma, v]));
   const mentions = [...input.mentions].sort((a, b) => a.start - b.start);
