@@ -76,8 +76,9 @@ export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = {
   secondary: 100,
   // The sentence gate's vocabulary: words scored above threshold − slack in at least `share` of their
   // uses. PLV CV type recall (5-fold mean) / sentences of PolNeAR news let through / events share of
-  // analyze (npm run bench, 200–300 articles, busy machine): slack 60, share 0.05 → 0.712 / 0.74 / 0.37;
-  // 30, 0.15 → 0.710 / 0.43 / 0.37; 60, 0.25 → 0.706; 30, 0.25 → 0.689 / 0.32 / 0.28. Speed first: 30, 0.25.
+  // analyze (npm run bench, 200–300 articles, busy machine), forms only: slack 60, share 0.05 → 0.712 /
+  // 0.74 / 0.37; 30, 0.15 → 0.710 / 0.43 / 0.37; 60, 0.25 → 0.706; 30, 0.25 → 0.689 / 0.32 / 0.29.
+  // With the lemmas of passing forms (below), 30, 0.25 → 0.704 / 0.44 / 0.32. Speed first: 30, 0.25.
   gateSlack: 30,
   gateShare: 0.25,
 };
@@ -352,6 +353,7 @@ export function triggerVocabulary(
 ): string[] {
   // Per word: how often it is a candidate, and how often scored above the floor.
   const counts = new Map<string, [number, number]>();
+  const lemmaOf = new Map<string, string>();
   const seen = new Set<string>();
   const scores = new Float64Array(NUM_TYPES);
   for (const ex of data) {
@@ -359,6 +361,7 @@ export function triggerVocabulary(
       const t = ex.s.toks[c.i]!;
       seen.add(t.lemma);
       seen.add(c.lemma);
+      lemmaOf.set(t.lower, t.lemma);
       typeScores(model, typeFeatures(ex.s, c), scores);
       let best = 1;
       for (let l = 2; l < NUM_TYPES; l++) if (scores[l]! > scores[best]!) best = l;
@@ -374,6 +377,9 @@ export function triggerVocabulary(
   // A word scored near an event in a small share of its uses ("said") does not open a sentence.
   const out = new Set<string>();
   for (const [w, [n, above]] of counts) if (above > 0 && above >= minShare * n) out.add(w);
+  // A lemma is a trigger when one of its forms is ("supports" → "support", which the gate then finds in
+  // "support", "supported" and "supporting" too).
+  for (const w of [...out]) out.add(lemmaOf.get(w) ?? w);
   for (const [lemma, code] of wordKnowledge().cameoVerbs()) {
     const type = codeType(code);
     if (type && type !== '-' && !seen.has(lemma)) out.add(lemma);
