@@ -56,6 +56,25 @@ describe('seed article', () => {
     expect(found!.source?.text).toContain('Rutte');
   });
 
+  describe('every statement is credited to the gold person', () => {
+    const personAt = ([s, e]: Range) =>
+      gold.actors.find((x) => x.mentions.some((m) => m[0] < e && s < m[1]))?.name;
+    const speaker = (a: Analysis['attributions'][number]) =>
+      analysis.actors.find((x) => x.id === a.source?.actor)?.name;
+    for (const g of gold.attributions) {
+      it(`"${text.slice(...g.cue)}" → ${personAt(g.source)}`, () => {
+        const found = analysis.attributions.find((a) => a.content.some((c) => overlaps(c, g.content)));
+        if (g.mustFind) expect(found, 'a mustFind attribution').toBeDefined();
+        if (found) expect(speaker(found)).toBe(personAt(g.source));
+      });
+    }
+    it('"who was echoed": Trump\'s stance was echoed by Marco Rubio', () => {
+      const echoed = analysis.attributions.find((a) => a.cue?.text.includes('echoed'));
+      expect(echoed?.content.map((c) => c.text).join(' ')).toContain('stance');
+      expect(echoed && speaker(echoed)).toBe('Marco Rubio');
+    });
+  });
+
   describe('the five named people with their titles as mentions', () => {
     const titled: Array<[string, Range]> = [
       ['Mark Rutte', [57, 90]],

@@ -6,7 +6,14 @@ import type { PetrarchActor } from './petrarch/index.js';
 import type { TextRole, Work } from './scan.js';
 import type { TokenView } from './tokens.js';
 import { keyOf } from './tokens.js';
-import { GENERIC_TITLES } from './words.js';
+import { GENERIC_TITLES, surnameOf } from './words.js';
+import type { Gender } from './gender.js';
+import { GenderVotes, firstNameGender, wordGender } from './gender.js';
+import type { Referent } from './pronouns.js';
+import { pronounReferent, subjects } from './pronouns.js';
+import { pronounGender } from './gender.js';
+import { groupReferent } from './groups.js';
+import { organisationIndex, type OrganisationIndex } from './orgindex.js';
 
 /*
  * In-document coreference and actor building. Rules, in order (each cheap: maps, no scans of
@@ -18,8 +25,9 @@ import { GENERIC_TITLES } from './words.js';
  *     organisation), nearest before, else first after; else the KB holder at the publication date.
  *  3. Group descriptions with an affiliation ("Russian troops") → one group actor per
  *     affiliation, agent and noun; "the ministry" → the nearest preceding organisation so named.
- *  4. Pronouns: he/she → nearest preceding person mention within PRONOUN_WINDOW tokens, never
- *     from inside a quotation (there "he" is rarely the speaker); they → nearest group mention.
+ *  4. Pronouns: he/she → the salient person of gender that agrees (pronouns.ts), never from
+ *     inside a quotation (there "he" is rarely the speaker); they → nearest group mention within
+ *     PRONOUN_WINDOW tokens.
  */
 
 const PRONOUN_WINDOW = 60;
@@ -54,6 +62,9 @@ function headRange(w: Work): [number, number] {
 export class Coreference {
   private readonly clusters: Cluster[] = [];
   private readonly byKey = new Map<string, Cluster>();
+  /** Organisations and their mentions for group descriptions, built on first use. */
+  private organisations: OrganisationIndex | undefined;
+  private subjectWorks: ReadonlySet<Work> = new Set();
 
   constructor(
     private readonly view: TokenView,
@@ -98,6 +109,9 @@ export class Coreference {
   resolveNames(works: readonly Work[]): void {
     const names = works.filter((w) => w.kind === 'name' || w.kind === 'titled-name' || w.kind === 'demonym');
     const surnames = new Map<string, Cluster[]>();
+    // Family names written first ("Liu" of "Liu Xiaoming"): a two-word name whose first word is no
+    // known given name may be referred to by that word.
+    const familyFirst = new Map<string, Cluster[]>();
     const shortPersons: Work[] = [];
     for (const w of names) {
       if (w.type !== 'PERSON') continue;
@@ -107,7 +121,7 @@ export class Coreference {
       if (person && person.kind === 'person') {
         const c = this.personCluster(person.person);
         this.join(c, w);
-        if (words.length > 1) addSurname(surnames, words[words.length - 1], c);
+        if (words.length > 1) addSurname(surnames, surnameOf(words), c);
       } else if (words.length > 1) {
         const coded = w.hits.find((h) => h.kind === 'coded');
         const c = this.cluster(`name:PERSON:${key}`, () => ({
@@ -117,18 +131,22 @@ export class Coreference {
           coded: coded && coded.kind === 'coded' ? coded.entry : undefined,
         }));
         this.join(c, w);
-        addSurname(surnames, words[words.length - 1], c);
+        addSurname(surnames, surnameOf(words), c);
+        if (words.length === 2 && !firstNameGender(words[0])) addSurname(familyFirst, words[0], c);
       } else shortPersons.push(w);
     }
     for (const w of shortPersons) {
       const key = this.headKey(w);
-      const local = surnames.get(key);
+      const local = surnames.get(key) ?? familyFirst.get(key);
       if (local && local.length > 0) {
         this.join(nearest(local, w.start), w);
         continue;
       }
+      // A surname alone is the one KB person of that name only while they hold an office at the
+      // article's date (undated: an office still held), or when the text gives them a title they
+      // held ("President Trump" in 2022): "Rutte" in 2025 is NATO's head, "Smith" is nobody known.
       const kbPeople = this.kb.bySurname(key);
-      if (kbPeople.length === 1) {
+      if (kbPeople.length === 1 && this.knownBySurname(kbPeople[0], w)) {
         this.join(this.personCluster(kbPeople[0]), w);
         continue;
       }
@@ -206,6 +224,12 @@ export class Coreference {
     }
   }
 
+  private knownBySurname(p: Person, w: Work): boolean {
+    if (this.date ? roleValidAnyAt(p, this.date) : p.roles.some((r) => r.until === null)) return true;
+    const title = w.role?.titleKey;
+    return title !== undefined && p.roles.some((r) => nameKeys(r.title).join(' ') === title);
+  }
+
   private personCluster(p: Person): Cluster {
     return this.cluster(`kb:${p.id}`, () => ({ kind: 'person', type: 'PERSON', person: p }));
   }
@@ -214,6 +238,11 @@ export class Coreference {
   resolveAppositives(works: readonly Work[]): void {
     for (const w of works) {
       if (w.appositiveOf && w.appositiveOf.cluster >= 0) this.join(this.clusters[w.appositiveOf.cluster], w);
+    }
+    // A title introducing the name after it is that person's (scan.ts linkIntroducedNames).
+    for (const w of works) {
+      if (w.introduces && w.introduces.cluster >= 0 && w.cluster < 0)
+        this.join(this.clusters[w.introduces.cluster], w);
     }
   }
 
@@ -240,61 +269,95 @@ export class Coreference {
     const persons = this.clusters.filter((c) => c.kind === 'person');
     const byHead = new Map<string, Cluster[]>();
     const byCode = new Map<string, Cluster[]>();
-    const byAgent = new Map<string, Cluster[]>();
     for (const c of persons) {
       for (const f of this.roleFacts(c)) {
         addSurname(byHead, f.headKey, c);
         if (f.code) addSurname(byCode, f.code, c);
-        if (f.agent) addSurname(byAgent, f.agent, c);
       }
     }
     const countryCount = new Map<string, number>();
     for (const c of this.clusters)
       if (c.kind === 'country' && c.country) countryCount.set(c.country.code, c.works.length);
 
-    let lastPerson: Work | undefined;
+    const subjectWorks = subjects(this.view, works);
+    this.subjectWorks = subjectWorks;
+    const history: Referent[] = [];
+    const clusterGender = new Map<number, Gender | undefined>();
+    const learnedGender = new Map<number, Gender>();
+    const genderOfEntity = (w: Work): Gender | undefined => {
+      if (w.cluster < 0) {
+        const votes = new GenderVotes();
+        this.addGenderEvidence(w, votes);
+        return votes.result();
+      }
+      if (!clusterGender.has(w.cluster))
+        clusterGender.set(w.cluster, this.genderOf(this.clusters[w.cluster]));
+      return clusterGender.get(w.cluster);
+    };
     let lastGroup: Work | undefined;
-    for (const w of works) {
+    works.forEach((w, index) => {
+      let entity = w.cluster;
       if (w.kind === 'description' && w.cluster < 0 && w.role) {
         if (w.group) this.resolveGroup(w);
-        else this.resolvePersonDescription(w, byHead, byCode, byAgent, countryCount);
-      } else if (w.kind === 'pronoun') {
-        const antecedent = w.group ? lastGroup : lastPerson;
-        if (
-          antecedent &&
-          !this.view.quoted[w.t0] &&
-          w.t0 - antecedent.t1 <= PRONOUN_WINDOW &&
-          antecedent.cluster >= 0
-        ) {
-          this.join(this.clusters[antecedent.cluster], w);
+        else this.resolvePersonDescription(w, byHead, byCode, countryCount);
+        entity = w.cluster >= 0 ? w.cluster : -2 - index;
+      } else if (w.kind === 'pronoun' && !this.view.quoted[w.t0]) {
+        if (w.group) {
+          if (lastGroup && w.t0 - lastGroup.t1 <= PRONOUN_WINDOW && lastGroup.cluster >= 0)
+            this.join(this.clusters[lastGroup.cluster], w);
+          return;
         }
+        const r = pronounReferent(this.view, w, history, learnedGender);
+        if (!r) return;
+        const said = pronounGender(this.view.keys[w.t0]);
+        if (r.gender === undefined && said && !learnedGender.has(r.entity)) learnedGender.set(r.entity, said);
+        if (r.entity >= 0 && this.clusters[r.entity].kind === 'person') this.join(this.clusters[r.entity], w);
+        history.push({
+          w,
+          sentence: this.view.sentence[w.t0],
+          subject: subjectWorks.has(w),
+          entity: r.entity,
+          gender: r.gender ?? pronounGender(this.view.keys[w.t0]),
+        });
+        return;
       }
-      if (w.cluster >= 0 && !this.view.quoted[w.t0] && w.kind !== 'pronoun') {
-        const c = this.clusters[w.cluster];
-        if (c.kind === 'person') lastPerson = w;
-        else if (c.kind === 'group') lastGroup = w;
-      }
-    }
+      if (this.view.quoted[w.t0]) return;
+      const c = w.cluster >= 0 ? this.clusters[w.cluster] : undefined;
+      if (c?.kind === 'group' && c.type !== 'PERSON') lastGroup = w;
+      if (w.type !== 'PERSON' || w.group || (c && c.kind !== 'person' && c.type !== 'PERSON')) return;
+      if (entity === -1) return;
+      history.push({
+        w,
+        sentence: this.view.sentence[w.t0],
+        subject: subjectWorks.has(w),
+        entity,
+        gender: genderOfEntity(w),
+      });
+    });
   }
 
   private resolvePersonDescription(
     w: Work,
     byHead: Map<string, Cluster[]>,
     byCode: Map<string, Cluster[]>,
-    byAgent: Map<string, Cluster[]>,
     countryCount: Map<string, number>,
   ): void {
     const role = w.role!;
     const code = role.affiliation?.code;
     const generic = GENERIC_TITLES.has(role.headKey);
     let candidates: Cluster[] = [];
-    if (generic) candidates = code ? (byCode.get(code) ?? []) : (byAgent.get(role.agent) ?? []);
+    // A generic title with no organisation named ("the head of the farm lobby") could be anyone:
+    // matching it to whoever holds some office of that agent type names famous people wrongly.
+    if (generic) candidates = code ? (byCode.get(code) ?? []) : [];
     else {
       candidates = byHead.get(role.headKey) ?? [];
       if (code) candidates = candidates.filter((c) => this.roleFacts(c).some((f) => f.code === code));
     }
     if (w.determiner !== 'indefinite' && candidates.length > 0) {
-      this.join(nearest(candidates.slice(0, MAX_CANDIDATES), w.start), w);
+      // Two holders of the title in the text ("President Trump … President Xi … the president"):
+      // only one mentioned in the last sentences, and the other not, makes the choice clear.
+      const pick = this.clearHolder(candidates.slice(0, MAX_CANDIDATES), w);
+      if (pick) this.join(pick, w);
       return;
     }
     if (w.determiner !== 'indefinite' && !role.former) {
@@ -325,6 +388,25 @@ export class Coreference {
     }
   }
 
+  /**
+   * The holder a title refers to among several: the one mentioned most recently, when that was in
+   * the same or the previous sentence and no other holder was mentioned within two sentences of it.
+   * One holder in the text is always clear.
+   */
+  private clearHolder(candidates: readonly Cluster[], w: Work): Cluster | undefined {
+    if (candidates.length === 1) return candidates[0];
+    const sentence = this.view.sentence;
+    const here = sentence[w.t0];
+    const last = candidates.map((c) => {
+      let s = -Infinity;
+      for (const x of c.works) if (x.t1 <= w.t0 && sentence[x.t0] > s) s = sentence[x.t0];
+      return s;
+    });
+    const best = last.indexOf(Math.max(...last));
+    if (here - last[best] > 1) return undefined;
+    return last.every((s, k) => k === best || s < last[best] - 2) ? candidates[best] : undefined;
+  }
+
   private resolveGroup(w: Work): void {
     const role = w.role!;
     const code = role.affiliation?.code;
@@ -340,25 +422,39 @@ export class Coreference {
       );
       return;
     }
-    if (w.determiner !== 'definite') return;
-    // "the ministry": the nearest organisation before it whose name has that noun.
-    let best: Cluster | undefined;
-    let bestPos = -1;
-    for (const c of this.clusters) {
-      if (c.type !== 'ORG' || c.kind === 'group') continue;
-      const nameKey = (c.org?.name ?? c.name ?? '').toLowerCase();
-      if (!nameKey.split(/\s+/).includes(role.headKey)) continue;
-      for (const x of c.works)
-        if (x.end <= w.start && x.start > bestPos) {
-          best = c;
-          bestPos = x.start;
-        }
-    }
-    if (best) this.join(best, w);
+    if (w.determiner !== 'definite' && !w.bare) return;
+    // "the ministry", "the agency", "the doctors", "prosecutors": an organisation the text named (groups.ts).
+    const orgs = (this.organisations ??= organisationIndex(this.view, this.clusters, this.subjectWorks));
+    const found = groupReferent(
+      {
+        head: this.view.keys[w.title ? w.title[1] - 1 : w.t1 - 1],
+        t0: w.t0,
+        sentence: this.view.sentence[w.t0],
+        bare: w.bare === true,
+      },
+      orgs.mentions,
+      orgs.facts,
+    );
+    if (found === undefined) return;
+    this.join(this.clusters[found], w);
+    // The description keeps the organisation salient for the next one ("the doctors … the doctors").
+    orgs.add({
+      t0: w.t0,
+      t1: w.t1,
+      sentence: this.view.sentence[w.t0],
+      entity: found,
+      subject: this.subjectWorks.has(w),
+    });
   }
 
   /** Builds the actors, ordered by first mention, and the id of each cluster's actor. */
   actors(bylineRole: boolean): Actor[] {
+    const genders = new Map<Cluster, Gender | undefined>();
+    const genderOf = (c: Cluster) => {
+      if (!genders.has(c))
+        genders.set(c, c.type === 'PERSON' && c.kind === 'person' ? this.genderOf(c) : undefined);
+      return genders.get(c);
+    };
     const used = this.clusters.filter((c) => c.works.length > 0);
     used.sort((a, b) => a.first - b.first);
     const out: Actor[] = [];
@@ -371,6 +467,7 @@ export class Coreference {
         mentions: [],
         roles: this.rolesOf(c, bylineRole),
         cameo: this.cameoOf(c),
+        ...(genderOf(c) ? { gender: genderOf(c) } : {}),
         ...(c.person
           ? { kb: c.person.id }
           : c.org
@@ -384,6 +481,31 @@ export class Coreference {
     return out;
   }
 
+  /** The gender a person cluster's own words and first names give it (gender.ts). */
+  genderOf(c: Cluster): Gender | undefined {
+    if (c.kind !== 'person' && c.type !== 'PERSON') return undefined;
+    const votes = new GenderVotes();
+    for (const w of c.works) this.addGenderEvidence(w, votes);
+    if (c.person) {
+      const first = nameKeys(c.person.name)[0];
+      if (first) votes.addName(firstNameGender(first));
+    }
+    return votes.result();
+  }
+
+  private addGenderEvidence(w: Work, votes: GenderVotes): void {
+    const { keys } = this.view;
+    if (w.title) for (let i = w.title[0]; i < w.title[1]; i++) votes.addWord(wordGender(keys[i]));
+    if (w.kind !== 'name' && w.kind !== 'titled-name') return;
+    const [a, b] = headRange(w);
+    // An honorific right before the name, or NER kept inside it ("Mr. Smith").
+    const before = a > 0 ? keys[a - 1] : '';
+    votes.addWord(wordGender(before));
+    votes.addWord(wordGender(keys[a]));
+    const first = wordGender(keys[a]) ? a + 1 : a;
+    if (b - first > 1) votes.addName(firstNameGender(keys[first]));
+  }
+
   actorIdOf(w: Work): string | undefined {
     if (w.cluster < 0) return undefined;
     return (this.clusters[w.cluster] as Cluster & { actorId?: string }).actorId;
@@ -391,7 +513,7 @@ export class Coreference {
 
   private nameOf(c: Cluster): string {
     if (c.person) return c.person.name;
-    if (c.org) return c.org.name;
+    if (c.org) return nameAt(c.org, this.date);
     if (c.kind === 'country' && c.country) return c.country.name;
     if (c.kind === 'person') {
       // The longest name the text uses for the person.
@@ -446,6 +568,8 @@ export class Coreference {
           from: r.from,
           ...(r.until ? { until: r.until } : {}),
           source: 'kb',
+          // Without a publication date this is the knowledge base's latest role, not one dated by the article.
+          ...(this.date ? {} : { unanchored: true }),
         });
       }
     }
@@ -503,6 +627,20 @@ export class Coreference {
     if (c.coded) return codeAt(c.coded.codes, this.date);
     return null;
   }
+}
+
+/** An organisation's name as of the article's date: Twitter in 2019, X Corp. since. */
+function nameAt(org: Organization, date: string | undefined): string {
+  // "National Assembly (France)": the KB's disambiguation is no part of the name.
+  if (!date) return org.name.replace(/ \([^)]*\)$/u, '');
+  const former = (org.formerNames ?? [])
+    .filter((f) => date < f.until)
+    .sort((a, b) => (a.until < b.until ? -1 : 1));
+  return former[0]?.name ?? org.name.replace(/ \([^)]*\)$/u, '');
+}
+
+function roleValidAnyAt(p: Person, date: string): boolean {
+  return roleAt(p.roles, date) !== undefined;
 }
 
 function addSurname<K>(map: Map<K, Cluster[]>, key: K, c: Cluster): void {

@@ -18,7 +18,7 @@ export interface ActorLayers {
  * `doc.meta.published`. Mentions come back re-numbered in text order (m1, m2, …).
  */
 export function resolveActors(
-  doc: Pick<Doc, 'text' | 'tokens' | 'mentions' | 'meta' | 'byline'>,
+  doc: Pick<Doc, 'text' | 'tokens' | 'mentions' | 'meta' | 'byline'> & Partial<Pick<Doc, 'sentences'>>,
   kb: KnowledgeBase,
 ): ActorLayers {
   const messages: Message[] = [];
@@ -35,9 +35,11 @@ export function resolveActors(
   }
   scanner.refineNames();
   scanner.addKbNames();
+  scanner.addSurnameMentions();
   scanner.addByline(doc.byline);
   scanner.addTitles();
   scanner.addDescriptions();
+  scanner.linkIntroducedNames();
   scanner.addPronouns();
   const works = scanner.works;
 
@@ -51,8 +53,9 @@ export function resolveActors(
 
   const mentions: Mention[] = [];
   for (const w of works) {
-    // A pronoun nobody could be found for says nothing about actors.
-    if (w.kind === 'pronoun' && w.cluster < 0) continue;
+    // A pronoun inside a quotation speaks of someone the quoted speaker knows: not examined, left
+    // out. One outside that no person could be found for stays, without an actor ("he", shown as such).
+    if (w.kind === 'pronoun' && w.cluster < 0 && view.quoted[w.t0]) continue;
     const id = `m${mentions.length + 1}`;
     const actor = coref.actorIdOf(w);
     mentions.push(toMention(view.text, view.tokens, w, id, actor));

@@ -2,7 +2,12 @@ import type { EntityType, Mention, MentionKind } from '../model/index.js';
 import type { CameoAgent } from './kb/schema.js';
 import type { Affiliation, KbHit, KnowledgeBase } from './kb/index.js';
 import type { TokenView } from './tokens.js';
+import { nameKeys } from './kb/index.js';
 import { keyOf, tokenAtOrAfter } from './tokens.js';
+import { overInitial, trimName } from './clean.js';
+import { joinAdjacentOrganisations, repairOrganisationRuns } from './repair.js';
+import { agreeTypes, dropForeignInstitutions } from './agreement.js';
+import { groupNounAgent, isBareGroupNoun } from './groups.js';
 import {
   AFTER_DESCRIPTION,
   DEFINITE,
@@ -14,6 +19,8 @@ import {
   OF_WORDS,
   PERSON_PRONOUNS,
   TITLE_MODIFIERS,
+  TOPIC_ROLE_WORDS,
+  surnameOf,
 } from './words.js';
 
 /*
@@ -53,8 +60,12 @@ export interface Work {
   /** For descriptions: a group noun ("officials", "troops") rather than one person's title. */
   group?: boolean;
   determiner?: 'definite' | 'indefinite';
+  /** For group descriptions: an institutional plural without a determiner ("prosecutors"). */
+  bare?: boolean;
   /** For appositives: the mention they describe. */
   appositiveOf?: Work;
+  /** For a title before a name it introduces ("China's ambassador, Liu Xiaoming"): that name. */
+  introduces?: Work;
   /** True when the mention comes from the byline. */
   byline?: boolean;
   cluster: number;
@@ -62,6 +73,9 @@ export interface Work {
 }
 
 const MAX_NAME_TOKENS = 12;
+/** What may stand between a title and the name it introduces: a comma, after "to Britain" or so. */
+const INTRODUCING_GAP =
+  /^(\s+(?:to|in|at|for|of|on)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)?\s*,\s*$/u;
 const SHORT_ALIAS = 3;
 
 function titleCase(phrase: string): string {
@@ -73,7 +87,7 @@ function titleCase(phrase: string): string {
 }
 
 export class MentionScanner {
-  readonly works: Work[] = [];
+  works: Work[] = [];
   /** 1 for tokens already inside a name or description (descriptions must not start there). */
   private readonly covered: Uint8Array;
   /** Name mentions by their last token + 1, to find an affiliation just before a title. */
@@ -96,16 +110,19 @@ export class MentionScanner {
         dropped++;
         continue;
       }
-      const t0 = tokenAtOrAfter(tokens, m.start);
-      let t1 = t0;
-      while (t1 < tokens.length && tokens[t1].start < m.end) t1++;
-      if (t1 === t0 || t1 - t0 > MAX_NAME_TOKENS * 2) {
+      const first = tokenAtOrAfter(tokens, m.start);
+      let last = first;
+      while (last < tokens.length && tokens[last].start < m.end) last++;
+      if (last === first || last - first > MAX_NAME_TOKENS * 2) {
         dropped++;
         continue;
       }
+      const trimmed = trimName(this.view, first, last);
+      if (!trimmed) continue;
+      const [t0, t1] = trimmed;
       this.works.push({
-        start: m.start,
-        end: m.end,
+        start: t0 === first ? Math.max(m.start, tokens[t0].start) : tokens[t0].start,
+        end: t1 === last ? Math.min(m.end, tokens[t1 - 1].end) : tokens[t1 - 1].end,
         t0,
         t1,
         type: m.type,
@@ -114,7 +131,36 @@ export class MentionScanner {
         cluster: -1,
       });
     }
+    this.joinInitials();
+    this.addOrganisationRuns();
     return dropped;
+  }
+
+  /** "Mary E" + "Lovely" → "Mary E. Lovely": names NER split at a middle initial. */
+  private joinInitials(): void {
+    const { tokens } = this.view;
+    this.works.sort((a, b) => a.t0 - b.t0);
+    for (let k = 0; k < this.works.length; k++) {
+      const w = this.works[k];
+      const end = w.type === 'PERSON' ? overInitial(this.view, w.t0, w.t1) : null;
+      if (end === null) continue;
+      let t1 = end;
+      // The words after the initial may be a name NER found: take it whole ("Kennedy Jr").
+      while (k + 1 < this.works.length && this.works[k + 1].t0 < t1) {
+        t1 = Math.max(t1, this.works[k + 1].t1);
+        this.works.splice(k + 1, 1);
+      }
+      w.t1 = t1;
+      w.end = tokens[t1 - 1].end;
+    }
+  }
+
+  /** Organisation names NER cut short or run into a titled name (repair.ts). */
+  private addOrganisationRuns(): void {
+    this.works = repairOrganisationRuns(this.view, joinAdjacentOrganisations(this.view, this.works), (t) => {
+      const role = this.roleStartingAt(t);
+      return role?.title ? role.t1 : -1;
+    });
   }
 
   /** Tokens [t0, t1) without a trailing possessive clitic ("Trump ’s" → "Trump"). */
@@ -176,6 +222,8 @@ export class MentionScanner {
    */
   private role(key: string): { word: string; agent: CameoAgent; title: boolean } | undefined {
     const hit = this.kb.roleWord(key);
+    // "accused sex trafficker": what someone is said to have done is no office they hold.
+    if (hit?.agent === 'CRM') return { ...hit, title: false };
     if (hit) {
       if (
         hit.title &&
@@ -187,7 +235,9 @@ export class MentionScanner {
       return hit;
     }
     if (HEAD_NOUNS.has(key)) return { word: key, agent: 'GOV', title: !isPlural(key) };
-    return undefined;
+    // Nouns that refer back to an organisation ("the agency", "the brokerage"): groups.ts.
+    const agent = groupNounAgent(key);
+    return agent ? { word: key, agent, title: false } : undefined;
   }
 
   /** Longest role phrase ending at `end`. */
@@ -266,6 +316,7 @@ export class MentionScanner {
   private modifiersBefore(
     first: number,
     lowest: number,
+    topicWord?: string,
   ): { t0: number; former: boolean; affiliation: TextRole['affiliation'] } {
     const { keys } = this.view;
     let t0 = first;
@@ -276,7 +327,15 @@ export class MentionScanner {
     }
     let affiliation: TextRole['affiliation'];
     const aff = this.affiliationEndingAt(t0, lowest);
-    if (aff) {
+    // "a China scholar", "a Russia expert": a country's name (no demonym, no "'s") before such a
+    // word is the subject studied, not the employer.
+    const topic =
+      aff !== null &&
+      topicWord !== undefined &&
+      TOPIC_ROLE_WORDS.has(topicWord) &&
+      this.view.keys[t0 - 1] !== "'s" &&
+      this.kbNameEndingAt(t0, lowest)?.hits.some((h) => h.kind === 'country' && h.via === 'name') === true;
+    if (aff && !topic) {
       affiliation = aff.affiliation;
       t0 = aff.t0;
       if (t0 - 1 >= lowest && FORMER.has(keys[t0 - 1])) {
@@ -297,11 +356,11 @@ export class MentionScanner {
   ): { t0: number; title: [number, number]; role: TextRole } | null {
     const role = this.roleEndingAt(end, lowest);
     if (!role || !role.title) return null;
-    const { t0, former, affiliation } = this.modifiersBefore(role.t0, lowest);
+    const { t0, former, affiliation } = this.modifiersBefore(role.t0, lowest, this.view.keys[end - 1]);
     return {
       t0,
       title: [role.t0, end],
-      role: this.textRole(role.t0, end, role.agent, affiliation, former, t0, end),
+      role: this.textRole(role.t0, end, role, affiliation, former, t0, end),
     };
   }
 
@@ -309,7 +368,7 @@ export class MentionScanner {
   private textRole(
     titleStart: number,
     titleEnd: number,
-    agent: CameoAgent,
+    { word, agent }: { word: string; agent: CameoAgent },
     affiliation: TextRole['affiliation'],
     former: boolean,
     from: number,
@@ -317,9 +376,10 @@ export class MentionScanner {
   ): TextRole {
     const { tokens, keys } = this.view;
     return {
-      title: titleText(this.span(titleStart, titleEnd)),
+      title: titleText(keys[titleEnd - 1] === '.' ? word : this.span(titleStart, titleEnd)),
       titleKey: keyOf(this.view, titleStart, titleEnd),
-      headKey: keys[titleEnd - 1],
+      // An abbreviated title ("Gov.") has the head of the word it stands for ("governor").
+      headKey: keys[titleEnd - 1] === '.' ? (nameKeys(word).pop() ?? '.') : keys[titleEnd - 1],
       agent,
       affiliation,
       former,
@@ -346,7 +406,7 @@ export class MentionScanner {
       w.hits = this.kb.lookup(this.nameKey(w.t0, w.t1));
       retype(w);
       if (w.type !== 'PERSON' && w.hits.length === 0 && this.titledInside(w)) w.type = 'PERSON';
-      if (w.type === 'PERSON' && w.t1 - w.t0 > 1) surnames.add(this.view.keys[w.t1 - 1]);
+      if (w.type === 'PERSON' && w.t1 - w.t0 > 1) surnames.add(surnameOf(this.view.keys.slice(w.t0, w.t1)));
     }
     // A lone word NER typed MISC that is the surname of a person named in the text, or of exactly
     // one KB person, is that person ("Rutte", "Zelensky").
@@ -358,6 +418,31 @@ export class MentionScanner {
       if (key.includes(' ')) continue;
       if (surnames.has(key) || (w.type === 'MISC' && this.kb.bySurname(key).length === 1)) w.type = 'PERSON';
     }
+    agreeTypes(this.works, (w) => this.nameKey(w.t0, w.t1));
+    dropForeignInstitutions(this.view, this.works, (t) => this.countryEndingAt(t));
+    for (const w of this.works) if (w.hits.length === 0 && w.type !== 'PERSON') this.titleOnly(w);
+  }
+
+  /** The code of a country named (or its demonym) with its last token at t ("Nigeria" in "Nigeria's"). */
+  private countryEndingAt(t: number): string | undefined {
+    const end = this.view.keys[t] === "'s" ? t : t + 1;
+    const name = this.kbNameEndingAt(end, Math.max(0, end - this.kb.maxNameTokens));
+    const h = name?.hits.find((x) => x.kind === 'country' && (x.via === 'name' || x.via === 'demonym'));
+    return h && h.kind === 'country' ? h.country.code : undefined;
+  }
+
+  /**
+   * A name NER found that is all title ("the then UK Home Secretary", typed ORG) names a person by
+   * office: it becomes a description with that role, so the name it introduces can take it.
+   */
+  private titleOnly(w: Work): void {
+    const t = this.titleBefore(w.t1, w.t0);
+    if (!t || t.t0 !== w.t0) return;
+    w.kind = 'description';
+    w.type = 'PERSON';
+    w.title = t.title;
+    w.role = t.role;
+    if (w.t0 > 0 && DEFINITE.has(this.view.keys[w.t0 - 1])) w.determiner = 'definite';
   }
 
   /**
@@ -381,13 +466,28 @@ export class MentionScanner {
     const n = this.view.tokens.length;
     const taken = new Uint8Array(n);
     for (const w of this.works) for (let i = w.t0; i < w.t1; i++) taken[i] = 1;
+    const { keys } = this.view;
     for (let i = 0; i < n; i++) {
-      if (taken[i] || !this.view.capitalised[i]) continue;
-      const m = this.kbNameStartingAt(i);
-      if (!m) continue;
-      let free = true;
-      for (let j = i; j < m.t1; j++) if (taken[j]) free = false;
-      if (!free) continue;
+      if (!this.view.capitalised[i]) continue;
+      const m = taken[i] && (i === 0 || taken[i - 1]) ? null : this.kbNameStartingAt(i);
+      // "The United Nations High Commissioner …": the longer name after the article wins.
+      if (m && keys[i] === 'the' && (this.kbNameStartingAt(i + 1)?.t1 ?? 0) > m.t1) continue;
+      // A KB name NER cut short ("[Amnesty] International"): the KB name replaces the fragment.
+      const words = m ? m.t1 - i - (keys[i] === 'the' ? 1 : 0) : 0;
+      const fragments = m ? this.works.filter((w) => w.t0 < m.t1 && i < w.t1) : [];
+      const cut =
+        m !== null &&
+        words > 1 &&
+        fragments.length > 0 &&
+        fragments.every(
+          (w) =>
+            w.t0 >= i &&
+            (w.t1 <= m.t1 || (w.t1 === m.t1 + 1 && keys[m.t1] === "'s")) &&
+            Math.min(w.t1, m.t1) - w.t0 < words &&
+            (w.type !== 'PERSON' || w.kind === 'description'),
+        );
+      if (!m || (fragments.length > 0 && !cut)) continue;
+      if (cut) this.works = this.works.filter((w) => !fragments.includes(w));
       const w: Work = {
         start: this.view.tokens[i].start,
         end: this.view.tokens[m.t1 - 1].end,
@@ -402,6 +502,47 @@ export class MentionScanner {
       this.works.push(w);
       i = m.t1 - 1;
     }
+  }
+
+  /**
+   * Surnames NER missed ("Schiff asked …" after "Adam Schiff"): a capitalised word outside every
+   * mention that is the surname of a person named in full in the text is that person's mention.
+   */
+  addSurnameMentions(): void {
+    const { keys, tokens, capitalised } = this.view;
+    const surnames = new Set<string>();
+    for (const w of this.works)
+      if (w.type === 'PERSON' && w.t1 - w.t0 > 1) surnames.add(surnameOf(keys.slice(w.t0, w.t1)));
+    if (surnames.size === 0) return;
+    const taken = new Uint8Array(tokens.length);
+    for (const w of this.works) taken.fill(1, w.t0, w.t1);
+    for (let i = 0; i < tokens.length; i++) {
+      if (taken[i] || !capitalised[i] || tokens[i].kind !== 'word' || !surnames.has(keys[i])) continue;
+      // Part of a longer capitalised run is some other name ("Schiff Hardin LLP").
+      if (
+        (i > 0 &&
+          capitalised[i - 1] &&
+          !taken[i - 1] &&
+          tokens[i - 1].kind === 'word' &&
+          !this.sentenceStart(i - 1)) ||
+        (i + 1 < tokens.length && capitalised[i + 1] && tokens[i + 1].kind === 'word')
+      )
+        continue;
+      this.works.push({
+        start: tokens[i].start,
+        end: tokens[i].end,
+        t0: i,
+        t1: i + 1,
+        type: 'PERSON',
+        kind: 'name',
+        hits: [],
+        cluster: -1,
+      });
+    }
+  }
+
+  private sentenceStart(i: number): boolean {
+    return i === 0 || this.view.sentence[i - 1] !== this.view.sentence[i];
   }
 
   /** Adds the byline name as a PERSON mention when no mention covers it. */
@@ -520,20 +661,37 @@ export class MentionScanner {
     }
     let affiliation: TextRole['affiliation'];
     const aff = k < n ? this.kbNameStartingAt(k) : null;
+    let countryName = false;
     if (aff && this.affiliationOf(aff.hits)) {
       affiliation = this.affiliationOf(aff.hits);
+      countryName = aff.hits.some((h) => h.kind === 'country' && h.via === 'name');
       k = aff.t1;
-      if (k < n && keys[k] === "'s") k++;
+      if (k < n && keys[k] === "'s") {
+        countryName = false;
+        k++;
+      }
     }
     while (k < n && TITLE_MODIFIERS.has(keys[k])) k++;
     const role = k < n ? this.roleStartingAt(k) : null;
     if (!role || !role.title) return null;
+    // "a China scholar": the country studied, not the employer (as in modifiersBefore).
+    if (countryName && TOPIC_ROLE_WORDS.has(keys[role.t1 - 1])) affiliation = undefined;
     const titleStart = k;
     k = role.t1;
     const ofAffiliation = affiliation ? null : this.affiliationAfterOf(k);
     if (ofAffiliation) {
       affiliation = ofAffiliation.affiliation;
       k = ofAffiliation.t1;
+    }
+    // "…, the U.S. attorney in Manhattan,": a place after the title still ends the appositive.
+    if (
+      k + 1 < n &&
+      (keys[k] === 'in' || keys[k] === 'at' || keys[k] === 'for') &&
+      this.view.capitalised[k + 1]
+    ) {
+      let e = k + 1;
+      while (e < n && e - k < 6 && this.view.capitalised[e]) e++;
+      if (e >= n || [',', '.', ';', ')'].includes(keys[e])) k = e;
     }
     if (k < n && ![',', '.', ';', ')', '—', '–'].includes(keys[k]) && !this.isSentenceEnd(k)) return null;
     return {
@@ -547,7 +705,7 @@ export class MentionScanner {
       hits: [],
       determiner,
       appositiveOf: w,
-      role: this.textRole(titleStart, role.t1, role.agent, affiliation, former, first, k),
+      role: this.textRole(titleStart, role.t1, role, affiliation, former, first, k),
       cluster: -1,
     };
   }
@@ -579,7 +737,7 @@ export class MentionScanner {
         continue;
       }
       const lowest = this.sentenceFloor(i);
-      const before = this.modifiersBefore(i, lowest);
+      const before = this.modifiersBefore(i, lowest, keys[role.t1 - 1]);
       let t0 = before.t0;
       const former = before.former;
       let affiliation = before.affiliation;
@@ -602,7 +760,9 @@ export class MentionScanner {
         i = role.t1 - 1;
         continue;
       }
-      if (!affiliation && !determiner) {
+      // Institutional plurals refer without a determiner ("prosecutors said").
+      const bare = !affiliation && !determiner && isBareGroupNoun(keys[role.t1 - 1]);
+      if (!affiliation && !determiner && !bare) {
         i = role.t1 - 1;
         continue;
       }
@@ -617,13 +777,42 @@ export class MentionScanner {
         hits: [],
         group: !role.title,
         determiner,
-        role: this.textRole(i, role.t1, role.agent, affiliation, former, t0, t1),
+        ...(bare ? { bare } : {}),
+        role: this.textRole(i, role.t1, role, affiliation, former, t0, t1),
         cluster: -1,
       });
       for (let j = i; j < t1; j++) this.covered[j] = 1;
       i = t1 - 1;
     }
     this.works.push(...added);
+  }
+
+  /**
+   * "China's ambassador to Britain, Liu Xiaoming," / "the then Home Secretary, Sajid Javid": a
+   * person's title followed by a name in apposition introduces that name, which names a person
+   * whatever NER typed it.
+   */
+  linkIntroducedNames(): void {
+    const { text } = this.view;
+    const names = this.works.filter((w) => w.kind === 'name' || w.kind === 'titled-name');
+    for (const w of this.works) {
+      if (w.kind !== 'description' || w.group || w.type !== 'PERSON') continue;
+      const name = names.find(
+        (n) =>
+          n.start >= w.end &&
+          n.start - w.end < 60 &&
+          (n.type === 'PERSON' || (n.hits.length === 0 && n.t1 - n.t0 > 1)) &&
+          INTRODUCING_GAP.test(text.slice(w.end, n.start)),
+      );
+      if (!name) continue;
+      name.type = 'PERSON';
+      w.introduces = name;
+      // The person's name alone later in the text ("Liu") is theirs too.
+      const { keys } = this.view;
+      const parts = new Set([keys[name.t0], surnameOf(keys.slice(name.t0, name.t1))]);
+      for (const n of names)
+        if (n.t1 - n.t0 === 1 && n.hits.length === 0 && parts.has(keys[n.t0])) n.type = 'PERSON';
+    }
   }
 
   /** "the general election": a one-word role that is an adjective here, before a lower-case noun. */

@@ -11,14 +11,20 @@ export interface TokenView {
   readonly capitalised: Uint8Array;
   /** True for tokens inside a direct quotation. */
   readonly quoted: Uint8Array;
+  /** Sentence index of each token (all 0 when the document has no sentence layer). */
+  readonly sentence: Int32Array;
 }
 
 const UPPER = /^\p{Lu}/u;
 const OPEN_QUOTES = new Set(['“', '«', '„', '‹']);
 const CLOSE_QUOTES = new Set(['”', '»', '›']);
 
-export function tokenView(doc: Pick<Doc, 'text' | 'tokens'>): TokenView {
+export function tokenView(doc: Pick<Doc, 'text' | 'tokens'> & Partial<Pick<Doc, 'sentences'>>): TokenView {
   const { text, tokens } = doc;
+  const sentence = new Int32Array(tokens.length);
+  (doc.sentences ?? []).forEach((s, k) =>
+    sentence.fill(k, s.tokenStart, Math.min(s.tokenEnd, tokens.length)),
+  );
   const keys = new Array<string>(tokens.length);
   const capitalised = new Uint8Array(tokens.length);
   const quoted = new Uint8Array(tokens.length);
@@ -38,7 +44,7 @@ export function tokenView(doc: Pick<Doc, 'text' | 'tokens'>): TokenView {
     } else if (inQuote) quoted[i] = 1;
     prevEnd = t.end;
   }
-  return { text, tokens, keys, capitalised, quoted };
+  return { text, tokens, keys, capitalised, quoted, sentence };
 }
 
 export { tokenAtOrAfter } from '../text/index.js';

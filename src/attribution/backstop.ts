@@ -439,3 +439,39 @@ export function speakerLabels(
   }
   return out;
 }
+
+const BE_PAST = new Set(['was', 'were', 'is', 'are', 'been', 'be']);
+const MAX_PASSIVE_SUBJECT = 12;
+
+/**
+ * Passive reports with their agent, which the tagger rarely marks: "Trump's stance was echoed by
+ * US Secretary of State Marco Rubio". The cue is the form of "be" and the participle of a lexicon
+ * verb of saying, the source what follows "by" (as `passiveAgent` reads it), the content the
+ * subject before the cue, from the clause start. Only where no linked attribution holds the cue.
+ */
+export function passiveReports(
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  sentenceOf: Int32Array,
+  taken: Uint8Array,
+  isSpeechParticiple: (word: string) => boolean,
+): LinkedAttribution[] {
+  const out: LinkedAttribution[] = [];
+  const lower = (i: number) => text.slice(tokens[i].start, tokens[i].end).toLowerCase();
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    if (!BE_PAST.has(lower(i)) || taken[i] || taken[i + 1]) continue;
+    const p = i + 1;
+    if (!/ed$/.test(lower(p)) || !isSpeechParticiple(lower(p)) || lower(p + 1) !== 'by') continue;
+    const s = sentences[sentenceOf[i]];
+    if (!s || sentenceOf[p + 1] !== sentenceOf[i]) continue;
+    const cue: RoleSpan = { role: 'cue', from: i, to: p + 1 };
+    const source = passiveAgent(text, tokens, cue, s);
+    let from = i;
+    while (from - 1 >= s.tokenStart && i - from < MAX_PASSIVE_SUBJECT && !/^[,;:]$/.test(lower(from - 1)))
+      from--;
+    if (!source || i - from < 1 || i - from >= MAX_PASSIVE_SUBJECT) continue;
+    out.push({ cue, source, content: [{ role: 'content', from, to: i }] });
+  }
+  return out;
+}

@@ -12,12 +12,17 @@ import {
   orphanContent,
   parentheticalSubject,
   passiveAgent,
+  passiveReports,
 } from './backstop.js';
 import { cueSpanModel, rerankCue } from './cuespans.js';
 import { link, roleSpans, type LinkedAttribution, type RoleSpan } from './link.js';
 import { attributionModel, segments, tagTokens } from './model.js';
-import { mentionIndex, resolveSource } from './sources.js';
-import { findVia, type ViaMatch } from './via.js';
+import { mentionIndex } from './sources.js';
+import { resolveSpeaker, type PreviousSpeaker, type SpeakerContext } from './speakers.js';
+import { findAccordingVia, findRecipientVia, findVia, relayedFrame, type ViaMatch } from './via.js';
+import { isNotSpeech } from './notspeech.js';
+import { signedPosts } from './signatures.js';
+import { isClauseSubject, sharedSubject } from './subjects.js';
 
 export { scanQuotes } from './quotes.js';
 export { cueLemma, cueLexicon } from './lexicon.js';
@@ -106,6 +111,37 @@ export function findAttributions(doc: Doc): StageOutput {
         doc.text.slice(tokens[i + 1].start, tokens[i + 1].end).toLowerCase() === p.words[1],
     );
   });
+  // A news organisation the actors stage knows, by the name it gives it.
+  const actorById = new Map(doc.actors.map((x) => [x.id, x]));
+  const outletName = (start: number, end: number) => {
+    for (const m of doc.mentions) {
+      if (m.start < start || m.end > end || !m.actor) continue;
+      const actor = actorById.get(m.actor);
+      if (actor?.cameo?.endsWith('MED')) return actor.name;
+    }
+    return undefined;
+  };
+  const isOutlet = (from: number, to: number) =>
+    outletName(tokens[from].start, tokens[to - 1].end) !== undefined ||
+    lex.outletWords.has(doc.text.slice(tokens[to - 1].start, tokens[to - 1].end).toLowerCase());
+  const isSpeechVerb = (i: number) => {
+    const entry = lex.forms.get(doc.text.slice(tokens[i].start, tokens[i].end).toLowerCase());
+    return entry !== undefined && lex.speechVerbs.has(entry.lemma);
+  };
+  // "“…,” he said, according to the Intelligencer": the outlet relays his statement (via, below).
+  const cueAt = new Uint8Array(tokens.length);
+  for (const a of linked) if (a.cue) cueAt.fill(1, a.cue.from, a.cue.to);
+  for (let k = according.length - 1; k >= 0; k--) {
+    const a = according[k];
+    const relayed =
+      a.source && isOutlet(a.source.from, a.source.to)
+        ? relayedFrame(doc.text, tokens, a, isSpeechVerb)
+        : null;
+    if (!relayed?.cue) continue;
+    // The tagger found the frame's own attribution: the outlet is only its via.
+    if (cueAt[relayed.cue.from]) according.splice(k, 1);
+    else according[k] = relayed;
+  }
   if (according.length) {
     // Depth of "according to" contents over each token: a cue wholly inside one is nested.
     const depth = new Int32Array(tokens.length + 1);
@@ -149,12 +185,19 @@ export function findAttributions(doc: Doc): StageOutput {
     for (let i = tokenAtOrAfter(tokens, m.start); i < tokens.length && tokens[i].start < m.end; i++)
       named[i] = 1;
   }
+  const isAdverb = (w: string) => lex.auxiliaries.has(w) || /..ly$/.test(w);
+  const quotedSpan = (r: RoleSpan) => {
+    for (let i = r.from; i < r.to; i++) if (!ctx.quote.inside[i]) return false;
+    return true;
+  };
   for (const a of linked) {
     if (!a.cue) continue;
     const s = doc.sentences[ctx.sentence[a.cue.from]];
     if (!s) continue;
-    // A "source" of only adverbs or auxiliaries ("further") is a tagging slip.
-    if (a.source && isFunctionWords(a.source)) a.source = null;
+    // A "source" of only adverbs or auxiliaries ("further") is a tagging slip, and so is one inside
+    // a quotation when the cue is outside it (the quotation's words are the content).
+    if (a.source && (isFunctionWords(a.source) || (quotedSpan(a.source) && !quotedSpan(a.cue))))
+      a.source = null;
     if (isPassiveCue(doc.text, tokens, a.cue, s, lex)) {
       // The agent ("by Rubio") is the source, whatever the tagger marked elsewhere.
       if (a.source && a.source.to <= a.cue.from) a.source = null;
@@ -168,6 +211,10 @@ export function findAttributions(doc: Doc): StageOutput {
       parentheticalSubject(doc.text, tokens, a.cue, s, lex, named) ??
       a.source ??
       adjacentSource(doc.text, tokens, a.cue, s, lex);
+    // "…, but said [SpaceX] would fly": the name is the reported clause's subject; the speaker is
+    // the subject the second verb shares with the first clause, when the sentence makes it plain.
+    if (a.source && isClauseSubject(doc.text, tokens, a.cue, a.source)) a.source = null;
+    a.source ??= sharedSubject(doc.text, tokens, a.cue, s, { isAdverb, named });
   }
 
   // Quotations signed with a dash ("“…” ― Name") and speaker labels ("PENCE: …", "Graham: …" in a
@@ -176,8 +223,19 @@ export function findAttributions(doc: Doc): StageOutput {
     for (let i = from; i < to; i++) if (!named[i]) return false;
     return true;
   };
+  // Passive reports with an agent ("was echoed by Rubio"); their agent may be another cue's source.
+  const held = new Uint8Array(tokens.length);
+  for (const a of linked) for (const r of [a.cue, ...a.content]) if (r) held.fill(1, r.from, r.to);
+  linked.push(
+    ...passiveReports(doc.text, tokens, doc.sentences, ctx.sentence, held, (w) => {
+      const entry = lex.forms.get(w);
+      return entry !== undefined && lex.passiveReports.has(entry.lemma);
+    }),
+  );
+  linked.sort((a, b) => (a.cue ?? a.content[0]).from - (b.cue ?? b.content[0]).from);
   const ruled = [
     ...dashSignedQuotes(doc.text, tokens, ctx.quote),
+    ...signedPosts(doc.text, tokens),
     ...speakerLabels(doc.text, tokens, { title: doc.title, isName, personSurnames: personSurnames(doc) }),
   ];
   if (ruled.length) {
@@ -195,7 +253,13 @@ export function findAttributions(doc: Doc): StageOutput {
     if (!vias) {
       const s = doc.sentences[sentenceIndex];
       // A real sentence relays through one or two outlets; the cap keeps hostile text linear.
-      vias = s ? findVia(doc, tokens, s.tokenStart, s.tokenEnd).slice(0, MAX_VIAS_PER_SENTENCE) : [];
+      vias = s
+        ? [
+            ...findVia(doc, tokens, s.tokenStart, s.tokenEnd),
+            ...findRecipientVia(doc, tokens, s.tokenStart, s.tokenEnd, outletName),
+            ...findAccordingVia(doc, tokens, s.tokenStart, s.tokenEnd, isOutlet, isSpeechVerb),
+          ].slice(0, MAX_VIAS_PER_SENTENCE)
+        : [];
       viaBySentence.set(sentenceIndex, vias);
     }
     return vias;
@@ -206,14 +270,23 @@ export function findAttributions(doc: Doc): StageOutput {
     const start = tokens[a.cue.from].start;
     return viasOf(ctx.sentence[a.cue.from]).some(
       (v) =>
-        (v.via.outletSpan?.start ?? v.via.cue.start) <= start && start < (v.via.citing?.end ?? v.via.cue.end),
+        ((v.via.outletSpan?.start ?? v.via.cue.start) <= start &&
+          start < (v.via.citing?.end ?? v.via.cue.end)) ||
+        (v.ownCue === true && v.via.cue.start <= start && start < v.via.cue.end),
     );
   };
   const cuesPerSentence = new Map<number, number>();
   for (const a of linked)
     if (a.cue)
       cuesPerSentence.set(ctx.sentence[a.cue.from], (cuesPerSentence.get(ctx.sentence[a.cue.from]) ?? 0) + 1);
-  const mentions = mentionIndex(doc);
+  const speakers: SpeakerContext = {
+    doc,
+    index: mentionIndex(doc),
+    actors: new Map(doc.actors.map((x) => [x.id, x])),
+    sentenceAt: (offset) => ctx.sentence[Math.min(tokens.length - 1, tokenAtOrAfter(tokens, offset))],
+    quotedAt: (offset) => ctx.quote.inside[Math.min(tokens.length - 1, tokenAtOrAfter(tokens, offset))] === 1,
+  };
+  let previous: PreviousSpeaker | undefined;
   for (const a of linked) {
     // The tagger's own attribution on a relaying verb is the via of the statement it carries.
     if (a.cue && isRelayCue(a) && (cuesPerSentence.get(ctx.sentence[a.cue.from]) ?? 0) > 1) continue;
@@ -225,15 +298,24 @@ export function findAttributions(doc: Doc): StageOutput {
     const cueInfo = a.cue ? cueLemma(words) : null;
     cueWords.push(words);
     const sentenceIndex = ctx.sentence[(a.cue ?? a.content[0]).from];
+    const source = a.source
+      ? resolveSpeaker(speakers, tokens[a.source.from].start, tokens[a.source.to - 1].end, previous)
+      : null;
+    const speaker = source?.actor ? speakers.actors.get(source.actor) : undefined;
+    if (speaker && !source?.actors)
+      previous = {
+        actor: speaker,
+        sentence: sentenceIndex,
+        paragraph: doc.sentences[sentenceIndex]?.paragraph ?? 0,
+        end: source?.end ?? 0,
+      };
     const via = viasOf(sentenceIndex)
       .filter((v) => !a.cue || v.cueToken < a.cue.from || v.cueToken >= a.cue.to)
       .map((v) => v.via);
     attributions.push({
       id: `at${attributions.length + 1}`,
       kind: kindOf(a.content, ctx.quote.inside, ctx.quote.mark),
-      source: a.source
-        ? resolveSource(doc, mentions, tokens[a.source.from].start, tokens[a.source.to - 1].end)
-        : null,
+      source,
       cue: a.cue && cueInfo ? { ...span(a.cue), lemma: cueInfo.lemma } : null,
       content,
       via,
@@ -260,11 +342,18 @@ export function findAttributions(doc: Doc): StageOutput {
     const c = claims[lo - 1];
     return c !== undefined && end <= c.end;
   };
+  const notSpeech = (cue: TextSpan) => {
+    const from = tokenAtOrAfter(tokens, cue.start);
+    let to = from;
+    while (to < tokens.length && tokens[to].start < cue.end) to++;
+    return isNotSpeech(doc.text, tokens, from, to, lex);
+  };
   const kept = attributions.filter((a, k) => {
     // Reported speech without a source needs a verb of saying or a cue phrase ("it was reported
     // that", "in a statement"): a sourceless indirect "attribution" on any other cue ("raising
     // questions about", "plans") is a tagging slip. Checked on a held-out part of the train split.
     if (a.kind === 'indirect' && !a.source && a.cue && !isSpeechReport(cueWords[k])) return false;
+    if (a.cue && notSpeech(a.cue)) return false;
     return confirmedSet.has(a) || !(a.cue && inClaim(a.cue.start, a.cue.end));
   });
   kept.forEach((a, k) => (a.id = `at${k + 1}`));

@@ -15,6 +15,10 @@ const CueDataSchema = z.object({
   nouns: z.array(z.string()),
   outletVerbs: z.array(z.string()),
   citing: z.array(z.string()),
+  recipients: z.array(z.string()).default([]),
+  notCues: z.array(z.string()).default([]),
+  passiveReports: z.array(z.string()).default([]),
+  outletWords: z.array(z.string()).default([]),
   unnamedSources: z.array(z.string()),
   unnamedMarkers: z.array(z.string()),
   pronouns: z.record(z.string(), z.enum(['PERSON', 'NONPERSON', 'ANY'])),
@@ -22,6 +26,9 @@ const CueDataSchema = z.object({
   auxiliaries: z.array(z.string()),
   speechVerbs: z.array(z.string()),
   notSources: z.array(z.string()),
+  issuerNouns: z.array(z.string()).default([]),
+  spokesNouns: z.array(z.string()).default([]),
+  issuerLinks: z.array(z.string()).default([]),
 });
 
 export interface CueEntry {
@@ -44,6 +51,14 @@ export interface CueLexicon {
   outletVerbs: Set<string>;
   /** Words introducing what an outlet relies on ("citing", "quoting"), as word lists. */
   citing: string[][];
+  /** Words before the outlet a statement was given to ("told", "in an interview with"), as word lists. */
+  recipients: string[][];
+  /** Last words of outlet names ("Times", "News", "media"), lower case. */
+  outletWords: Set<string>;
+  /** Phrases around a tagged cue that report no speech, thought or writing ("also known as"), as word lists. */
+  notCues: string[][];
+  /** Lemmas whose passive with an agent reports what the agent said ("was echoed by Rubio"). */
+  passiveReports: Set<string>;
   unnamedSources: Set<string>;
   unnamedMarkers: Set<string>;
   pronouns: Map<string, 'PERSON' | 'NONPERSON' | 'ANY'>;
@@ -57,6 +72,12 @@ export interface CueLexicon {
   speechVerbs: Set<string>;
   /** Irregular verb forms, which may be past participles ("thought", "told"): for passive cues. */
   participles: Set<string>;
+  /** Documents that speak for whoever issued them ("a report from X", "guidance from X"), as word lists. */
+  issuerNouns: string[][];
+  /** People who speak for an organisation ("a spokesman for X", "a CBP spokeswoman"), as word lists. */
+  spokesNouns: string[][];
+  /** Words between such a noun and its issuer ("from", "received by"), as word lists, longest first. */
+  issuerLinks: string[][];
 }
 
 // Later lists win, so a verb listed as neutral and as distancing is distancing.
@@ -85,6 +106,11 @@ export function inflections(lemma: string): string[] {
 }
 
 let cached: CueLexicon | undefined;
+
+/** Lower-cased phrases as word lists, longest first. */
+function wordLists(phrases: readonly string[]): string[][] {
+  return phrases.map((p) => p.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length);
+}
 
 /** The cue lexicon from `data/attribution/cues.json`, built once. */
 export function cueLexicon(): CueLexicon {
@@ -117,6 +143,10 @@ export function cueLexicon(): CueLexicon {
     nouns: new Set(data.nouns),
     outletVerbs: new Set(data.outletVerbs),
     citing: data.citing.map((c) => c.toLowerCase().split(/\s+/)),
+    recipients: data.recipients.map((c) => c.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
+    outletWords: new Set(data.outletWords),
+    notCues: data.notCues.map((c) => c.toLowerCase().split(/\s+/)),
+    passiveReports: new Set(data.passiveReports),
     unnamedSources: new Set(data.unnamedSources),
     unnamedMarkers: new Set(data.unnamedMarkers),
     pronouns: new Map(Object.entries(data.pronouns)),
@@ -125,6 +155,9 @@ export function cueLexicon(): CueLexicon {
     notSources: new Set(data.notSources),
     speechVerbs: new Set(data.speechVerbs),
     participles: new Set(Object.values(data.irregular).flat()),
+    issuerNouns: wordLists(data.issuerNouns),
+    spokesNouns: wordLists(data.spokesNouns),
+    issuerLinks: wordLists(data.issuerLinks),
   };
   return cached;
 }

@@ -1,23 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AnalysisSchema } from '../model/index.js';
+import { runCli } from './__fixtures__/run-cli.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[], input?: string) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/run.ts'), ...args], {
-    encoding: 'utf8',
-    input,
-    cwd: root,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { code: res.status, out: res.stdout, err: res.stderr };
-}
+const cli = runCli;
 const file = (name: string, data: string | Buffer) => {
   const p = path.join(dir, name);
   writeFileSync(p, data);
@@ -31,15 +22,15 @@ const oneLineError = (err: string) => {
 };
 
 describe('newsgraph analyze', () => {
-  it('prints a valid analysis as JSON', () => {
-    const r = cli(['analyze', 'test/fixtures/seed.txt', '--published', '2025-04-20']);
+  it('prints a valid analysis as JSON', async () => {
+    const r = await cli(['analyze', 'test/fixtures/seed.txt', '--published', '2025-04-20']);
     expect(r.code).toBe(0);
     const a = AnalysisSchema.parse(JSON.parse(r.out));
     expect(a.times.find((t) => t.text === 'in early April')?.value).toBe('2025-04');
   });
 
-  it('prints a human summary with --format text, from stdin too', () => {
-    const r = cli(
+  it('prints a human summary with --format text, from stdin too', async () => {
+    const r = await cli(
       ['analyze', '-', '--format', 'text'],
       'Peace talks\nThe talks began in Geneva since 2014.\n',
     );
@@ -58,27 +49,27 @@ describe('newsgraph analyze', () => {
       /not valid UTF-8/,
     ],
     ['a directory', () => dir, /directory/],
-  ])('refuses %s with a one-line error and a non-zero exit', (_name, make, pattern) => {
-    const r = cli(['analyze', make()]);
+  ])('refuses %s with a one-line error and a non-zero exit', async (_name, make, pattern) => {
+    const r = await cli(['analyze', make()]);
     expect(r.code).not.toBe(0);
     expect(oneLineError(r.err)).toMatch(pattern);
   });
 
-  it('refuses a 50 MB file by its size without reading it', () => {
+  it('refuses a 50 MB file by its size without reading it', async () => {
     const big = path.join(dir, 'big.txt');
     writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x61));
-    const r = cli(['analyze', big]);
+    const r = await cli(['analyze', big]);
     expect(r.code).toBe(1);
     expect(oneLineError(r.err)).toMatch(/50\.0 MB, more than/);
   });
 
-  it('rejects a bad option value as a usage error (exit 2)', () => {
-    const r = cli(['analyze', 'test/fixtures/seed.txt', '--format', 'xml']);
+  it('rejects a bad option value as a usage error (exit 2)', async () => {
+    const r = await cli(['analyze', 'test/fixtures/seed.txt', '--format', 'xml']);
     expect(r.code).toBe(2);
     expect(oneLineError(r.err)).toMatch(/--format must be json or text/);
   });
 
-  it('streams a JSONL batch, reporting bad lines by number and analysing the rest', () => {
+  it('streams a JSONL batch, reporting bad lines by number and analysing the rest', async () => {
     const lines = [
       JSON.stringify({
         id: 'a',
@@ -89,34 +80,40 @@ describe('newsgraph analyze', () => {
       JSON.stringify({ id: 'c', text: '' }),
       JSON.stringify({ id: 'd', text: 'Third one.', meta: { published: 'yesterday' } }),
       JSON.stringify({ id: 5, text: 'Fourth article.' }),
+      // null means unknown; an impossible date is refused with the reason.
+      JSON.stringify({ id: 'n', text: 'The council met yesterday.', meta: { published: null } }),
+      JSON.stringify({ id: 'f', text: 'The council met yesterday.', meta: { published: '2025-02-30' } }),
     ];
-    const r = cli(['analyze', file('batch.jsonl', lines.join('\n') + '\n'), '--jsonl']);
+    const r = await cli(['analyze', file('batch.jsonl', lines.join('\n') + '\n'), '--jsonl']);
     expect(r.code).toBe(1);
     const out = r.out
       .trim()
       .split('\n')
       .map((l) => AnalysisSchema.parse(JSON.parse(l)));
-    expect(out.map((a) => a.id)).toEqual(['a', '5']);
+    expect(out.map((a) => a.id)).toEqual(['a', '5', 'n']);
+    expect(out[2].times.map((t) => [t.value, t.anchor])).toEqual([['XXXX-XX-XX', 'none']]);
+    expect(out[2].messages.map((m) => m.origin)).toContain('time:no-publication-date');
+    expect(r.err).toMatch(/batch\.jsonl:7: skipped: .*day 30 is not in 2025-02/);
     expect(r.err).toMatch(/batch\.jsonl:2: skipped: bad JSON/);
     expect(r.err).toMatch(/batch\.jsonl:3: skipped: the text is empty/);
     expect(r.err).toMatch(/batch\.jsonl:4: skipped: .*ISO date/);
-    expect(r.err).toMatch(/3 of 5 lines could not be analysed/);
+    expect(r.err).toMatch(/4 of 7 lines could not be analysed/);
   });
 });
 
 describe('newsgraph predict / eval', () => {
-  it('rejects an unknown task', () => {
-    const r = cli(['predict', 'sentiment', 'x.jsonl']);
+  it('rejects an unknown task', async () => {
+    const r = await cli(['predict', 'sentiment', 'x.jsonl']);
     expect(r.code).toBe(2);
     expect(oneLineError(r.err)).toMatch(/unknown task "sentiment"/);
   });
-  it('says clearly when the gold file is missing', () => {
-    const r = cli(['predict', 'ner', path.join(dir, 'missing.jsonl')]);
+  it('says clearly when the gold file is missing', async () => {
+    const r = await cli(['predict', 'ner', path.join(dir, 'missing.jsonl')]);
     expect(r.code).toBe(1);
     expect(oneLineError(r.err)).toMatch(/gold file not found/);
   });
-  it('says clearly when the shared data is absent', () => {
-    const r = cli(['eval', 'ner', '--data', path.join(dir, 'no-shared')]);
+  it('says clearly when the shared data is absent', async () => {
+    const r = await cli(['eval', 'ner', '--data', path.join(dir, 'no-shared')]);
     expect(r.code).toBe(1);
     expect(oneLineError(r.err)).toMatch(/dev split not found/);
   });

@@ -1,35 +1,9 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { InputError, MAX_TEXT_CHARS } from '../pipeline/index.js';
+import { decodeTextBytes } from '../ingest/encoding.js';
+import { InputError, MAX_TEXT_CHARS } from '../model/input.js';
 
 /** Largest input file read whole: analyze() accepts at most MAX_TEXT_CHARS, UTF-8 takes up to 3 bytes a char. */
 export const MAX_INPUT_BYTES = MAX_TEXT_CHARS * 3;
-
-/** Decodes bytes as UTF-8, refusing invalid sequences with the byte offset of the first one. */
-export function decodeUtf8(bytes: Uint8Array, where: string): string {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    let offset = 0;
-    try {
-      // Find the first bad byte by decoding growing prefixes in chunks.
-      const step = 4096;
-      for (; offset < bytes.length; offset += step) {
-        new TextDecoder('utf-8', { fatal: true }).decode(
-          bytes.subarray(0, Math.min(bytes.length, offset + step)),
-          {
-            stream: true,
-          },
-        );
-      }
-    } catch {
-      /* offset is the chunk holding the first invalid byte */
-    }
-    throw new InputError(
-      `${where} is not valid UTF-8 (first invalid byte near offset ${offset}): convert it to UTF-8 first`,
-    );
-  }
-}
 
 /** Reads a whole text input (a file path or "-" for stdin), with clear errors for every way it can be wrong. */
 export async function readTextInput(file: string): Promise<string> {
@@ -76,14 +50,14 @@ export async function readTextInput(file: string): Promise<string> {
   return checkBytes(buf, file);
 }
 
+/** The one decoder of every command (BOM, UTF-16, strict UTF-8 with exact offsets). */
 function checkBytes(buf: Buffer, where: string): string {
   if (buf.length === 0) throw new InputError(`${where} is empty: nothing to analyse`);
-  const nul = buf.indexOf(0);
-  if (nul !== -1 && nul < 65536)
-    throw new InputError(
-      `${where} contains a NUL byte at offset ${nul}: it looks like binary data, not text`,
-    );
-  return decodeUtf8(buf, where);
+  try {
+    return decodeTextBytes(buf, where).text;
+  } catch (err) {
+    throw new InputError(err instanceof Error ? err.message : String(err));
+  }
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

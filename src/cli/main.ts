@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../pipeline/index.js';
+import { InputError } from '../model/input.js';
 import { UsageError } from './errors.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerEval, registerPredict } from './commands/evaluate.js';

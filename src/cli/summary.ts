@@ -44,7 +44,15 @@ export function formatSummary(a: Analysis): string {
     );
   }
   lines.push('', `Dates (${a.times.length})`);
-  for (const t of a.times) lines.push(`  “${t.text}” → ${t.value}${t.relative ? ' (relative)' : ''}`);
+  const how = (t: Analysis['times'][number]): string =>
+    t.anchor === 'none'
+      ? ' (relative; unresolved: no publication date)'
+      : t.anchor === 'text'
+        ? ' (counted from an earlier date)'
+        : t.relative
+          ? ' (relative)'
+          : '';
+  for (const t of a.times) lines.push(`  “${t.text}” → ${t.value}${how(t)}`);
   if (a.messages.length) {
     lines.push('', `Notes (${a.messages.length})`);
     for (const m of a.messages) lines.push(`  ${m.severity}: ${m.reason} [${m.origin}]`);

@@ -9,12 +9,12 @@ import { textStage } from '../text/index.js';
 import { mentionsStage } from '../mentions/index.js';
 import { actorsStage } from '../actors/index.js';
 import { attributionStage } from '../attribution/index.js';
-import type { Attribution } from '../model/index.js';
+import type { Analysis, Attribution } from '../model/index.js';
 import type { Predictor } from './types.js';
 import { readGoldInputs } from './gold.js';
 
 /** The inputs of a PolNeAR line; zod drops every other field, so labels cannot leak in. */
-const AttributionInputSchema = z.object({
+export const AttributionInputSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
   text: z.string(),
   date: z.string().optional(),
@@ -24,7 +24,13 @@ const AttributionInputSchema = z.object({
 type SpanPair = [number, number];
 
 /** The stages attribution depends on; events and times are not needed for this task. */
-const STAGES = [textStage, mentionsStage, actorsStage, attributionStage];
+export const ATTRIBUTION_STAGES = [textStage, mentionsStage, actorsStage, attributionStage];
+
+/** One gold record's text through the attribution stages; a date not in ISO form is left out. */
+export function analyzeAttributions(input: z.infer<typeof AttributionInputSchema>): Analysis {
+  const published = input.date && /^\d{4}-\d{2}-\d{2}/.test(input.date) ? input.date : undefined;
+  return analyze(input.text, published ? { published } : {}, { id: input.id, stages: ATTRIBUTION_STAGES });
+}
 
 /** The scorer's shape of one attribution. */
 export function toScorerLine(a: Attribution): { source: SpanPair[]; cue: SpanPair[]; content: SpanPair[] } {
@@ -42,8 +48,7 @@ export const predictAttribution: Predictor = async function* (goldFile, options)
     'an attribution record',
     options.limit,
   )) {
-    const published = input.date && /^\d{4}-\d{2}-\d{2}/.test(input.date) ? input.date : undefined;
-    const analysis = analyze(input.text, published ? { published } : {}, { id: input.id, stages: STAGES });
+    const analysis = analyzeAttributions(input);
     yield JSON.stringify({ id: input.id, attributions: analysis.attributions.map(toScorerLine) });
   }
 };

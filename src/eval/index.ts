@@ -7,8 +7,12 @@ import { PROJECT_ROOT } from '../util/data.js';
 
 export type { PredictOptions, Predictor } from './types.js';
 
-export const TASKS = ['attribution', 'ner', 'events', 'extraction'] as const;
+export const TASKS = ['attribution', 'ner', 'events', 'extraction', 'speakers'] as const;
 export type Task = (typeof TASKS)[number];
+
+/** Tasks `newsgraph eval` scores with the project's own scorer (no predict form, no shared scorer). */
+export const SELF_SCORED_TASKS = ['statements'] as const;
+export type SelfScoredTask = (typeof SELF_SCORED_TASKS)[number];
 
 /** Each task's predictor lives in its own module, loaded lazily so one task's model never loads for another. */
 const PREDICTOR_MODULES: Record<Task, { file: string; name: string }> = {
@@ -16,6 +20,7 @@ const PREDICTOR_MODULES: Record<Task, { file: string; name: string }> = {
   ner: { file: './ner.js', name: 'predictNer' },
   events: { file: './events.js', name: 'predictEvents' },
   extraction: { file: './extraction.js', name: 'predictExtraction' },
+  speakers: { file: './speakers.js', name: 'predictSpeakers' },
 };
 
 export async function loadPredictor(task: Task): Promise<Predictor> {
@@ -156,6 +161,30 @@ export function evalRuns(task: Task, data: string): EvalRun[] {
           },
         },
       ];
+    case 'speakers':
+      return [
+        {
+          task,
+          label: 'speakers (real pages, speakers dev)',
+          gold: path.join(data, 'attribution/speakers-dev.jsonl'),
+          scorer: 'score-speakers.mjs',
+          scorerArgs: (g, p) => [g, p, '--json'],
+          options: {},
+          quickLimit: 8,
+          headline: (out) => {
+            const s = lastJson(out);
+            const n = (k: string) => Number(s[k] ?? 0);
+            return {
+              speaker_accuracy: n('speakerAccuracy'),
+              wrong_person: n('wrongPersonRate'),
+              found: n('found'),
+              unresolved: n('unresolvedRate'),
+              named_anyway: n('namedAnywayRate'),
+              via_recall: n('viaRecall'),
+            };
+          },
+        },
+      ];
     case 'extraction':
       return [
         {
@@ -244,4 +273,19 @@ function writeGoldPrefix(gold: string, limit: number, dir: string): string {
     );
   }
   return target;
+}
+
+/** `eval statements`: the statement matcher and drift on the statements gold (src/eval/statements.ts). */
+export async function runSelfScored(task: SelfScoredTask, data: string, quick: boolean): Promise<EvalResult> {
+  const { evaluateStatements, loadStatementsData } = await import('./statements.js');
+  const t0 = performance.now();
+  const loaded = loadStatementsData(data, quick ? 200 : undefined);
+  const { figures, report } = evaluateStatements(loaded, quick);
+  return {
+    label: `${task} (statements gold pairs${quick ? '' : ', 5-fold CV and full set'})`,
+    records: loaded.pairs.length,
+    seconds: (performance.now() - t0) / 1000,
+    figures,
+    report,
+  };
 }

@@ -26,7 +26,7 @@ export const eventsStage: Stage = makeEventsStage();
 export function makeEventsStage(options: { extraVerbs?: readonly VerbEntry[] } = {}): Stage {
   return {
     name: 'events',
-    requires: ['sentences', 'actors', 'attributions'],
+    requires: ['sentences', 'mentions', 'actors', 'attributions'],
     provides: ['events'],
     run(doc) {
       return {

@@ -71,21 +71,14 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
 
 /** Decodes a document's bytes; see the module comment for the order of evidence. */
 export function decodeHtmlBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', source: 'bom' };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+  const unicode = unicodeByBom(bytes);
+  if (unicode) {
+    const { text, invalidAt } = decodeUnicode(bytes, unicode);
     return {
-      text: new TextDecoder('utf-16le').decode(bytes.subarray(2)),
-      encoding: 'utf-16le',
+      text,
+      encoding: unicode.encoding,
       source: 'bom',
-    };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return {
-      text: new TextDecoder('utf-16be').decode(bytes.subarray(2)),
-      encoding: 'utf-16be',
-      source: 'bom',
+      ...(invalidAt >= 0 ? { warning: replacedWarning(bytes, invalidAt, unicode.encoding) } : {}),
     };
   }
   let warning: string | undefined;
@@ -114,16 +107,168 @@ export function decodeHtmlBytes(bytes: Uint8Array, options: DecodeOptions = {}):
       ...(warning ? { warning } : {}),
     };
   } catch {
+    const at = firstInvalidUtf8(bytes);
     if (options.invalidUtf8 === 'refuse') {
       throw new IngestError(
-        'the bytes are not valid UTF-8 and no charset is declared (send a charset in Content-Type or <meta charset>)',
+        `the bytes are not valid UTF-8 and no charset is declared (${invalidByte(bytes, at)}; send a charset in Content-Type or <meta charset>)`,
       );
     }
     return {
       text: new TextDecoder('utf-8').decode(bytes),
       encoding: 'utf-8',
       source: 'default',
-      warning: 'invalid UTF-8 bytes (no charset declared) were replaced by U+FFFD',
+      warning: `${replacedWarning(bytes, at, 'utf-8')} (no charset declared)`,
     };
   }
+}
+
+/*
+ * Text inputs (a .txt file, standard input, a JSONL line): one decoder for every command. A BOM says
+ * UTF-8 or UTF-16 (UTF-16 without a BOM is recognised by its zero bytes); otherwise the bytes must
+ * be UTF-8. Binary data (NUL bytes early on) and invalid bytes are refused with the exact offset.
+ */
+
+/** Bytes scanned for NUL to tell binary data from text. */
+export const BINARY_PROBE_BYTES = 65536;
+
+interface UnicodeForm {
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** Bytes of the byte-order mark (0 when the form was recognised without one). */
+  bom: number;
+}
+
+function unicodeByBom(bytes: Uint8Array): UnicodeForm | null {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { encoding: 'utf-8', bom: 3 };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  return null;
+}
+
+/**
+ * UTF-16 without a BOM: most code units of Latin-script text have a zero high byte, so one byte of
+ * each pair is zero far more often than the other. Needs a few dozen characters to be sure.
+ */
+function utf16WithoutBom(bytes: Uint8Array): UnicodeForm | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 32) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.6 && evenZero < pairs * 0.05) return { encoding: 'utf-16le', bom: 0 };
+  if (evenZero > pairs * 0.6 && oddZero < pairs * 0.05) return { encoding: 'utf-16be', bom: 0 };
+  return null;
+}
+
+/** Decodes a Unicode form, also when invalid (then with U+FFFD), with the offset of the first bad byte. */
+function decodeUnicode(bytes: Uint8Array, form: UnicodeForm): { text: string; invalidAt: number } {
+  const body = bytes.subarray(form.bom);
+  try {
+    return { text: new TextDecoder(form.encoding, { fatal: true }).decode(body), invalidAt: -1 };
+  } catch {
+    const at = form.encoding === 'utf-8' ? firstInvalidUtf8(body) : firstInvalidUtf16(body, form.encoding);
+    return { text: new TextDecoder(form.encoding).decode(body), invalidAt: at < 0 ? -1 : at + form.bom };
+  }
+}
+
+/** Byte offset of the first byte that is not part of valid UTF-8 (WHATWG rules), or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0; // overlong
+      if (b === 0xed) hi = 0x9f; // surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90; // overlong
+      if (b === 0xf4) hi = 0x8f; // above U+10FFFF
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Byte offset of the first unpaired surrogate in UTF-16 (or of a trailing odd byte), or -1. */
+function firstInvalidUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): number {
+  const unit = (i: number) =>
+    encoding === 'utf-16le' ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    const u = unit(i);
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = i + 3 < bytes.length ? unit(i + 2) : -1;
+      if (next < 0xdc00 || next > 0xdfff) return i;
+      i += 2;
+    } else if (u >= 0xdc00 && u <= 0xdfff) return i;
+  }
+  return bytes.length % 2 === 1 ? bytes.length - 1 : -1;
+}
+
+/** "the byte 0xFF at offset 116 (line 3, column 5)": where a decoding went wrong, exactly. */
+export function invalidByte(bytes: Uint8Array, at: number, base = 0): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < at; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const hex = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  return `the byte 0x${hex} at offset ${base + at} (line ${line}, byte ${at - lineStart + 1} of the line)`;
+}
+
+function replacedWarning(bytes: Uint8Array, at: number, encoding: string): string {
+  return `invalid ${encoding.toUpperCase()} (first: ${invalidByte(bytes, at)}) was replaced by U+FFFD`;
+}
+
+/** A text input refused: binary, or not valid in its encoding. The message says what, where and why. */
+export class DecodeError extends IngestError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}
+
+/**
+ * Decodes a text input for every command alike: `where` names it in messages. Refuses binary data (a
+ * NUL byte in the first 64 KB, unless the text is UTF-16) and invalid bytes, with their exact offset.
+ */
+export function decodeTextBytes(bytes: Uint8Array, where: string): DecodedText {
+  const form = unicodeByBom(bytes) ?? utf16WithoutBom(bytes);
+  if (!form || form.encoding === 'utf-8') {
+    const probe = bytes.subarray(0, BINARY_PROBE_BYTES);
+    const nul = probe.indexOf(0);
+    if (nul >= 0)
+      throw new DecodeError(
+        `${where} contains a NUL byte at offset ${nul}: it looks like binary data, not text`,
+      );
+  }
+  const { text, invalidAt } = decodeUnicode(bytes, form ?? { encoding: 'utf-8', bom: 0 });
+  if (invalidAt >= 0) {
+    const encoding = (form?.encoding ?? 'utf-8').toUpperCase();
+    throw new DecodeError(
+      `${where} is not valid ${encoding}: ${invalidByte(bytes, invalidAt)}; convert it to UTF-8 first`,
+    );
+  }
+  return { text, encoding: form?.encoding ?? 'utf-8', source: form?.bom ? 'bom' : 'default' };
 }

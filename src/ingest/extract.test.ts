@@ -28,7 +28,8 @@ describe('extractArticle', () => {
     expect(a).toMatchObject({
       title: 'Harbour bridge to close to cars',
       byline: 'Ada Lind',
-      published: '2019-11-19T08:30:00.000Z',
+      published: '2019-11-19T09:30:00+01:00',
+      publishedFrom: 'json-ld',
       outlet: 'City Herald',
       canonicalUrl: 'https://cityherald.example/2019/bridge?utm_source=x',
       language: 'en',
@@ -135,12 +136,14 @@ describe('extractArticle', () => {
 });
 
 describe('dates', () => {
-  it('normalises page date formats to ISO', () => {
+  it('normalises page date formats to ISO, keeping the stated offset', () => {
     expect(toIsoDate('2019-11-19')).toBe('2019-11-19');
-    expect(toIsoDate('Tue, 19 Nov 2019 08:30:00 GMT')).toBe('2019-11-19T08:30:00.000Z');
-    expect(toIsoDate('20191119T083000Z')).toBe('2019-11-19T08:30:00.000Z');
+    expect(toIsoDate('Tue, 19 Nov 2019 08:30:00 GMT')).toBe('2019-11-19T08:30:00Z');
+    expect(toIsoDate('20191119T083000Z')).toBe('2019-11-19T08:30:00Z');
+    expect(toIsoDate('Tue, 19 Nov 2019 08:30:00 -0500')).toBe('2019-11-19T08:30:00-05:00');
     expect(toIsoDate('yesterday')).toBeUndefined();
-    expect(toIsoDate('0001-01-01')).toBe('0001-01-01');
+    // Placeholders are not dates.
+    expect(toIsoDate('0001-01-01')).toBeUndefined();
   });
 });
 

@@ -20,7 +20,7 @@ describe('parseFeed', () => {
     expect(a.id).toBe('gazette-1001');
     expect(a.url).toBe('https://gazette.example/news/dredging?utm_source=rss');
     expect(a.author).toBe('Mira Olsen');
-    expect(a.published).toBe('2019-11-19T08:30:00.000Z');
+    expect(a.published).toBe('2019-11-19T08:30:00Z');
     expect(a.contentHtml).toMatch(/^<p>The harbour council/);
     expect(b.summaryHtml).toBe('<p>The winter timetable starts on Sunday.</p>');
     expect(b.id).toBe('https://gazette.example/news/ferry');
@@ -33,7 +33,7 @@ describe('parseFeed', () => {
     expect(feed.entries[0]).toMatchObject({
       url: 'https://valley.example/story/7',
       author: 'Jon Park',
-      published: '2019-11-18T08:00:00.000Z',
+      published: '2019-11-18T09:00:00+01:00',
       summaryHtml: 'The old bridge reopened to traffic after repairs.',
     });
   });
@@ -57,7 +57,7 @@ describe('parseFeed', () => {
       id: 'w-1',
       url: 'https://wire.example/a/1',
       author: 'Sami Haddad',
-      published: '2019-11-20T09:00:00.000Z',
+      published: '2019-11-20T12:00:00+03:00',
     });
     expect(feed.entries[0].contentText).toMatch(/wettest November day/);
   });

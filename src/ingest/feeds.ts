@@ -50,6 +50,36 @@ export interface OpmlFeed {
 
 export type DocumentKind = 'rss' | 'rdf' | 'atom' | 'json-feed' | 'opml' | 'html' | 'xml' | 'json' | 'text';
 
+/** How far into a document its prolog (declaration, comments, DOCTYPE) is followed to the root element. */
+const PROLOG_SCAN_CHARS = 1_000_000;
+
+/**
+ * The root element's name, after the XML declaration, comments, processing instructions and DOCTYPE
+ * however long they are (a licence comment of several KB is common), or null when none is found.
+ */
+export function rootElementName(text: string): string | null {
+  const limit = Math.min(text.length, PROLOG_SCAN_CHARS);
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const skipTo = (close: string, from: number) => {
+    const end = text.indexOf(close, from);
+    return end < 0 || end > limit ? -1 : end + close.length;
+  };
+  while (i < limit) {
+    while (i < limit && /\s/.test(text[i])) i++;
+    if (text.startsWith('<?', i)) i = skipTo('?>', i + 2);
+    else if (text.startsWith('<!--', i)) i = skipTo('-->', i + 4);
+    else if (/^<!DOCTYPE/i.test(text.slice(i, i + 9))) {
+      const bracket = text.indexOf('[', i);
+      const close = text.indexOf('>', i);
+      i = bracket >= 0 && bracket < close ? skipTo(']', bracket) : close;
+      if (i >= 0) i = skipTo('>', i);
+    } else break;
+    if (i < 0) return null;
+  }
+  const m = /^<([A-Za-z_][\w:.-]*)/.exec(text.slice(i, i + 200));
+  return m ? m[1] : null;
+}
+
 /** Guesses what a fetched or read document is from its first bytes (and media type when known). */
 export function sniffDocument(text: string, contentType = ''): DocumentKind {
   const head = text
@@ -60,12 +90,7 @@ export function sniffDocument(text: string, contentType = ''): DocumentKind {
     return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(text.slice(0, 20000))
       ? 'json-feed'
       : 'json';
-  // Skip the XML declaration, comments, processing instructions and DOCTYPE to the root element.
-  const root =
-    /^(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>\s*)*<([A-Za-z][\w:.-]*)/i.exec(
-      head,
-    );
-  const name = root?.[1].toLowerCase();
+  const name = head.startsWith('<') ? rootElementName(text)?.toLowerCase() : undefined;
   if (name === 'rss') return 'rss';
   if (name === 'rdf:rdf') return 'rdf';
   if (name === 'feed') return 'atom';

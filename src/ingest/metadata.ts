@@ -1,9 +1,25 @@
 /**
- * Article metadata from an HTML document: title, byline, publication date, outlet, canonical URL
- * and language, read from meta tags, JSON-LD, `<time>` and `<link rel=canonical>`. Read before
- * Readability runs, because Readability rewrites the document.
+ * Article metadata from an HTML document: title, authors, publication and modification dates,
+ * outlet, canonical URL and declared language, each with where it was read. Read before
+ * Readability runs, because Readability rewrites the document. The places and their order of trust
+ * are data (data/ingest/metadata.json); see src/ingest/meta/ for each field.
  */
-import type { DomNode } from './dom-text.js';
+import { decodeHTML } from 'entities';
+import { z } from 'zod';
+import type { MetaSource } from '../model/index.js';
+import { loadData } from '../util/data.js';
+import { domBlocks, type DomNode } from './dom-text.js';
+import { atOffset, formatIso } from './meta/date-text.js';
+import { readJsonLd } from './meta/jsonld.js';
+import { chooseOutlet } from './meta/outlet.js';
+import {
+  datelineOf,
+  modifiedDate,
+  publishedDate,
+  type DateSources,
+  type Dateline,
+  type FieldSources,
+} from './meta/page-dates.js';
 
 /** What the page says about itself; every field is absent when the page does not say it. */
 export interface PageMetadata {
@@ -12,12 +28,19 @@ export interface PageMetadata {
   /** The `<title>`, often with the site name appended. */
   documentTitle?: string;
   byline?: string;
-  /** ISO 8601 (`2019-11-23T10:00:00.000Z`, or `2019-11-23` when only a day is given). */
+  authors?: string[];
+  /** ISO 8601 as the page states it (`2019-11-19T19:53:52-05:00`, or `2019-11-23` for a day). */
   published?: string;
+  publishedFrom?: MetaSource;
+  modified?: string;
+  modifiedFrom?: MetaSource;
   outlet?: string;
+  outletFrom?: MetaSource;
   canonicalUrl?: string;
+  /** The primary language tag the page declares (`en` of `en-US`). */
   language?: string;
-  /** The `articleBody` of a JSON-LD NewsArticle/Article, when the page carries one. */
+  languageFrom?: MetaSource;
+  /** The `articleBody` of a JSON-LD article, when the page carries one. */
   jsonLdBody?: string;
   description?: string;
 }
@@ -25,216 +48,261 @@ export interface PageMetadata {
 /** The element API metadata reading needs (linkedom's Element satisfies it). */
 export interface MetaElement extends DomNode {
   getAttribute(name: string): string | null;
+  hasAttribute?(name: string): boolean;
+  tagName?: string;
   textContent: string | null;
 }
 export interface MetaDocument {
   documentElement: MetaElement | null;
+  body?: MetaElement | null;
   querySelectorAll(selector: string): ArrayLike<MetaElement>;
   querySelector(selector: string): MetaElement | null;
 }
 
-/** Meta names/properties for each field, most specific first. */
-const META_KEYS = {
-  title: ['og:title', 'twitter:title', 'dc.title', 'headline'],
-  byline: [
-    'author',
-    'article:author',
-    'dc.creator',
-    'byl',
-    'parsely-author',
-    'sailthru.author',
-    'twitter:creator',
-  ],
-  published: [
-    'article:published_time',
-    'og:article:published_time',
-    'datepublished',
-    'pubdate',
-    'publishdate',
-    'publish-date',
-    'date',
-    'dc.date',
-    'dc.date.issued',
-    'dcterms.created',
-    'dcterms.date',
-    'parsely-pub-date',
-    'sailthru.date',
-    'article.published',
-    'originalpublicationdate',
-    'og:published_time',
-  ],
-  outlet: ['og:site_name', 'application-name', 'publisher', 'dc.publisher', 'twitter:site'],
-  canonical: ['og:url', 'twitter:url'],
-  language: ['og:locale', 'content-language', 'language', 'dc.language'],
-  description: ['og:description', 'description', 'twitter:description'],
-} as const;
+const SourceNames = z.record(z.string(), z.array(z.string()));
+const PlacesSchema = z.object({
+  description: z.string(),
+  jsonLdArticleTypes: z.array(z.string()),
+  published: SourceNames,
+  modified: SourceNames,
+  outlet: SourceNames,
+  language: SourceNames,
+  authors: SourceNames,
+  title: z.array(z.string()),
+  summary: z.array(z.string()),
+  canonical: z.array(z.string()),
+  publishedCues: z.array(z.string()),
+  modifiedCues: z.array(z.string()),
+});
+type Places = z.infer<typeof PlacesSchema> & {
+  articleTypes: ReadonlySet<string>;
+  cues: { published: RegExp; modified: RegExp };
+};
 
-type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
-
-const ARTICLE_TYPES = /(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|WebPage)$/;
+let places: Places | undefined;
+function getPlaces(): Places {
+  if (!places) {
+    const raw = loadData('ingest/metadata.json', PlacesSchema);
+    const cue = (words: string[]): RegExp =>
+      new RegExp(`(?<![\\p{L}])(?:${words.map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+    places = {
+      ...raw,
+      articleTypes: new Set(raw.jsonLdArticleTypes),
+      cues: { published: cue(raw.publishedCues), modified: cue(raw.modifiedCues) },
+    };
+  }
+  return places;
+}
 
 /** Reads the metadata of a parsed page; `url` resolves relative canonical links. */
 export function readMetadata(doc: MetaDocument, jsonLdBlocks: string[], url?: string): PageMetadata {
-  const metas = new Map<string, string>();
-  for (const el of Array.from(doc.querySelectorAll('meta'))) {
-    const key = (
-      el.getAttribute('property') ??
-      el.getAttribute('name') ??
-      el.getAttribute('itemprop') ??
-      el.getAttribute('http-equiv') ??
-      ''
-    )
-      .trim()
-      .toLowerCase();
-    const content = el.getAttribute('content')?.trim();
-    if (key && content && !metas.has(key)) metas.set(key, content);
-  }
-  const pick = (keys: readonly string[]): string | undefined => {
-    for (const k of keys) {
-      const v = metas.get(k);
-      if (v) return v;
-    }
-    return undefined;
+  const p = getPlaces();
+  const metas = metaValues(doc);
+  const get = (names: readonly string[]): string[] => names.flatMap((n) => metas.get(n) ?? []);
+  const bySource = (names: Record<string, string[]>): Partial<Record<MetaSource, string[]>> => {
+    const out: Partial<Record<MetaSource, string[]>> = {};
+    for (const [source, list] of Object.entries(names)) out[source as MetaSource] = get(list);
+    return out;
   };
-  const ld = readJsonLd(jsonLdBlocks);
+  const pick = (names: readonly string[]): string | undefined => get(names).find((v) => v.trim());
+  const ld = readJsonLd(jsonLdBlocks, p.articleTypes);
   const out: PageMetadata = {};
 
-  out.title = clean(ld.headline ?? pick(META_KEYS.title));
+  out.title = clean(ld.headline ?? pick(p.title));
   out.documentTitle = clean(doc.querySelector('title')?.textContent);
-  const byline =
-    ld.author ?? pick(META_KEYS.byline) ?? doc.querySelector('[rel="author"]')?.textContent ?? undefined;
-  if (byline && !/^https?:/i.test(byline) && !byline.startsWith('@')) out.byline = clean(byline);
-
-  const timeEl = doc.querySelector('time[datetime]');
-  const itemprop = doc.querySelector('[itemprop="datePublished"]');
-  out.published = toIsoDate(
-    ld.datePublished ??
-      pick(META_KEYS.published) ??
-      itemprop?.getAttribute('content') ??
-      itemprop?.getAttribute('datetime') ??
-      timeEl?.getAttribute('datetime') ??
-      undefined,
-  );
-  out.outlet = clean(pick(META_KEYS.outlet)?.replace(/^@/, '') ?? ld.publisher);
-
-  const canonical =
-    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? pick(META_KEYS.canonical) ?? ld.url;
-  if (canonical) {
-    try {
-      const abs = new URL(canonical, url);
-      if (abs.protocol === 'http:' || abs.protocol === 'https:') out.canonicalUrl = abs.href;
-    } catch {
-      // A malformed canonical link is ignored, not fatal.
-    }
+  const authors = ld.authors ?? authorNames(bySource(p.authors), doc);
+  if (authors.length > 0) {
+    out.authors = authors.map((a) => clean(a)!).filter(Boolean);
+    out.byline = out.authors.join(', ');
   }
-  const lang =
-    doc.documentElement?.getAttribute('lang') ??
-    doc.documentElement?.getAttribute('xml:lang') ??
-    pick(META_KEYS.language) ??
-    ld.inLanguage;
-  const primary = lang ? /^[a-z]{2,3}\b/i.exec(lang.trim())?.[0].toLowerCase() : undefined;
-  if (primary) out.language = primary;
-  out.description = clean(pick(META_KEYS.description) ?? ld.description);
+
+  const canonical = canonicalOf(doc, pick(p.canonical) ?? ld.url, url);
+  const pageUrl = canonical ?? url;
+  if (canonical) out.canonicalUrl = canonical;
+  const dates = dateSources(doc, p, bySource, ld, pageUrl, out.title);
+  const published = publishedDate(dates);
+  if (published) [out.published, out.publishedFrom] = [formatIso(published.date), published.from];
+  const modified = modifiedDate(dates);
+  if (modified) {
+    // A UTC modification time is shown in the zone found for the publication date.
+    const zone = published?.date.offset;
+    const date = zone && modified.date.offset === 0 ? atOffset(modified.date, zone) : modified.date;
+    [out.modified, out.modifiedFrom] = [formatIso(date), modified.from];
+  }
+
+  const outletSources = bySource(p.outlet);
+  const outlet = chooseOutlet({
+    named: [
+      ...(outletSources['open-graph'] ?? []).map((name) => ({ name, from: 'open-graph' as const })),
+      ...(outletSources['site-meta'] ?? []).map((name) => ({ name, from: 'site-meta' as const })),
+      ...(ld.publisher ? [{ name: ld.publisher, from: 'json-ld' as const }] : []),
+      ...(outletSources['dublin-core'] ?? []).map((name) => ({ name, from: 'dublin-core' as const })),
+    ].map((c) => ({ ...c, name: decode(c.name) })),
+    documentTitle: out.documentTitle,
+    twitterSite: pick(['twitter:site']),
+    url: url ?? pageUrl,
+  });
+  if (outlet) [out.outlet, out.outletFrom] = [clean(outlet.name), outlet.from];
+
+  const declared = declaredLanguage(doc, bySource(p.language), ld.inLanguage);
+  if (declared) [out.language, out.languageFrom] = [declared.language, declared.from];
+  out.description = clean(pick(p.summary) ?? ld.description);
   if (ld.articleBody) out.jsonLdBody = ld.articleBody;
   for (const k of Object.keys(out) as Array<keyof PageMetadata>) if (out[k] === undefined) delete out[k];
   return out;
 }
 
-interface JsonLdFacts {
-  headline?: string;
-  author?: string;
-  datePublished?: string;
-  publisher?: string;
-  url?: string;
-  inLanguage?: string;
-  description?: string;
-  articleBody?: string;
-}
-
-/** The first article-like object in the page's JSON-LD (top level, arrays or `@graph`). */
-function readJsonLd(blocks: string[]): JsonLdFacts {
-  const candidates: Array<{ [k: string]: JsonValue }> = [];
-  const visit = (v: JsonValue, depth: number): void => {
-    if (depth > 4 || v === null || typeof v !== 'object') return;
-    if (Array.isArray(v)) {
-      for (const x of v) visit(x, depth + 1);
-      return;
-    }
-    const type = v['@type'];
-    const types = Array.isArray(type) ? type : [type];
-    if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) candidates.push(v);
-    if (v['@graph']) visit(v['@graph'], depth + 1);
-  };
-  for (const raw of blocks) {
-    if (raw.length > 2_000_000) continue;
-    try {
-      visit(JSON.parse(raw.trim().replace(/^<!\[CDATA\[|\]\]>$/g, '')) as JsonValue, 0);
-    } catch {
-      // Pages often ship broken JSON-LD; it is optional metadata.
+/** Every meta tag's value by lower-cased name, property, itemprop or http-equiv, in page order. */
+function metaValues(doc: MetaDocument): Map<string, string[]> {
+  const metas = new Map<string, string[]>();
+  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'http-equiv']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (!key) continue;
+      const list = metas.get(key);
+      if (list) list.push(content);
+      else metas.set(key, [content]);
     }
   }
-  // An Article beats a generic WebPage.
-  candidates.sort(
-    (a, b) => Number(String(a['@type']).includes('WebPage')) - Number(String(b['@type']).includes('WebPage')),
-  );
-  const art = candidates[0];
-  if (!art) return {};
+  return metas;
+}
+
+function dateSources(
+  doc: MetaDocument,
+  p: Places,
+  bySource: (names: Record<string, string[]>) => Partial<Record<MetaSource, string[]>>,
+  ld: { datePublished?: string; dateModified?: string },
+  url: string | undefined,
+  title: string | undefined,
+): DateSources {
+  const field = (names: Record<string, string[]>, jsonLd: string | undefined): FieldSources => {
+    const meta = bySource(names);
+    const props = new Set((names.itemprop ?? []).map((n) => n.toLowerCase()));
+    delete meta.itemprop;
+    return { jsonLd, meta, itemprop: itempropValues(doc, props) };
+  };
+  let lines: Dateline[] | undefined;
   return {
-    headline: str(art.headline) ?? str(art.name),
-    author: names(art.author),
-    datePublished: str(art.datePublished) ?? str(art.dateCreated),
-    publisher: names(art.publisher),
-    url: str(art.url) ?? str(art.mainEntityOfPage),
-    inLanguage: str(art.inLanguage),
-    description: str(art.description),
-    articleBody: str(art.articleBody),
+    published: field(p.published, ld.datePublished),
+    modified: field(p.modified, ld.dateModified),
+    times: timeElements(doc),
+    url,
+    datelines: () => (lines ??= findDatelines(doc, p.cues, title)),
   };
 }
 
-function str(v: JsonValue | undefined): string | undefined {
-  if (typeof v === 'string') return v.trim() || undefined;
-  if (v && typeof v === 'object' && !Array.isArray(v) && typeof v['@id'] === 'string') return v['@id'];
+/** Microdata values of elements whose `itemprop` (a space-separated list) names one of `props`. */
+function itempropValues(doc: MetaDocument, props: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const el of Array.from(doc.querySelectorAll('[itemprop]'))) {
+    const names = (el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/);
+    if (!names.some((n) => props.has(n))) continue;
+    const v = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent;
+    if (v?.trim()) out.push(v.trim().slice(0, 200));
+    if (out.length >= 20) break;
+  }
+  return out;
+}
+
+/** `<time datetime>` elements, each marked by what its class or attributes say it is. */
+function timeElements(doc: MetaDocument): DateSources['times'] {
+  const out: DateSources['times'] = [];
+  for (const el of Array.from(doc.querySelectorAll('time[datetime]')).slice(0, 50)) {
+    const value = el.getAttribute('datetime')?.trim();
+    if (!value) continue;
+    const marks = `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''}`.toLowerCase();
+    const published =
+      /publish|posted|pubdate|entry-date|created/.test(marks) || !!el.hasAttribute?.('pubdate');
+    const role = published ? 'published' : /updat|modif|edited/.test(marks) ? 'modified' : 'other';
+    out.push({ value, role });
+  }
+  return out;
+}
+
+/** Short blocks of the page text that show a date, with their distance from the headline. */
+function findDatelines(doc: MetaDocument, cues: Places['cues'], title: string | undefined): Dateline[] {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return [];
+  const blocks = domBlocks(root);
+  // The headline block: the declared headline where the page shows it, else the first <h1>.
+  const headIndex = (heading: string | undefined): number => {
+    const h = heading?.slice(0, 50).toLowerCase();
+    return h && h.length >= 8 ? blocks.findIndex((b) => b.text.toLowerCase().includes(h)) : -1;
+  };
+  let head = headIndex(title);
+  if (head < 0) head = headIndex(clean(doc.querySelector('h1')?.textContent));
+  if (head < 0) head = 0;
+  const out: Dateline[] = [];
+  const from = Math.max(0, head - 40);
+  const to = Math.min(blocks.length, head + 60);
+  for (let i = from; i < to; i++) {
+    const line = datelineOf(blocks[i].text, cues);
+    if (line) out.push({ ...line, distance: i - head });
+  }
+  return out;
+}
+
+function canonicalOf(
+  doc: MetaDocument,
+  fallback: string | undefined,
+  url: string | undefined,
+): string | undefined {
+  const raw = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? fallback;
+  if (!raw) return undefined;
+  try {
+    const abs = new URL(raw, url);
+    return abs.protocol === 'http:' || abs.protocol === 'https:' ? abs.href : undefined;
+  } catch {
+    return undefined; // A malformed canonical link is ignored, not fatal.
+  }
+}
+
+/** Author names from meta tags or a `rel=author` link; URLs and handles are not names. */
+function authorNames(sources: Partial<Record<MetaSource, string[]>>, doc: MetaDocument): string[] {
+  const values = [
+    ...(sources['open-graph'] ?? []),
+    ...(sources['site-meta'] ?? []),
+    ...(sources['dublin-core'] ?? []),
+  ];
+  const raw =
+    values.find((v) => !/^https?:|^@|^www\./i.test(v.trim())) ??
+    doc.querySelector('[rel="author"]')?.textContent;
+  const byline = clean(raw)?.replace(/^by\s+/i, '');
+  return byline && byline.length <= 200 && !/^https?:/i.test(byline) ? [decode(byline)] : [];
+}
+
+/** The language the page declares: `<html lang>`, then meta tags, then JSON-LD `inLanguage`. */
+function declaredLanguage(
+  doc: MetaDocument,
+  sources: Partial<Record<MetaSource, string[]>>,
+  inLanguage: string | undefined,
+): { language: string; from: MetaSource } | undefined {
+  const html = doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang');
+  const tries: Array<[string | null | undefined, MetaSource]> = [
+    [html, 'html-lang'],
+    [sources['open-graph']?.[0], 'open-graph'],
+    [sources['site-meta']?.[0], 'site-meta'],
+    [sources['dublin-core']?.[0], 'dublin-core'],
+    [inLanguage, 'json-ld'],
+  ];
+  for (const [value, from] of tries) {
+    const primary = value ? /^[a-z]{2,3}(?![a-z])/i.exec(value.trim())?.[0].toLowerCase() : undefined;
+    if (primary) return { language: primary, from };
+  }
   return undefined;
 }
 
-function names(v: JsonValue | undefined): string | undefined {
-  if (typeof v === 'string') return v.trim() || undefined;
-  const list = Array.isArray(v) ? v : v ? [v] : [];
-  const out = list
-    .map((x) =>
-      typeof x === 'string' ? x : x && typeof x === 'object' && !Array.isArray(x) ? str(x.name) : undefined,
-    )
-    .filter((x): x is string => !!x);
-  return out.length ? out.join(', ') : undefined;
+/** HTML entities left in a value by double escaping ("don&#39;t", "&#8216;", "&amp;"). */
+function decode(s: string): string {
+  return /&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(s) ? decodeHTML(s) : s;
 }
 
 function clean(s: string | undefined | null): string | undefined {
   // Capped: a hostile page can put megabytes in a <title> or meta tag.
-  const t = s?.slice(0, 2000).replace(/\s+/g, ' ').trim();
+  const t = s ? decode(s.slice(0, 2000)).replace(/\s+/g, ' ').trim() : undefined;
   return t ? t : undefined;
 }
 
-/** Normalises a page's date string to ISO 8601; undefined when it is not a date. */
-export function toIsoDate(raw: string | undefined | null): string | undefined {
-  const s = raw?.trim();
-  if (!s) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
-  // Compact forms such as 20191123 or 20191123T100000Z.
-  const compact = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?/.exec(s);
-  const ms =
-    compact && !/[-/]/.test(s.slice(0, 8))
-      ? Date.UTC(
-          +compact[1],
-          +compact[2] - 1,
-          +compact[3],
-          +(compact[4] ?? 0),
-          +(compact[5] ?? 0),
-          +(compact[6] ?? 0),
-        )
-      : Date.parse(s);
-  if (!Number.isFinite(ms)) return undefined;
-  const d = new Date(ms);
-  const y = d.getUTCFullYear();
-  if (y < 1900 || y > 2200) return undefined;
-  return d.toISOString();
-}
+export { dateProblem, toIsoDate } from './meta/date-text.js';

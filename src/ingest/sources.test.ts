@@ -82,7 +82,7 @@ describe('readSources: files', () => {
       title: 'Rail strike called off',
       byline: 'Tom Reyes',
       outlet: 'Northern Post',
-      published: '2019-11-21T06:15:00.000Z',
+      published: '2019-11-21T06:15:00Z',
       language: 'en',
     });
     expect(page.text).toMatch(/^Rail strike called off\n\nThe rail union called off/);

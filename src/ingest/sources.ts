@@ -12,16 +12,17 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { canonicalizeUrl, contentHash } from './dedup.js';
-import { decodeHtmlBytes } from './encoding.js';
-import { extractArticle } from './extract.js';
+import { decodeHtmlBytes, decodeTextBytes } from './encoding.js';
+import { looksBinary, looksLikeMarkup, missingInput, readBytes, STDIN_NAMES } from './read-bytes.js';
+import { readTextLines } from './lines.js';
+import { extractArticle, pageFields } from './extract.js';
 import { parseFeed, parseOpml, sniffDocument, type FeedEntry, type ParsedFeed } from './feeds.js';
 import { safeFetch, type FetchedResource, type SafeFetchOptions } from './fetch.js';
 import { htmlToParagraphs } from './html-text.js';
 import { detectLanguage } from './language.js';
-import { toIsoDate } from './metadata.js';
+import { dateProblem, toIsoDate } from './metadata.js';
 import { IngestError, type IngestItem, type IngestProblem } from './types.js';
 
 /** Fetches a URL; `safeFetch` unless a test injects another. */
@@ -69,14 +70,15 @@ export async function* readSources(inputs: string[], options: ReadOptions = {}):
       yield* readUrl(input, options);
       continue;
     }
+    if (STDIN_NAMES.has(input)) {
+      yield* readFile(input, options, true);
+      continue;
+    }
     let info;
     try {
       info = await stat(input);
     } catch (err) {
-      yield problem(
-        input,
-        (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : err,
-      );
+      yield problem(input, missingInput(input, err));
       continue;
     }
     if (info.isDirectory()) yield* readDirectory(input, options, 0);
@@ -111,20 +113,6 @@ function kindExtension(file: string): string {
   return path.extname(name);
 }
 
-async function readBytes(file: string, maxBytes: number): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    if (size > maxBytes) throw new IngestError(`file of ${size} bytes is over the ${maxBytes}-byte limit`);
-    const buf = Buffer.alloc(size);
-    await handle.read(buf, 0, size, 0);
-    if (!file.toLowerCase().endsWith('.gz')) return buf;
-    return gunzipSync(buf, { maxOutputLength: maxBytes });
-  } finally {
-    await handle.close();
-  }
-}
-
 async function* readFile(file: string, options: ReadOptions, explicit: boolean): AsyncGenerator<Out> {
   const ext = kindExtension(file);
   const known =
@@ -136,12 +124,21 @@ async function* readFile(file: string, options: ReadOptions, explicit: boolean):
     return;
   }
   let text: string;
+  let regular: boolean;
   try {
-    const bytes = await readBytes(file, options.maxFileBytes ?? 20 * 1024 * 1024);
-    if (looksBinary(bytes)) throw new IngestError('binary data, not text');
-    const decoded = decodeHtmlBytes(bytes);
-    text = decoded.text;
-    if (decoded.warning) yield problem(file, `${decoded.warning} (read on)`);
+    const read = await readBytes(file, options.maxFileBytes ?? 20 * 1024 * 1024);
+    const bytes = read.bytes;
+    regular = read.regular;
+    // Text and JSONL take the one decoder of every command (strict, exact offsets); documents may
+    // declare a charset, and keep going past a bad byte with a warning.
+    if (TEXT_EXT.has(ext) || JSONL_EXT.has(ext) || (!known && !looksLikeMarkup(bytes))) {
+      text = decodeTextBytes(bytes, file).text;
+    } else {
+      if (looksBinary(bytes)) throw new IngestError('binary data, not text');
+      const decoded = decodeHtmlBytes(bytes);
+      text = decoded.text;
+      if (decoded.warning) yield problem(file, `${decoded.warning} (read on)`);
+    }
   } catch (err) {
     yield problem(file, err);
     return;
@@ -151,19 +148,16 @@ async function* readFile(file: string, options: ReadOptions, explicit: boolean):
     return;
   }
   const kind = TEXT_EXT.has(ext) ? 'text' : sniffDocument(text);
-  yield* readDocument(text, kind, { where: file, key: path.resolve(file) }, options);
-}
-
-/** NUL bytes in the first 8 KB mark binary files (UTF-16 has a BOM and is decoded earlier). */
-function looksBinary(bytes: Uint8Array): boolean {
-  if (
-    bytes.length >= 2 &&
-    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-  )
-    return false;
-  const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  if (FEED_EXT.has(ext) && kind === 'text') {
+    yield problem(
+      file,
+      `a ${ext} file that is no feed (no <rss>, <feed>, <rdf:RDF> root or JSON Feed found)`,
+    );
+    return;
+  }
+  // A pipe (standard input) has no lasting name: its text is its identity.
+  const key = regular ? path.resolve(file) : `sha256:${contentHash(text)}`;
+  yield* readDocument(text, kind, { where: file, key }, options);
 }
 
 interface Origin {
@@ -222,13 +216,9 @@ async function* readDocument(
         key: canonicalUrl ?? (origin.url ? safeCanonical(origin.url) : undefined) ?? origin.key,
         origin: origin.url ? ('url' as const) : ('html' as const),
         text: a.text,
-        title: a.title,
-        byline: a.byline,
-        published: a.published,
-        outlet: a.outlet,
+        ...pageFields(a),
         url: origin.url,
         canonicalUrl,
-        language: a.language,
       });
       return;
     }
@@ -326,6 +316,9 @@ export async function* feedItems(
   }
 }
 
+/** Fewer words than this in a feed entry's own text is a teaser or a stub, not an article. */
+const MIN_ENTRY_WORDS = 5;
+
 async function entryOutputs(
   feed: ParsedFeed,
   feedRef: string,
@@ -340,26 +333,43 @@ async function entryOutputs(
     outcome: { entry, produced, retryable },
   });
   const where = `${feedRef} item ${i + 1}${entry.title ? ` ("${entry.title.slice(0, 60)}")` : ''}`;
+  // Only an http(s) link is a page of the entry: file:, javascript: and the like are never keys or URLs.
+  const link = entry.url && isUrl(entry.url) ? entry.url : undefined;
+  if (entry.url && !link)
+    outs.push(problem(where, `entry link is not an http(s) URL, ignored: ${entry.url.slice(0, 200)}`));
+  const entryKey = entry.id && (entry.id !== entry.url || link) ? entry.id : undefined;
   const own = entryText(entry);
-  const canonicalUrl = entry.url ? safeCanonical(entry.url) : undefined;
+  const canonicalUrl = link ? safeCanonical(link) : undefined;
   const base = compact({
     title: entry.title,
     byline: entry.author,
     published: entry.published,
+    publishedFrom: entry.published ? ('feed' as const) : undefined,
     outlet: feed.title,
-    url: entry.url,
+    outletFrom: feed.title ? ('feed' as const) : undefined,
+    url: link,
     canonicalUrl,
     feed: isUrl(feedRef) ? feedRef : undefined,
   });
-  const linkUsable = !!entry.url && isUrl(entry.url) && options.fetchLinks !== false;
+  const linkUsable = !!link && options.fetchLinks !== false;
   if (own.length >= full || (own && !linkUsable)) {
+    const words = own.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    if (words < MIN_ENTRY_WORDS) {
+      outs.push(
+        problem(
+          where,
+          `the entry's text has ${words} word(s) (${own.length} characters): not an article; skipped`,
+        ),
+      );
+      return done(false);
+    }
     if (own.length < full && options.fetchLinks !== false) {
       outs.push(problem(where, `only a ${own.length}-character summary and no link to fetch; used as is`));
     }
     outs.push(
       compact({
         ...base,
-        key: canonicalUrl ?? (entry.id ? `${feedRef}#${entry.id}` : `sha256:${contentHash(own)}`),
+        key: canonicalUrl ?? (entryKey ? `${feedRef}#${entryKey}` : `sha256:${contentHash(own)}`),
         origin: 'feed' as const,
         text: own,
         language: normLang(entry.language ?? feed.language) ?? detectLanguage(own),
@@ -367,12 +377,8 @@ async function entryOutputs(
     );
     return done(true);
   }
-  if (!entry.url) {
-    outs.push(problem(where, 'entry has neither content nor a link'));
-    return done(false);
-  }
-  if (!isUrl(entry.url)) {
-    outs.push(problem(where, `entry link is not an http(s) URL: ${entry.url.slice(0, 200)}`));
+  if (!link) {
+    outs.push(problem(where, 'entry has neither content nor an http(s) link'));
     return done(false);
   }
   if (options.fetchLinks === false) {
@@ -382,26 +388,27 @@ async function entryOutputs(
   const fetcher = options.fetch ?? safeFetch;
   let res: FetchedResource;
   try {
-    res = await fetcher(entry.url, options.fetchOptions);
+    res = await fetcher(link, options.fetchOptions);
   } catch (err) {
-    outs.push(problem(entry.url, err));
+    outs.push(problem(link, err));
     return done(false, true);
   }
   const a = extractArticle(res.text, res.finalUrl);
   if (!a.text) {
-    outs.push(problem(entry.url, 'no article text found in the linked page'));
+    outs.push(problem(link, 'no article text found in the linked page'));
     return done(false);
   }
   const pageCanonical = a.canonicalUrl ? safeCanonical(a.canonicalUrl) : undefined;
   outs.push(
     compact({
       ...base,
-      key: pageCanonical ?? canonicalUrl ?? entry.url,
+      key: pageCanonical ?? canonicalUrl ?? link,
       origin: 'feed' as const,
       text: a.text,
+      ...pageFields(a),
       title: entry.title ?? a.title,
       byline: entry.author ?? a.byline,
-      published: entry.published ?? a.published,
+      ...(entry.published ? { published: entry.published, publishedFrom: 'feed' as const } : {}),
       outlet: a.outlet ?? feed.title,
       canonicalUrl: pageCanonical ?? canonicalUrl,
       language: a.language ?? normLang(entry.language ?? feed.language),
@@ -431,8 +438,9 @@ const JsonlMetaSchema = z
     url: z.string().optional(),
     outlet: z.string().optional(),
     publisher: z.string().optional(),
-    published: z.string().optional(),
-    date: z.string().optional(),
+    // null means unknown, as if the field were left out.
+    published: z.string().nullish(),
+    date: z.string().nullish(),
     byline: z.string().optional(),
     author: z.string().optional(),
     language: z.string().optional(),
@@ -446,47 +454,30 @@ const JsonlRecordSchema = z
     text: z.string({ message: 'missing "text" (a string)' }),
     meta: JsonlMetaSchema.optional(),
   })
-  .and(JsonlMetaSchema);
+  // The top-level fields without passthrough: a numeric "id" kept raw would clash with the string.
+  .and(JsonlMetaSchema.strip());
 
-/** Streams a JSONL file line by line (any size), each line capped in length. */
+/** Streams a JSONL file line by line (any size), each line capped in length and decoded strictly. */
 async function* readJsonl(file: string, options: ReadOptions): AsyncGenerator<Out> {
   const maxLine = options.maxLineChars ?? 10_000_000;
   let stream;
   try {
     const h = await open(file, 'r');
-    stream = createReadStream('', { fd: h, encoding: 'utf8', highWaterMark: 1 << 20 });
+    stream = createReadStream('', { fd: h, highWaterMark: 1 << 20 });
   } catch (err) {
     yield problem(file, err);
     return;
   }
-  let buffer = '';
-  let lineNo = 0;
-  let skipping = false;
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      let start = 0;
-      for (;;) {
-        const nl = chunk.indexOf('\n', start);
-        if (nl < 0) {
-          if (!skipping) buffer += chunk.slice(start);
-          if (buffer.length > maxLine) {
-            yield problem(`${file}:${lineNo + 1}`, `line longer than ${maxLine} characters; skipped`);
-            buffer = '';
-            skipping = true;
-          }
-          break;
-        }
-        const line = skipping ? '' : buffer + chunk.slice(start, nl);
-        lineNo++;
-        if (line.length > maxLine)
-          yield problem(`${file}:${lineNo}`, `line longer than ${maxLine} characters; skipped`);
-        else if (!skipping) yield* jsonlLine(line, file, lineNo);
-        buffer = '';
-        skipping = false;
-        start = nl + 1;
-      }
+    // Bytes, not characters: a line of maxLine characters takes up to 3 bytes each.
+    for await (const line of readTextLines(stream as AsyncIterable<Buffer>, file, {
+      maxLineBytes: maxLine * 3,
+    })) {
+      if ('problem' in line) yield problem(`${file}:${line.lineNo}`, line.problem);
+      else if (line.text.length > maxLine)
+        yield problem(`${file}:${line.lineNo}`, `line longer than ${maxLine} characters; skipped`);
+      else yield* jsonlLine(line.text, file, line.lineNo);
     }
-    if (buffer && !skipping) yield* jsonlLine(buffer, file, lineNo + 1);
   } catch (err) {
     yield problem(file, err);
   } finally {
@@ -524,6 +515,15 @@ function* jsonlLine(raw: string, file: string, lineNo: number): Generator<Out> {
     return;
   }
   const m = { ...r, ...(r.meta ?? {}) };
+  const rawDate = m.published ?? m.date;
+  const published = rawDate ? toIsoDate(rawDate) : undefined;
+  if (rawDate && !published) {
+    yield problem(
+      where,
+      `"published": ${JSON.stringify(rawDate.slice(0, 40))} is not a date (${dateProblem(rawDate)}); use null when it is unknown`,
+    );
+    return;
+  }
   const url = m.url && isUrl(m.url) ? m.url : undefined;
   const canonicalUrl = url ? safeCanonical(url) : undefined;
   yield compact({
@@ -534,7 +534,7 @@ function* jsonlLine(raw: string, file: string, lineNo: number): Generator<Out> {
     text: r.text,
     title: m.title,
     byline: m.byline ?? m.author,
-    published: toIsoDate(m.published ?? m.date),
+    published,
     outlet: m.outlet ?? m.publisher,
     url,
     canonicalUrl,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MetaSourceSchema } from '../model/index.js';
 
 /** Where an item came from: a plain-text file, an HTML file, a fetched page, a feed entry, a JSONL line. */
 export const IngestOriginSchema = z.enum(['text', 'html', 'url', 'feed', 'jsonl']);
@@ -22,6 +23,14 @@ export const IngestItemSchema = z.object({
   language: z.string().optional(),
   /** The feed URL (or feed file path) the item came from. */
   feed: z.string().optional(),
+  /** Last modification date (ISO 8601), when the page states one. */
+  modified: z.string().optional(),
+  authors: z.array(z.string()).optional(),
+  /** Where `published`, `modified`, `outlet` and `language` were read (see `MetaSource`). */
+  publishedFrom: MetaSourceSchema.optional(),
+  modifiedFrom: MetaSourceSchema.optional(),
+  outletFrom: MetaSourceSchema.optional(),
+  languageFrom: MetaSourceSchema.optional(),
 });
 export type IngestItem = z.infer<typeof IngestItemSchema>;
 

@@ -6,13 +6,6 @@ const SEQ_SEED = 0x5eed5eed;
 /** Longest name the gazetteer stores, in tokens (longer training names are rare and never help). */
 export const GAZ_MAX_TOKENS = 8;
 
-export function sequenceStart(): number {
-  return SEQ_SEED;
-}
-export function sequenceNext(h: number, word: number): number {
-  return mix(h, word);
-}
-
 /**
  * A list of names (token sequences of lower-case word hashes) with the entity types each was seen
  * with. Lookup walks a prefix set, so matching is linear in the text with a small constant.

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { TextSpanSchema } from './span.js';
-import { ArticleMetaSchema } from './meta.js';
-import { MessageSchema } from './message.js';
 
 export const TokenKindSchema = z.enum(['word', 'number', 'punct', 'quote', 'symbol']);
 export type TokenKind = z.infer<typeof TokenKindSchema>;
@@ -55,6 +53,11 @@ export const RoleSchema = z.object({
   until: z.string().optional(),
   /** Where the role came from: the article's own words or the knowledge base. */
   source: z.enum(['text', 'kb', 'meta']),
+  /**
+   * True for a knowledge-base role chosen without a publication date: the latest role the
+   * knowledge base holds, not necessarily the one held when the article was written.
+   */
+  unanchored: z.boolean().optional(),
   evidence: TextSpanSchema.optional(),
 });
 export type Role = z.infer<typeof RoleSchema>;
@@ -69,6 +72,8 @@ export const ActorSchema = z.object({
   cameo: z.string().nullable(),
   /** Knowledge-base identifier when the actor was found there. */
   kb: z.string().optional(),
+  /** A person's grammatical gender when the text (honorific, gendered title) or the first name says. */
+  gender: z.enum(['male', 'female']).optional(),
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
@@ -77,6 +82,8 @@ export const SourceRefSchema = TextSpanSchema.extend({
   actor: z.string().optional(),
   /** True when the source is deliberately unnamed ("a senior official", "Russian media"). */
   unnamed: z.boolean().optional(),
+  /** Every actor of a coordinated source ("Volker and Morrison said"), `actor` being the first. */
+  actors: z.array(z.string()).optional(),
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
@@ -122,6 +129,11 @@ export const TimeExprSchema = TextSpanSchema.extend({
   relative: z.boolean(),
   /** Part of the period ("early", "late", …) or relation ("since", "before"). */
   modifier: z.string().optional(),
+  /**
+   * What a relative expression counts from: the publication date, an earlier date in the text
+   * ("the next year" after "in 2016"), or nothing (`none`: no publication date, so unresolved).
+   */
+  anchor: z.enum(['publication', 'text', 'none']).optional(),
 });
 export type TimeExpr = z.infer<typeof TimeExprSchema>;
 
@@ -160,22 +172,3 @@ export const EventSchema = z.object({
   time: z.string().optional(),
 });
 export type Event = z.infer<typeof EventSchema>;
-
-export const AnalysisSchema = z.object({
-  version: z.literal(1),
-  id: z.string().optional(),
-  text: z.string(),
-  meta: ArticleMetaSchema,
-  title: TextSpanSchema.optional(),
-  byline: TextSpanSchema.optional(),
-  sentences: z.array(SentenceSchema),
-  tokens: z.array(TokenSchema).optional(),
-  mentions: z.array(MentionSchema),
-  actors: z.array(ActorSchema),
-  attributions: z.array(AttributionSchema),
-  claims: z.array(ClaimSchema),
-  events: z.array(EventSchema),
-  times: z.array(TimeExprSchema),
-  messages: z.array(MessageSchema),
-});
-export type Analysis = z.infer<typeof AnalysisSchema>;

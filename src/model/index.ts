@@ -3,3 +3,5 @@ export * from './meta.js';
 export * from './message.js';
 export * from './analysis.js';
 export * from './doc.js';
+export * from './input.js';
+export * from './layers.js';

@@ -1,11 +1,24 @@
-import type { Doc, Layer, Stage, StageOutput } from '../model/index.js';
+import {
+  emptyLayers,
+  LAYER_NAMES,
+  type Doc,
+  type Layer,
+  type Stage,
+  type StageOutput,
+} from '../model/index.js';
 
-const BASE_LAYERS: ReadonlySet<Layer> = new Set();
+const KNOWN_LAYERS: ReadonlySet<string> = new Set(LAYER_NAMES);
 
-/** Checks that every stage's requirements are provided by an earlier stage, as spaCy's add_pipe does. */
+/**
+ * Checks that every stage names only declared layers and that its requirements are provided by an
+ * earlier stage, as spaCy's add_pipe does.
+ */
 export function checkOrder(stages: readonly Stage[]): void {
-  const have = new Set<Layer>(BASE_LAYERS);
+  const have = new Set<Layer>();
   for (const stage of stages) {
+    for (const layer of [...stage.requires, ...stage.provides])
+      if (!KNOWN_LAYERS.has(layer))
+        throw new Error(`stage "${stage.name}" names "${layer}", which is no layer of the document`);
     for (const need of stage.requires) {
       if (!have.has(need))
         throw new Error(`stage "${stage.name}" requires "${need}", which no earlier stage provides`);
@@ -14,26 +27,9 @@ export function checkOrder(stages: readonly Stage[]): void {
   }
 }
 
+/** The document before the first stage: the text, its metadata and every layer empty. */
 export function emptyDoc(text: string, meta: Doc['meta'], id?: string): Doc {
-  return {
-    id,
-    text,
-    meta,
-    tokens: [],
-    sentences: [],
-    mentions: [],
-    actors: [],
-    attributions: [],
-    claims: [],
-    events: [],
-    times: [],
-    messages: [],
-  };
-}
-
-export interface StageTiming {
-  stage: string;
-  ms: number;
+  return { id, text, meta, ...emptyLayers() };
 }
 
 /** Runs stages in order; each returns layers, merged into a new Doc (messages accumulate). */

@@ -7,13 +7,20 @@ import type { PoolTask } from './worker.js';
 
 export type { PoolTask } from './worker.js';
 
-/** The compiled worker; under a TypeScript runner (tests) the built copy in dist/ is used. */
-function workerFile(): string {
-  const here = fileURLToPath(new URL('./worker.js', import.meta.url));
-  if (existsSync(here)) return here;
-  const built = fileURLToPath(new URL('../../dist/pipeline/worker.js', import.meta.url));
+/**
+ * The compiled file of a worker module (`dist/<srcPath>.js`): beside the caller when it runs compiled,
+ * else (a TypeScript runner, tests) the built copy in dist/. Throws when it is not built.
+ */
+export function compiledWorker(callerUrl: string, srcPath: string): string {
+  const here = fileURLToPath(new URL(`./${srcPath.split('/').pop()}.js`, callerUrl));
+  if (existsSync(here) && !callerUrl.endsWith('.ts')) return here;
+  const built = fileURLToPath(new URL(`../../dist/${srcPath}.js`, import.meta.url));
   if (existsSync(built)) return built;
-  throw new Error('the analysis worker is not built: run npm run build');
+  throw new Error(`the worker ${srcPath} is not built: run npm run build`);
+}
+
+function workerFile(): string {
+  return compiledWorker(import.meta.url, 'pipeline/worker');
 }
 
 /**

@@ -1,8 +1,9 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import { IngestItemSchema, isIngestProblem, type IngestItem, type IngestProblem } from '../ingest/types.js';
-import { checkText } from '../pipeline/index.js';
+import { checkText } from '../model/input.js';
 import { migrate } from '../store/postgres/index.js';
+import { checkStorable } from '../store/rules.js';
 import { QUEUE_MIGRATIONS } from './schema.js';
 
 /**
@@ -133,20 +134,13 @@ export class JobQueue {
         continue;
       }
       const item = parsed.data;
-      // Empty, huge or binary text is refused now rather than dead-lettered later by a worker.
+      // Empty, huge or binary text, and NUL anywhere (the stores' one rule; jsonb cannot hold it
+      // either), are refused now rather than dead-lettered later by a worker.
       try {
         checkText(item.text);
+        checkStorable(item);
       } catch (err) {
         result.problems.push({ where: item.key, reason: err instanceof Error ? err.message : String(err) });
-        continue;
-      }
-      // jsonb (like text) cannot hold NUL; such an article could never be stored either.
-      const nulField = Object.entries(item).find(([, v]) => typeof v === 'string' && v.includes('\u0000'));
-      if (nulField) {
-        result.problems.push({
-          where: item.key,
-          reason: `${nulField[0]} contains a NUL character: not text`,
-        });
         continue;
       }
       // Two items with one key in a batch would make the INSERT touch a row twice.

@@ -63,7 +63,19 @@ describe('ingest, stats and serve commands', () => {
       run('serve', '--host', '0.0.0.0', '--port', '0', '--db', path.join(dir, 's.db')),
     ).rejects.toThrow(/without --token/);
     await expect(run('serve', '--port', 'eighty')).rejects.toThrow(/--port/);
-    await expect(run('serve', '--token', 'short')).rejects.toThrow(/at least 16/);
+    await expect(run('serve', '--token', 'short')).rejects.toThrow(/--token must have at least 16/);
+    // An empty or short NEWSGRAPH_TOKEN is named as such, not as a short --token.
+    for (const [value, message] of [
+      ['', /NEWSGRAPH_TOKEN is set but empty/],
+      ['abc', /NEWSGRAPH_TOKEN has 3 characters/],
+    ] as const) {
+      vi.stubEnv('NEWSGRAPH_TOKEN', value);
+      try {
+        await expect(run('serve', '--port', '0', '--db', path.join(dir, 's.db'))).rejects.toThrow(message);
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    }
     await expect(run('ingest', 'x.jsonl', '--interval', '0')).rejects.toThrow(/--interval/);
   });
 });

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureAnalysis } from '../store/store.suite.js';
 import { SqliteStore } from '../store/sqlite/index.js';
-import type { Fingerprinter } from '../store/ingest.js';
+import type { Fingerprinter } from '../service/item.js';
 import type { Analysis, ArticleMeta } from '../model/index.js';
 import { buildServer, checkExposure, ErrorBodySchema } from './index.js';
 

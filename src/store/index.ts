@@ -1,16 +1,13 @@
-/** The article store: its contract, the SQLite implementation, and storing ingested items. */
+/** The article store: its contract, the one SQL store over SQLite or PostgreSQL, and how to open it. */
 export * from './types.js';
 export { SqliteStore, openSqliteStore } from './sqlite/index.js';
+export type { SqliteStoreOptions } from './sqlite/index.js';
+export { SqlStore } from './sql/store.js';
+export type { Dialect, Migration, Row, SqlDatabase, SqlRunner } from './sql/adapter.js';
 export { signatureSimilarity } from './row-mappers.js';
 export { indexAnalysis, storeActorId } from './rows.js';
-export { deadLetters, openStore, isPostgresSpec, statsWithJobs } from './open.js';
-export type { DeadJob, JobCounts } from './open.js';
-export { addCounts, emptyCounts, ingestItems, loadIngestApi, metaOf, storeItem } from './ingest.js';
-export type { Analyzer, Fingerprinter, IngestCounts, IngestHooks, StoreItemResult } from './ingest.js';
+export { openStore, StoreMissingError } from './open.js';
+export type { OpenOptions } from './open.js';
+export { StoreBusyError } from './rules.js';
 
-/** The database used when neither --db nor NEWSGRAPH_DB says otherwise (relative to the working directory). */
-export const DEFAULT_DB = 'data/newsgraph.db';
-
-export function resolveDbPath(option?: string): string {
-  return option ?? process.env.NEWSGRAPH_DB ?? DEFAULT_DB;
-}
+export { DEFAULT_DB, resolveDbPath } from './db-path.js';

@@ -1,55 +1,32 @@
-import type { Store, StoreStats } from './types.js';
-import { openSqliteStore } from './sqlite/index.js';
+import { existsSync } from 'node:fs';
+import { isPostgresUrl } from './spec.js';
+import type { Store } from './types.js';
+import type { SqliteStoreOptions } from './sqlite/connection.js';
 
-/** `postgres://…` or `postgresql://…` selects PostgreSQL; anything else is a SQLite file path. */
-export function isPostgresSpec(spec: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(spec);
+export interface OpenOptions extends SqliteStoreOptions {
+  /** Refuse to create a database: a file that is not there is a StoreMissingError (readers). */
+  mustExist?: boolean;
 }
 
-/** Opens the store a `--db` value names: a PostgreSQL URL or a SQLite file (created when missing). */
-export async function openStore(spec: string, options: { readonly?: boolean } = {}): Promise<Store> {
-  if (isPostgresSpec(spec)) {
+/** The database a reader asked for is not there. */
+export class StoreMissingError extends Error {
+  constructor(readonly spec: string) {
+    super(`no database at ${spec}`);
+    this.name = 'StoreMissingError';
+  }
+}
+
+/**
+ * Opens the store a `--db` value names: a PostgreSQL URL or a SQLite file (created when missing,
+ * unless `mustExist`). The busy options concern SQLite (PostgreSQL waits for locks without
+ * blocking the thread).
+ */
+export async function openStore(spec: string, options: OpenOptions = {}): Promise<Store> {
+  if (isPostgresUrl(spec)) {
     const { openPostgresStore } = await import('./postgres/index.js');
     return openPostgresStore(spec);
   }
+  if (options.mustExist && spec !== ':memory:' && !existsSync(spec)) throw new StoreMissingError(spec);
+  const { openSqliteStore } = await import('./sqlite/index.js');
   return openSqliteStore(spec, options);
-}
-
-/** Counts of the job queue, present when the store is PostgreSQL (where the queue lives). */
-export interface JobCounts {
-  queued: number;
-  running: number;
-  failed: number;
-  done?: number;
-}
-
-/** A store's counts, plus the job queue's when the store has one. */
-export async function statsWithJobs(store: Store): Promise<StoreStats & { jobs?: JobCounts }> {
-  const stats = await store.stats();
-  const pool = (store as { pool?: unknown }).pool;
-  if (!pool) return stats;
-  const { queueStats } = await import('../queue/index.js');
-  return { ...stats, jobs: await queueStats(pool as Parameters<typeof queueStats>[0]) };
-}
-
-/** A dead-lettered job: an article whose analysis failed every attempt. */
-export interface DeadJob {
-  key: string;
-  attempts: number;
-  error: string | null;
-  failedAt: string | null;
-}
-
-/** The dead-letter list of the store's job queue (PostgreSQL), or null when the store has no queue. */
-export async function deadLetters(store: Store, limit = 100): Promise<DeadJob[] | null> {
-  const pool = (store as { pool?: unknown }).pool;
-  if (!pool) return null;
-  const { JobQueue } = await import('../queue/index.js');
-  const queue = await JobQueue.open(pool as Parameters<typeof JobQueue.open>[0]);
-  return (await queue.deadLetters(limit)).map(({ key, attempts, error, failedAt }) => ({
-    key,
-    attempts,
-    error,
-    failedAt,
-  }));
 }

@@ -1,115 +1,17 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AnalysisSchema, type Analysis, type ArticleMeta } from '../model/index.js';
 import { analyze } from '../pipeline/index.js';
 import { PROJECT_ROOT } from '../util/data.js';
 import type { ArticleInput, Store } from './types.js';
+import { fixtureAnalysis, inputOf } from './fixtures.js';
+
+export { bulkAnalysis, fixtureAnalysis, inputOf } from './fixtures.js';
 
 /**
  * The behaviour every Store must have. Each implementation runs it with its own factory:
  * `defineStoreSuite('sqlite', () => new SqliteStore(tmpfile))`, later the same for PostgreSQL.
  */
-
-const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** Finds `needle` in `text` (the n-th occurrence) and returns its span, failing loudly if absent. */
-function span(text: string, needle: string, nth = 0) {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`fixture: "${needle}" not in text`);
-  }
-  return { start: at, end: at + needle.length, text: needle };
-}
-
-interface FixtureOptions {
-  meta?: ArticleMeta;
-  quote?: {
-    speaker: string;
-    cue: string;
-    content: string;
-    stance?: 'neutral' | 'distancing' | 'hedged' | 'endorsing';
-  };
-  event?: {
-    source: string;
-    target: string;
-    trigger: string;
-    cameo: string;
-    goldstein: number;
-    quadClass: number;
-  };
-}
-
-/** A hand-built analysis whose every span is computed from the text, so it is valid by construction. */
-export function fixtureAnalysis(text: string, opts: FixtureOptions = {}): Analysis {
-  const actors: Analysis['actors'] = [];
-  const mentions: Analysis['mentions'] = [];
-  const addActor = (name: string) => {
-    const existing = actors.find((a) => a.name === name);
-    if (existing) return existing.id;
-    const id = `A${actors.length + 1}`;
-    const m = span(text, name);
-    mentions.push({ id: `M${mentions.length + 1}`, ...m, type: 'PERSON', kind: 'name', actor: id });
-    actors.push({
-      id,
-      name,
-      type: 'PERSON',
-      mentions: [mentions[mentions.length - 1].id],
-      roles: [{ title: 'Minister', affiliation: 'Testland', source: 'text' }],
-      cameo: 'TSTGOV',
-    });
-    return id;
-  };
-  const attributions: Analysis['attributions'] = [];
-  if (opts.quote) {
-    const actor = addActor(opts.quote.speaker);
-    attributions.push({
-      id: 'Q1',
-      kind: 'direct',
-      source: { ...span(text, opts.quote.speaker), actor },
-      cue: { ...span(text, opts.quote.cue), lemma: opts.quote.cue },
-      content: [span(text, opts.quote.content)],
-      via: [],
-      stance: opts.quote.stance ?? 'neutral',
-    });
-  }
-  const events: Analysis['events'] = [];
-  if (opts.event) {
-    const s = addActor(opts.event.source);
-    const t = addActor(opts.event.target);
-    const trigger = span(text, opts.event.trigger);
-    events.push({
-      id: 'E1',
-      source: { actor: s, code: 'TSTGOV', text: opts.event.source },
-      target: { actor: t, code: 'OTHGOV', text: opts.event.target },
-      cameo: opts.event.cameo,
-      plover: null,
-      goldstein: opts.event.goldstein,
-      quadClass: opts.event.quadClass,
-      trigger,
-      evidence: [trigger],
-    });
-  }
-  return AnalysisSchema.parse({
-    version: 1,
-    text,
-    meta: opts.meta ?? {},
-    sentences: [{ start: 0, end: text.length, text, tokenStart: 0, tokenEnd: 0, paragraph: 0 }],
-    mentions,
-    actors,
-    attributions,
-    claims: [],
-    events,
-    times: [],
-    messages: [],
-  });
-}
-
-export function inputOf(key: string, text: string, extra: Partial<ArticleInput> = {}): ArticleInput {
-  return { key, text, contentHash: sha(text), ...extra };
-}
 
 /** A signature of `n` slots of which the first `same` equal `base`'s: a known Jaccard estimate. */
 function signature(base: number, same: number, n = 64): Uint32Array {
@@ -398,6 +300,24 @@ export function defineStoreSuite(name: string, makeStore: () => Promise<Store>):
       expect(net.edges).toHaveLength(1);
       expect(net.edges[0]).toMatchObject({ source: actorId, count: 3 });
       expect(net.nodes.map((n) => n.name).sort()).toEqual(['Ana Lopes', 'Valmora']);
+    });
+
+    it('refuses NUL in every field with an InputError naming the field (one rule for both stores), storing nothing', async () => {
+      const long = `${'Plain words here. '.repeat(4000)}\u0000 and after.`;
+      expect(long.indexOf('\u0000')).toBeGreaterThan(65536);
+      const cases: [ArticleInput, RegExp][] = [
+        [inputOf('n1', WIRE, { title: 'Bad\u0000title' }), /title contains a NUL character at offset 3/],
+        [inputOf('n2', WIRE, { outlet: '\u0000Wire' }), /outlet contains a NUL/],
+        [inputOf('n3\u0000', WIRE), /key contains a NUL/],
+        [inputOf('n4', long), /text contains a NUL character at offset 72000/],
+      ];
+      for (const [input, message] of cases) {
+        const err = await store.putArticle(input, fixtureAnalysis(input.text)).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(Error);
+        expect((err as Error).name).toBe('InputError');
+        expect((err as Error).message).toMatch(message);
+      }
+      expect(await store.stats()).toMatchObject({ articles: 0, duplicateCopies: 0 });
     });
 
     it('keeps feed checkpoints', async () => {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Analysis, Role, Stance } from '../model/index.js';
+import type pg from 'pg';
+import type { SqlDatabase, SqlRunner } from './sql/adapter.js';
 
 /**
  * The storage contract. Every method is async so a PostgreSQL implementation (node-postgres) can
@@ -25,6 +27,11 @@ export interface ArticleInput {
   signature?: Uint32Array;
   /** LSH band keys of the signature: articles sharing one are near-duplicate candidates. */
   lshKeys?: readonly string[];
+  /**
+   * Where the article came in its input (lower is earlier): with the publication date, it decides
+   * which of several copies is the original (`rules.ts`), whatever order they are stored in.
+   */
+  inputOrder?: number;
 }
 
 /** How an incoming article relates to what is stored. */
@@ -84,6 +91,23 @@ export interface StoredArticle extends ArticleSummary {
   analysis: Analysis;
   /** Every known copy of this article: exact republications and near-duplicates pointing at it. */
   copies: CopyRecord[];
+  /**
+   * Set when the analysis was read through a layer window (`getArticle(id, {layers})`): each list
+   * layer's size and the part returned. `truncated` is true when any layer holds more than returned.
+   */
+  layers?: { truncated: boolean; offset: number; limit: number; sizes: Record<string, LayerSize> };
+}
+
+/** One list layer of an analysis read through a window. */
+export interface LayerSize {
+  total: number;
+  returned: number;
+}
+
+/** The part of every list layer (mentions, sentences, events…) to read: items [offset, offset+limit). */
+export interface LayerWindow {
+  offset?: number;
+  limit: number;
 }
 
 export interface SearchHit extends ArticleSummary {
@@ -217,7 +241,38 @@ export const FeedCheckpointSchema = z.object({
 });
 export type FeedCheckpoint = z.infer<typeof FeedCheckpointSchema>;
 
+/** A stored article with its analysis, as the store's hooks see it. */
+export interface StoredAnalysis {
+  id: string;
+  key: string;
+  outlet: string | null;
+  published: string | null;
+  analysis: Analysis;
+}
+
+/**
+ * Work a floor above the store does on tables of its own inside the transaction that stores an
+ * article (the corpus analyses, `src/corpus/`), so what it derives is never out of step with the
+ * articles: committed together, rolled back together.
+ */
+export interface ArticleHook {
+  readonly name: string;
+  /** The article was stored with this analysis (new, or replacing an earlier one): idempotent. */
+  stored(tx: SqlRunner, article: StoredAnalysis): Promise<void>;
+  /** The article left the store (an earlier original with other text took its place). */
+  removed(tx: SqlRunner, articleId: string): Promise<void>;
+}
+
 export interface Store {
+  /** The database the store runs on: for floors that keep tables beside it (src/corpus/). */
+  readonly sql: SqlDatabase;
+  /** Runs `hook` inside the transaction of every article stored from now on (once per name). */
+  onArticleStored(hook: ArticleHook): void;
+  /**
+   * The connection pool of a database several processes share (PostgreSQL), where the job queue
+   * lives beside the store; null when only this process writes the store (a SQLite file).
+   */
+  readonly sharedPool: pg.Pool | null;
   /** Where an article would go, without storing it: lets ingest skip analysing copies. */
   classify(input: ArticleInput): Promise<Classification>;
   /**
@@ -226,7 +281,8 @@ export interface Store {
    * (a race with another writer), the put fails with MissingAnalysisError and the caller analyses.
    */
   putArticle(input: ArticleInput, analysis: Analysis | null): Promise<PutResult>;
-  getArticle(id: string): Promise<StoredArticle | null>;
+  /** The article with its analysis; with `layers`, each list layer only in that window (large analyses). */
+  getArticle(id: string, options?: { layers?: LayerWindow }): Promise<StoredArticle | null>;
   listArticles(page?: Page & { outlet?: string }): Promise<{ total: number; items: ArticleSummary[] }>;
   /** Full-text search over article text; any user string is safe (no query syntax errors). */
   searchArticles(query: string, page?: Page): Promise<{ total: number; items: SearchHit[] }>;
@@ -241,6 +297,8 @@ export interface Store {
   stats(): Promise<StoreStats>;
   getCheckpoint(feed: string): Promise<FeedCheckpoint | null>;
   putCheckpoint(checkpoint: FeedCheckpoint): Promise<void>;
+  /** An input order after every stored article's: the base of a new run's `inputOrder`s. */
+  nextInputOrder(): Promise<number>;
   close(): Promise<void>;
 }
 

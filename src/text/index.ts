@@ -19,3 +19,4 @@ export const textStage: Stage = {
     return { tokens, sentences, title, byline };
   },
 };
+export { detectLanguage, languageName } from './language.js';

@@ -48,7 +48,15 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
     const next = tokens[i + 1];
     if (!next) break;
     const gap = text.slice(tok.end, next.start);
-    if (gap.includes('\n')) {
+    // A lone line break inside a sentence (a wrapped line: no end mark before it, a lower-case
+    // word after it) does not end the sentence; a blank line or an end mark does.
+    const wrapped =
+      gap.indexOf('\n') === gap.lastIndexOf('\n') &&
+      next.kind === 'word' &&
+      /^\p{Ll}/u.test(text.slice(next.start, next.end)) &&
+      !ENDERS.has(text.slice(tok.start, tok.end)) &&
+      !CLOSERS.has(text.slice(tok.start, tok.end));
+    if (gap.includes('\n') && !wrapped) {
       close(i + 1);
       paragraph++;
       continue;

@@ -8,7 +8,18 @@ const sentences = (text: string) => splitSentences(text, tokenize(text)).map((s)
 describe('tokenize', () => {
   it('keeps acronyms, dotted names and inner apostrophes whole and splits clitics', () => {
     expect(surface('The U.S. and Caliber.Az said O’Neill’s plan wasn’t new.')).toEqual([
-      'The', 'U.S.', 'and', 'Caliber.Az', 'said', 'O’Neill', '’s', 'plan', 'was', 'n’t', 'new', '.',
+      'The',
+      'U.S.',
+      'and',
+      'Caliber.Az',
+      'said',
+      'O’Neill',
+      '’s',
+      'plan',
+      'was',
+      'n’t',
+      'new',
+      '.',
     ]);
   });
   it('classifies quotes, numbers and punctuation', () => {
@@ -30,13 +41,26 @@ describe('tokenize', () => {
     expect(toks.length).toBeGreaterThan(350);
   });
   it('handles diacritics and mixed scripts', () => {
-    expect(surface('Zelenskyy met Эрдоган and Erdoğan in Kyiv.')).toEqual(['Zelenskyy', 'met', 'Эрдоган', 'and', 'Erdoğan', 'in', 'Kyiv', '.']);
+    expect(surface('Zelenskyy met Эрдоган and Erdoğan in Kyiv.')).toEqual([
+      'Zelenskyy',
+      'met',
+      'Эрдоган',
+      'and',
+      'Erdoğan',
+      'in',
+      'Kyiv',
+      '.',
+    ]);
   });
 });
 
 describe('splitSentences', () => {
   it('survives U.S., Gen., initials and names with inner periods', () => {
-    expect(sentences('Gen. Mark Milley met U.S. officials in Washington. Caliber.Az reported it. John F. Kennedy spoke.')).toEqual([
+    expect(
+      sentences(
+        'Gen. Mark Milley met U.S. officials in Washington. Caliber.Az reported it. John F. Kennedy spoke.',
+      ),
+    ).toEqual([
       'Gen. Mark Milley met U.S. officials in Washington.',
       'Caliber.Az reported it.',
       'John F. Kennedy spoke.',
@@ -50,7 +74,10 @@ describe('splitSentences', () => {
     ]);
   });
   it('ends a sentence after an acronym before a typical opener', () => {
-    expect(sentences('He moved to the U.S. The move was quick.')).toEqual(['He moved to the U.S.', 'The move was quick.']);
+    expect(sentences('He moved to the U.S. The move was quick.')).toEqual([
+      'He moved to the U.S.',
+      'The move was quick.',
+    ]);
   });
   it('numbers paragraphs', () => {
     const text = 'One. Two.\n\nThree.';
@@ -68,6 +95,9 @@ describe('findLayout', () => {
   });
   it('does not take a sentence or a long byline-like line as title or byline', () => {
     expect(findLayout('The leaders met on Monday.\nThey talked.').title).toBeUndefined();
-    expect(findLayout('Title\nBy the end of the day the talks had collapsed, officials from both sides said.').byline).toBeUndefined();
+    expect(
+      findLayout('Title\nBy the end of the day the talks had collapsed, officials from both sides said.')
+        .byline,
+    ).toBeUndefined();
   });
 });

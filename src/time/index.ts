@@ -1,94 +1,34 @@
+/**
+ * times: dates and periods in the text, resolved against the publication date. chrono finds them;
+ * this stage decides what they mean in news prose: which April a "was evicted in April" is (tense,
+ * `tense.ts`; occurrence, `resolve.ts`), that "the next year" counts from the year just mentioned
+ * (`anchored.ts`), that "USA TODAY" and a "protest march" are not dates (`names.ts`), and that no
+ * time of day is invented. Without a publication date, what only it could tell stays unknown
+ * (`XXXX-04`) and the expression says it is unanchored.
+ */
 import * as chrono from 'chrono-node';
-import { z } from 'zod';
-import type { Doc, Stage, TimeExpr } from '../model/index.js';
+import type { Doc, Message, Stage, TimeExpr } from '../model/index.js';
 import { textSpan } from '../model/index.js';
-import { loadData } from '../util/data.js';
+import { anchoredTimes } from './anchored.js';
+import { normWord, timeLexicon } from './lexicon.js';
+import { notADate } from './names.js';
+import { weekdayOf, yearOf, type Pointing, type Ymd } from './resolve.js';
+import { clauseTense } from './tense.js';
 
-const ExpressionsSchema = z.object({
-  prepositions: z.array(z.string()),
-  relational: z.array(z.string()),
-  parts: z.array(z.string()),
-});
-
-let lexicon: { before: RegExp; relational: Set<string>; parts: RegExp } | undefined;
-function words() {
-  if (!lexicon) {
-    const data = loadData('time/expressions.json', ExpressionsSchema);
-    const alt = (xs: string[]) =>
-      [...xs]
-        .sort((a, b) => b.length - a.length)
-        .map((x) => x.replace(/ /g, '\\s+'))
-        .join('|');
-    lexicon = {
-      // "<preposition> <part>? " immediately before the date, matched at the end of the preceding text.
-      before: new RegExp(`\\b(${alt(data.prepositions)})\\s+(?:(${alt(data.parts)})[\\s-]+)?$`, 'i'),
-      relational: new Set(data.relational),
-      parts: new RegExp(`\\b(${alt(data.parts)})[\\s-]+$`, 'i'),
-    };
-  }
-  return lexicon;
-}
-
-const YEAR = /\b(1[6-9]\d{2}|20\d{2})\b(?!\s*(?:[-–]|\p{L}))/gu;
-const pad = (n: number) => String(n).padStart(2, '0');
+const YEAR = /\b(1[6-9]\d{2}|20\d{2})\b(?!\s*[-–]\s*\d)/gu;
+const pad = (n: number): string => String(n).padStart(2, '0');
 
 /*
  * chrono is the costly part, so it only sees passages with a word that can start a date: month and
  * weekday names, relative day words, "ago", digits with a slash or colon. Everything else is skipped.
- * ("now" alone is left out on purpose: in news prose it is almost never a date.)
  */
 const DATE_CUE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|this|week|month|year|noon|midnight|morning|evening|afternoon|night|day|hour|minute|min|[ap]\.m)|\d[/:]\d|\d{4}-\d\d|\d{1,2}(?:st|nd|rd|th)\b/i;
-
-const FUTURE_CUE =
-  /\b(?:will|shall|'ll|’ll|next|scheduled|due|plans?|planned|expected|to be|going to|set to)\b[^.;]*$/i;
 const ANCHORED_ELSEWHERE = /\b(?:after|before|later|earlier|prior)$/i;
+/** A time of day the text itself states ("10:30 p.m.", "9 a.m.", "noon"). */
+const CLOCK = /\d[:.]\d\d|\d\s*[ap]\.?\s?m\b|\bnoon\b|\bmidnight\b|\d\s*h\s*\d\d/i;
 
-/**
- * The ISO-like value of a date: what the text states, completed from the publication date when there is
- * one. Without one, what only the publication date could tell stays unknown: `XXXX-04` for "in April",
- * `XXXX-WXX-6` for "on Saturday", `XXXX-XX-XX` for "yesterday".
- */
-function normalise(
-  c: chrono.ParsedComponents,
-  granularity: TimeExpr['granularity'],
-  unanchored: boolean,
-  derived: boolean,
-  shiftDays = 0,
-): string {
-  const d = c.date();
-  if (unanchored && derived)
-    return granularity === 'year' ? 'XXXX' : granularity === 'month' ? 'XXXX-XX' : 'XXXX-XX-XX';
-  if (unanchored) {
-    const year = c.isCertain('year') && !c.isCertain('weekday') ? String(c.get('year')) : 'XXXX';
-    if (granularity === 'year') return year;
-    if (c.isCertain('month')) {
-      const month = pad(c.get('month') ?? 1);
-      if (granularity === 'month') return `${year}-${month}`;
-      if (c.isCertain('day')) return `${year}-${month}-${pad(c.get('day') ?? 1)}`;
-    }
-    if (c.isCertain('weekday') && !c.isCertain('day'))
-      return `XXXX-WXX-${(c.get('weekday') ?? 0) === 0 ? 7 : c.get('weekday')}`;
-    return granularity === 'month' ? 'XXXX-XX' : 'XXXX-XX-XX';
-  }
-  if (shiftDays) {
-    const s = new Date(
-      Date.UTC(
-        c.get('year') ?? d.getUTCFullYear(),
-        (c.get('month') ?? 1) - 1,
-        (c.get('day') ?? 1) + shiftDays,
-      ),
-    );
-    return `${s.getUTCFullYear()}-${pad(s.getUTCMonth() + 1)}-${pad(s.getUTCDate())}`;
-  }
-  const year = String(c.get('year') ?? d.getUTCFullYear());
-  const month = pad(c.get('month') ?? d.getUTCMonth() + 1);
-  const day = pad(c.get('day') ?? d.getUTCDate());
-  if (granularity === 'year') return year;
-  if (granularity === 'month') return `${year}-${month}`;
-  const date = `${year}-${month}-${day}`;
-  return granularity === 'time' ? `${date}T${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}` : date;
-}
+type Found = Omit<TimeExpr, 'id'>;
 
 /** Finds date expressions and normalises them against the publication date (meta.published). */
 export function findTimes(
@@ -96,60 +36,27 @@ export function findTimes(
   published?: string,
   passages?: ReadonlyArray<{ start: number; end: number }>,
 ): TimeExpr[] {
-  const ref = published ? new Date(`${published.slice(0, 10)}T12:00:00Z`) : undefined;
-  const found: Array<Omit<TimeExpr, 'id'>> = [];
-  const results: Array<{ index: number; text: string; start: chrono.ParsedComponents; tags: Set<string> }> =
-    [];
-  const refDate = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
-  for (const p of passages ?? [{ start: 0, end: text.length }]) {
+  const ref: Ymd | undefined = published
+    ? { year: +published.slice(0, 4), month: +published.slice(5, 7), day: +published.slice(8, 10) }
+    : undefined;
+  const refDate = ref
+    ? new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12))
+    : new Date(Date.UTC(2000, 0, 1, 12));
+  const sentences = passages ?? [{ start: 0, end: text.length }];
+  const anchored = anchoredTimes(text);
+  const found: Found[] = [];
+  for (const p of sentences) {
     const passage = text.slice(p.start, p.end);
     if (!DATE_CUE.test(passage)) continue;
     for (const r of chrono.parse(passage, refDate, { forwardDate: false })) {
-      results.push({ index: r.index + p.start, text: r.text, start: r.start, tags: r.tags() });
+      const start = r.index + p.start;
+      const raw = r.text.replace(/[\s,.;:]+$/, '');
+      if (!raw || raw.includes('\n') || ANCHORED_ELSEWHERE.test(raw)) continue;
+      if (anchored.spans.some((a) => a.start < start + raw.length && start < a.end)) continue;
+      if (notADate(text, start, raw)) continue;
+      const f = resolveResult(text, r.start, r.tags(), start, start + raw.length, p, ref);
+      if (f) found.push(f);
     }
-  }
-  for (const r of results) {
-    const raw = r.text.replace(/[\s,.;:]+$/, '');
-    if (!raw || raw.includes('\n')) continue;
-    // "five years after", "two days later" count from another event, not from the publication date.
-    if (ANCHORED_ELSEWHERE.test(raw)) continue;
-    const c = r.start;
-    const tags = r.tags;
-    // Relative expressions ("yesterday", "last week") have every component derived from the reference date.
-    const derived = [...tags].some(
-      (t) => t.startsWith('result/relativeDate') || t.startsWith('casualReference'),
-    );
-    const relative = derived || !c.isCertain('year');
-    const start = r.index;
-    let shiftDays = 0;
-    if (
-      ref &&
-      c.isCertain('weekday') &&
-      !c.isCertain('day') &&
-      !derived &&
-      c.date() > ref &&
-      !FUTURE_CUE.test(text.slice(Math.max(0, start - 60), start))
-    ) {
-      // News reports the past: a bare weekday after the publication date is last week's, unless the clause is future.
-      shiftDays = -7;
-    }
-    const granularity: TimeExpr['granularity'] = c.isCertain('hour')
-      ? 'time'
-      : c.isCertain('day') || c.isCertain('weekday')
-        ? 'day'
-        : c.isCertain('month')
-          ? 'month'
-          : 'year';
-    found.push(
-      extend(
-        text,
-        r.index,
-        r.index + raw.length,
-        normalise(c, granularity, relative && !ref, derived, shiftDays),
-        granularity,
-        relative,
-      ),
-    );
   }
   YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -158,22 +65,128 @@ export function findTimes(
     const e = s + m[0].length;
     if (found.some((f) => f.start <= s && e <= f.end)) continue;
     // A bare number is a year only after a preposition ("since 2014", "in 2019").
-    if (!words().before.test(text.slice(Math.max(0, s - 40), s))) continue;
+    if (!timeLexicon().before.test(text.slice(Math.max(0, s - 40), s))) continue;
     found.push(extend(text, s, e, m[0], 'year', false));
   }
+  found.push(...anchored.resolve(found));
   found.sort((a, b) => a.start - b.start);
   return found.map((f, i) => ({ id: `t${i + 1}`, ...f }));
 }
 
-function extend(
+/** One chrono match as a time expression: granularity, value, and what it is relative to. */
+function resolveResult(
+  text: string,
+  c: chrono.ParsedComponents,
+  tags: Set<string>,
+  start: number,
+  end: number,
+  sentence: { start: number; end: number },
+  ref: Ymd | undefined,
+): Found | undefined {
+  const raw = text.slice(start, end);
+  // Relative expressions ("yesterday", "last week") have every component derived from the reference date.
+  const derived = [...tags].some(
+    (t) => t.startsWith('result/relativeDate') || t.startsWith('casualReference'),
+  );
+  const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day');
+  const relative = derived || !c.isCertain('year');
+  const clock = c.isCertain('hour') && CLOCK.test(raw);
+  // "this morning", "tonight": a day, whatever hour chrono imagines for it.
+  const casualDay = [...tags].some((t) => t.startsWith('casualReference')) && !c.isCertain('month');
+  const granularity: TimeExpr['granularity'] = clock
+    ? 'time'
+    : c.isCertain('day') || c.isCertain('weekday') || casualDay
+      ? 'day'
+      : c.isCertain('month')
+        ? 'month'
+        : 'year';
+  let day: Ymd | undefined;
+  // "last February": the direction word belongs to the expression.
+  const directional = timeLexicon().directional.exec(text.slice(Math.max(0, start - 20), start));
+  const from = directional && !derived ? start - directional[0].length : start;
+  if (ref && !derived && !c.isCertain('year') && (c.isCertain('month') || weekdayOnly)) {
+    const pointing = pointingOf(text, start, end, sentence);
+    if (weekdayOnly) day = weekdayOf(c.get('weekday') ?? 0, ref, pointing);
+    else {
+      const month = c.get('month') ?? 1;
+      const d = c.isCertain('day') ? (c.get('day') ?? 1) : undefined;
+      day = { year: yearOf(month, d, ref, pointing), month, day: d ?? 1 };
+    }
+  }
+  const value = ref ? anchoredValue(c, granularity, day) : unanchoredValue(c, granularity, derived);
+  const out = extend(text, from, end, value, granularity, relative);
+  if (relative) out.anchor = ref ? 'publication' : 'none';
+  return out;
+}
+
+/** The direction a date points: a word right before it ("last", "next"), else its clause's tense. */
+function pointingOf(
+  text: string,
+  start: number,
+  end: number,
+  sentence: { start: number; end: number },
+): Pointing {
+  const lex = timeLexicon();
+  const before = lex.directional.exec(text.slice(Math.max(0, start - 20), start));
+  const word = before
+    ? normWord(before[1])
+    : /^(last|next|past|coming)\s/i.exec(text.slice(start, end))?.[1].toLowerCase();
+  if (word && lex.pastWords.has(word)) return { direction: 'past', strict: true };
+  if (word && lex.futureWords.has(word)) return { direction: 'future', strict: true };
+  const tense = clauseTense(text, sentence.start, sentence.end, start, end);
+  return tense ? { direction: tense, strict: false } : undefined;
+}
+
+/** The value once the publication date is known: what the text states, completed from `day` or chrono. */
+function anchoredValue(
+  c: chrono.ParsedComponents,
+  granularity: TimeExpr['granularity'],
+  day: Ymd | undefined,
+): string {
+  const d = c.date();
+  const year = day?.year ?? c.get('year') ?? d.getUTCFullYear();
+  const month = day?.month ?? c.get('month') ?? d.getUTCMonth() + 1;
+  const dom = day?.day ?? c.get('day') ?? d.getUTCDate();
+  if (granularity === 'year') return String(year);
+  if (granularity === 'month') return `${year}-${pad(month)}`;
+  const date = `${year}-${pad(month)}-${pad(dom)}`;
+  return granularity === 'time' ? `${date}T${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}` : date;
+}
+
+/**
+ * Without a publication date, what only it could tell stays unknown: `XXXX-04` for "in April",
+ * `XXXX-WXX-6` for "on Saturday", `XXXX-XX-XX` for "yesterday"; a stated time of day is kept.
+ */
+function unanchoredValue(
+  c: chrono.ParsedComponents,
+  granularity: TimeExpr['granularity'],
+  derived: boolean,
+): string {
+  const time = granularity === 'time' ? `T${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}` : '';
+  if (derived)
+    return granularity === 'year' ? 'XXXX' : granularity === 'month' ? 'XXXX-XX' : `XXXX-XX-XX${time}`;
+  const year = c.isCertain('year') && !c.isCertain('weekday') ? String(c.get('year')) : 'XXXX';
+  if (granularity === 'year') return year;
+  if (c.isCertain('month')) {
+    const month = pad(c.get('month') ?? 1);
+    if (granularity === 'month') return `${year}-${month}`;
+    if (c.isCertain('day')) return `${year}-${month}-${pad(c.get('day') ?? 1)}${time}`;
+  }
+  if (c.isCertain('weekday') && !c.isCertain('day'))
+    return `XXXX-WXX-${(c.get('weekday') ?? 0) === 0 ? 7 : c.get('weekday')}${time}`;
+  return granularity === 'month' ? 'XXXX-XX' : `XXXX-XX-XX${time}`;
+}
+
+/** The expression with the preposition or part word before it ("since 2014", "early April"). */
+export function extend(
   text: string,
   start: number,
   end: number,
   value: string,
   granularity: TimeExpr['granularity'],
   relative: boolean,
-): Omit<TimeExpr, 'id'> {
-  const { before, relational, parts } = words();
+): Found {
+  const { before, relational, parts } = timeLexicon();
   const window = text.slice(Math.max(0, start - 40), start);
   let modifier: string | undefined;
   let s = start;
@@ -192,12 +205,25 @@ function extend(
   return { ...textSpan(text, s, end), value, granularity, relative, ...(modifier ? { modifier } : {}) };
 }
 
+/** The diagnostic for an article without a publication date: its relative dates and roles are unanchored. */
+export function unanchoredMessage(times: readonly TimeExpr[]): Message {
+  const open = times.filter((t) => t.anchor === 'none').length;
+  return {
+    severity: 'warning',
+    origin: 'time:no-publication-date',
+    reason:
+      `no publication date: ${open} relative date${open === 1 ? '' : 's'} ("yesterday", "in April") left unresolved (XXXX), ` +
+      'and roles are the knowledge base’s latest rather than those held when the article was written; give --published (or meta.published)',
+  };
+}
+
 /** Times stage: dates and periods, resolved against the publication date. */
 export const timesStage: Stage = {
   name: 'times',
   requires: ['sentences'],
-  provides: ['times'],
+  provides: ['times', 'messages'],
   run(doc: Doc) {
-    return { times: findTimes(doc.text, doc.meta.published, doc.sentences) };
+    const times = findTimes(doc.text, doc.meta.published, doc.sentences);
+    return { times, messages: doc.meta.published ? [] : [unanchoredMessage(times)] };
   },
 };

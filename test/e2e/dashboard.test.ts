@@ -6,7 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildServer } from '../../src/server/index.js';
-import { loadIngestApi, SqliteStore, storeItem } from '../../src/store/index.js';
+import { loadIngestApi, storeItem } from '../../src/service/index.js';
+import { SqliteStore } from '../../src/store/index.js';
+import { bulkAnalysis } from '../../src/store/store.suite.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -190,5 +192,30 @@ describe.skipIf(!haveChromium)('dashboard in headless Chromium', () => {
     await page.goto(`${base}/#/network`);
     await page.locator('[data-testid=network-graph] circle').first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(artifacts, 'dashboard-network.png'), fullPage: true });
+  });
+
+  it('stays responsive on a very large analysis: a window of text, a page of each layer', async () => {
+    const text = 'Ana Lopes met officials in Valmora on Monday. '.repeat(20_000);
+    const big = await store.putArticle(
+      { key: 'big', text, contentHash: 'big-article', title: 'A very long article' },
+      bulkAnalysis(text, 'Ana Lopes'),
+    );
+    const t0 = performance.now();
+    await page.goto(`${base}/#/article/${big.articleId}`);
+    await page.locator('[data-testid=layer-notice]').waitFor({ timeout: 15_000 });
+    const shownMs = performance.now() - t0;
+    expect(await page.locator('[data-testid=layer-notice]').innerText()).toMatch(/mentions 1,000 of 20,000/);
+    // Hundreds of elements, not the 20,000 marks and text nodes of the whole article.
+    const marks = await page.locator('[data-testid=article-text] mark').count();
+    expect(marks).toBeGreaterThan(100);
+    expect(marks).toBeLessThan(2000);
+    expect(shownMs).toBeLessThan(10_000);
+    await page.locator('[data-testid=more-text] button').click();
+    await expect.poll(() => page.locator('[data-testid=article-text] mark').count()).toBeGreaterThan(marks);
+    await page.locator('[data-testid=layer-notice] button', { hasText: 'next items' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid=layer-notice]').innerText())
+      .toMatch(/items 1,000–2,000/);
+    await page.screenshot({ path: path.join(artifacts, 'dashboard-large.png') });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { DELAY_ENV, JobQueue, POISON_ENV, queueStats } from '../../src/queue/index.js';
+import { JobQueue, queueStats } from '../../src/queue/index.js';
+import { DELAY_ENV, POISON_ENV } from '../../src/service/worker.js';
 import { createPool } from '../../src/store/postgres/index.js';
 import {
   dropTestSchemas,

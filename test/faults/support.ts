@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type pg from 'pg';
 import type { IngestItem } from '../../src/ingest/types.js';
-import type { WorkerSummary } from '../../src/queue/index.js';
+import type { WorkerSummary } from '../../src/service/worker.js';
 
 /** Helpers for the fault tests: worker processes, a private PostgreSQL cluster, exactly-once checks. */
 

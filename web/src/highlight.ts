@@ -1,4 +1,4 @@
-import type { Analysis } from '../../src/model/analysis.js';
+import type { Analysis } from '../../src/model/index.js';
 
 /** What a highlighted span is, displaCy-style: each kind has its own colour and explanation. */
 export type MarkKind = 'content' | 'cue' | 'source' | 'via' | 'mention' | 'event' | 'time' | 'claim';

@@ -299,7 +299,9 @@ describe('names the scanner can match', () => {
     ];
     // A short capitalised word ("Fox", "Lao") would collide with ordinary words; acronyms ("US",
     // "AfD", "DoD") carry a capital after the first letter.
-    const bad = names.filter((n) => n.replace(/\./g, '').length <= 3 && /^[A-Z]?[a-z]+$/.test(n.replace(/\./g, '')));
+    const bad = names.filter(
+      (n) => n.replace(/\./g, '').length <= 3 && /^[A-Z]?[a-z]+$/.test(n.replace(/\./g, '')),
+    );
     expect(bad).toEqual([]);
   });
 });

@@ -8,8 +8,36 @@ import { z } from 'zod';
 
 const IsoDay = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/);
 export const CameoAgent = z.enum([
-  'GOV', 'MIL', 'LEG', 'JUD', 'ELI', 'COP', 'OPP', 'REB', 'INS', 'SPY', 'MED', 'BUS', 'CVL', 'EDU', 'HLH',
-  'LAB', 'REF', 'REL', 'CRM', 'AGR', 'ENV', 'IGO', 'NGO', 'MOD', 'RAD', 'SEP', 'UAF', 'HRI', 'IMG', 'PTY',
+  'GOV',
+  'MIL',
+  'LEG',
+  'JUD',
+  'ELI',
+  'COP',
+  'OPP',
+  'REB',
+  'INS',
+  'SPY',
+  'MED',
+  'BUS',
+  'CVL',
+  'EDU',
+  'HLH',
+  'LAB',
+  'REF',
+  'REL',
+  'CRM',
+  'AGR',
+  'ENV',
+  'IGO',
+  'NGO',
+  'MOD',
+  'RAD',
+  'SEP',
+  'UAF',
+  'HRI',
+  'IMG',
+  'PTY',
 ]);
 export type CameoAgent = z.infer<typeof CameoAgent>;
 
@@ -46,11 +74,16 @@ export const OrganizationSchema = z.object({
   altCameo: z.array(z.string()).optional(),
   kind: z.enum(['IGO', 'NGO', 'MED', 'BUS', 'PTY', 'MIL', 'REB', 'OTHER']),
   /** Country code for national bodies (ministries, parties, agencies, militaries). */
-  country: z.string().regex(/^[A-Z]{3}$/).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   /** CAMEO agent for national bodies ("GOV" for a ministry, "MIL" for an army, "LEG" for a parliament). */
   agent: CameoAgent.optional(),
   /** Title of its head ("Secretary General"). */
   headTitle: z.string().optional(),
+  /** Names it went by before a date ("Facebook" until 2021-10-28): an article of that time uses them. */
+  formerNames: z.array(z.object({ name: z.string(), until: IsoDay })).optional(),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 

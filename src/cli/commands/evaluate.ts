@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { TASKS, evalRuns, predict, runEval, sharedRoot } from '../../eval/index.js';
-import type { Task } from '../../eval/index.js';
+import {
+  SELF_SCORED_TASKS,
+  TASKS,
+  evalRuns,
+  predict,
+  runEval,
+  runSelfScored,
+  sharedRoot,
+} from '../../eval/index.js';
+import type { EvalResult, SelfScoredTask, Task } from '../../eval/index.js';
 import { UsageError } from '../errors.js';
 
 function parseTask(task: string, allowAll: boolean): Task[] {
@@ -55,7 +63,7 @@ export function registerEval(program: Command): void {
     .description(
       "run predict on the dev split under ../shared/data (or --data DIR) and print the shared scorer's summary",
     )
-    .argument('<task>', `${TASKS.join('|')}|all`)
+    .argument('<task>', `${[...TASKS, ...SELF_SCORED_TASKS].join('|')}|all`)
     .option('--data <dir>', 'the shared data directory (default ../shared/data beside the project)')
     .option('--quick', 'score a prefix of each dev split (for npm run eval)')
     .option('--json', 'print the figures as JSON')
@@ -65,24 +73,28 @@ export function registerEval(program: Command): void {
         taskName: string,
         flags: { data?: string; quick?: boolean; json?: boolean; report?: boolean },
       ) => {
-        const tasks = parseTask(taskName, true);
+        const selfScored = (SELF_SCORED_TASKS as readonly string[]).includes(taskName)
+          ? [taskName as SelfScoredTask]
+          : taskName === 'all'
+            ? [...SELF_SCORED_TASKS]
+            : [];
+        const tasks = selfScored.length && taskName !== 'all' ? [] : parseTask(taskName, true);
         const { data, tools } = sharedRoot(flags.data);
-        const results = [];
-        for (const task of tasks) {
-          for (const run of evalRuns(task, data)) {
-            const r = await runEval(run, tools, Boolean(flags.quick));
-            results.push(r);
-            if (!flags.json) {
-              const figs = Object.entries(r.figures)
-                .map(([k, v]) => `${k}=${v.toFixed(3)}`)
-                .join('  ');
-              process.stdout.write(
-                `${r.label}${flags.quick ? ' [quick]' : ''}: ${figs}  (${r.records} lines in ${r.seconds.toFixed(1)} s)\n`,
-              );
-              if (flags.report) process.stdout.write(r.report + '\n');
-            }
-          }
-        }
+        const results: EvalResult[] = [];
+        const print = (r: EvalResult) => {
+          results.push(r);
+          if (flags.json) return;
+          const figs = Object.entries(r.figures)
+            .map(([k, v]) => `${k}=${v.toFixed(3)}`)
+            .join('  ');
+          process.stdout.write(
+            `${r.label}${flags.quick ? ' [quick]' : ''}: ${figs}  (${r.records} lines in ${r.seconds.toFixed(1)} s)\n`,
+          );
+          if (flags.report) process.stdout.write(r.report + '\n');
+        };
+        for (const task of tasks)
+          for (const run of evalRuns(task, data)) print(await runEval(run, tools, Boolean(flags.quick)));
+        for (const task of selfScored) print(await runSelfScored(task, data, Boolean(flags.quick)));
         if (flags.json)
           process.stdout.write(
             JSON.stringify(

@@ -2,9 +2,8 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
-import { AnalysisSchema, type Analysis } from '../../model/index.js';
+import type { Analysis } from '../../model/index.js';
 import { EXPORT_FORMATS, exportChunks, lineEnd, type ExportFormat } from '../../export/index.js';
-import { isPostgresSpec, openStore } from '../../store/index.js';
 import { UsageError } from '../errors.js';
 
 interface ExportFlags {
@@ -16,9 +15,12 @@ interface ExportFlags {
 
 /** Every stored analysis, a page at a time, in the store's listing order. */
 async function* storedAnalyses(db: string, pageSize = 200): AsyncGenerator<Analysis[]> {
-  if (!isPostgresSpec(db) && !existsSync(db))
-    throw new UsageError(`no database at ${db}: run newsgraph ingest first`);
-  const store = await openStore(db, { readonly: true });
+  const { openStore, StoreMissingError } = await import('../../store/open.js');
+  const store = await openStore(db, { readonly: true, mustExist: true }).catch((err: unknown) => {
+    if (err instanceof StoreMissingError)
+      throw new UsageError(`no database at ${db}: run newsgraph ingest first`);
+    throw err;
+  });
   try {
     for (let offset = 0; ; offset += pageSize) {
       const page = await store.listArticles({ limit: pageSize, offset });
@@ -41,6 +43,7 @@ async function* fromArray(analyses: Analysis[]): AsyncGenerator<Analysis[]> {
 
 /** Reads analyses as JSONL (one Analysis per line), validating each; errors name the line. */
 export async function readAnalyses(input: Readable, where: string): Promise<Analysis[]> {
+  const { AnalysisSchema } = await import('../../model/index.js');
   const lines = createInterface({ input, crlfDelay: Infinity });
   const out: Analysis[] = [];
   let n = 0;

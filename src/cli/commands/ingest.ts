@@ -1,23 +1,12 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
-import cliProgress from 'cli-progress';
+import type cliProgressModule from 'cli-progress';
 import type { Command } from 'commander';
-import type { IngestItem, IngestProblem } from '../../ingest/types.js';
-import type { ArticleMeta } from '../../model/index.js';
-import {
-  addCounts,
-  emptyCounts,
-  ingestItems,
-  loadIngestApi,
-  isPostgresSpec,
-  openSqliteStore,
-  resolveDbPath,
-  type IngestCounts,
-} from '../../store/index.js';
-import type { Store } from '../../store/types.js';
+import { METADATA_HELP } from '../metadata-help.js';
+import type { IngestRunHooks, IngestSummary } from '../../service/run.js';
+import { resolveDbPath } from '../../store/db-path.js';
 import { UsageError } from '../errors.js';
+
+export type { IngestSummary } from '../../service/run.js';
 
 interface IngestFlags {
   db?: string;
@@ -49,6 +38,7 @@ export function registerIngest(program: Command): void {
     )
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress on stderr')
+    .addHelpText('after', METADATA_HELP)
     .action(async (inputs: string[], flags: IngestFlags) => {
       const interval = Number(flags.interval);
       if (!Number.isFinite(interval) || interval < 1)
@@ -71,9 +61,6 @@ export function registerIngest(program: Command): void {
     });
 }
 
-/** How often feed state is checkpointed while watching. */
-const CHECKPOINT_EVERY_MS = 5_000;
-
 export interface IngestRunOptions {
   db: string;
   watch?: boolean;
@@ -88,144 +75,53 @@ export interface IngestRunOptions {
   allowPrivate?: boolean;
 }
 
-export interface IngestSummary extends IngestCounts {
-  db: string;
-  /** Articles handed to the PostgreSQL job queue (ingest with a postgres:// database). */
-  enqueued?: number;
-  articlesPerSecond: number;
-}
-
-/** Runs one ingest (or, with watch, polls until aborted or interrupted) and returns the totals. */
+/**
+ * The ingest run of `src/service/` with the CLI's ways: progress on stderr (a bar on a terminal),
+ * Ctrl-C and SIGTERM stop it between two articles, a missing input or feed is a usage error.
+ */
 export async function runIngest(
   inputs: readonly string[],
   options: IngestRunOptions,
 ): Promise<IngestSummary> {
-  if (inputs.length === 0) throw new UsageError('nothing to ingest: give files, folders, URLs or feeds');
-  const stream = options.stream ?? process.stderr;
-  const api = await loadIngestApi();
-  if (isPostgresSpec(options.db)) return enqueueForWorkers(inputs, options, api);
-  const store = openSqliteStore(options.db);
+  const { ingestRun, NoFeedsError, NoInputsError } = await import('../../service/index.js');
+  const bars = (await import('cli-progress')).default;
   const controller = stopOnSignals(options.signal);
-  // Worker threads analyse several articles at once; storing stays in this thread, one transaction each.
-  const pool =
-    (options.workers ?? 1) > 1
-      ? new (await import('../../pipeline/pool.js')).AnalysisPool(options.workers)
-      : null;
-  const analyzer = pool ? (text: string, meta: ArticleMeta) => pool.run({ text, meta }) : undefined;
-  const total = emptyCounts();
-  const ingest = async (items: AsyncIterable<IngestItem | IngestProblem>, expected: number | null) => {
-    const progress = makeProgress(stream, options.progress !== false, expected);
-    try {
-      addCounts(
-        total,
-        await ingestItems(store, items, api, {
-          signal: controller.signal,
-          analyzer,
-          concurrency: pool ? pool.threads * 2 : 1,
-          onProblem: (p) => {
-            progress.interrupt(`problem: ${p.where}: ${oneLine(p.reason)}`);
-            progress.tick();
-          },
-          onResult: () => {
-            progress.tick();
-          },
-        }),
-      );
-    } finally {
-      progress.stop();
-    }
-  };
   try {
-    await ingest(api.readSources([...inputs], readOptionsOf(options)), estimateTotal(inputs));
-    if (options.watch && !controller.signal.aborted) {
-      // Watching polls the feeds (feed URLs and the feeds of OPML files) with conditional requests;
-      // anything already stored is recognised by its key, so a restart repeats no work.
-      const { poller, feeds, saveCheckpoints } = await resumedPoller(inputs, options, api, store);
-      stream.write(
-        `ingest: watching ${feeds.length} feed(s) every ${options.intervalSeconds ?? 300} s; Ctrl-C stops\n`,
-      );
-      const timer = setInterval(() => void saveCheckpoints(), CHECKPOINT_EVERY_MS);
-      try {
-        await ingest(poller.run(controller.signal), null);
-      } finally {
-        clearInterval(timer);
-        await saveCheckpoints();
-      }
-    }
+    return await ingestRun(inputs, {
+      db: options.db,
+      watch: options.watch === true,
+      ...(options.intervalSeconds !== undefined ? { intervalSeconds: options.intervalSeconds } : {}),
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      allowPrivate: options.allowPrivate === true,
+      signal: controller.signal,
+      hooks: progressHooks(options.stream ?? process.stderr, options.progress !== false, bars),
+    });
+  } catch (err) {
+    if (err instanceof NoInputsError || err instanceof NoFeedsError) throw new UsageError(err.message);
+    throw err;
   } finally {
     controller.dispose();
-    await pool?.close();
-    await store.close();
   }
-  return {
-    ...total,
-    db: options.db,
-    articlesPerSecond: total.seconds > 0 ? Math.round((total.seen / total.seconds) * 10) / 10 : 0,
-  };
 }
 
-/**
- * With PostgreSQL, ingest only reads and enqueues: `newsgraph worker` processes (anywhere that reaches the
- * database) analyse and store. Enqueueing is idempotent by key, so re-running enqueues nothing twice.
- * With `--watch` it then polls the feeds and enqueues each round of new entries as it arrives.
- */
-async function enqueueForWorkers(
-  inputs: readonly string[],
-  options: IngestRunOptions,
-  api: Awaited<ReturnType<typeof loadIngestApi>>,
-): Promise<IngestSummary> {
-  const stream = options.stream ?? process.stderr;
-  const { createPool, openPostgresStore, redactUrl } = await import('../../store/postgres/index.js');
-  const { enqueueIngest } = await import('../../queue/index.js');
-  // A watch keeps its feeds' validators in the store's feed table (the store's migrations create it).
-  const store = options.watch ? await openPostgresStore(options.db) : null;
-  const pool = store?.pool ?? (await createPool(options.db));
-  const controller = stopOnSignals(options.signal);
-  const started = performance.now();
-  const total = { enqueued: 0, alreadyQueued: 0, problems: 0 };
-  const enqueue = async (items: AsyncIterable<IngestItem | IngestProblem>) => {
-    const result = await enqueueIngest(pool, items);
-    for (const p of result.problems) stream.write(`problem: ${p.where}: ${oneLine(p.reason)}\n`);
-    total.enqueued += result.enqueued;
-    total.alreadyQueued += result.alreadyQueued;
-    total.problems += result.problems.length;
-    return result.enqueued;
+/** The run's hooks as progress lines on `stream`: a view per pass, problems on lines of their own. */
+function progressHooks(stream: NodeJS.WriteStream, enabled: boolean, bars: Bars): IngestRunHooks {
+  let view: ProgressView | null = null;
+  return {
+    onPass: (expected) => void (view = makeProgress(stream, enabled, expected, bars)),
+    onItem: () => view?.tick(),
+    onProblem(p) {
+      const line = `problem: ${p.where}: ${oneLine(p.reason)}`;
+      if (!view) return void stream.write(line + '\n');
+      view.interrupt(line);
+      view.tick();
+    },
+    onPassEnd() {
+      view?.stop();
+      view = null;
+    },
+    log: (line) => void stream.write(line + '\n'),
   };
-  try {
-    await enqueue(api.readSources([...inputs], readOptionsOf(options)));
-    stream.write(`ingest: enqueued ${total.enqueued} article(s) for workers at ${redactUrl(options.db)}\n`);
-    if (store && !controller.signal.aborted) {
-      const { poller, feeds, saveCheckpoints } = await resumedPoller(inputs, options, api, store);
-      stream.write(
-        `ingest: watching ${feeds.length} feed(s) every ${options.intervalSeconds ?? 300} s for workers; Ctrl-C stops\n`,
-      );
-      // Each round of due feeds is enqueued on its own, so workers see new entries at once rather
-      // than when a batch fills up.
-      while (!controller.signal.aborted) {
-        const fresh = await enqueue(poller.pollDue());
-        if (fresh > 0) stream.write(`ingest: enqueued ${fresh} new article(s)\n`);
-        await saveCheckpoints();
-        const wait = Math.max(0, poller.nextDueAt() - Date.now());
-        await sleep(wait, undefined, { signal: controller.signal }).catch(() => undefined);
-      }
-    }
-    const seconds = (performance.now() - started) / 1000;
-    return {
-      seen: total.enqueued + total.alreadyQueued + total.problems,
-      stored: 0,
-      duplicates: 0,
-      alreadyStored: total.alreadyQueued,
-      problems: total.problems,
-      seconds,
-      enqueued: total.enqueued,
-      db: redactUrl(options.db),
-      articlesPerSecond: seconds > 0 ? Math.round((total.enqueued / seconds) * 10) / 10 : 0,
-    };
-  } finally {
-    controller.dispose();
-    if (store) await store.close();
-    else await pool.end();
-  }
 }
 
 /**
@@ -247,51 +143,6 @@ function stopOnSignals(signal: AbortSignal | undefined): AbortController & { dis
   });
 }
 
-/** How inputs are read: private addresses only with `--allow-private`. */
-function readOptionsOf(options: IngestRunOptions) {
-  return { fetchOptions: { allowPrivate: options.allowPrivate === true } };
-}
-
-/**
- * A poller over the inputs' feeds (feed URLs and the feeds of OPML files) that resumes each feed's
- * saved ETag and Last-Modified, so a restarted watch's first poll can be answered by a 304;
- * `saveCheckpoints` writes the feeds' state back.
- */
-async function resumedPoller(
-  inputs: readonly string[],
-  options: IngestRunOptions,
-  api: Awaited<ReturnType<typeof loadIngestApi>>,
-  store: Pick<Store, 'getCheckpoint' | 'putCheckpoint'>,
-) {
-  const feeds = await watchedFeeds(inputs, api.parseOpml);
-  if (feeds.length === 0) throw new UsageError('--watch needs feed URLs or an OPML file among the inputs');
-  const poller = new api.FeedPoller({
-    feeds,
-    intervalMs: (options.intervalSeconds ?? 300) * 1000,
-    readOptions: readOptionsOf(options),
-  });
-  for (const url of feeds) {
-    const saved = await store.getCheckpoint(url);
-    if (saved)
-      poller.restore(url, {
-        etag: saved.etag,
-        lastModified: saved.lastModified,
-        ...(saved.lastPoll ? { lastPolledAt: Date.parse(saved.lastPoll) } : {}),
-      });
-  }
-  const saveCheckpoints = async () => {
-    for (const f of poller.states()) {
-      await store.putCheckpoint({
-        feed: f.url,
-        etag: f.etag ?? null,
-        lastModified: f.lastModified ?? null,
-        lastPoll: f.lastPolledAt ? new Date(f.lastPolledAt).toISOString() : null,
-      });
-    }
-  };
-  return { poller, feeds, saveCheckpoints };
-}
-
 export function formatIngestSummary(s: IngestSummary): string {
   if (s.enqueued !== undefined) {
     return `enqueued into ${s.db}: ${s.enqueued} new jobs, ${s.alreadyStored} already queued or done, ${s.problems} problems — run newsgraph worker to analyse them\n`;
@@ -302,6 +153,9 @@ export function formatIngestSummary(s: IngestSummary): string {
   );
 }
 
+/** cli-progress, loaded when a run starts (not for `--help`). */
+type Bars = typeof cliProgressModule;
+
 interface ProgressView {
   tick(): void;
   interrupt(line: string): void;
@@ -309,7 +163,12 @@ interface ProgressView {
 }
 
 /** A bar with rate and ETA on a terminal; a plain line every few seconds otherwise; nothing when disabled. */
-function makeProgress(stream: NodeJS.WriteStream, enabled: boolean, expected: number | null): ProgressView {
+function makeProgress(
+  stream: NodeJS.WriteStream,
+  enabled: boolean,
+  expected: number | null,
+  cliProgress: Bars,
+): ProgressView {
   let count = 0;
   const started = performance.now();
   if (!enabled) {
@@ -364,61 +223,6 @@ function makeProgress(stream: NodeJS.WriteStream, enabled: boolean, expected: nu
     interrupt: (l) => void stream.write(l + '\n'),
     stop: () => (count > 0 ? line() : undefined),
   };
-}
-
-/**
- * How many items the inputs hold, when that is cheap to know (files and JSONL lines), for the ETA;
- * null when any input is a folder, a URL or a feed.
- */
-function estimateTotal(inputs: readonly string[]): number | null {
-  let n = 0;
-  for (const input of inputs) {
-    if (/^https?:\/\//i.test(input) || /\.(opml|xml|rss|atom)$/i.test(input)) return null;
-    try {
-      const st = statSync(input);
-      if (!st.isFile()) return null;
-      n += input.toLowerCase().endsWith('.jsonl') ? countLinesSync(input) : 1;
-    } catch {
-      n += 1;
-    }
-  }
-  return n;
-}
-
-function countLinesSync(file: string): number {
-  // Newline count over the raw bytes: linear, no decoding; readSources reports the real items.
-  if (statSync(file).size === 0) return 0;
-  let lines = 0;
-  const buf = Buffer.alloc(1 << 16);
-  const h = openSync(file, 'r');
-  try {
-    let n: number;
-    let lastByte = 10;
-    while ((n = readSync(h, buf, 0, buf.length, null)) > 0) {
-      for (let i = 0; i < n; i++) if (buf[i] === 10) lines++;
-      lastByte = buf[n - 1];
-    }
-    if (lastByte !== 10) lines++;
-  } finally {
-    closeSync(h);
-  }
-  return lines;
-}
-
-/** The feeds to poll: URL inputs, and every feed listed in an OPML input. */
-async function watchedFeeds(
-  inputs: readonly string[],
-  parseOpml: (text: string) => { url: string }[],
-): Promise<string[]> {
-  const feeds: string[] = [];
-  for (const input of inputs) {
-    if (/^https?:\/\//i.test(input)) feeds.push(input);
-    else if (input.toLowerCase().endsWith('.opml')) {
-      const text = await readFile(input, 'utf8');
-      for (const f of parseOpml(text)) feeds.push(f.url);
-    }
-  }
-  return [...new Set(feeds)];
 }
 
 /** A problem's reason on one line of bounded length, whatever the error said. */

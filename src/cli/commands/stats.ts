@@ -1,13 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import {
-  isPostgresSpec,
-  openStore,
-  resolveDbPath,
-  statsWithJobs,
-  type JobCounts,
-  type StoreStats,
-} from '../../store/index.js';
+import type { JobCounts } from '../../service/jobs.js';
+import { resolveDbPath } from '../../store/db-path.js';
+import type { StoreStats } from '../../store/types.js';
 import { UsageError } from '../errors.js';
 
 export function registerStats(program: Command): void {
@@ -26,9 +20,13 @@ export function registerStats(program: Command): void {
 }
 
 export async function readStats(file: string): Promise<StoreStats & { jobs?: JobCounts }> {
-  if (!isPostgresSpec(file) && !existsSync(file))
-    throw new UsageError(`no database at ${file}: run newsgraph ingest first, or pass --db`);
-  const store = await openStore(file, { readonly: true });
+  const { openStore, StoreMissingError } = await import('../../store/open.js');
+  const { statsWithJobs } = await import('../../service/jobs.js');
+  const store = await openStore(file, { readonly: true, mustExist: true }).catch((err: unknown) => {
+    if (err instanceof StoreMissingError)
+      throw new UsageError(`no database at ${file}: run newsgraph ingest first, or pass --db`);
+    throw err;
+  });
   try {
     return await statsWithJobs(store);
   } finally {

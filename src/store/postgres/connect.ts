@@ -1,4 +1,7 @@
 import pg from 'pg';
+import { isPostgresUrl, redactUrl } from '../spec.js';
+
+export { isPostgresUrl, redactUrl } from '../spec.js';
 
 /**
  * Connecting to PostgreSQL from a `postgres://` URL. One extra URL parameter is understood:
@@ -13,10 +16,6 @@ export interface PgTarget {
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
-export function isPostgresUrl(spec: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(spec);
-}
 
 export function parsePostgresUrl(spec: string): PgTarget {
   if (!isPostgresUrl(spec))
@@ -36,10 +35,6 @@ export function parsePostgresUrl(spec: string): PgTarget {
 }
 
 /** The URL without its password, for messages and logs. */
-export function redactUrl(spec: string): string {
-  return spec.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
-}
-
 export interface PoolOptions {
   max?: number;
   /** Called when an idle connection breaks (server restart, network): the pool replaces it. */

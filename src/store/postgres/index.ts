@@ -3,7 +3,8 @@ import { PostgresStore, type PostgresStoreOptions } from './store.js';
 
 export { PostgresStore } from './store.js';
 export { signatureSimilarity } from '../row-mappers.js';
-export type { PostgresStoreOptions, Queryable } from './store.js';
+export type { PostgresStoreOptions } from './store.js';
+export type { Queryable } from './connection.js';
 export { createPool, isConnectionError, isPostgresUrl, parsePostgresUrl, redactUrl } from './connect.js';
 export { migrate } from './migrate.js';
 export type { Migration } from './migrate.js';

@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import type { Migration } from '../sql/adapter.js';
+import { pendingMigrations } from '../sql/migrations.js';
 
 /**
  * Versioned migrations for PostgreSQL. Each component (the store, the job queue) has its own ordered
@@ -7,10 +9,7 @@ import type pg from 'pg';
  * database migrated by a newer newsgraph is refused rather than misread.
  */
 
-export interface Migration {
-  version: number;
-  sql: string;
-}
+export type { Migration } from '../sql/adapter.js';
 
 /** Arbitrary constant: the advisory lock all newsgraph migrators take. */
 const MIGRATION_LOCK = 7_411_902_318;
@@ -32,14 +31,7 @@ export async function migrate(
       'SELECT max(version) AS v FROM newsgraph_migrations WHERE component = $1',
       [component],
     );
-    const current = rows[0]?.v ?? 0;
-    if (current > latest) {
-      throw new Error(
-        `the database's ${component} schema is version ${current}, newer than this newsgraph (${latest}): upgrade newsgraph`,
-      );
-    }
-    for (const m of migrations) {
-      if (m.version <= current) continue;
+    for (const m of pendingMigrations(component, rows[0]?.v ?? 0, migrations)) {
       await client.query(m.sql);
       await client.query('INSERT INTO newsgraph_migrations (component, version) VALUES ($1, $2)', [
         component,

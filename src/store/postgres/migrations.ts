@@ -1,9 +1,10 @@
-import type { Migration } from './migrate.js';
+import type { Migration } from '../sql/adapter.js';
+import { inputOrderAndLength, POSTGRES_TYPES, sharedTables } from '../sql/schema.js';
 
 /**
- * The store's PostgreSQL schema. It mirrors the SQLite schema (src/store/sqlite/migrations.ts) table
- * for table so both stores answer the same queries the same way; full-text search uses generated
- * tsvector columns with GIN indexes instead of FTS5.
+ * The store's PostgreSQL schema: the tables both backends share (`../sql/schema.ts`), plus articles
+ * and quotes with generated tsvector columns and GIN indexes for full-text search, and the indexes
+ * the API's filters use.
  */
 
 /**
@@ -40,27 +41,8 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_published ON articles (published DESC NULLS LAST, seq DESC);
       CREATE INDEX articles_outlet ON articles (lower(outlet));
       CREATE INDEX articles_search ON articles USING gin (search);
-
-      -- Exact republications (same text or same canonical URL): metadata only, the text is stored once.
-      CREATE TABLE copies (
-        key text PRIMARY KEY,
-        article_id text NOT NULL REFERENCES articles (id),
-        reason text NOT NULL,
-        url text, canonical_url text, title text, outlet text, published text,
-        ingested_at timestamptz NOT NULL DEFAULT now()
-      );
-      CREATE INDEX copies_article ON copies (article_id);
-      CREATE INDEX copies_canonical ON copies (canonical_url);
-
-      CREATE TABLE lsh (band text NOT NULL, article_id text NOT NULL, PRIMARY KEY (band, article_id));
-
-      CREATE TABLE actors (id text PRIMARY KEY, name text NOT NULL, type text NOT NULL, cameo text);
+      ${sharedTables(POSTGRES_TYPES)}
       CREATE INDEX actors_name ON actors (lower(name));
-      CREATE TABLE article_actors (
-        article_id text NOT NULL, local_id text NOT NULL, actor_id text NOT NULL, roles jsonb NOT NULL,
-        PRIMARY KEY (article_id, local_id)
-      );
-      CREATE INDEX article_actors_actor ON article_actors (actor_id);
 
       CREATE TABLE quotes (
         seq bigserial PRIMARY KEY,
@@ -75,15 +57,6 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX quotes_published ON quotes (published DESC NULLS LAST, seq);
       CREATE INDEX quotes_search ON quotes USING gin (search);
 
-      CREATE TABLE events (
-        article_id text NOT NULL, event_id text NOT NULL,
-        cameo text NOT NULL, root text NOT NULL, quad_class int NOT NULL, goldstein double precision NOT NULL,
-        source_text text, source_actor text, source_code text,
-        target_text text, target_actor text, target_code text,
-        trigger text NOT NULL, start int NOT NULL, "end" int NOT NULL,
-        day text, outlet text, title text,
-        PRIMARY KEY (article_id, event_id)
-      );
       -- The API filters events by actor (either side, by id or CAMEO code), by code or root, and by date.
       CREATE INDEX events_source ON events (source_actor, day);
       CREATE INDEX events_target ON events (target_actor, day);
@@ -92,8 +65,7 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_day ON events (day);
       CREATE INDEX events_cameo ON events (cameo, day);
       CREATE INDEX events_root ON events (root, day);
-
-      CREATE TABLE feeds (feed text PRIMARY KEY, etag text, last_modified text, last_poll text);
     `,
   },
+  { version: 2, sql: inputOrderAndLength('bigint', 'int') },
 ];

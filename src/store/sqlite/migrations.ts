@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { inputOrderAndLength, sharedTables, SQLITE_TYPES } from '../sql/schema.js';
 
 /**
  * Versioned schema migrations, applied in order inside one transaction each; the applied version is
@@ -27,27 +28,7 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX articles_copy_of ON articles(copy_of);
       CREATE INDEX articles_published ON articles(published);
       CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
-
-      -- Exact republications (same text or same canonical URL): metadata only, the text is stored once.
-      CREATE TABLE copies (
-        key TEXT PRIMARY KEY,
-        article_id TEXT NOT NULL REFERENCES articles(id),
-        reason TEXT NOT NULL,
-        url TEXT, canonical_url TEXT, title TEXT, outlet TEXT, published TEXT,
-        ingested_at TEXT NOT NULL
-      );
-      CREATE INDEX copies_article ON copies(article_id);
-      CREATE INDEX copies_canonical ON copies(canonical_url);
-
-      CREATE TABLE lsh (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id)) WITHOUT ROWID;
-
-      CREATE TABLE actors (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, cameo TEXT);
-      CREATE TABLE article_actors (
-        article_id TEXT NOT NULL, local_id TEXT NOT NULL, actor_id TEXT NOT NULL, roles TEXT NOT NULL,
-        PRIMARY KEY (article_id, local_id)
-      );
-      CREATE INDEX article_actors_actor ON article_actors(actor_id);
-
+      ${sharedTables(SQLITE_TYPES)}
       CREATE TABLE quotes (
         rowid INTEGER PRIMARY KEY,
         article_id TEXT NOT NULL, attribution_id TEXT NOT NULL,
@@ -59,23 +40,13 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX quotes_article ON quotes(article_id);
       CREATE VIRTUAL TABLE quotes_fts USING fts5(content, speaker, content='quotes', content_rowid='rowid');
 
-      CREATE TABLE events (
-        article_id TEXT NOT NULL, event_id TEXT NOT NULL,
-        cameo TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein REAL NOT NULL,
-        source_text TEXT, source_actor TEXT, source_code TEXT,
-        target_text TEXT, target_actor TEXT, target_code TEXT,
-        trigger TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-        day TEXT, outlet TEXT, title TEXT,
-        PRIMARY KEY (article_id, event_id)
-      );
       CREATE INDEX events_source ON events(source_actor);
       CREATE INDEX events_target ON events(target_actor);
       CREATE INDEX events_day ON events(day);
       CREATE INDEX events_cameo ON events(cameo);
-
-      CREATE TABLE feeds (feed TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_poll TEXT);
     `,
   },
+  { version: 2, sql: inputOrderAndLength('INTEGER', 'INTEGER') },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -7,25 +7,108 @@ import { ApiLink, Loaded, day } from './common.js';
 
 const ALL_KINDS = Object.keys(KIND_NAMES) as MarkKind[];
 
+/** Characters of article text rendered at first, and added by each "more text": a long article stays responsive. */
+const TEXT_WINDOW = 30_000;
+
 export function ArticleView({ id, focus }: { id: string; focus?: string }) {
-  const path = `/api/articles/${encodeURIComponent(id)}`;
+  const [layerOffset, setLayerOffset] = useState(0);
+  const path = `/api/articles/${encodeURIComponent(id)}${layerOffset ? `?layerOffset=${layerOffset}` : ''}`;
   const load = useApi<{ article: StoredArticle }>(path);
   return (
     <section>
       <ApiLink path={path} />
-      <Loaded load={load}>{(data) => <AnnotatedArticle article={data.article} focus={focus} />}</Loaded>
+      <Loaded load={load}>
+        {(data) => (
+          <AnnotatedArticle
+            key={data.article.layers?.offset ?? 0}
+            article={data.article}
+            focus={focus}
+            onLayerOffset={setLayerOffset}
+          />
+        )}
+      </Loaded>
     </section>
   );
 }
 
-function AnnotatedArticle({ article, focus }: { article: StoredArticle; focus?: string }) {
+/** Says which part of a large analysis is shown, with a way to the next and previous parts. */
+function LayerNotice({
+  layers,
+  onOffset,
+}: {
+  layers: NonNullable<StoredArticle['layers']>;
+  onOffset: (n: number) => void;
+}) {
+  if (!layers.truncated && layers.offset === 0) return null;
+  const sizes = Object.entries(layers.sizes)
+    .filter(([, s]) => s.total > 0)
+    .map(([name, s]) => `${name} ${s.returned.toLocaleString('en')} of ${s.total.toLocaleString('en')}`)
+    .join(', ');
+  const more = Object.values(layers.sizes).some((s) => layers.offset + s.returned < s.total);
+  return (
+    <p class="notice" data-testid="layer-notice">
+      A large analysis: items {layers.offset.toLocaleString('en')}–
+      {(layers.offset + layers.limit).toLocaleString('en')} of each layer are shown ({sizes}).{' '}
+      {layers.offset > 0 && (
+        <button class="linklike" onClick={() => onOffset(Math.max(0, layers.offset - layers.limit))}>
+          previous items
+        </button>
+      )}{' '}
+      {more && (
+        <button class="linklike" onClick={() => onOffset(layers.offset + layers.limit)}>
+          next items
+        </button>
+      )}
+    </p>
+  );
+}
+
+function AnnotatedArticle({
+  article,
+  focus,
+  onLayerOffset,
+}: {
+  article: StoredArticle;
+  focus?: string;
+  onLayerOffset: (n: number) => void;
+}) {
   const a = article.analysis;
   const marks = useMemo(() => marksOf(a), [a]);
   const [shown, setShown] = useState<Set<MarkKind>>(() => new Set(ALL_KINDS));
   const [selected, setSelected] = useState<Segment | null>(null);
   const [focused, setFocused] = useState<string | undefined>(focus);
-  const visible = useMemo(() => marks.filter((m) => shown.has(m.kind)), [marks, shown]);
-  const segments = useMemo(() => segment(a.text, visible), [a.text, visible]);
+  // Only a window of the text is rendered: the marks of a long article are hundreds of thousands.
+  const [from, setFrom] = useState(() => {
+    // Open where the focused item is, or where this page of layers starts.
+    const anchor =
+      marks.find((x) => x.ref === focus)?.start ??
+      marks.reduce((m, x) => Math.min(m, x.start), a.text.length);
+    return anchor > TEXT_WINDOW ? Math.max(0, anchor - 200) : 0;
+  });
+  const [to, setTo] = useState(() => Math.min(a.text.length, from + TEXT_WINDOW));
+  const visible = useMemo(
+    () => marks.filter((m) => shown.has(m.kind) && m.start >= from && m.end <= to),
+    [marks, shown, from, to],
+  );
+  const segments = useMemo(
+    () =>
+      segment(
+        a.text.slice(from, to),
+        visible.map((m) => ({ ...m, start: m.start - from, end: m.end - from })),
+      ).map((s) => ({ ...s, start: s.start + from, end: s.end + from })),
+    [a.text, visible, from, to],
+  );
+
+  // Focusing an item outside the rendered text moves the window to it.
+  const reveal = (ref: string) => {
+    const m = marks.find((x) => x.ref === ref);
+    if (m && (m.start < from || m.end > to)) {
+      const start = Math.max(0, m.start - 200);
+      setFrom(start);
+      setTo(Math.min(a.text.length, Math.max(start + TEXT_WINDOW, m.end)));
+    }
+    setFocused(ref);
+  };
 
   useEffect(() => {
     if (!focused) return;
@@ -65,6 +148,15 @@ function AnnotatedArticle({ article, focus }: { article: StoredArticle; focus?: 
             </label>
           ))}
         </div>
+        {article.layers && <LayerNotice layers={article.layers} onOffset={onLayerOffset} />}
+        {from > 0 && (
+          <p class="muted">
+            … {from.toLocaleString('en')} characters before.{' '}
+            <button class="linklike" onClick={() => setFrom(Math.max(0, from - TEXT_WINDOW))}>
+              show earlier text
+            </button>
+          </p>
+        )}
         {/* Article text is rendered as text nodes only: never as HTML. */}
         <div class="article-text" data-testid="article-text">
           {segments.map((s) =>
@@ -89,6 +181,14 @@ function AnnotatedArticle({ article, focus }: { article: StoredArticle; focus?: 
             ),
           )}
         </div>
+        {to < a.text.length && (
+          <p class="muted" data-testid="more-text">
+            … {(a.text.length - to).toLocaleString('en')} more characters.{' '}
+            <button class="linklike" onClick={() => setTo(Math.min(a.text.length, to + TEXT_WINDOW))}>
+              show more text
+            </button>
+          </p>
+        )}
       </article>
       <aside>
         <div class="panel" data-testid="span-details">
@@ -104,7 +204,7 @@ function AnnotatedArticle({ article, focus }: { article: StoredArticle; focus?: 
           <ul class="compact" data-testid="attribution-list">
             {a.attributions.map((at) => (
               <li class={focused === `att:${at.id}` ? 'focused' : ''}>
-                <button class="linklike" onClick={() => setFocused(`att:${at.id}`)}>
+                <button class="linklike" onClick={() => reveal(`att:${at.id}`)}>
                   <strong>
                     {at.source
                       ? at.source.actor

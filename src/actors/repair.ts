@@ -1,0 +1,103 @@
+import type { Work } from './scan.js';
+import type { TokenView } from './tokens.js';
+import { organisationRuns } from './clean.js';
+
+/*
+ * Repairs of NER name spans that need the whole list of mentions (clean.ts repairs one span):
+ *  - an organisation name NER cut short replaces its pieces ("Fort Worth" of "Fort Worth Police
+ *    Department");
+ *  - "[organisation] [title] [name]" NER read as one person or split wrongly ("Indiana State
+ *    Teachers Association President Keith Gambill" → the association, and the titled person);
+ *  - two organisation names side by side with only a space between are one name NER split
+ *    ("CBS DFW" is a station, not CBS News).
+ */
+
+/** Capitalised words of a person's name after a title. */
+const MAX_NAME_WORDS = 4;
+
+function nameWork(view: TokenView, t0: number, t1: number, type: Work['type']): Work {
+  return {
+    start: view.tokens[t0].start,
+    end: view.tokens[t1 - 1].end,
+    t0,
+    t1,
+    type,
+    kind: 'name',
+    hits: [],
+    cluster: -1,
+  };
+}
+
+/** The end of the capitalised words of a name starting at t (same line, no punctuation), or t. */
+function capitalisedRun(view: TokenView, t: number): number {
+  const { tokens, capitalised, text } = view;
+  let e = t;
+  while (
+    e < tokens.length &&
+    e - t < MAX_NAME_WORDS &&
+    capitalised[e] &&
+    tokens[e].kind === 'word' &&
+    (e === t || !text.slice(tokens[e - 1].end, tokens[e].start).includes('\n'))
+  )
+    e++;
+  // "Kennedy Jr.": an initial or suffix keeps its period.
+  return e;
+}
+
+/**
+ * Organisation runs replace the NER pieces inside them; where a person NER span runs from inside
+ * the run over a title into a name, the run, and the name after the title, become two mentions.
+ * `titleEndingAt(t)` gives the end of a person's title starting at token t, or -1.
+ */
+export function repairOrganisationRuns(
+  view: TokenView,
+  works: Work[],
+  titleEndingAt: (t: number) => number,
+): Work[] {
+  let out = works;
+  for (const [t0, t1] of organisationRuns(view)) {
+    const inside = out.filter((w) => w.t0 < t1 && t0 < w.t1);
+    if (inside.length === 1 && inside[0].t0 === t0 && inside[0].t1 === t1) continue;
+    const titleEnd = titleEndingAt(t1);
+    const nameEnd = titleEnd > t1 ? capitalisedRun(view, titleEnd) : -1;
+    const straddles = inside.filter((w) => w.t1 > t1);
+    if (
+      nameEnd > titleEnd &&
+      straddles.length > 0 &&
+      straddles.every((w) => w.t1 <= nameEnd) &&
+      inside.every((w) => w.t0 >= t0)
+    ) {
+      // "Indiana State Teachers Association President Keith Gambill".
+      out = out.filter((w) => !inside.includes(w));
+      out.push(nameWork(view, t0, t1, 'ORG'), nameWork(view, titleEnd, nameEnd, 'PERSON'));
+      continue;
+    }
+    if (inside.some((w) => w.t0 < t0 || w.t1 > t1 || w.type === 'PERSON')) continue;
+    out = out.filter((w) => !inside.includes(w));
+    out.push(nameWork(view, t0, t1, 'ORG'));
+  }
+  return out;
+}
+
+/** "CBS DFW": organisation names NER split, side by side on one line, become one. */
+export function joinAdjacentOrganisations(view: TokenView, works: Work[]): Work[] {
+  const sorted = [...works].sort((a, b) => a.t0 - b.t0);
+  const out: Work[] = [];
+  for (const w of sorted) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.type === 'ORG' &&
+      w.type === 'ORG' &&
+      prev.kind === 'name' &&
+      w.kind === 'name' &&
+      prev.t1 === w.t0 &&
+      view.text.slice(prev.end, w.start) === ' '
+    ) {
+      out[out.length - 1] = nameWork(view, prev.t0, w.t1, 'ORG');
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}

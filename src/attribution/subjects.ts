@@ -1,0 +1,120 @@
+import type { Sentence, Token } from '../model/index.js';
+import type { RoleSpan } from './link.js';
+
+/*
+ * The subject a second verb of saying shares with the first clause of its sentence: "She didn't
+ * give a date, but said SpaceX would fly …", "Nomura said the order favoured banks and identified
+ * SBI …", "Noem tweeted that …, adding …". And the name right after a cue that is the subject of
+ * the reported clause ("said SpaceX would fly"), never its speaker.
+ */
+
+/** Auxiliaries and modals that make the name before them the subject of a clause. */
+const CLAUSE_VERBS = new Set([
+  'would',
+  'will',
+  'could',
+  'can',
+  'should',
+  'may',
+  'might',
+  'must',
+  'had',
+  'has',
+  'have',
+  'is',
+  'was',
+  'were',
+  'are',
+  'did',
+  'does',
+  'do',
+]);
+/** Words that join a second verb to the first clause. */
+const JOINERS = new Set(['and', 'but']);
+/** Words that may open a sentence before its subject. */
+const OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'however', 'meanwhile', 'later', 'also']);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
+/** Prepositions that open a fronted phrase before the subject ("In an interview, Webb confessed"). */
+const FRONTED = new Set([
+  'in',
+  'on',
+  'at',
+  'after',
+  'during',
+  'before',
+  'earlier',
+  'later',
+  'since',
+  'under',
+]);
+/** Tokens a fronted phrase may span before its comma. */
+const MAX_FRONTED = 12;
+/** Tokens between the subject and the joined verb (the first clause). */
+const MAX_FIRST_CLAUSE = 40;
+const MAX_NAME_TOKENS = 5;
+
+function word(text: string, tokens: readonly Token[], i: number): string {
+  return text.slice(tokens[i].start, tokens[i].end);
+}
+
+/** True when a source after the cue is the subject of the reported clause: "said [SpaceX] would". */
+export function isClauseSubject(
+  text: string,
+  tokens: readonly Token[],
+  cue: RoleSpan,
+  source: RoleSpan,
+): boolean {
+  if (source.from !== cue.to || source.to >= tokens.length) return false;
+  return CLAUSE_VERBS.has(word(text, tokens, source.to).toLowerCase());
+}
+
+/** What the caller knows of the words: adverbs may stand before the cue; names the mentions layer found. */
+export interface SubjectClues {
+  isAdverb: (w: string) => boolean;
+  /** 1 for tokens inside a name (person, organisation, place) the mentions layer found. */
+  named: Uint8Array;
+}
+
+/**
+ * The subject of the sentence's first clause when the cue is a second verb joined to it ("…, but
+ * said", "… and identified", "…, adding"): a pronoun or a found name opening the sentence (after a
+ * fronted prepositional phrase, if any), followed by a lower-case word. Null when the cue does not follow a joiner or the sentence opens otherwise.
+ */
+export function sharedSubject(
+  text: string,
+  tokens: readonly Token[],
+  cue: RoleSpan,
+  sentence: Sentence,
+  { isAdverb, named }: SubjectClues,
+): RoleSpan | null {
+  const lower = (i: number) => word(text, tokens, i).toLowerCase();
+  let j = cue.from - 1;
+  while (j > sentence.tokenStart && isAdverb(lower(j))) j--;
+  const joined =
+    (j > sentence.tokenStart && JOINERS.has(lower(j))) ||
+    (lower(cue.from).endsWith('ing') && j > sentence.tokenStart && lower(j) === ',');
+  if (!joined || cue.from - sentence.tokenStart > MAX_FIRST_CLAUSE) return null;
+  let s = sentence.tokenStart;
+  while (s < j && (OPENERS.has(lower(s)) || word(text, tokens, s) === ',')) s++;
+  if (FRONTED.has(lower(s))) {
+    let comma = s + 1;
+    while (comma < j && comma - s <= MAX_FRONTED && lower(comma) !== ',') comma++;
+    if (comma >= j || lower(comma) !== ',') return null;
+    s = comma + 1;
+  }
+  if (s >= j) return null;
+  // Another name between the subject and the joined verb may be its subject ("Smith said Jones
+  // lied and denied …"): too close to call.
+  const anotherName = (from: number) => {
+    for (let i = from; i < j; i++)
+      if (named[i] && /^\p{Lu}/u.test(word(text, tokens, i)) && i > s) return true;
+    return false;
+  };
+  if (PRONOUNS.has(lower(s))) return anotherName(s + 1) ? null : { role: 'source', from: s, to: s + 1 };
+  let e = s;
+  while (e < j && e - s < MAX_NAME_TOKENS && named[e] && /^\p{Lu}/u.test(word(text, tokens, e))) e++;
+  if (e === s || e >= j) return null;
+  // The name is the subject when a lower-case word (its verb) follows it.
+  if (!/^\p{Ll}/u.test(word(text, tokens, e)) || lower(e) === 'of' || anotherName(e)) return null;
+  return { role: 'source', from: s, to: e };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { loadData } from '../../util/data.js';
+
+const LexiconSchema = z.object({
+  about: z.string(),
+  stance: z.record(z.string(), z.array(z.string())),
+  condition: z.object({ words: z.array(z.string()), sequences: z.array(z.array(z.string())) }),
+  negation: z.object({ words: z.array(z.string()), suffixes: z.array(z.string()) }),
+  complementiser: z.string(),
+  functionWords: z.array(z.string()),
+});
+
+export interface StatementsLexicon {
+  /** Word → stance class of a cue ("claimed" → claim). */
+  stanceOf: Map<string, string>;
+  conditionWords: Set<string>;
+  conditionSequences: string[][];
+  negationWords: Set<string>;
+  negationSuffixes: string[];
+  complementiser: string;
+  functionWords: Set<string>;
+}
+
+let cached: StatementsLexicon | undefined;
+
+/** The statements knowledge (data/statements/lexicon.json), loaded once. */
+export function statementsLexicon(): StatementsLexicon {
+  if (cached) return cached;
+  const raw = loadData('statements/lexicon.json', LexiconSchema);
+  const stanceOf = new Map<string, string>();
+  for (const [cls, words] of Object.entries(raw.stance)) for (const w of words) stanceOf.set(w, cls);
+  cached = {
+    stanceOf,
+    conditionWords: new Set(raw.condition.words),
+    conditionSequences: raw.condition.sequences,
+    negationWords: new Set(raw.negation.words),
+    negationSuffixes: raw.negation.suffixes,
+    complementiser: raw.complementiser,
+    functionWords: new Set(raw.functionWords),
+  };
+  return cached;
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  align,
+  buildStatementIndex,
+  contentForm,
+  drift,
+  driftKinds,
+  reportWords,
+  StatementIndex,
+  type Report,
+} from './index.js';
+
+/** A report whose article is `cue + " " + content`, so spans are real offsets into that text. */
+function report(
+  id: string,
+  content: string,
+  o: Omit<Partial<Report>, 'cue'> & { cue?: string } = {},
+): Report {
+  const cue = o.cue ?? 'said';
+  const text = `${cue} ${content}`;
+  return {
+    id,
+    article: id.split('#')[0],
+    published: o.published ?? '2016-03-01',
+    ingestOrder: o.ingestOrder ?? 0,
+    speaker: o.speaker === undefined ? 'Maria Lopez' : o.speaker,
+    outlet: o.outlet ?? 'outlet-a',
+    cue: [{ start: 0, end: cue.length, text: cue }],
+    content: [{ start: cue.length + 1, end: text.length, text: content }],
+    form: o.form ?? contentForm(text, [{ start: cue.length + 1, end: text.length }]),
+    context: o.context ?? 'The mayor spoke at the harbour opening on Tuesday about ferries and bridges.',
+  };
+}
+const kinds = (a: Report, b: Report) => driftKinds(drift(a, b));
+
+describe('report words', () => {
+  it('drops a leading "that", folds curly apostrophes and places ellipses between words', () => {
+    const rw = reportWords([{ start: 10, end: 52, text: 'that we won’t wait … for the ferry, ever' }]);
+    expect(rw.words.map((w) => w.text)).toEqual(['we', "won't", 'wait', 'for', 'the', 'ferry', 'ever']);
+    expect(rw.words[1]).toMatchObject({ start: 18, end: 23 });
+    expect([...rw.ellipsisBefore]).toEqual([3]);
+  });
+
+  it('reads the form from the quotation marks around the content', () => {
+    const t = 'She said “the ferry will run” and that it was cheap.';
+    expect(contentForm(t, [{ start: 10, end: 28 }])).toBe('direct');
+    expect(contentForm(t, [{ start: 34, end: 51 }])).toBe('indirect');
+    expect(contentForm(t, [{ start: 9, end: 51 }])).toBe('mixed');
+  });
+});
+
+describe('alignment', () => {
+  it('puts unmatched words at the edges rather than inside', () => {
+    expect(align(['a', 'b', 'c'], ['a', 'b', 'c'])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(align(['x', 'a', 'b'], ['a', 'b', 'y'])).toEqual([
+      [1, 0],
+      [2, 1],
+    ]);
+    expect(align([], ['a'])).toEqual([]);
+  });
+});
+
+describe('drift kinds', () => {
+  const a = report('a#E1', '“We will open the new ferry line in May,” and keep the old bridge');
+  it('finds identical wording and a quote turned into paraphrase', () => {
+    const b = report('b#E1', 'we will open the new ferry line in May and keep the old bridge');
+    expect(kinds(a, b)).toEqual(['identical', 'form-changed']);
+  });
+  it('finds a cut, words added inside, removed and changed', () => {
+    const cut = report('b#E1', '“We will open the new ferry line in May,”');
+    expect(kinds(a, cut)).toEqual(['truncated', 'form-changed']);
+    const added = report('c#E1', '“We will open the new fast ferry line in May,” and keep the old bridge');
+    expect(kinds(a, added)).toContain('words-added');
+    const removed = report('d#E1', '“We will open the ferry line in May,” and keep the old bridge');
+    expect(kinds(a, removed)).toContain('words-removed');
+    const changed = report('e#E1', '“We will open the new ferry route in May,” and keep the old bridge');
+    expect(kinds(a, changed)).toContain('words-changed');
+  });
+  it('finds an ellipsis standing for the words cut', () => {
+    const b = report('b#E1', '“We will open the new ferry line … and keep the old bridge”');
+    expect(kinds(a, b)).toEqual(['ellipsis', 'form-changed']);
+  });
+  it('finds a changed cue stance, a lost condition and a lost negation', () => {
+    const x = report('x#E1', 'the bridge will not close if the ferry runs');
+    const y = report('y#E1', 'the bridge will close', { cue: 'claimed' });
+    expect(kinds(x, y)).toEqual([
+      'words-removed',
+      'truncated',
+      'stance-changed',
+      'condition-lost',
+      'negation-lost',
+    ]);
+  });
+  it('credits a different speaker only when both are named and the names differ', () => {
+    const b = report('b#E1', a.content[0].text, { speaker: 'Tom Berg' });
+    expect(kinds(a, b)).toEqual(['identical', 'speaker-changed']);
+    expect(kinds(a, { ...b, speaker: null })).toEqual(['identical']);
+    expect(kinds(a, { ...b, speaker: 'Lopez' })).toEqual(['identical']);
+  });
+  it('gives every item spans whose text is the article text', () => {
+    const b = report('b#E1', '“We will open the new ferry route in May”');
+    for (const item of drift(a, b))
+      for (const [side, r] of [
+        [item.from, a],
+        [item.to, b],
+      ] as const) {
+        const text = `${r.cue[0].text} ${r.content[0].text}`;
+        for (const [s, e] of side.spans) expect(side.text).toContain(text.slice(s, e));
+      }
+  });
+});
+
+const quote = 'the new ferry line will open in May and the old bridge will stay open for cyclists';
+describe('statement matching', () => {
+  it('groups a report and its cut copy by the same speaker, the origin being the earliest', () => {
+    const index = new StatementIndex();
+    index.add(
+      report('late#E1', quote.slice(0, 52), { published: '2016-03-02', ingestOrder: 2, outlet: 'outlet-b' }),
+    );
+    index.add(report('early#E1', quote, { published: '2016-03-01', ingestOrder: 1 }));
+    const [s] = index.statements(2);
+    expect(s.origin).toBe('early#E1');
+    expect(s.fullest).toBe('early#E1');
+    expect(s.outlets).toEqual(['outlet-a', 'outlet-b']);
+  });
+  it('keeps apart another speaker with the same words, and the same speaker on another matter', () => {
+    const index = new StatementIndex();
+    index.add(report('a#E1', quote));
+    index.add(report('b#E1', quote, { speaker: 'Tom Berg' }));
+    index.add(
+      report('c#E1', 'the ferry fares will rise in autumn because the harbour needs repairs', {
+        published: '2016-07-20',
+        context: 'Budget hearing on harbour repairs, fares and the council deficit in July.',
+      }),
+    );
+    expect(index.statements(2)).toEqual([]);
+  });
+});
+
+describe('incremental and batch builds', () => {
+  const variants = [
+    quote,
+    quote.slice(0, 60),
+    `“${quote}”`,
+    'the old bridge will stay open for cyclists',
+    'the ferry fares will rise in autumn because the harbour needs repairs',
+    'the harbour needs repairs and ferry fares will rise in the autumn',
+    'we will never close the old bridge to cyclists',
+  ];
+  const reports = variants.flatMap((v, i) =>
+    ['Maria Lopez', 'Lopez', null].map((speaker, k) =>
+      report(`art${i}-${k}#E1`, v, { speaker, ingestOrder: i * 3 + k, published: `2016-03-0${1 + k}` }),
+    ),
+  );
+  const partition = (index: StatementIndex) =>
+    index
+      .statements(1)
+      .map((s) => [...s.reports].sort().join(' '))
+      .sort();
+
+  it('gives the same statements whatever the order reports arrive in', () => {
+    const batch = partition(buildStatementIndex(reports));
+    expect(batch.length).toBeLessThan(reports.length);
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(reports, { minLength: reports.length, maxLength: reports.length }),
+        (order) => {
+          const index = new StatementIndex();
+          for (const r of order) index.add(r);
+          expect(partition(index)).toEqual(batch);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});

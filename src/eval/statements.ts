@@ -1,0 +1,207 @@
+/**
+ * `newsgraph eval statements`: the statement matcher and drift on the statements gold. Reports are
+ * built from PolNeAR texts and the gold spans, speakers from the project's own analysis. Prints
+ * pairwise precision and recall of "same statement" — 5-fold cross-validated (folds by pair id, the
+ * matcher refit on the other four folds) and for the shipped model on the full set — and the share
+ * of same pairs whose drift kinds are exactly right.
+ */
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { PROJECT_ROOT } from '../util/data.js';
+import {
+  buildStatementIndex,
+  drift,
+  driftKinds,
+  features,
+  profile,
+  sameStatement,
+  score,
+  shippedModel,
+  Vocabulary,
+  type MatcherModel,
+  type Profile,
+  type Report,
+} from '../corpus/statements/index.js';
+import { fitModel } from '../corpus/statements/fit.js';
+import {
+  analyzeDoc,
+  goldToReport,
+  PolnearDocSchema,
+  readJsonl,
+  sortDocs,
+  StatementPairSchema,
+  type PolnearDoc,
+  type StatementPair,
+} from './statements-gold.js';
+import type { Analysis } from '../model/index.js';
+
+export const STATEMENTS_GOLD = path.join(PROJECT_ROOT, 'test', 'fixtures', 'statements', 'pairs.jsonl');
+export const FOLDS = 5;
+
+export interface StatementsData {
+  pairs: StatementPair[];
+  reports: Map<string, Report>;
+}
+
+/** Reads the gold pairs and builds one report per gold attribution they name (analysing each article once). */
+export function loadStatementsData(
+  dataDir: string,
+  limit?: number,
+  log?: (s: string) => void,
+  analyzeWith: (doc: PolnearDoc) => Analysis = analyzeDoc,
+): StatementsData {
+  const files = ['train', 'dev'].map((s) => path.join(dataDir, 'attribution', `polnear-${s}.jsonl`));
+  for (const f of files)
+    if (!existsSync(f)) throw new Error(`PolNeAR split not found: ${f} (is ../shared present?)`);
+  const docs = sortDocs(files.flatMap((f) => readJsonl(f, PolnearDocSchema)));
+  const order = new Map(docs.map((d, i) => [d.id, i]));
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const pairs = readJsonl(STATEMENTS_GOLD, StatementPairSchema).slice(0, limit);
+  const reports = new Map<string, Report>();
+  const needed = [...new Set(pairs.flatMap((p) => [p.a.doc, p.b.doc]))];
+  let done = 0;
+  for (const docId of needed) {
+    const doc = byId.get(docId);
+    if (!doc) throw new Error(`the statements gold names ${docId}, not in PolNeAR train or dev`);
+    const analysis = analyzeWith(doc);
+    for (const p of pairs)
+      for (const g of [p.a, p.b])
+        if (g.doc === docId)
+          reports.set(`${g.doc}#${g.attr}`, goldToReport(doc, g, analysis, order.get(docId)!));
+    if (log && ++done % 50 === 0) log(`analysed ${done}/${needed.length} articles`);
+  }
+  return { pairs, reports };
+}
+
+const idOf = (g: { doc: string; attr: string }) => `${g.doc}#${g.attr}`;
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+  hardFp: number;
+}
+const emptyTally = (): Tally => ({ tp: 0, fp: 0, fn: 0, hardFp: 0 });
+function count(t: Tally, pair: StatementPair, predicted: boolean): void {
+  if (predicted && pair.label === 'same') t.tp++;
+  else if (predicted) {
+    t.fp++;
+    if (pair.hard) t.hardFp++;
+  } else if (pair.label === 'same') t.fn++;
+}
+const precision = (t: Tally) => (t.tp + t.fp ? t.tp / (t.tp + t.fp) : 0);
+const recall = (t: Tally) => (t.tp + t.fn ? t.tp / (t.tp + t.fn) : 0);
+
+/** Pair predictions of one model: grouped (same statement after grouping all reports) and direct. */
+function predictPairs(
+  model: MatcherModel,
+  data: StatementsData,
+  profiles: Map<string, Profile>,
+  pairs: StatementPair[],
+) {
+  const index = buildStatementIndex([...data.reports.values()], { model, keepReports: false });
+  return pairs.map((p) => ({
+    pair: p,
+    grouped: index.together(idOf(p.a), idOf(p.b)),
+    direct: sameStatement(model, profiles.get(idOf(p.a))!, profiles.get(idOf(p.b))!),
+  }));
+}
+
+const vetoed = (model: MatcherModel, profiles: Map<string, Profile>, p: StatementPair): boolean => {
+  const a = profiles.get(idOf(p.a))!;
+  const b = profiles.get(idOf(p.b))!;
+  return (
+    model.vetoDifferentSpeakers &&
+    a.speakerKey !== null &&
+    b.speakerKey !== null &&
+    a.speakerKey !== b.speakerKey
+  );
+};
+
+/** From the out-of-fold scores: the best recall at precision ≥ 0.95, the best precision at recall ≥ 0.80. */
+function operatingPoints(scores: number[], y: boolean[]): Record<string, number> {
+  const order = scores
+    .map((s, i) => i)
+    .filter((i) => scores[i] > -Infinity)
+    .sort((a, b) => scores[b] - scores[a]);
+  const positives = y.filter(Boolean).length || 1;
+  let tp = 0;
+  let recallAtP95 = 0;
+  let precisionAtR80 = 0;
+  order.forEach((i, k) => {
+    if (y[i]) tp++;
+    const p = tp / (k + 1);
+    const r = tp / positives;
+    if (p >= 0.95) recallAtP95 = Math.max(recallAtP95, r);
+    if (r >= 0.8) precisionAtR80 = Math.max(precisionAtR80, p);
+  });
+  return { cv_recall_at_precision_95: recallAtP95, cv_precision_at_recall_80: precisionAtR80 };
+}
+
+export interface StatementsFigures {
+  figures: Record<string, number>;
+  report: string;
+}
+
+export function evaluateStatements(data: StatementsData, quick: boolean): StatementsFigures {
+  const vocab = new Vocabulary();
+  const profiles = new Map([...data.reports].map(([id, r]) => [id, profile(r, vocab)]));
+  const x = data.pairs.map((p) => features(profiles.get(idOf(p.a))!, profiles.get(idOf(p.b))!));
+  const y = data.pairs.map((p) => p.label === 'same');
+  const figures: Record<string, number> = {};
+  const lines: string[] = [];
+  if (!quick) {
+    const cv = { grouped: emptyTally(), direct: emptyTally() };
+    const cvScores: number[] = new Array<number>(data.pairs.length).fill(-Infinity);
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const inFold = (i: number) => Number(data.pairs[i].id.replace(/\D/g, '')) % FOLDS === fold;
+      const train = data.pairs.map((_, i) => i).filter((i) => !inFold(i));
+      const model = fitModel(
+        train.map((i) => x[i]),
+        train.map((i) => y[i]),
+      );
+      const test = data.pairs.filter((_, i) => inFold(i));
+      for (let i = 0; i < data.pairs.length; i++)
+        if (inFold(i) && !vetoed(model, profiles, data.pairs[i])) cvScores[i] = score(model, x[i]);
+      for (const r of predictPairs(model, data, profiles, test)) {
+        count(cv.grouped, r.pair, r.grouped);
+        count(cv.direct, r.pair, r.direct);
+      }
+    }
+    figures.cv_precision = precision(cv.grouped);
+    figures.cv_recall = recall(cv.grouped);
+    figures.cv_pairwise_precision = precision(cv.direct);
+    figures.cv_pairwise_recall = recall(cv.direct);
+    lines.push(`cv grouped: ${JSON.stringify(cv.grouped)}`, `cv direct: ${JSON.stringify(cv.direct)}`);
+    Object.assign(figures, operatingPoints(cvScores, y));
+  }
+  const full = { grouped: emptyTally(), direct: emptyTally() };
+  for (const r of predictPairs(shippedModel(), data, profiles, data.pairs)) {
+    count(full.grouped, r.pair, r.grouped);
+    count(full.direct, r.pair, r.direct);
+  }
+  figures.precision = precision(full.grouped);
+  figures.recall = recall(full.grouped);
+  figures.hard_negatives_wrong = full.grouped.hardFp;
+  lines.push(`full grouped: ${JSON.stringify(full.grouped)}`, `full direct: ${JSON.stringify(full.direct)}`);
+  Object.assign(figures, driftFigures(data, lines));
+  return { figures, report: lines.join('\n') };
+}
+
+/** Share of same pairs whose drift kinds (as a set) equal the gold's; per-kind misses in the report. */
+function driftFigures(data: StatementsData, lines: string[]): Record<string, number> {
+  let right = 0;
+  let n = 0;
+  const missed = new Map<string, number>();
+  for (const p of data.pairs) {
+    if (p.label !== 'same') continue;
+    n++;
+    const got = driftKinds(drift(data.reports.get(idOf(p.a))!, data.reports.get(idOf(p.b))!));
+    const gold = p.drift ?? [];
+    if (got.join() === gold.join()) right++;
+    for (const k of new Set([...got, ...gold]))
+      if (got.includes(k as never) !== gold.includes(k)) missed.set(k, (missed.get(k) ?? 0) + 1);
+  }
+  lines.push(`drift kinds wrong, by kind: ${JSON.stringify(Object.fromEntries(missed))}`);
+  return { drift_accuracy: n ? right / n : 0, same_pairs: n };
+}
