@@ -1,6 +1,7 @@
 import type { Actor, Attribution, Event, EventActor, Mention, Sentence } from '../model/index.js';
 import { contains, textSpan } from '../model/index.js';
 import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
+import { composeSentence, withCompositionWords } from './compose.js';
 import { decodeSentence, type Decoded } from './decode.js';
 import { mayHoldEvent } from './gate.js';
 import { actorWords } from './arguments.js';
@@ -182,7 +183,12 @@ function countryResolver(s: PreparedSentence, lastCountry: string | undefined) {
  * becomes the target, and the source is the "by" phrase after the trigger, else none.
  */
 function passiveVoice(s: PreparedSentence, d: Decoded): void {
-  if (!d.c.modality.passive || !d.source || d.source[1] > d.c.i) return;
+  if (!d.c.modality.passive || !d.source) return;
+  // After a passive verb only a "by" phrase is the agent ("were killed, Mujahid said" has none).
+  if (d.source[0] > d.c.i) {
+    if (s.toks.slice(d.c.i + 1, d.source[0]).every((t) => t.lower !== 'by')) delete d.source;
+    return;
+  }
   d.target ??= d.source;
   delete d.source;
   for (let k = d.c.i + 1; k < Math.min(s.toks.length, d.c.i + 6); k++) {
@@ -207,9 +213,11 @@ function actorRef(text: string, c: Coded): EventActor {
 export function codeEvents(input: CoderInput): Event[] {
   const model = input.model ?? eventModel();
   // Extra (PETRARCH) verbs open the gate too: the model's vocabulary never saw most of them.
+  // Composed acts (compose.ts) start from control, halt and comment words the model may never have typed.
+  const own = withCompositionWords(vocabularyOf(model));
   const vocabulary = input.extraVerbs?.length
-    ? new Set([...vocabularyOf(model), ...input.extraVerbs.map((v) => v.lemma)])
-    : vocabularyOf(model);
+    ? new Set([...own, ...input.extraVerbs.map((v) => v.lemma)])
+    : own;
   const actorsById = new Map(input.actors.map((a) => [a.id, a]));
   const extra = new Map((input.extraVerbs ?? []).map((v) => [v.lemma, v]));
   const mentions = [...input.mentions].sort((a, b) => a.start - b.start);
@@ -229,12 +237,15 @@ export function codeEvents(input: CoderInput): Event[] {
     // Questions are not events.
     if (last === '?' || s.toks[s.toks.length - 2]?.text === '?') continue;
     const country = countryResolver(s, lastCountry);
-    for (const d of decodeSentence(s, model)) {
+    const typed = decodeSentence(s, model);
+    const acts: Array<Decoded & { code?: string }> = [...typed, ...composeSentence(s, model, typed)];
+    for (const d of acts) {
       passiveVoice(s, d);
       if (awaitedOnly(s.toks, d.c.i)) continue;
-      const q = qualify(d);
+      // A composed act's control word already says its modality (compose.ts).
+      const q = d.code ? { type: d.type } : qualify(d);
       if (!q) continue;
-      const code = cameoCode(s, d, q.type, extra);
+      const code = d.code ?? cameoCode(s, d, q.type, extra);
       // An event needs its actor: without source words that name one, the act is not coded (precision first).
       const source = d.source && actorWords(s, d.source);
       if (!source) continue;

@@ -7,7 +7,7 @@ import {
   type FoldedType,
 } from './features.js';
 import { argScores, typeScores, viterbi, type EventModel } from './model.js';
-import type { Candidate, PreparedSentence } from './sentence.js';
+import { isAsserted, type Candidate, type PreparedSentence } from './sentence.js';
 
 /** A typed trigger with its source and target word ranges ([i, j) token indices). */
 export interface Decoded {
@@ -24,6 +24,8 @@ export function typeCandidates(s: PreparedSentence, model: EventModel): Decoded[
   const out: Decoded[] = [];
   const scores = new Float64Array(TYPES.length);
   for (const c of s.candidates) {
+    // Acts governed by another word are composed (compose.ts), not typed.
+    if (!isAsserted(c)) continue;
     typeScores(model, typeFeatures(s, c), scores);
     let best = 1;
     for (let l = 2; l < TYPES.length; l++) if (scores[l]! > scores[best]!) best = l;
@@ -78,17 +80,23 @@ export function tagArguments(
   return viterbi(model.trans, scores, n, blocked);
 }
 
+/** The source and target ranges nearest trigger i in a label sequence. */
+export function argumentRanges(labels: Uint8Array, i: number): Pick<Decoded, 'source' | 'target'> {
+  const out: Pick<Decoded, 'source' | 'target'> = {};
+  const source = nearest(spansOf(labels, 1), i);
+  const target = nearest(spansOf(labels, 3), i);
+  if (source) out.source = source;
+  if (target) out.target = target;
+  return out;
+}
+
 /** Typed events of a sentence with their source and target word ranges. */
 export function decodeSentence(s: PreparedSentence, model: EventModel): Decoded[] {
   const events = typeCandidates(s, model);
   if (events.length === 0) return events;
   const stat = staticArgFeatures(s);
   for (const e of events) {
-    const labels = tagArguments(s, model, e.c, e.type, stat);
-    const source = nearest(spansOf(labels, 1), e.c.i);
-    const target = nearest(spansOf(labels, 3), e.c.i);
-    if (source) e.source = source;
-    if (target) e.target = target;
+    Object.assign(e, argumentRanges(tagArguments(s, model, e.c, e.type, stat), e.c.i));
   }
   return events;
 }

@@ -58,6 +58,7 @@ const EMPTY: WordInfo = {
 export class Knowledge {
   private readonly cache = new Map<string, WordInfo>();
   private readonly objects = new Map<string, Map<string, string>>();
+  private statements: Map<string, string> | undefined;
   constructor(private readonly data: WordKnowledge) {}
 
   word(w: string): WordInfo {
@@ -105,7 +106,55 @@ export class Knowledge {
     }
     return map.get(object);
   }
+
+  /**
+   * The CAMEO statement code (01x) the dictionary gives an object of its statement verbs ("voiced
+   * optimism" → 013, "expressed concern" → 012): the code most of them agree on, when at least
+   * STATEMENT_VOTES statement verbs give it and it is more than a plain statement (010). Only words
+   * of feeling, cognition or attitude (WordNet noun files): "announced an agreement" is no comment.
+   */
+  statementCode(object: string): string | undefined {
+    return this.statementIndex().get(object);
+  }
+
+  /** The nouns `statementCode` codes. */
+  statementNouns(): string[] {
+    return [...this.statementIndex().keys()];
+  }
+
+  private statementIndex(): Map<string, string> {
+    if (!this.statements) {
+      const votes = new Map<string, Map<string, number>>();
+      for (const [lemma, entry] of Object.entries(this.data.cameo.verbs)) {
+        if (!entry[0].startsWith('01')) continue;
+        for (const [word, code] of this.cameoObjects(lemma)) {
+          if (!code.startsWith('01')) continue;
+          const byCode = votes.get(word) ?? new Map<string, number>();
+          byCode.set(code, (byCode.get(code) ?? 0) + 1);
+          votes.set(word, byCode);
+        }
+      }
+      this.statements = new Map();
+      for (const [word, byCode] of votes) {
+        const [code, n] = [...byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+        const file = this.word(word).nounLex[0] ?? -1;
+        if (n >= STATEMENT_VOTES && code !== '010' && STATEMENT_NOUN_FILES.has(file))
+          this.statements.set(word, code);
+      }
+    }
+    return this.statements;
+  }
+
+  private cameoObjects(lemma: string): Map<string, string> {
+    this.cameoObject(lemma, '');
+    return this.objects.get(lemma)!;
+  }
 }
+
+/** Statement verbs that must agree on an object's statement code (a pattern of one verb is no rule). */
+const STATEMENT_VOTES = 5;
+/** WordNet noun files noun.attribute, noun.cognition, noun.feeling. */
+const STATEMENT_NOUN_FILES = new Set([7, 9, 12]);
 
 let loaded: Knowledge | undefined;
 

@@ -36,7 +36,12 @@ const GrammarSchema = z.object({
     refuse: ModalityTable,
     demand: ModalityTable,
     appeal: ModalityTable,
+    halt: ModalityTable,
   }),
+  /** Verbs that halt or cut the cooperative act they govern ("suspended talks", "withdrew from the pact"). */
+  halt: z.array(z.string()),
+  /** Control words of likelihood or wish: they govern an act without stating one ("likely to face"). */
+  notComposed: z.array(z.string()),
   negators: z.array(z.string()),
   futureAux: z.array(z.string()),
   hypotheticalAux: z.array(z.string()),
@@ -56,6 +61,8 @@ export interface Grammar {
   obligationAux: Set<string>;
   hypotheticalMarkers: Set<string>;
   militarySourceCodes: Record<string, string>;
+  halt: Set<string>;
+  notComposed: Set<string>;
 }
 
 const AgentCode = z.string().regex(/^[A-Z]{3}$/);
@@ -125,6 +132,8 @@ export function grammar(): Grammar {
     obligationAux: new Set(raw.obligationAux),
     hypotheticalMarkers: new Set(raw.hypotheticalMarkers),
     militarySourceCodes: raw.militarySourceCodes,
+    halt: new Set(raw.halt),
+    notComposed: new Set(raw.notComposed),
   };
   return grammarCache;
 }

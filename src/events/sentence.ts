@@ -169,6 +169,17 @@ function findCandidates(
   return out;
 }
 
+/**
+ * Whether a candidate's act is stated as done: an act governed by an intent, appeal, demand or threat
+ * word ("urged Ukraine to investigate", "threatened to impose") is not, and is left to composition
+ * (compose.ts); nor is one governed by any other verb ("needed to investigate", "referred to
+ * investigations"). Refusals stay: the coder turns them into rejections.
+ */
+export function isAsserted(c: Candidate): boolean {
+  const gov = c.modality.governor;
+  return !gov || gov.kind === 'transparent' || gov.kind === 'refuse';
+}
+
 /** Negation, modals, passive voice and the governing word of the candidate at i. */
 export function modalityAt(toks: readonly Tagged[], i: number): Modality {
   const g = grammar();
@@ -198,16 +209,20 @@ export function modalityAt(toks: readonly Tagged[], i: number): Modality {
       break;
     }
   }
-  // The governing word: "threatened to impose", "refused to sign", "plans for talks", "failed to reach".
+  // The governing word: "threatened to impose", "refused to sign", "plans for talks", "failed to reach",
+  // "pressed Ukraine into investigating".
   let b = i - 1;
   while (
     b >= 0 &&
-    (toks[b]!.pos === 'ADV' || toks[b]!.pos === 'PART' || toks[b]!.pos === 'DET' || toks[b]!.pos === 'ADJ') &&
+    (toks[b]!.pos === 'ADV' ||
+      (toks[b]!.pos === 'PART' && toks[b]!.lower !== 'to') ||
+      toks[b]!.pos === 'DET' ||
+      toks[b]!.pos === 'ADJ') &&
     i - b < 4
   )
     b--;
   const link = toks[b]?.lower;
-  if (link === 'to' || link === 'for' || link === 'of' || link === 'on') {
+  if (link === 'to' || link === 'for' || link === 'of' || link === 'on' || link === 'into') {
     let v = b - 1;
     while (
       v >= 0 &&
