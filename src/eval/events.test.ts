@@ -28,7 +28,14 @@ describe('predictEvents', () => {
       };
       const plover = await collect({ scheme: 'plover' });
       expect(plover.map((r) => r.id)).toEqual(['r1', 'r2', 'r3']);
-      expect(plover[0]!.events).toContainEqual({ source: 'RUSMIL', target: 'UKR', code: 'FIGHT' });
+      expect(plover[0]!.events).toContainEqual(
+        expect.objectContaining({
+          source: 'RUSMIL',
+          target: 'UKR',
+          code: 'FIGHT',
+          sourceText: 'Russian troops',
+        }),
+      );
       expect(plover[2]!.events).toEqual([]);
       const cameo = await collect({ scheme: 'cameo', limit: 2 });
       expect(cameo).toHaveLength(2);

@@ -1,13 +1,13 @@
 /**
  * `newsgraph predict events <gold.jsonl> [--scheme plover|cameo]`: analyses each record's text with
- * the full pipeline and yields `{"id","events":[{"source","target","code"}]}` for
- * ../shared/tools/score-events.mjs. Only `id`, `text` and `date` are read, never `expected`.
+ * the full pipeline and yields `{"id","events":[{"source","target","code","sourceText","targetText"}]}`
+ * for ../shared/tools/score-events.mjs (actor codes) and score-dyads.mjs (the actors' words). Only `id`, `text` and `date` are read, never `expected`.
  */
 import { z } from 'zod';
 import { analyze } from '../pipeline/analyze.js';
 import { stagesWith } from '../pipeline/extras.js';
 import { ploverActorCode } from '../events/index.js';
-import type { Event } from '../model/index.js';
+import type { Analysis, Event } from '../model/index.js';
 import type { Predictor } from './types.js';
 import { readGoldInputs } from './gold.js';
 
@@ -29,6 +29,29 @@ export function eventCode(e: Event, scheme: 'plover' | 'cameo'): string | undefi
   return scheme === 'cameo' ? e.cameo : e.plover?.type;
 }
 
+/** One prediction line's events, in the shape the shared event scorers read. */
+export function predictedEvents(
+  analysis: Analysis,
+  scheme: 'plover' | 'cameo',
+): { source: string; target: string; code: string; sourceText: string; targetText: string }[] {
+  const events = [];
+  for (const e of analysis.events) {
+    const code = eventCode(e, scheme);
+    if (!code) continue;
+    // PLOVER records code actors at country/IGO + agent level; CAMEO keeps the full code.
+    const actor = (c: string | undefined): string =>
+      c === undefined ? '' : scheme === 'plover' ? ploverActorCode(c) : c;
+    events.push({
+      source: actor(e.source?.code),
+      target: actor(e.target?.code),
+      code,
+      sourceText: e.sourceText ?? e.source?.text ?? '',
+      targetText: e.targetText ?? e.target?.text ?? '',
+    });
+  }
+  return events;
+}
+
 export const predictEvents: Predictor = async function* (goldFile, options) {
   // Extra dictionaries (--actors/--verbs) are optional knowledge; the reported figures use neither.
   const stages =
@@ -37,22 +60,15 @@ export const predictEvents: Predictor = async function* (goldFile, options) {
       : undefined;
   for await (const rec of readGoldInputs(goldFile, RecordInputsSchema, 'an event record', options.limit)) {
     const scheme =
-      options.scheme ?? (rec.suite === 'plover-gsr' || /plover/i.test(goldFile) ? 'plover' : 'cameo');
-    const events: { source: string; target: string; code: string }[] = [];
+      options.scheme ?? (rec.suite === 'plover-gsr' || /plover|plv/i.test(goldFile) ? 'plover' : 'cameo');
+    let events: ReturnType<typeof predictedEvents> = [];
     if (rec.text.trim()) {
       const published = isoDate(rec.date);
       const analysis = analyze(rec.text, published ? { published } : {}, {
         id: rec.id,
         ...(stages ? { stages } : {}),
       });
-      for (const e of analysis.events) {
-        const code = eventCode(e, scheme);
-        if (!code) continue;
-        // PLOVER records code actors at country/IGO + agent level; CAMEO keeps the full code.
-        const actor = (c: string | undefined): string =>
-          c === undefined ? '' : scheme === 'plover' ? ploverActorCode(c) : c;
-        events.push({ source: actor(e.source?.code), target: actor(e.target?.code), code });
-      }
+      events = predictedEvents(analysis, scheme);
     }
     yield JSON.stringify({ id: rec.id, events });
   }

@@ -68,6 +68,8 @@ interface Vocabulary {
   exact: Map<string, Entry>;
   lower: Map<string, Entry>;
   notActors: Set<string>;
+  /** Lower-cased words that start an actor name or description (no pronouns, no "the"). */
+  startWords: Set<string>;
 }
 let vocabulary: Vocabulary | undefined;
 let countrySet: Set<string> | undefined;
@@ -118,8 +120,15 @@ function vocab(): Vocabulary {
     const l = k.toLowerCase();
     for (let n = 1; n <= l.length; n++) prefixes.add(l.slice(0, n));
   }
-  vocabulary = { firstWords, prefixes, exact, lower, notActors: new Set(words.notActors) };
+  const startWords = new Set(firstWords);
+  for (const p of [...words.pronouns, 'the']) startWords.delete(p);
+  vocabulary = { firstWords, prefixes, exact, lower, notActors: new Set(words.notActors), startWords };
   return vocabulary;
+}
+
+/** Whether a lower-cased word may start an actor's name or description ("police", "iranian", "nato"). */
+export function isActorWord(lower: string): boolean {
+  return vocab().startWords.has(lower);
 }
 
 /** Longest vocabulary match starting at token i, at most MAX_PHRASE_WORDS tokens. */
@@ -158,6 +167,18 @@ export function findActorPhrases(
   actorsById: ReadonlyMap<string, Actor>,
 ): ActorPhrase[] {
   if (toks.length === 0) return [];
+  const phrases = groupPieces(findPieces(text, toks, mentions, actorsById), toks);
+  markCompounds(phrases, toks);
+  return phrases;
+}
+
+/** The actor pieces of a sentence: coded mentions first, then the vocabulary's words. */
+function findPieces(
+  text: string,
+  toks: readonly Tagged[],
+  mentions: readonly Mention[],
+  actorsById: ReadonlyMap<string, Actor>,
+): Piece[] {
   const first = toks[0]!.start;
   const last = toks[toks.length - 1]!.end;
   const coded = mentions.filter(
@@ -190,7 +211,42 @@ export function findActorPhrases(
       i = p.j;
     } else i++;
   }
-  // Group adjacent pieces (joined by modifiers, names and possessives) into phrases.
+  return pieces;
+}
+
+/** Whether piece p continues the phrase whose last piece is prev. */
+function continuesPhrase(prev: Piece, p: Piece, cur: readonly Piece[], toks: readonly Tagged[]): boolean {
+  // A pronoun never continues a phrase ("Great Britain two of its nationals" is two phrases).
+  let joinable = p.kind !== 'pronoun';
+  for (let x = prev.j; x < p.i && joinable; x++) {
+    const t = toks[x]!;
+    const led = (t.lower === 'led' || t.lower === 'backed') && toks[x - 1]?.text === '-';
+    // Nouns may sit between a nationality and its head agent ("French paper workers").
+    const nounBeforeAgent =
+      (t.pos === 'NOUN' || (t.pos === 'VERB' && /(?:ing|ed)$/.test(t.lower))) &&
+      p.kind === 'agent' &&
+      p.i - prev.j <= 4;
+    if (
+      !(GLUE_POS.has(t.pos) || GLUE_WORDS.has(t.lower) || led || nounBeforeAgent) ||
+      (t.pos === 'DET' && t.lower !== 'the')
+    )
+      joinable = false;
+  }
+  // "of"/"from"/"in" attach a country to a country-less head ("rebels in the Ivory Coast").
+  const between = toks.slice(prev.j, p.i).map((t) => t.lower);
+  const attach =
+    !joinable &&
+    between.length > 0 &&
+    between.length <= 4 &&
+    ['of', 'from', 'in'].includes(between[0]!) &&
+    cur.every((c) => c.kind === 'agent') &&
+    (p.kind === 'country' || p.kind === 'capital' || p.kind === 'demonym') &&
+    between.slice(1).every((w, n) => GLUE_POS.has(toks[prev.j + 1 + n]!.pos) || w === 'the');
+  return (joinable || attach) && p.i - prev.j <= 4;
+}
+
+/** Adjacent pieces (joined by modifiers, names and possessives) grouped into phrases. */
+function groupPieces(pieces: readonly Piece[], toks: readonly Tagged[]): ActorPhrase[] {
   const phrases: ActorPhrase[] = [];
   let cur: Piece[] = [];
   const flush = (): void => {
@@ -199,42 +255,16 @@ export function findActorPhrases(
     if (p) phrases.push(p);
     cur = [];
   };
-  for (let k = 0; k < pieces.length; k++) {
-    const p = pieces[k]!;
-    if (cur.length > 0) {
-      const prev = cur[cur.length - 1]!;
-      // A pronoun never continues a phrase ("Great Britain two of its nationals" is two phrases).
-      let joinable = p.kind !== 'pronoun';
-      for (let x = prev.j; x < p.i && joinable; x++) {
-        const t = toks[x]!;
-        const led = (t.lower === 'led' || t.lower === 'backed') && toks[x - 1]?.text === '-';
-        // Nouns may sit between a nationality and its head agent ("French paper workers").
-        const nounBeforeAgent =
-          (t.pos === 'NOUN' || (t.pos === 'VERB' && /(?:ing|ed)$/.test(t.lower))) &&
-          p.kind === 'agent' &&
-          p.i - prev.j <= 4;
-        if (
-          !(GLUE_POS.has(t.pos) || GLUE_WORDS.has(t.lower) || led || nounBeforeAgent) ||
-          (t.pos === 'DET' && t.lower !== 'the')
-        )
-          joinable = false;
-      }
-      // "of"/"from"/"in" attach a country to a country-less head ("rebels in the Ivory Coast").
-      const between = toks.slice(prev.j, p.i).map((t) => t.lower);
-      const attach =
-        !joinable &&
-        between.length > 0 &&
-        between.length <= 4 &&
-        ['of', 'from', 'in'].includes(between[0]!) &&
-        cur.every((c) => c.kind === 'agent') &&
-        (p.kind === 'country' || p.kind === 'capital' || p.kind === 'demonym') &&
-        between.slice(1).every((w, n) => GLUE_POS.has(toks[prev.j + 1 + n]!.pos) || w === 'the');
-      if (!(joinable || attach) || p.i - prev.j > 4) flush();
-    }
+  for (const p of pieces) {
+    if (cur.length > 0 && !continuesPhrase(cur[cur.length - 1]!, p, cur, toks)) flush();
     cur.push(p);
   }
   flush();
-  // Compound groups: phrases separated only by "and", "or" or a comma.
+  return phrases;
+}
+
+/** Compound groups: phrases separated only by "and", "or" or a comma share a group number. */
+function markCompounds(phrases: ActorPhrase[], toks: readonly Tagged[]): void {
   let group = 0;
   for (let k = 0; k < phrases.length; k++) {
     const p = phrases[k]!;
@@ -254,7 +284,6 @@ export function findActorPhrases(
     }
     p.group = ++group;
   }
-  return phrases;
 }
 
 /** A country piece written as a demonym ("Palestinian", "Liberians") rather than a name. */
@@ -281,6 +310,12 @@ function separator(toks: readonly Tagged[], from: number, to: number): 'and' | '
 function isDemonymOnly(p: ActorPhrase, toks: readonly Tagged[]): boolean {
   const t = toks[p.i]!;
   return p.j - p.i === 1 && /[a-z]/.test(t.text.slice(1));
+}
+
+/** Codes gathered from a phrase's pieces while reading them (see `readPiece`). */
+interface PieceCodes {
+  generic?: string;
+  demonym?: string;
 }
 
 function toPhrase(pieces: Piece[], toks: readonly Tagged[]): ActorPhrase | undefined {
@@ -311,63 +346,77 @@ function toPhrase(pieces: Piece[], toks: readonly Tagged[]): ActorPhrase | undef
     end: toks[j - 1]!.end,
     group: 0,
   };
-  let generic: string | undefined;
-  let demonym: string | undefined;
-  for (const p of pieces) {
-    switch (p.kind) {
-      case 'coded': {
-        // COUNTRY+AGENT codes compose like words, so "Hungarian and Romanian officials" share the agent.
-        const split = /^([A-Z]{3})([A-Z]{3})$/.exec(p.code);
-        if (split && countryCodes().has(split[1]!) && !ph.coded && !ph.country && !ph.org) {
-          ph.country = split[1]!;
-          ph.agent = split[2]!;
-          ph.actor ??= p.actor;
-          ph.mention ??= p.mention;
-          break;
-        }
-        ph.coded = p.code;
-        ph.country = undefined;
-        ph.org = undefined;
+  const codes: PieceCodes = {};
+  for (const p of pieces) readPiece(ph, p, toks, j, codes);
+  return finishPhrase(ph, pieces, toks, j, codes);
+}
+
+/** Reads one piece into the phrase (pieces come in text order; the head is last). */
+function readPiece(ph: ActorPhrase, p: Piece, toks: readonly Tagged[], j: number, codes: PieceCodes): void {
+  switch (p.kind) {
+    case 'coded': {
+      // COUNTRY+AGENT codes compose like words, so "Hungarian and Romanian officials" share the agent.
+      const split = /^([A-Z]{3})([A-Z]{3})$/.exec(p.code);
+      if (split && countryCodes().has(split[1]!) && !ph.coded && !ph.country && !ph.org) {
+        ph.country = split[1]!;
+        ph.agent = split[2]!;
         ph.actor ??= p.actor;
         ph.mention ??= p.mention;
         break;
       }
-      // A named country or organisation nearer the head wins ("NATO-member Norway" is Norway) …
-      case 'country':
-        ph.country = p.code;
-        ph.org = undefined;
-        ph.coded = undefined;
-        ph.demonym = isDemonymText(toks, p);
-        ph.actor ??= p.actor;
-        ph.mention ??= p.mention;
-        break;
-      case 'org':
-        ph.org = p.code;
-        ph.country = undefined;
-        ph.coded = undefined;
-        break;
-      // … while of several demonyms the first does ("Bosnian Serbs" are Bosnia's).
-      case 'demonym':
-        demonym ??= p.code;
-        break;
-      case 'capital':
-        if (!ph.country && !ph.org) {
-          ph.country = p.code;
-          // A capital stands for its government only as the head ("Washington demanded"), not as a
-          // place of origin ("London's Raheem Kassam").
-          if (p.agent || p.j === j) generic ??= p.agent ?? 'GOV';
-        }
-        break;
-      case 'agent':
-        // The head noun is last: "military government" is GOV, "rebel leaders" REB (generic words yield).
-        if (p.generic) generic = p.code;
-        else ph.agent = p.code;
-        break;
-      case 'pronoun':
-        ph.pronoun = true;
-        break;
+      ph.coded = p.code;
+      ph.country = undefined;
+      ph.org = undefined;
+      ph.actor ??= p.actor;
+      ph.mention ??= p.mention;
+      break;
     }
+    // A named country or organisation nearer the head wins ("NATO-member Norway" is Norway) …
+    case 'country':
+      ph.country = p.code;
+      ph.org = undefined;
+      ph.coded = undefined;
+      ph.demonym = isDemonymText(toks, p);
+      ph.actor ??= p.actor;
+      ph.mention ??= p.mention;
+      break;
+    case 'org':
+      ph.org = p.code;
+      ph.country = undefined;
+      ph.coded = undefined;
+      break;
+    // … while of several demonyms the first does ("Bosnian Serbs" are Bosnia's).
+    case 'demonym':
+      codes.demonym ??= p.code;
+      break;
+    case 'capital':
+      if (!ph.country && !ph.org) {
+        ph.country = p.code;
+        // A capital stands for its government only as the head ("Washington demanded"), not as a
+        // place of origin ("London's Raheem Kassam").
+        if (p.agent || p.j === j) codes.generic ??= p.agent ?? 'GOV';
+      }
+      break;
+    case 'agent':
+      // The head noun is last: "military government" is GOV, "rebel leaders" REB (generic words yield).
+      if (p.generic) codes.generic = p.code;
+      else ph.agent = p.code;
+      break;
+    case 'pronoun':
+      ph.pronoun = true;
+      break;
   }
+}
+
+/** The phrase's codes once all its pieces are read: demonyms, pronouns, generic and former agents. */
+function finishPhrase(
+  ph: ActorPhrase,
+  pieces: Piece[],
+  toks: readonly Tagged[],
+  j: number,
+  codes: PieceCodes,
+): ActorPhrase | undefined {
+  const { generic, demonym } = codes;
   if (!ph.country && !ph.org && demonym) {
     ph.country = demonym;
     ph.demonym = true;

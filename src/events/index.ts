@@ -4,13 +4,21 @@ import type { VerbEntry } from './lexicon.js';
 
 export { codeEvents, type CoderInput } from './coder.js';
 export { codeFacts, type VerbEntry } from './lexicon.js';
+export {
+  EVENTS_MODEL_FILE,
+  deserialiseEventModel,
+  serialiseEventModel,
+  useEventModel,
+  type EventModel,
+} from './model.js';
 export { ploverActorCode } from './codes.js';
 export { loadPetrarchVerbs, parsePetrarchVerbs, petrarchToEntries } from './petrarch.js';
 
 /**
  * Events stage: CAMEO-coded events with PLOVER type/mode, Goldstein and QuadClass, each with its
- * trigger and evidence spans. Uses the actors layer's CAMEO codes when present and the coder's own
- * fallback vocabulary otherwise (see coder.ts and actors.ts).
+ * trigger, evidence, source and target spans. A trained coder (models/events.bin.gz, see coder.ts)
+ * types the triggers and finds the source and target words; actor codes come from the actors layer
+ * when it has them and the coder's fallback vocabulary otherwise (actors.ts).
  */
 export const eventsStage: Stage = makeEventsStage();
 
@@ -28,6 +36,7 @@ export function makeEventsStage(options: { extraVerbs?: readonly VerbEntry[] } =
           mentions: doc.mentions,
           actors: doc.actors,
           attributions: doc.attributions,
+          ...(doc.byline ? { byline: doc.byline } : {}),
           ...(options.extraVerbs ? { extraVerbs: options.extraVerbs } : {}),
         }),
       };

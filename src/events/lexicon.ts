@@ -14,42 +14,21 @@ const CodeFactsSchema = z.object({
 export type CodeFacts = z.infer<typeof CodeFactsSchema>;
 const CodebookSchema = z.object({ about: z.string(), codes: z.record(CameoCode, CodeFactsSchema) });
 
-const VerbEntrySchema = z.object({
-  lemma: z.string(),
-  code: CameoCode,
-  /** A particle that must follow the verb ("blow up", "hand over"). */
-  particle: z.string().optional(),
+/** An extra verb entry (`--verbs FILE`, a PETRARCH dictionary): the code its lemma takes when typed so. */
+export interface VerbEntry {
+  lemma: string;
+  code: string;
   /** Object words (lemmas) that refine the code: "lift" + "curfew" → 0813. */
-  objects: z.record(z.string(), CameoCode).optional(),
-  /** The verb is an event only with one of its objects ("lift" alone is not). */
-  objectsOnly: z.boolean().optional(),
-  /** The giver is the "from" phrase and the subject receives ("received weapons from Y"). */
-  reverse: z.boolean().optional(),
-  /** Code when the act is joint (compound subject or a "with" partner): exercises alone are a show of force. */
-  joint: CameoCode.optional(),
-});
-export type VerbEntry = z.infer<typeof VerbEntrySchema>;
-
-const NounEntrySchema = z.object({
-  lemma: z.string(),
-  code: CameoCode,
-  /** Verbs that make this noun an event, replacing the shared light-verb list. */
-  lightVerbs: z.array(z.string()).optional(),
-  /** Code when the act is joint (compound subject or a "with" partner). */
-  joint: CameoCode.optional(),
-});
-export type NounEntry = z.infer<typeof NounEntrySchema>;
+  objects?: Record<string, string>;
+  objectsOnly?: boolean;
+}
 
 const ModalityTable = z.record(z.string(), z.string());
 export const ControlKindSchema = z.enum(['intent', 'threat', 'refuse', 'demand', 'appeal', 'transparent']);
 export type ControlKind = z.infer<typeof ControlKindSchema>;
 
-const VerbLexiconSchema = z.object({
+const GrammarSchema = z.object({
   about: z.string(),
-  verbs: z.array(VerbEntrySchema),
-  nouns: z.array(NounEntrySchema),
-  lightVerbs: z.array(z.string()),
-  reporting: z.array(z.string()),
   controls: z.record(ControlKindSchema, z.array(z.string())),
   modality: z.object({
     intent: ModalityTable,
@@ -57,24 +36,34 @@ const VerbLexiconSchema = z.object({
     refuse: ModalityTable,
     demand: ModalityTable,
     appeal: ModalityTable,
+    halt: ModalityTable,
   }),
-  /** Codes whose unstated target is the source's own country (a government easing its own curfew). */
-  domesticTargetCodes: z.array(CameoCode),
-  /** Unconventional violence by a military source is conventional force: "jets bombed" is 195, not 183. */
-  militarySourceCodes: z.record(CameoCode, CameoCode),
-  /** Prepositions that introduce a target for some CAMEO roots although they usually mark a topic ("sanctions on X"). */
-  targetPrepositionsByRoot: z.record(z.string(), z.array(z.string())),
-  /** Irregular verb forms → lemma, for the tagger's misses and the sentence pre-filter. */
-  irregularForms: z.record(z.string(), z.string()),
+  /** Verbs that halt or cut the cooperative act they govern ("suspended talks", "withdrew from the pact"). */
+  halt: z.array(z.string()),
+  /** Control words of likelihood or wish: they govern an act without stating one ("likely to face"). */
+  notComposed: z.array(z.string()),
   negators: z.array(z.string()),
   futureAux: z.array(z.string()),
   hypotheticalAux: z.array(z.string()),
   obligationAux: z.array(z.string()),
-  /** Verbs after "must"/"should" that state no demanded act ("must be", "should know"). */
-  obligationSkip: z.array(z.string()),
   hypotheticalMarkers: z.array(z.string()),
+  /** Unconventional violence by a military source is conventional force: "jets bombed" is 195, not 183. */
+  militarySourceCodes: z.record(CameoCode, CameoCode),
 });
-export type VerbLexicon = z.infer<typeof VerbLexiconSchema>;
+type GrammarFile = z.infer<typeof GrammarSchema>;
+/** The grammar with its word lists as sets, and control word → kind. */
+export interface Grammar {
+  controlKind: Map<string, ControlKind>;
+  modality: GrammarFile['modality'];
+  negators: Set<string>;
+  futureAux: Set<string>;
+  hypotheticalAux: Set<string>;
+  obligationAux: Set<string>;
+  hypotheticalMarkers: Set<string>;
+  militarySourceCodes: Record<string, string>;
+  halt: Set<string>;
+  notComposed: Set<string>;
+}
 
 const AgentCode = z.string().regex(/^[A-Z]{3}$/);
 const ActorWordsSchema = z.object({
@@ -114,7 +103,6 @@ export type FallbackCountries = z.infer<typeof CountriesSchema>;
 
 export const codebook = (): Record<string, CodeFacts> =>
   loadData('events/cameo-codebook.json', CodebookSchema).codes;
-export const verbLexicon = (): VerbLexicon => loadData('events/verbs.json', VerbLexiconSchema);
 export const actorWords = (): ActorWords => loadData('events/actor-words.json', ActorWordsSchema);
 export const fallbackCountries = (): FallbackCountries =>
   loadData('events/fallback-countries.json', CountriesSchema);
@@ -123,4 +111,29 @@ export const fallbackCountries = (): FallbackCountries =>
 export function codeFacts(code: string): CodeFacts | undefined {
   const book = codebook();
   return book[code] ?? book[code.slice(0, 3)] ?? book[code.slice(0, 2)];
+}
+
+let grammarCache: Grammar | undefined;
+
+/** The predicate grammar (data/events/grammar.json) with its word lists as sets. */
+export function grammar(): Grammar {
+  if (grammarCache) return grammarCache;
+  const raw = loadData('events/grammar.json', GrammarSchema);
+  const controlKind = new Map<string, ControlKind>();
+  // Earlier kinds win: "vow" is a threat before an intent.
+  for (const kind of ['threat', 'refuse', 'demand', 'appeal', 'intent', 'transparent'] as const)
+    for (const w of raw.controls[kind] ?? []) if (!controlKind.has(w)) controlKind.set(w, kind);
+  grammarCache = {
+    controlKind,
+    modality: raw.modality,
+    negators: new Set(raw.negators),
+    futureAux: new Set(raw.futureAux),
+    hypotheticalAux: new Set(raw.hypotheticalAux),
+    obligationAux: new Set(raw.obligationAux),
+    hypotheticalMarkers: new Set(raw.hypotheticalMarkers),
+    militarySourceCodes: raw.militarySourceCodes,
+    halt: new Set(raw.halt),
+    notComposed: new Set(raw.notComposed),
+  };
+  return grammarCache;
 }

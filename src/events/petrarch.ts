@@ -6,7 +6,7 @@ import type { VerbEntry } from './lexicon.js';
  * lines), verb blocks (`--- NAME [code] ---`, then the verbs with optional `{irregular forms}`,
  * then `- … * … [code]` patterns). Only what the coder can use is kept: each verb's block code and
  * the patterns whose first word after the verb (`*`) is a plain word or synonym set, as object words.
- * An optional extra (`--verbs FILE`); newsgraph's own knowledge is data/events/verbs.json.
+ * An optional extra (`--verbs FILE`); newsgraph's coder is trained (models/events.bin.gz); its codes win only when the type agrees.
  */
 
 export interface PetrarchPattern {
@@ -19,6 +19,8 @@ export interface PetrarchVerbBlock {
   /** The block's default code, or null for "---" (patterns only). */
   code: string | null;
   verbs: string[];
+  /** A verb's own code where its line gives one ("CONDEMN [111]" inside the BLAME block). */
+  verbCodes: Record<string, string>;
   patterns: PetrarchPattern[];
 }
 export interface PetrarchDictionary {
@@ -44,7 +46,7 @@ export function parsePetrarchVerbs(text: string): PetrarchDictionary {
     if (header) {
       synset = undefined;
       const code = /^\d{2,4}/.exec(header[2]!.trim())?.[0] ?? null;
-      block = { name: header[1]!, code, verbs: [], patterns: [] };
+      block = { name: header[1]!, code, verbs: [], verbCodes: {}, patterns: [] };
       blocks.push(block);
       continue;
     }
@@ -66,7 +68,11 @@ export function parsePetrarchVerbs(text: string): PetrarchDictionary {
     }
     // A verb line: "HURRY {HURRIES HURRYING HURRIED}" — keep the base form.
     const verb = /^([A-Z][A-Z_-]*)/.exec(line)?.[1];
-    if (verb) block.verbs.push(verb.toLowerCase());
+    if (verb) {
+      block.verbs.push(verb.toLowerCase());
+      const own = /\[(\d{2,4})\]/.exec(line)?.[1];
+      if (own) block.verbCodes[verb.toLowerCase()] = own;
+    }
   }
   return { synsets, blocks };
 }

@@ -140,9 +140,12 @@ export type TimeExpr = z.infer<typeof TimeExprSchema>;
 export const EventActorSchema = z.object({
   actor: z.string().optional(),
   mention: z.string().optional(),
-  /** CAMEO actor code as coded for this event. */
+  /** CAMEO actor code as coded for this event; "" when the words name no actor the coder can code. */
   code: z.string(),
   text: z.string(),
+  /** The actor's words in the article, `[start, end)`, when they are in the event's sentence. */
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
 });
 export type EventActor = z.infer<typeof EventActorSchema>;
 
@@ -161,6 +164,11 @@ export const EventSchema = z.object({
   /** The attribution the event was reported in ("Rubio said Russia attacked …"). */
   attribution: z.string().optional(),
   negated: z.boolean().optional(),
+  /** The act is stated as future, hypothetical or conditional ("could impose sanctions"). */
+  modality: z.enum(['future', 'hypothetical']).optional(),
+  /** The article's words for the source and the target ("" when none). */
+  sourceText: z.string().optional(),
+  targetText: z.string().optional(),
   time: z.string().optional(),
 });
 export type Event = z.infer<typeof EventSchema>;

@@ -43,7 +43,7 @@ export function registerPredict(program: Command): void {
           throw new UsageError('predict extraction needs --html-dir DIR');
         const scheme =
           (flags.scheme as 'cameo' | 'plover' | undefined) ??
-          (task === 'events' && /plover/i.test(goldFile) ? 'plover' : 'cameo');
+          (task === 'events' && /plover|plv/i.test(goldFile) ? 'plover' : 'cameo');
         for (const f of [...(flags.actors ?? []), ...(flags.verbs ? [flags.verbs] : [])]) {
           if (!existsSync(f)) throw new UsageError(`dictionary not found: ${f}`);
         }

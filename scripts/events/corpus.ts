@@ -1,0 +1,167 @@
+/**
+ * Training data of the event coder, read from ../shared/data/events and prepared as the coder reads
+ * text at run time (text, mentions and actors stages, then the coder's own sentence preparation):
+ *   - plv-train.jsonl: sentences with marked source and target words and a type;
+ *   - ngec-synthetic.jsonl: synthetic stories with a document-level type (weak labels).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { PROJECT_ROOT } from '../../src/util/data.js';
+import { emptyDoc, runStages } from '../../src/pipeline/pipeline.js';
+import { textStage } from '../../src/text/index.js';
+import { mentionsStage } from '../../src/mentions/index.js';
+import { actorsStage } from '../../src/actors/index.js';
+import { prepareSentence } from '../../src/events/sentence.js';
+import { foldType } from '../../src/events/features.js';
+import type { TrainEvent, TrainSentence } from '../../src/events/train.js';
+import { NEGATIVE_DEFAULTS, NGEC_DEFAULTS, numArg } from './options.js';
+
+export const SHARED_EVENTS = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'events');
+export const PLV_FILE = path.join(SHARED_EVENTS, 'plv-train.jsonl');
+export const NGEC_FILE = path.join(SHARED_EVENTS, 'ngec-synthetic.jsonl');
+export const POLNEAR_FILE = path.resolve(SHARED_EVENTS, '..', 'attribution', 'polnear-train.jsonl');
+
+const PlvSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  expected: z.array(
+    z.object({ type: z.string(), sourceText: z.string(), targetText: z.string(), markup: z.string() }),
+  ),
+});
+export type PlvRecord = z.infer<typeof PlvSchema>;
+const NgecSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  label: z.string(),
+  mode: z.string(),
+});
+export type NgecRecord = z.infer<typeof NgecSchema>;
+
+function readJsonl<S extends z.ZodType>(file: string, schema: S): Array<z.infer<S>> {
+  if (!existsSync(file)) {
+    console.error(
+      `training data not found: ${file} (the shared data folder sits beside the repo as ../shared)`,
+    );
+    process.exit(1);
+  }
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, n) => {
+      const r = schema.safeParse(JSON.parse(l));
+      if (!r.success) throw new Error(`${file}:${n + 1}: ${r.error.issues[0]?.message}`);
+      return r.data;
+    });
+}
+export const readPlv = (file = PLV_FILE): PlvRecord[] => readJsonl(file, PlvSchema);
+export const readNgec = (file = NGEC_FILE): NgecRecord[] => readJsonl(file, NgecSchema);
+
+const STAGES = [textStage, mentionsStage, actorsStage];
+
+/** Character spans of the words marked <s>…</s> and <t>…</t> in a PLV markup. */
+export function markedSpans(markup: string): {
+  source: Array<[number, number]>;
+  target: Array<[number, number]>;
+} {
+  const out = { source: [] as Array<[number, number]>, target: [] as Array<[number, number]> };
+  let plain = 0;
+  const open: Record<string, number> = {};
+  const re = /<(\/?)([st])>/g;
+  let last = 0;
+  for (let m = re.exec(markup); m; m = re.exec(markup)) {
+    plain += m.index - last;
+    last = m.index + m[0].length;
+    if (!m[1]) open[m[2]!] = plain;
+    else (m[2] === 's' ? out.source : out.target).push([open[m[2]!]!, plain]);
+  }
+  return out;
+}
+
+function toTokens(s: TrainSentence['s'], spans: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of spans) {
+    let i = 0;
+    while (i < s.toks.length && s.toks[i]!.end <= a) i++;
+    let j = i;
+    while (j < s.toks.length && s.toks[j]!.start < b) j++;
+    if (j > i) out.push([i, j]);
+  }
+  return out;
+}
+
+/** A PLV record as one training sentence (the whole record is one sentence). */
+export function plvExample(r: PlvRecord): TrainSentence | undefined {
+  const doc = runStages(STAGES, emptyDoc(r.text, {}));
+  const actorsById = new Map(doc.actors.map((a) => [a.id, a]));
+  const s = prepareSentence(r.text, { start: 0, end: r.text.length }, doc.mentions, actorsById, doc.byline);
+  const events: TrainEvent[] = [];
+  for (const e of r.expected) {
+    const type = foldType(e.type);
+    if (!type) continue;
+    const spans = markedSpans(e.markup);
+    events.push({ type, source: toTokens(s, spans.source), target: toTokens(s, spans.target) });
+  }
+  return events.length > 0 ? { s, events } : undefined;
+}
+
+/** An NGEC story's first sentences, each a weak example of the story's type. */
+export function ngecExamples(r: NgecRecord, sentences: number, weight: number): TrainSentence[] {
+  const type = foldType(r.label);
+  if (!type) return [];
+  const doc = runStages(STAGES, emptyDoc(r.text, {}));
+  const actorsById = new Map(doc.actors.map((a) => [a.id, a]));
+  return doc.sentences.slice(0, sentences).map((sent) => ({
+    s: prepareSentence(r.text, sent, doc.mentions, actorsById, doc.byline),
+    events: [{ type, source: [], target: [] }],
+    weak: weight,
+  }));
+}
+
+/**
+ * Sentences of ordinary political news (PolNeAR's training articles, 2016 US politics) as negatives:
+ * most hold no PLOVER event, and PLV alone (one event in every sentence) never shows the coder a
+ * sentence without one. Every `every`-th sentence of each article, at most `max` in all.
+ */
+export function newsNegatives(
+  every: number,
+  max: number,
+  weight: number,
+  file = POLNEAR_FILE,
+): TrainSentence[] {
+  const lines = readJsonl(file, z.object({ id: z.string(), text: z.string() }));
+  const out: TrainSentence[] = [];
+  for (const line of lines) {
+    if (out.length >= max) break;
+    const doc = runStages(STAGES, emptyDoc(line.text, {}));
+    const actorsById = new Map(doc.actors.map((a) => [a.id, a]));
+    doc.sentences.forEach((sent, n) => {
+      if (n % every !== 0 || out.length >= max) return;
+      out.push({
+        s: prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline),
+        events: [],
+        negative: weight,
+      });
+    });
+  }
+  return out;
+}
+
+/** The training data beside PLV, as the command line sets it: NGEC's weak examples and the news negatives. */
+export function extraTrainingData(): { ngec: TrainSentence[]; negatives: TrainSentence[] } {
+  const ngecWeight = numArg('ngec-weight', NGEC_DEFAULTS.weight);
+  const ngecSentences = numArg('ngec-sentences', NGEC_DEFAULTS.sentences);
+  const negWeight = numArg('negative-weight', NEGATIVE_DEFAULTS.weight);
+  return {
+    ngec: ngecWeight > 0 ? readNgec().flatMap((r) => ngecExamples(r, ngecSentences, ngecWeight)) : [],
+    negatives:
+      negWeight > 0
+        ? newsNegatives(
+            numArg('negative-every', NEGATIVE_DEFAULTS.every),
+            numArg('negative-max', NEGATIVE_DEFAULTS.max),
+            negWeight,
+          )
+        : [],
+  };
+}

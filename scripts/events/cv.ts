@@ -1,0 +1,113 @@
+/**
+ * 5-fold cross-validation of the event coder on PLV (../shared/data/events/plv-train.jsonl): each
+ * fold trains on the other four fifths plus the NGEC stories, then predicts its fifth with the full
+ * pipeline (as `newsgraph predict events --scheme plover`), scored by ../shared/tools/score-dyads.mjs.
+ * Prints each fold's figures and their mean; writes gold and prediction files per fold to --out.
+ *
+ *   npm run cv:events [-- --out DIR --folds 5 --only K --type-epochs N --ngec-weight W …]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/util/data.js';
+import { seededRandom } from '../../src/util/random.js';
+import { analyze } from '../../src/pipeline/analyze.js';
+import { useEventModel } from '../../src/events/model.js';
+import { DEFAULT_TRAIN, trainEventModel, triggerVocabulary, type TrainSentence } from '../../src/events/train.js';
+import { predictedEvents } from '../../src/eval/events.js';
+import { extraTrainingData, plvExample, readPlv } from './corpus.js';
+import { listArg, numArg, strArg, trainOptions } from './options.js';
+
+const FIGURES = [
+  'typeRecall',
+  'typePrecisionLowerBound',
+  'sourceRecall',
+  'dyadRecall',
+  'eventsPerRecord',
+] as const;
+type Figures = Record<(typeof FIGURES)[number], number>;
+
+const folds = numArg('folds', 5);
+const only = numArg('only', -1);
+const out = strArg('out', path.join(tmpdir(), 'newsgraph-cv-events'));
+mkdirSync(out, { recursive: true });
+const scorer = path.resolve(PROJECT_ROOT, '..', 'shared', 'tools', 'score-dyads.mjs');
+
+const records = readPlv();
+const examples = records.map(plvExample);
+const { ngec, negatives } = extraTrainingData();
+// Folds from a seeded shuffle of the records, so every run splits alike.
+const random = seededRandom(2024);
+const order = records.map((_, i) => i);
+for (let i = order.length - 1; i > 0; i--) {
+  const j = Math.floor(random() * (i + 1));
+  [order[i], order[j]] = [order[j]!, order[i]!];
+}
+const foldOf = new Int32Array(records.length);
+order.forEach((r, k) => (foldOf[r] = k % folds));
+
+// Decision margins to compare (each fold's model is trained once and decoded at each).
+const thresholds = listArg('grid-threshold', DEFAULT_TRAIN.threshold);
+const secondaries = listArg('grid-secondary', DEFAULT_TRAIN.secondary);
+// Sentence gates to compare: trigger vocabularies of each (slack, share) (see triggerVocabulary).
+const slacks = listArg('grid-gate-slack', DEFAULT_TRAIN.gateSlack);
+const shares = listArg('grid-gate-share', DEFAULT_TRAIN.gateShare);
+const combos = thresholds.flatMap((threshold) =>
+  secondaries.flatMap((secondary) =>
+    slacks.flatMap((gateSlack) => shares.map((gateShare) => ({ threshold, secondary, gateSlack, gateShare }))),
+  ),
+);
+const labelOf = (c: (typeof combos)[number]) =>
+  combos.length > 1
+    ? ` (threshold ${c.threshold}, secondary ${c.secondary}, gate slack ${c.gateSlack}, share ${c.gateShare})`
+    : '';
+const rows = combos.map(() => [] as Array<Figures & { fold: number }>);
+const allPred: string[] = [];
+for (let f = 0; f < folds; f++) {
+  if (only >= 0 && f !== only) continue;
+  const train = examples.filter((x, i): x is TrainSentence => x !== undefined && foldOf[i] !== f);
+  const model = trainEventModel([...train, ...ngec, ...negatives], trainOptions(DEFAULT_TRAIN));
+  const fold = records.filter((_, i) => foldOf[i] === f);
+  const goldFile = path.join(out, `fold${f}.gold.jsonl`);
+  writeFileSync(goldFile, fold.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  combos.forEach((combo, c) => {
+    const own = combo.gateSlack === DEFAULT_TRAIN.gateSlack && combo.gateShare === DEFAULT_TRAIN.gateShare;
+    const vocabulary = own
+      ? model.vocabulary
+      : triggerVocabulary(
+          [...train, ...ngec, ...negatives],
+          model,
+          combo.threshold - combo.gateSlack,
+          combo.gateShare,
+        );
+    useEventModel({ ...model, threshold: combo.threshold, secondary: combo.secondary, vocabulary });
+    const pred = fold.map((r) =>
+      JSON.stringify({ id: r.id, events: predictedEvents(analyze(r.text, {}, { id: r.id }), 'plover') }),
+    );
+    const predFile = path.join(out, `fold${f}${combos.length > 1 ? `.c${c}` : ''}.pred.jsonl`);
+    writeFileSync(predFile, pred.join('\n') + '\n');
+    if (c === 0) allPred.push(...pred);
+    const scored = JSON.parse(
+      execFileSync('node', [scorer, goldFile, predFile, '--json'], { encoding: 'utf8' }),
+    ) as Figures;
+    rows[c]!.push({ fold: f, ...scored });
+    console.log(`fold ${f}${labelOf(combo)}: ${FIGURES.map((k) => `${k} ${scored[k].toFixed(3)}`).join('  ')}`);
+  });
+}
+useEventModel(undefined);
+writeFileSync(path.join(out, 'all.pred.jsonl'), allPred.join('\n') + '\n');
+combos.forEach((combo, c) => {
+  const r = rows[c]!;
+  const mean = Object.fromEntries(
+    FIGURES.map((k) => [k, r.reduce((s, x) => s + x[k], 0) / r.length]),
+  ) as Figures;
+  console.log(`mean${labelOf(combo)}: ${FIGURES.map((k) => `${k} ${mean[k].toFixed(3)}`).join('  ')}`);
+  if (combos.length === 1)
+    console.log(
+      JSON.stringify({
+        folds: r.map(({ fold, ...x }) => ({ fold, ...Object.fromEntries(FIGURES.map((k) => [k, x[k]])) })),
+        mean,
+      }),
+    );
+});

@@ -1,0 +1,35 @@
+/**
+ * Trains the event coder on ../shared/data/events (PLV's marked sentences and NGEC's synthetic
+ * stories; never the plover-gsr or petrarch dev records) and writes models/events.bin.gz.
+ * Deterministic: fixed seed, fixed order, deterministic gzip — the committed model reproduces byte for byte.
+ *
+ *   npm run train:events [-- --out FILE --type-epochs N --arg-epochs N --ngec-weight W --ngec-sentences K]
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectPath } from '../../src/util/data.js';
+import { EVENTS_MODEL_FILE, serialiseEventModel } from '../../src/events/model.js';
+import { DEFAULT_TRAIN, trainEventModel, type TrainSentence } from '../../src/events/train.js';
+import { extraTrainingData, plvExample, readPlv } from './corpus.js';
+import { strArg, trainOptions } from './options.js';
+
+const t0 = performance.now();
+const seconds = () => ((performance.now() - t0) / 1000).toFixed(0);
+const plv = readPlv()
+  .map(plvExample)
+  .filter((x): x is TrainSentence => x !== undefined);
+const { ngec, negatives } = extraTrainingData();
+console.log(
+  `prepared ${plv.length} PLV sentences and ${ngec.length} NGEC sentences and ${negatives.length} negative news sentences in ${seconds()}s`,
+);
+const model = trainEventModel([...plv, ...ngec, ...negatives], {
+  ...trainOptions(DEFAULT_TRAIN),
+  log: (m) => console.log(m),
+});
+const out = strArg('out', projectPath(EVENTS_MODEL_FILE));
+const bytes = serialiseEventModel(model);
+writeFileSync(out, bytes);
+console.log(
+  `wrote ${path.relative(process.cwd(), out)} (${(bytes.length / 1e3).toFixed(0)} kB, sha256 ${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}) in ${seconds()}s`,
+);

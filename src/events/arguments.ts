@@ -1,0 +1,85 @@
+import type { PreparedSentence } from './sentence.js';
+
+/*
+ * Sources and targets are actors. The argument tagger marks words; here they are snapped to the
+ * actors among them: actor phrases (a coded mention, a country, an agent word such as "police"), named
+ * people, organisations, places and nationalities, proper names, and common nouns that WordNet files
+ * under people or groups ("teachers", "anti-war groups").
+ */
+
+const ACTOR_ENTITIES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+/** WordNet noun lexicographer files: noun.Tops (group, person), noun.group, noun.person. */
+const PEOPLE_FILES = new Set([3, 14, 18]);
+/** Words inside a noun group before its head. */
+const GROUP_POS = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN']);
+const GROUP_WORDS = new Set(["'s", '’s', '-', '&', '.']);
+/** Words that join two actors into one ("Russia and Ukraine", "members of the rebel army"). */
+const JOINERS = new Set(['and', 'or', '&', ',', 'of']);
+/** Capitalised articles the tagger may take for names ("The then president"). */
+const ARTICLES = new Set(['the', 'a', 'an']);
+/** Possessive pronouns open a noun group ("his Pakistani counterpart Imran Khan"). */
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/** Whether word x names (part of) an actor. */
+export function isActorToken(s: PreparedSentence, x: number): boolean {
+  if (s.blocked[x]) return false;
+  if (s.phraseAt[x]! >= 0) return true;
+  if (ACTOR_ENTITIES.has(s.ent[x]!)) return true;
+  const t = s.toks[x]!;
+  const people = s.info[x]!.nounLex.some((l) => PEOPLE_FILES.has(l));
+  if (t.pos === 'PROPN') {
+    // A sentence's first word is capitalised anyway: a common noun there ("Video footage") is no name.
+    const common = x === 0 && s.info[x]!.nounLex.length > 0 && !people;
+    return /^\p{Lu}/u.test(t.text) && !ARTICLES.has(t.lower) && !common;
+  }
+  return t.pos === 'NOUN' && people;
+}
+
+/** The end of the noun group starting at x (one past its last word), at most `end`. */
+function groupEnd(s: PreparedSentence, x: number, end: number): number {
+  let y = x;
+  while (y < end && (GROUP_POS.has(s.toks[y]!.pos) || GROUP_WORDS.has(s.toks[y]!.lower))) y++;
+  // A possessive ends a group's modifiers, not the group: "Iran's foreign ministry" runs on.
+  return y;
+}
+
+/** The last noun, name or pronoun of [x, y): the group's head. */
+function headOf(s: PreparedSentence, x: number, y: number): number {
+  for (let h = y - 1; h >= x; h--) {
+    const p = s.toks[h]!.pos;
+    if (p === 'NOUN' || p === 'PROPN' || p === 'PRON') return h;
+  }
+  return -1;
+}
+
+/** [x, y) grown over following actor groups joined by "and", "of", commas ("Giuliani and the president"). */
+function joined(s: PreparedSentence, x: number, y: number, end: number): [number, number] {
+  let last = y;
+  for (let k = y; k < end;) {
+    if (!JOINERS.has(s.toks[k]!.lower)) break;
+    let n = k + 1;
+    while (n < end && JOINERS.has(s.toks[n]!.lower)) n++;
+    const ge = groupEnd(s, n, end);
+    const h = headOf(s, n, ge);
+    if (ge === n || h < 0 || !isActorToken(s, h)) break;
+    last = ge;
+    k = ge;
+  }
+  return [x, last];
+}
+
+/**
+ * The actor words of a tagged range: the noun group of the first actor named in it ("A Venezuelan
+ * police helicopter", "Syria's reactor"), grown over the actors joined to it ("Giuliani and the
+ * president"). Undefined when the words name no actor ("video footage", "the cause of the crash").
+ */
+export function actorWords(s: PreparedSentence, span: [number, number]): [number, number] | undefined {
+  for (let x = span[0]; x < span[1]; x++) {
+    if (!isActorToken(s, x)) continue;
+    let a = x;
+    while (a > span[0] && (GROUP_POS.has(s.toks[a - 1]!.pos) || GROUP_WORDS.has(s.toks[a - 1]!.lower))) a--;
+    const from = POSSESSIVES.has(s.toks[x]!.lower) ? x + 1 : x;
+    return joined(s, a, Math.max(x + 1, groupEnd(s, from, span[1])), span[1]);
+  }
+  return undefined;
+}

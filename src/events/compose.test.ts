@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { textStage } from '../text/index.js';
+import { emptyDoc } from '../pipeline/pipeline.js';
+import type { Event } from '../model/index.js';
+import { codeEvents } from './coder.js';
+import { wordKnowledge } from './knowledge.js';
+
+/** The coder alone (no NER or actors layers): its fallback vocabulary names the countries. */
+function code(text: string): Event[] {
+  const layers = textStage.run(emptyDoc(text, {}));
+  return codeEvents({ text, sentences: layers.sentences ?? [], mentions: [], actors: [], attributions: [] });
+}
+const codes = (text: string) => code(text).map((e) => `${e.cameo} ${e.trigger.text}`);
+
+describe('acts composed by CAMEO grammar (compose.ts)', () => {
+  it('an intent over a dictionary-coded act is an intent to cooperate, triggered by the control word', () => {
+    const e = code('Germany has expressed its readiness to support Poland in the talks.').find((x) =>
+      x.cameo.startsWith('03'),
+    );
+    expect(e).toMatchObject({ trigger: { text: 'readiness' }, source: { code: 'DEU' } });
+  });
+  it('a negated or hypothetical control states no act', () => {
+    expect(
+      codes('Germany has not expressed any readiness to support Poland.').filter((c) => c.startsWith('03')),
+    ).toEqual([]);
+    expect(
+      codes('Germany might suggest that Poland should open negotiations.').filter((c) => c.startsWith('02')),
+    ).toEqual([]);
+  });
+  it('an appeal word before a that-clause with should is an appeal for the clause act', () => {
+    const e = code('Poland has suggested that Germany should begin negotiations with France.').find((x) =>
+      x.cameo.startsWith('02'),
+    );
+    expect(e).toMatchObject({ trigger: { text: 'suggested' }, source: { code: 'POL' } });
+  });
+  it('a halt verb over a cooperative act reduces relations; over a hostile one it codes nothing', () => {
+    expect(codes('France suspended talks with Algeria on Monday.').some((c) => c.startsWith('16'))).toBe(
+      true,
+    );
+    expect(codes('France halted the bombing of Algeria on Monday.').some((c) => c.startsWith('16'))).toBe(
+      false,
+    );
+  });
+  it("statement nouns come from the dictionary's statement verbs, only words of feeling or thought", () => {
+    const k = wordKnowledge();
+    expect(k.statementCode('optimism')).toBe('013');
+    expect(k.statementCode('concern')).toBe('012');
+    // "announced an agreement" is no optimistic comment, though some statement patterns say so.
+    expect(k.statementCode('agreement')).toBeUndefined();
+    expect(k.statementCode('war')).toBeUndefined();
+  });
+});

@@ -1,0 +1,102 @@
+import {
+  argFeatures,
+  NUM_ARG_LABELS,
+  staticArgFeatures,
+  TYPES,
+  typeFeatures,
+  type FoldedType,
+} from './features.js';
+import { argScores, typeScores, viterbi, type EventModel } from './model.js';
+import { isAsserted, type Candidate, type PreparedSentence } from './sentence.js';
+
+/** A typed trigger with its source and target word ranges ([i, j) token indices). */
+export interface Decoded {
+  c: Candidate;
+  type: FoldedType;
+  /** How far the type's score beats NONE's. */
+  margin: number;
+  source?: [number, number];
+  target?: [number, number];
+}
+
+/** The best event type of each candidate, when it beats NONE by more than the model's threshold. */
+export function typeCandidates(s: PreparedSentence, model: EventModel): Decoded[] {
+  const out: Decoded[] = [];
+  const scores = new Float64Array(TYPES.length);
+  for (const c of s.candidates) {
+    // Acts governed by another word are composed (compose.ts), not typed.
+    if (!isAsserted(c)) continue;
+    typeScores(model, typeFeatures(s, c), scores);
+    let best = 1;
+    for (let l = 2; l < TYPES.length; l++) if (scores[l]! > scores[best]!) best = l;
+    const margin = scores[best]! - scores[0]!;
+    if (margin > model.threshold) out.push({ c, type: TYPES[best]!, margin });
+  }
+  if (out.length < 2) return out;
+  const top = Math.max(...out.map((d) => d.margin));
+  return out.filter((d) => d.margin === top || d.margin > model.secondary);
+}
+
+/** Spans of one role in a label sequence: B-X then I-X… */
+function spansOf(labels: Uint8Array, b: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let x = 0; x < labels.length; x++) {
+    if (labels[x] !== b) continue;
+    let y = x + 1;
+    while (y < labels.length && labels[y] === b + 1) y++;
+    out.push([x, y]);
+    x = y - 1;
+  }
+  return out;
+}
+
+function nearest(spans: Array<[number, number]>, i: number): [number, number] | undefined {
+  let best: [number, number] | undefined;
+  let dist = Infinity;
+  for (const sp of spans) {
+    const d = sp[1] <= i ? i - sp[1] : sp[0] - i;
+    if (d < dist) {
+      dist = d;
+      best = sp;
+    }
+  }
+  return best;
+}
+
+/** Argument labels of every word of the sentence for one trigger. */
+export function tagArguments(
+  s: PreparedSentence,
+  model: EventModel,
+  c: Candidate,
+  type: string,
+  stat: readonly string[][] = staticArgFeatures(s),
+): Uint8Array {
+  const n = s.toks.length;
+  const scores = new Float64Array(n * NUM_ARG_LABELS);
+  for (let x = 0; x < n; x++) argScores(model, argFeatures(s, stat, c, type, x), scores, x * NUM_ARG_LABELS);
+  // The trigger itself is no argument.
+  const blocked = Uint8Array.from(s.blocked);
+  blocked[c.i] = 1;
+  return viterbi(model.trans, scores, n, blocked);
+}
+
+/** The source and target ranges nearest trigger i in a label sequence. */
+export function argumentRanges(labels: Uint8Array, i: number): Pick<Decoded, 'source' | 'target'> {
+  const out: Pick<Decoded, 'source' | 'target'> = {};
+  const source = nearest(spansOf(labels, 1), i);
+  const target = nearest(spansOf(labels, 3), i);
+  if (source) out.source = source;
+  if (target) out.target = target;
+  return out;
+}
+
+/** Typed events of a sentence with their source and target word ranges. */
+export function decodeSentence(s: PreparedSentence, model: EventModel): Decoded[] {
+  const events = typeCandidates(s, model);
+  if (events.length === 0) return events;
+  const stat = staticArgFeatures(s);
+  for (const e of events) {
+    Object.assign(e, argumentRanges(tagArguments(s, model, e.c, e.type, stat), e.c.i));
+  }
+  return events;
+}

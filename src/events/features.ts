@@ -1,0 +1,265 @@
+import { codeFacts } from './lexicon.js';
+import { wordKnowledge } from './knowledge.js';
+import type { Candidate, PreparedSentence } from './sentence.js';
+
+/*
+ * Hashed features of the two learnt parts of the coder: the type of a candidate trigger (from the
+ * word, its WordNet classes, vector clusters and CAMEO dictionary codes, its object, subject,
+ * governing verb and modality) and the argument tags of each word given a trigger (its words and
+ * classes, entity type, side and distance from the trigger, the preposition before it).
+ */
+
+/** The type classes: PLV's fifteen (earlier PLOVER) types, which fold the current eighteen, and NONE. */
+export const TYPES = [
+  'NONE',
+  'ACCUSE',
+  'AGREE',
+  'AID',
+  'ASSAULT',
+  'COERCE',
+  'CONSULT',
+  'COOPERATE',
+  'MOBILIZE',
+  'PROTEST',
+  'REJECT',
+  'REQUEST',
+  'SANCTION',
+  'SUPPORT',
+  'THREATEN',
+  'YIELD',
+] as const;
+export type FoldedType = (typeof TYPES)[number];
+export const NUM_TYPES = TYPES.length;
+
+/** Current PLOVER types folded into PLV's (as the shared scorer folds them). */
+const FOLD: Record<string, FoldedType> = {
+  DISAPPROVE: 'ACCUSE',
+  INVESTIGATE: 'ACCUSE',
+  DEMAND: 'REQUEST',
+  CONCEDE: 'YIELD',
+  RETREAT: 'YIELD',
+  FIGHT: 'ASSAULT',
+};
+export function foldType(t: string): FoldedType | undefined {
+  const u = t.toUpperCase();
+  const f = FOLD[u] ?? u;
+  return (TYPES as readonly string[]).includes(f) && f !== 'NONE' ? (f as FoldedType) : undefined;
+}
+
+/** The folded PLOVER type of a CAMEO code, or "-" for codes without one (01x statements). */
+export function codeType(code: string): string {
+  if (!code) return '';
+  const facts = codeFacts(code);
+  return facts?.plover ? (foldType(facts.plover.type) ?? '-') : '-';
+}
+
+/** FNV-1a of a string; never 0. */
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0 || 1;
+}
+
+const OBJECT_WINDOW = 6;
+const CLAUSE_BREAK = new Set([',', ';', ':', 'that', 'which', 'who', '(', ')', '"', '“', '”', '.']);
+
+/** The object head after a candidate: the last noun of the first noun group within a few words. */
+function objectAfter(s: PreparedSentence, i: number): number {
+  let found = -1;
+  for (let k = i + 1; k < Math.min(s.toks.length, i + OBJECT_WINDOW + 1); k++) {
+    const t = s.toks[k]!;
+    if (CLAUSE_BREAK.has(t.lower) || t.pos === 'VERB') break;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') found = k;
+    else if (found >= 0) break;
+  }
+  return found;
+}
+
+/** The subject head before a candidate: the nearest noun, name or pronoun within 8 words. */
+function subjectBefore(s: PreparedSentence, i: number): number {
+  for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
+    const t = s.toks[k]!;
+    if (t.lower === ';') break;
+    if (s.blocked[k]) break;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') return k;
+  }
+  return -1;
+}
+
+/** The CAMEO dictionary's code for the candidate: a pattern's object within the window, else the verb's own. */
+export function dictionaryCode(s: PreparedSentence, c: Candidate): { code: string; byObject: boolean } {
+  const k = wordKnowledge();
+  for (let o = c.i + 1; o < Math.min(s.toks.length, c.i + 9); o++) {
+    const t = s.toks[o]!;
+    if (t.lower === '.' || t.lower === ';') break;
+    const hit = k.cameoObject(c.lemma, t.lemma) ?? k.cameoObject(c.lemma, t.lower);
+    if (hit) return { code: hit, byObject: true };
+  }
+  return { code: k.word(c.lemma).cameo, byObject: false };
+}
+
+function bucket(d: number): string {
+  const a = Math.abs(d);
+  const b = a <= 3 ? String(a) : a <= 6 ? '4-6' : a <= 10 ? '7-10' : '11+';
+  return d < 0 ? `-${b}` : b;
+}
+
+/** Hashed features of a candidate trigger, for the type classifier. */
+export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
+  const f: string[] = [];
+  const k = wordKnowledge();
+  const t = s.toks[c.i]!;
+  const w = k.word(c.lemma);
+  const own = s.info[c.i]!;
+  const dict = dictionaryCode(s, c);
+  const dt = codeType(dict.code);
+  f.push('b', `l:${c.lemma}`, `w:${t.lower}`, `p:${t.pos}`, `n:${c.noun}`, `s3:${t.lower.slice(-3)}`);
+  if (c.noun) f.push(`nl:${t.lemma}`);
+  for (const info of c.noun ? [w, own] : [w]) {
+    f.push(`c1:${info.coarse}`, `c2:${info.fine}`);
+    for (const x of info.verbLex) f.push(`vx:${x}`);
+    for (const h of info.verbHyp) f.push(`vh:${h}`);
+  }
+  for (const x of own.nounLex) if (c.noun) f.push(`nx:${x}`);
+  for (const h of own.nounHyp.slice(0, 3)) if (c.noun) f.push(`nh:${h}`);
+  if (dict.code) {
+    f.push(
+      `k:${dict.code.slice(0, 2)}`,
+      `k3:${dict.code.slice(0, 3)}`,
+      `kp:${dt}`,
+      `ko:${dict.byObject}|${dt}`,
+    );
+  }
+  // The object and the preposition after the trigger.
+  const o = objectAfter(s, c.i);
+  if (o >= 0) {
+    const oi = s.info[o]!;
+    const ot = s.toks[o]!;
+    f.push(
+      `o:${ot.lemma}`,
+      `oc:${oi.coarse}`,
+      `oc2:${oi.fine}`,
+      `oe:${s.ent[o]}`,
+      `lo:${c.lemma}|${ot.lemma}`,
+    );
+    for (const x of oi.nounLex) f.push(`ox:${x}`);
+    for (const h of oi.nounHyp.slice(1, 4)) f.push(`oh:${h}`);
+  } else f.push('o:-');
+  for (let p = c.i + 1; p < Math.min(s.toks.length, c.i + 5); p++) {
+    const x = s.toks[p]!;
+    if (x.pos === 'ADP' || x.lower === 'to') {
+      f.push(`pa:${x.lower}`, `lp:${c.lemma}|${x.lower}`);
+      break;
+    }
+  }
+  f.push(`w-1:${s.toks[c.i - 1]?.lower ?? '^'}`, `w+1:${s.toks[c.i + 1]?.lower ?? '$'}`);
+  f.push(`w-2:${s.toks[c.i - 2]?.lower ?? '^'}|${s.toks[c.i - 1]?.lower ?? '^'}`);
+  // The subject.
+  const sj = subjectBefore(s, c.i);
+  if (sj >= 0) {
+    const si = s.info[sj]!;
+    f.push(`sc:${si.coarse}`, `se:${s.ent[sj]}`, `sp:${s.toks[sj]!.pos}`);
+    for (const x of si.nounLex) f.push(`sx:${x}`);
+  }
+  // Modality and the governing word.
+  const m = c.modality;
+  const flags = `${m.negated ? 'N' : ''}${m.future ? 'F' : ''}${m.hypothetical ? 'H' : ''}${m.obligation ? 'O' : ''}${m.passive ? 'P' : ''}`;
+  f.push(`m:${flags}`, `mk:${flags}|${dt}`, `mc:${flags}|${w.coarse}`);
+  if (m.governor) {
+    const gi = k.word(m.governor.lemma);
+    f.push(
+      `g:${m.governor.lemma}`,
+      `gk:${m.governor.kind ?? '-'}`,
+      `gc:${gi.coarse}`,
+      `gK:${codeType(gi.cameo)}`,
+    );
+    f.push(`gkd:${m.governor.kind ?? '-'}|${dt}`, `gcl:${gi.coarse}|${w.coarse}`);
+  } else f.push('g:-');
+  // Where the candidate sits among the others.
+  const rank = s.candidates.indexOf(c);
+  f.push(`r:${Math.min(rank, 4)}`, `nc:${Math.min(s.candidates.length, 6)}`);
+  for (const other of s.candidates) if (other !== c) f.push(`ov:${k.word(other.lemma).coarse}`);
+  return f.map(hash);
+}
+
+/** Labels of the argument tagger. */
+export const ARG_LABELS = ['O', 'B-S', 'I-S', 'B-T', 'I-T'] as const;
+export const NUM_ARG_LABELS = ARG_LABELS.length;
+
+function shape(text: string): string {
+  return text
+    .replace(/\p{Lu}+/gu, 'A')
+    .replace(/\p{Ll}+/gu, 'a')
+    .replace(/\d+/g, '0')
+    .slice(0, 4);
+}
+
+/** Per-word features that do not depend on the trigger, hashed, computed once per sentence. */
+export function staticArgFeatures(s: PreparedSentence): string[][] {
+  return s.toks.map((t, x) => {
+    const info = s.info[x]!;
+    const ph = s.phraseAt[x]!;
+    const p = ph >= 0 ? s.phrases[ph]! : undefined;
+    const kind = p ? (p.pronoun ? 'pro' : p.coded || p.org ? 'org' : p.country ? 'cty' : 'agt') : '-';
+    return [
+      `w:${t.lower}`,
+      `p:${t.pos}`,
+      `sh:${shape(t.text)}`,
+      `c1:${info.coarse}`,
+      `c2:${info.fine}`,
+      `nx:${info.nounLex[0] ?? '-'}`,
+      `e:${s.ent[x]}`,
+      `ph:${kind}`,
+      `p-1:${s.toks[x - 1]?.pos ?? '^'}|${t.pos}`,
+      `p+1:${t.pos}|${s.toks[x + 1]?.pos ?? '$'}`,
+      `w-1:${s.toks[x - 1]?.lower ?? '^'}`,
+      `w+1:${s.toks[x + 1]?.lower ?? '$'}`,
+    ];
+  });
+}
+
+/** Hashed features of word x given the trigger candidate and its type. */
+export function argFeatures(
+  s: PreparedSentence,
+  stat: readonly string[][],
+  c: Candidate,
+  type: string,
+  x: number,
+): number[] {
+  const d = x - c.i;
+  const side = d < 0 ? 'L' : d > 0 ? 'R' : 'T';
+  const t = s.toks[x]!;
+  const out: string[] = ['b'];
+  for (const f of stat[x]!) out.push(f, `${side}|${f}`);
+  const pass = c.modality.passive ? 'P' : 'A';
+  out.push(`d:${bucket(d)}`, `dp:${bucket(d)}|${t.pos}`, `de:${bucket(d)}|${s.ent[x]}`, `ty:${side}|${type}`);
+  out.push(`tp:${side}|${pass}|${t.pos}`, `tl:${side}|${c.lemma}`, `tn:${side}|${c.noun}`);
+  // Clause breaks between the word and the trigger.
+  let breaks = 0;
+  let prep = '-';
+  const [a, b] = d < 0 ? [x + 1, c.i] : [c.i + 1, x];
+  for (let k = a; k < b; k++) {
+    const w = s.toks[k]!.lower;
+    if (w === ',' || w === ';' || w === 'that' || w === 'which' || w === 'who') breaks++;
+  }
+  // The preposition that introduces the word's phrase.
+  for (let k = x - 1; k >= Math.max(0, x - 5); k--) {
+    const pk = s.toks[k]!;
+    if (pk.pos === 'ADP' || pk.lower === 'to') {
+      prep = pk.lower;
+      break;
+    }
+    if (pk.pos === 'VERB' || pk.lower === ',') break;
+  }
+  out.push(
+    `cb:${side}|${Math.min(breaks, 2)}`,
+    `pg:${side}|${prep}`,
+    `pgt:${side}|${prep}|${type}`,
+    `pgp:${side}|${prep}|${pass}`,
+  );
+  if (s.blocked[x]) out.push('blocked');
+  return out.map(hash);
+}

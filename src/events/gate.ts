@@ -1,0 +1,81 @@
+import type { Mention } from '../model/index.js';
+import { isActorWord } from './actors.js';
+
+/*
+ * A cheap test, before any tagging, of whether a sentence may hold a codable event: it must name an
+ * actor (a person, organisation, place or nationality mention, or an actor word such as "police")
+ * and hold a trigger word of the model's vocabulary (see `triggerVocabulary` in train.ts). Most of
+ * the coder's time is the part-of-speech tagging and feature scoring of the sentences that pass.
+ */
+
+const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
+
+/** Lower-cased words of a text range. */
+function wordsOf(text: string, start: number, end: number): string[] {
+  return text.slice(start, end).toLowerCase().match(WORD) ?? [];
+}
+
+/** Whether the range names an actor; `mentions` are those inside it. */
+export function namesAnActor(
+  text: string,
+  start: number,
+  end: number,
+  mentions: readonly Mention[],
+): boolean {
+  if (mentions.some((m) => ACTOR_TYPES.has(m.type))) return true;
+  return wordsOf(text, start, end).some(isActorWordForm);
+}
+
+/** An actor word, also possessive or hyphenated ("police's", "pro-government" → "pro"). */
+function isActorWordForm(w: string): boolean {
+  return isActorWord(w.replace(/['’]s$/u, '').split(/[-'’]/)[0]!);
+}
+
+/** The forms a regular inflection may come from ("attacked" → attack, attacke; "parties" → party). */
+export function stemsOf(w: string): string[] {
+  const out: string[] = [];
+  const undouble = (s: string) => (/([b-df-hj-np-tv-z])\1$/.test(s) ? [s, s.slice(0, -1)] : [s]);
+  if (w.endsWith('ies') || w.endsWith('ied')) out.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('es')) out.push(w.slice(0, -2));
+  if (w.endsWith('s') && !w.endsWith('ss')) out.push(w.slice(0, -1));
+  if (w.endsWith('ed')) out.push(...undouble(w.slice(0, -2)), w.slice(0, -1));
+  if (w.endsWith('ing')) out.push(...undouble(w.slice(0, -3)), `${w.slice(0, -3)}e`);
+  return out;
+}
+
+const INFLECTED = /(?:s|ed|ing)$/;
+
+/** Whether a lower-cased word is in the vocabulary as written or as a regular inflection. */
+function isTrigger(w: string, vocabulary: ReadonlySet<string>): boolean {
+  if (vocabulary.has(w)) return true;
+  if (!INFLECTED.test(w)) return false;
+  for (const s of stemsOf(w)) if (vocabulary.has(s)) return true;
+  return false;
+}
+
+/** Whether the range holds a word of the trigger vocabulary, as written or as a regular inflection. */
+export function holdsTrigger(
+  text: string,
+  start: number,
+  end: number,
+  vocabulary: ReadonlySet<string>,
+): boolean {
+  return wordsOf(text, start, end).some((w) => isTrigger(w, vocabulary));
+}
+
+/**
+ * The gate itself: whether a sentence ([start, end), with the mentions inside it) holds a trigger word
+ * and names an actor. The words are read once; the trigger test, which fails more often, goes first.
+ */
+export function mayHoldEvent(
+  text: string,
+  start: number,
+  end: number,
+  mentions: readonly Mention[],
+  vocabulary: ReadonlySet<string>,
+): boolean {
+  const words = wordsOf(text, start, end);
+  if (!words.some((w) => isTrigger(w, vocabulary))) return false;
+  return mentions.some((m) => ACTOR_TYPES.has(m.type)) || words.some(isActorWordForm);
+}

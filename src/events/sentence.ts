@@ -1,0 +1,241 @@
+import type { Actor, Mention, Sentence } from '../model/index.js';
+import { findActorPhrases, type ActorPhrase } from './actors.js';
+import { wordKnowledge, type WordInfo } from './knowledge.js';
+import { grammar } from './lexicon.js';
+import { tagRange, type Tagged } from './tagger.js';
+
+/*
+ * One sentence as the event coder reads it: tagged words, their knowledge, entity types, actor
+ * phrases, the words no actor may come from (datelines, photo credits, bylines), the candidate
+ * triggers (verbs and event nouns) and each candidate's modality (negation, modal, governing verb).
+ */
+
+/** How a candidate's act is qualified by the words around it. */
+export interface Modality {
+  negated: boolean;
+  /** will, would, 'll, shall, going to. */
+  future: boolean;
+  /** could, might, may, or inside an if/unless clause. */
+  hypothetical: boolean;
+  /** must, should, ought. */
+  obligation: boolean;
+  passive: boolean;
+  /** The governing word: "threatened to [impose]" → threaten (its lemma) and kind (threat). */
+  governor?: { i: number; lemma: string; kind?: string };
+}
+
+export interface Candidate {
+  i: number;
+  /** The word the knowledge features read: the lemma, or a noun's verb ("invasion" → invade). */
+  lemma: string;
+  noun: boolean;
+  modality: Modality;
+}
+
+export interface PreparedSentence {
+  start: number;
+  end: number;
+  toks: Tagged[];
+  info: WordInfo[];
+  /** NER type of the mention each token is in, or "". */
+  ent: string[];
+  /** Index into `phrases` of the actor phrase each token is in, or -1. */
+  phraseAt: Int32Array;
+  phrases: ActorPhrase[];
+  /** Tokens that are never an actor: a dateline, a photo credit, a byline. */
+  blocked: Uint8Array;
+  candidates: Candidate[];
+}
+
+const MAX_CANDIDATES = 16;
+/** WordNet noun files of acts and events (noun.act, noun.communication, noun.event). */
+const EVENT_NOUN_FILES = new Set([4, 10, 11]);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets']);
+const CLAUSE_BREAK = new Set([',', ';', ':', 'that', 'which', 'who', 'and', 'but', '(', ')', '"', '“', '”']);
+const DASHES = new Set(['-', '--', '—', '–']);
+
+/**
+ * A dateline ("SAN FRANCISCO -", "ADDIS ABABA, May 15 (Xinhua) --", "MANILA, Philippines --"):
+ * capitalised place words at the start of a sentence, up to a dash within its first 14 words.
+ */
+function datelineEnd(toks: readonly Tagged[]): number {
+  for (let k = 1; k < Math.min(toks.length, 14); k++) {
+    if (!DASHES.has(toks[k]!.text)) continue;
+    const head = toks.slice(0, k);
+    const upper = head.filter((t) => /^\p{Lu}{2,}/u.test(t.text) && t.text === t.text.toUpperCase());
+    if (upper.length > 0 && /^\p{Lu}/u.test(toks[0]!.text) && head.every((t) => !/^\p{Ll}/u.test(t.text)))
+      return k + 1;
+    return 0;
+  }
+  return 0;
+}
+
+/** Photo credits ("REUTERS/Jane Doe/File Photo"): a word with a slash and the credit words after it. */
+function blockCredits(toks: readonly Tagged[], blocked: Uint8Array): void {
+  for (let k = 0; k < toks.length; k++) {
+    if (
+      !/\p{L}\/\p{L}/u.test(toks[k]!.text) &&
+      !(toks[k]!.text === '/' && /^\p{Lu}/u.test(toks[k - 1]?.text ?? ''))
+    )
+      continue;
+    let a = k;
+    while (a > 0 && /^\p{Lu}/u.test(toks[a - 1]!.text) && k - a < 4) a--;
+    let b = k + 1;
+    while (b < toks.length && (/^\p{Lu}/u.test(toks[b]!.text) || toks[b]!.text === '/') && b - k < 6) b++;
+    for (let x = a; x < b; x++) blocked[x] = 1;
+  }
+}
+
+/** The token index of the first token at or after character `c`. */
+function tokenAt(toks: readonly Tagged[], c: number): number {
+  let k = 0;
+  while (k < toks.length && toks[k]!.end <= c) k++;
+  return k;
+}
+
+export function prepareSentence(
+  text: string,
+  sentence: Pick<Sentence, 'start' | 'end'>,
+  mentions: readonly Mention[],
+  actorsById: ReadonlyMap<string, Actor>,
+  byline?: { start: number; end: number },
+): PreparedSentence {
+  const toks = tagRange(text, sentence.start, sentence.end);
+  const k = wordKnowledge();
+  const info = toks.map((t) => {
+    const byLemma = k.word(t.lemma);
+    return byLemma.coarse >= 0 || byLemma.verbLex.length > 0 || byLemma.nounLex.length > 0
+      ? byLemma
+      : k.word(t.lower);
+  });
+  const ent = toks.map(() => '');
+  for (const m of mentions) {
+    if (m.end <= sentence.start || m.start >= sentence.end) continue;
+    for (let x = tokenAt(toks, m.start); x < toks.length && toks[x]!.start < m.end; x++) ent[x] = m.type;
+  }
+  const phrases = findActorPhrases(text, toks, mentions, actorsById);
+  const phraseAt = new Int32Array(toks.length).fill(-1);
+  phrases.forEach((p, n) => {
+    for (let x = p.i; x < p.j; x++) phraseAt[x] = n;
+  });
+  const blocked = new Uint8Array(toks.length);
+  const dl = datelineEnd(toks);
+  for (let x = 0; x < dl; x++) blocked[x] = 1;
+  blockCredits(toks, blocked);
+  if (byline)
+    for (let x = 0; x < toks.length; x++)
+      if (toks[x]!.start < byline.end && toks[x]!.end > byline.start) blocked[x] = 1;
+  const candidates = findCandidates(toks, info, phraseAt, blocked);
+  return {
+    start: sentence.start,
+    end: sentence.end,
+    toks,
+    info,
+    ent,
+    phraseAt,
+    phrases,
+    blocked,
+    candidates,
+  };
+}
+
+function findCandidates(
+  toks: readonly Tagged[],
+  info: readonly WordInfo[],
+  phraseAt: Int32Array,
+  blocked: Uint8Array,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const g = grammar();
+  for (let i = 0; i < toks.length && out.length < MAX_CANDIDATES; i++) {
+    const t = toks[i]!;
+    if (blocked[i] || !/^\p{L}/u.test(t.text)) continue;
+    // "Israeli-occupied", "US-led": a participle inside a modifier is not a predicate.
+    if (toks[i - 1]?.text === '-' && t.pos !== 'NOUN') continue;
+    const w = info[i]!;
+    if (t.pos === 'VERB' || (t.pos === 'ADJ' && g.controlKind.has(t.lemma))) {
+      if (phraseAt[i] >= 0 && t.pos !== 'VERB') continue;
+      out.push({ i, lemma: t.lemma, noun: false, modality: modalityAt(toks, i) });
+      continue;
+    }
+    if (
+      t.pos === 'NOUN' &&
+      phraseAt[i] < 0 &&
+      w.nounLex.some((l) => EVENT_NOUN_FILES.has(l)) &&
+      (w.derived || w.cameo || g.controlKind.has(t.lemma))
+    )
+      out.push({ i, lemma: w.derived || t.lemma, noun: true, modality: modalityAt(toks, i) });
+  }
+  return out;
+}
+
+/**
+ * Whether a candidate's act is stated as done: an act governed by an intent, appeal, demand or threat
+ * word ("urged Ukraine to investigate", "threatened to impose") is not, and is left to composition
+ * (compose.ts); nor is one governed by any other verb ("needed to investigate", "referred to
+ * investigations"). Refusals stay: the coder turns them into rejections.
+ */
+export function isAsserted(c: Candidate): boolean {
+  const gov = c.modality.governor;
+  return !gov || gov.kind === 'transparent' || gov.kind === 'refuse';
+}
+
+/** Negation, modals, passive voice and the governing word of the candidate at i. */
+export function modalityAt(toks: readonly Tagged[], i: number): Modality {
+  const g = grammar();
+  const m: Modality = {
+    negated: false,
+    future: false,
+    hypothetical: false,
+    obligation: false,
+    passive: false,
+  };
+  // Auxiliaries and negators in the few words before the word (stopping at a clause break).
+  for (let b = i - 1; b >= Math.max(0, i - 4); b--) {
+    const w = toks[b]!.lower;
+    if (CLAUSE_BREAK.has(w)) break;
+    if (g.negators.has(w) || (w === 'longer' && toks[b - 1]?.lower === 'no')) m.negated = true;
+    else if (g.futureAux.has(w) || (w === 'going' && toks[b + 1]?.lower === 'to')) m.future = true;
+    else if (g.hypotheticalAux.has(w)) m.hypothetical = true;
+    else if (g.obligationAux.has(w)) m.obligation = true;
+    else if (BE.has(w) && b >= i - 2 && /(?:ed|en|wn|ne)$/.test(toks[i]!.lower)) m.passive = true;
+  }
+  // "if", "unless" earlier in the clause make it conditional.
+  for (let b = i - 1; b >= Math.max(0, i - 12); b--) {
+    const w = toks[b]!.lower;
+    if (w === ';' || w === '.') break;
+    if (g.hypotheticalMarkers.has(w) && w !== 'before' && w !== 'until') {
+      m.hypothetical = true;
+      break;
+    }
+  }
+  // The governing word: "threatened to impose", "refused to sign", "plans for talks", "failed to reach",
+  // "pressed Ukraine into investigating".
+  let b = i - 1;
+  while (
+    b >= 0 &&
+    (toks[b]!.pos === 'ADV' ||
+      (toks[b]!.pos === 'PART' && toks[b]!.lower !== 'to') ||
+      toks[b]!.pos === 'DET' ||
+      toks[b]!.pos === 'ADJ') &&
+    i - b < 4
+  )
+    b--;
+  const link = toks[b]?.lower;
+  if (link === 'to' || link === 'for' || link === 'of' || link === 'on' || link === 'into') {
+    let v = b - 1;
+    while (
+      v >= 0 &&
+      (toks[v]!.pos === 'ADV' || toks[v]!.pos === 'PRON' || toks[v]!.pos === 'PROPN') &&
+      b - v < 4
+    )
+      v--;
+    const gv = toks[v];
+    if (gv && (gv.pos === 'VERB' || gv.pos === 'NOUN' || gv.pos === 'ADJ' || gv.pos === 'AUX')) {
+      const kind = g.controlKind.get(gv.lemma);
+      if (kind || gv.pos === 'VERB') m.governor = { i: v, lemma: gv.lemma, ...(kind ? { kind } : {}) };
+      if (kind === 'refuse' && link === 'to') m.negated = true;
+    }
+  }
+  return m;
+}

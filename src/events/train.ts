@@ -1,0 +1,388 @@
+import { seededRandom } from '../util/random.js';
+import {
+  argFeatures,
+  codeType,
+  dictionaryCode,
+  NUM_ARG_LABELS,
+  NUM_TYPES,
+  staticArgFeatures,
+  TYPES,
+  typeFeatures,
+  type FoldedType,
+} from './features.js';
+import type { EventModel } from './model.js';
+import { typeScores, viterbi } from './model.js';
+import { wordKnowledge } from './knowledge.js';
+import type { PreparedSentence } from './sentence.js';
+
+/*
+ * Training of the event coder (averaged perceptrons, deterministic for a seed).
+ *
+ * Types: PLV marks each sentence's event with its source and target words but not its trigger, so
+ * the trigger is latent: among the candidates between (or next to) the marked words, the one the
+ * current weights score highest for the gold type (the one nearest the source in the first epoch).
+ * It is trained towards the gold type and the sentence's other candidates towards NONE, unless they
+ * already predict a type the sentence holds (PLV leaves other events unmarked). NGEC stories give a
+ * weaker signal: a document label, trained on the best candidate of the story's first sentences.
+ *
+ * Arguments: a linear-chain tagger (B/I of source and target) trained on PLV's marked words given
+ * the trigger the type model chooses.
+ */
+
+export interface TrainEvent {
+  type: FoldedType;
+  /** Token ranges of the marked source and target words (PLV); empty for weak labels. */
+  source: Array<[number, number]>;
+  target: Array<[number, number]>;
+}
+
+export interface TrainSentence {
+  s: PreparedSentence;
+  events: TrainEvent[];
+  /** Weak document-level label: only the chosen trigger is trained, at this weight. */
+  weak?: number;
+  /** A sentence of ordinary news taken as holding no event: every candidate is trained towards NONE at this weight. */
+  negative?: number;
+}
+
+export interface TrainOptions {
+  typeBits: number;
+  argBits: number;
+  typeEpochs: number;
+  /** Type classifiers trained on different shuffles and summed. */
+  typeBags: number;
+  argEpochs: number;
+  seed: number;
+  threshold: number;
+  secondary: number;
+  /** Trigger words are those scored above threshold − gateSlack … */
+  gateSlack: number;
+  /** … in at least this share of their uses in the training data. */
+  gateShare: number;
+  log?: (msg: string) => void;
+}
+
+export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = {
+  typeBits: 17,
+  argBits: 16,
+  typeEpochs: 8,
+  typeBags: 5,
+  argEpochs: 8,
+  seed: 12,
+  threshold: 0,
+  // PLV cross-validation, threshold 0 (type recall / type precision lower bound / events per
+  // sentence): secondary 4 → 0.785 / 0.748 / 1.22, 20 → 0.773 / 0.764 / 1.15, 60 → 0.758 / 0.796 / 1.04,
+  // 100 → 0.755 / 0.816 / 0.99, 200 → 0.750 / 0.826 / 0.94. Precision first: 100.
+  secondary: 100,
+  // The sentence gate's vocabulary: words scored above threshold − slack in at least `share` of their
+  // uses. PLV CV type recall (5-fold mean) / sentences of PolNeAR news let through / events share of
+  // analyze (npm run bench, 200–300 articles, busy machine), forms only: slack 60, share 0.05 → 0.712 /
+  // 0.74 / 0.37; 30, 0.15 → 0.710 / 0.43 / 0.37; 60, 0.25 → 0.706; 30, 0.25 → 0.689 / 0.32 / 0.29.
+  // With the lemmas of passing forms (below), 30, 0.25 → 0.704 / 0.44 / 0.32. Speed first: 30, 0.25.
+  gateSlack: 30,
+  gateShare: 0.25,
+};
+
+/** An averaged perceptron's weights: current, and Σ c·Δ for the average. */
+class Averaged {
+  readonly w: Float32Array;
+  private readonly acc: Float32Array;
+  c = 1;
+  constructor(size: number) {
+    this.w = new Float32Array(size);
+    this.acc = new Float32Array(size);
+  }
+  add(i: number, v: number): void {
+    this.w[i]! += v;
+    this.acc[i]! += this.c * v;
+  }
+  average(): Float32Array {
+    const out = new Float32Array(this.w.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.w[i]! - this.acc[i]! / this.c;
+    return out;
+  }
+}
+
+function shuffled(n: number, random: () => number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+/** Candidates that may be the trigger of a marked event: between its words, else next to them. */
+export function allowedTriggers(s: PreparedSentence, ev: TrainEvent): number[] {
+  const all = s.candidates.map((_, k) => k);
+  const spans = [...ev.source, ...ev.target];
+  if (spans.length === 0) return all;
+  const inside = (i: number) => spans.some(([a, b]) => i >= a && i < b);
+  const dist = (i: number) => Math.min(...spans.map(([a, b]) => (i < a ? a - i : i >= b ? i - b + 1 : 0)));
+  const outside = all.filter((k) => !inside(s.candidates[k]!.i));
+  const src = ev.source[0];
+  const tgt = ev.target[0];
+  if (src && tgt) {
+    const lo = Math.min(src[1], tgt[1]);
+    const hi = Math.max(src[0], tgt[0]);
+    const between = outside.filter((k) => s.candidates[k]!.i >= lo && s.candidates[k]!.i < hi);
+    if (between.length > 0) return between;
+  }
+  const near = outside.filter((k) => dist(s.candidates[k]!.i) <= 4);
+  if (near.length > 0) return near;
+  return outside.length > 0 ? outside : all;
+}
+
+function scoreOf(w: Float32Array, mask: number, feats: readonly number[], label: number): number {
+  let v = 0;
+  for (const f of feats) v += w[(f & mask) * NUM_TYPES + label]!;
+  return v;
+}
+
+function predict(w: Float32Array, mask: number, feats: readonly number[]): number {
+  const scores = new Float64Array(NUM_TYPES);
+  for (const f of feats) {
+    const base = (f & mask) * NUM_TYPES;
+    for (let l = 0; l < NUM_TYPES; l++) scores[l] += w[base + l]!;
+  }
+  let best = 0;
+  for (let l = 1; l < NUM_TYPES; l++) if (scores[l]! > scores[best]!) best = l;
+  return best;
+}
+
+/** The latent trigger of a gold event: a candidate index, or -1 to skip the event this epoch. */
+function chooseTrigger(
+  ex: TrainSentence,
+  ev: TrainEvent,
+  feats: readonly number[][],
+  w: Float32Array | undefined,
+  mask: number,
+): number {
+  const allowed = allowedTriggers(ex.s, ev);
+  if (allowed.length === 0) return -1;
+  const label = TYPES.indexOf(ev.type);
+  if (!w) {
+    // First epoch: the candidate nearest the source (PLV); for weak labels, one the dictionary types so.
+    if (ex.weak !== undefined) {
+      return allowed.find((k) => codeType(dictionaryCode(ex.s, ex.s.candidates[k]!).code) === ev.type) ?? -1;
+    }
+    const src = ev.source[0] ?? ev.target[0]!;
+    let best = allowed[0]!;
+    let bestD = Infinity;
+    for (const k of allowed) {
+      const i = ex.s.candidates[k]!.i;
+      const d = i >= src[1] ? i - src[1] : src[0] - i + 0.5;
+      if (d < bestD) {
+        bestD = d;
+        best = k;
+      }
+    }
+    return best;
+  }
+  let best = allowed[0]!;
+  let top = -Infinity;
+  for (const k of allowed) {
+    const v = scoreOf(w, mask, feats[k]!, label);
+    if (v > top) {
+      top = v;
+      best = k;
+    }
+  }
+  return best;
+}
+
+/** Trains the type classifier; returns averaged weights. */
+export function trainTypes(data: readonly TrainSentence[], opts: TrainOptions): Float32Array {
+  const mask = (1 << opts.typeBits) - 1;
+  const model = new Averaged((1 << opts.typeBits) * NUM_TYPES);
+  const feats = data.map((ex) => ex.s.candidates.map((c) => typeFeatures(ex.s, c)));
+  const random = seededRandom(opts.seed);
+  for (let epoch = 0; epoch < opts.typeEpochs; epoch++) {
+    let errors = 0;
+    let seen = 0;
+    for (const d of shuffled(data.length, random)) {
+      const ex = data[d]!;
+      const gold = new Map<number, number>();
+      for (const ev of ex.events) {
+        const k = chooseTrigger(ex, ev, feats[d]!, epoch === 0 ? undefined : model.w, mask);
+        if (k >= 0) gold.set(k, TYPES.indexOf(ev.type));
+      }
+      const goldTypes = new Set(ex.events.map((ev) => TYPES.indexOf(ev.type)));
+      const weight = ex.weak ?? ex.negative ?? 1;
+      ex.s.candidates.forEach((_, k) => {
+        const y = gold.get(k) ?? 0;
+        if (ex.weak !== undefined && y === 0) return;
+        const f = feats[d]![k]!;
+        const p = predict(model.w, mask, f);
+        seen++;
+        if (p === y || (y === 0 && goldTypes.has(p))) return;
+        errors++;
+        for (const h of f) {
+          const base = (h & mask) * NUM_TYPES;
+          model.add(base + y, weight);
+          model.add(base + p, -weight);
+        }
+      });
+      model.c++;
+    }
+    opts.log?.(`types epoch ${epoch + 1}: ${errors}/${seen} candidate errors`);
+  }
+  return model.average();
+}
+
+function goldArgLabels(n: number, ev: TrainEvent): Uint8Array {
+  const labels = new Uint8Array(n);
+  for (const [spans, b] of [
+    [ev.source, 1],
+    [ev.target, 3],
+  ] as const) {
+    for (const [a, e] of spans)
+      for (let x = a; x < e; x++) if (labels[x] === 0) labels[x] = x === a ? b : b + 1;
+  }
+  return labels;
+}
+
+/** Trains the argument tagger on the marked events, each with the trigger the type weights choose. */
+export function trainArguments(
+  data: readonly TrainSentence[],
+  typeWeights: Float32Array,
+  opts: TrainOptions,
+): { w: Float32Array; trans: Float32Array } {
+  const L = NUM_ARG_LABELS;
+  const mask = (1 << opts.argBits) - 1;
+  const typeMask = (1 << opts.typeBits) - 1;
+  const emit = new Averaged((1 << opts.argBits) * L);
+  const trans = new Averaged((L + 1) * L);
+  interface Unit {
+    feats: number[][];
+    gold: Uint8Array;
+    blocked: Uint8Array;
+  }
+  const units: Unit[] = [];
+  for (const ex of data) {
+    if (ex.weak !== undefined || ex.negative !== undefined) continue;
+    const stat = staticArgFeatures(ex.s);
+    const feats = ex.s.candidates.map((c) => typeFeatures(ex.s, c));
+    for (const ev of ex.events) {
+      const k = chooseTrigger(ex, ev, feats, typeWeights, typeMask);
+      if (k < 0) continue;
+      const c = ex.s.candidates[k]!;
+      const n = ex.s.toks.length;
+      const blocked = Uint8Array.from(ex.s.blocked);
+      blocked[c.i] = 1;
+      const gold = goldArgLabels(n, ev);
+      if (gold[c.i] !== 0) continue;
+      units.push({ feats: ex.s.toks.map((_, x) => argFeatures(ex.s, stat, c, ev.type, x)), gold, blocked });
+    }
+  }
+  const random = seededRandom(opts.seed + 1);
+  for (let epoch = 0; epoch < opts.argEpochs; epoch++) {
+    let errors = 0;
+    for (const u of shuffled(units.length, random)) {
+      const unit = units[u]!;
+      const n = unit.gold.length;
+      const scores = new Float64Array(n * L);
+      for (let x = 0; x < n; x++)
+        for (const f of unit.feats[x]!) {
+          const base = (f & mask) * L;
+          for (let l = 0; l < L; l++) scores[x * L + l] += emit.w[base + l]!;
+        }
+      const pred = viterbi(trans.w, scores, n, unit.blocked);
+      let wrong = false;
+      for (let x = 0; x < n; x++) {
+        const g = unit.gold[x]!;
+        const p = pred[x]!;
+        const gp = x === 0 ? L : unit.gold[x - 1]!;
+        const pp = x === 0 ? L : pred[x - 1]!;
+        if (g !== p || gp !== pp) {
+          trans.add(gp * L + g, 1);
+          trans.add(pp * L + p, -1);
+        }
+        if (g === p) continue;
+        wrong = true;
+        for (const f of unit.feats[x]!) {
+          emit.add((f & mask) * L + g, 1);
+          emit.add((f & mask) * L + p, -1);
+        }
+      }
+      if (wrong) errors++;
+      emit.c++;
+      trans.c++;
+    }
+    opts.log?.(`arguments epoch ${epoch + 1}: ${errors}/${units.length} events with a wrong tag`);
+  }
+  return { w: emit.average(), trans: trans.average() };
+}
+
+/** Trains both parts into a model. */
+export function trainEventModel(data: readonly TrainSentence[], opts: TrainOptions): EventModel {
+  // Several perceptrons over different shuffles, summed: on PLV cross-validation (top-1 type of a
+  // sentence) 1 → 0.768, 3 → 0.790, 6 → 0.793.
+  let typeW: Float32Array | undefined;
+  for (let b = 0; b < opts.typeBags; b++) {
+    const w = trainTypes(data, { ...opts, seed: opts.seed + 101 * b });
+    if (!typeW) typeW = w;
+    else for (let i = 0; i < w.length; i++) typeW[i]! += w[i]!;
+  }
+  if (!typeW) throw new Error('typeBags must be at least 1');
+  const args = trainArguments(data, typeW, opts);
+  const model = {
+    typeBits: opts.typeBits,
+    argBits: opts.argBits,
+    type: { data: typeW, scale: 1 },
+    arg: { data: args.w, scale: 1 },
+    trans: args.trans,
+    threshold: opts.threshold,
+    secondary: opts.secondary,
+    vocabulary: [] as string[],
+  };
+  model.vocabulary = triggerVocabulary(data, model, opts.threshold - opts.gateSlack, opts.gateShare);
+  return model;
+}
+
+/**
+ * The words a trained typer may code: the forms and lemmas of training candidates it scores above
+ * `floor`, and the CAMEO dictionary's typed verbs that never occur as a candidate (unseen words get
+ * the dictionary's benefit of the doubt). Sorted, so the model file reproduces.
+ */
+export function triggerVocabulary(
+  data: readonly TrainSentence[],
+  model: EventModel,
+  floor: number,
+  minShare: number,
+): string[] {
+  // Per word: how often it is a candidate, and how often scored above the floor.
+  const counts = new Map<string, [number, number]>();
+  const lemmaOf = new Map<string, string>();
+  const seen = new Set<string>();
+  const scores = new Float64Array(NUM_TYPES);
+  for (const ex of data) {
+    for (const c of ex.s.candidates) {
+      const t = ex.s.toks[c.i]!;
+      seen.add(t.lemma);
+      seen.add(c.lemma);
+      lemmaOf.set(t.lower, t.lemma);
+      typeScores(model, typeFeatures(ex.s, c), scores);
+      let best = 1;
+      for (let l = 2; l < NUM_TYPES; l++) if (scores[l]! > scores[best]!) best = l;
+      const above = scores[best]! - scores[0]! > floor ? 1 : 0;
+      for (const w of new Set([t.lower, t.lemma])) {
+        const n = counts.get(w) ?? [0, 0];
+        n[0]++;
+        n[1] += above;
+        counts.set(w, n);
+      }
+    }
+  }
+  // A word scored near an event in a small share of its uses ("said") does not open a sentence.
+  const out = new Set<string>();
+  for (const [w, [n, above]] of counts) if (above > 0 && above >= minShare * n) out.add(w);
+  // A lemma is a trigger when one of its forms is ("supports" → "support", which the gate then finds in
+  // "support", "supported" and "supporting" too).
+  for (const w of [...out]) out.add(lemmaOf.get(w) ?? w);
+  for (const [lemma, code] of wordKnowledge().cameoVerbs()) {
+    const type = codeType(code);
+    if (type && type !== '-' && !seen.has(lemma)) out.add(lemma);
+  }
+  return [...out].sort();
+}
