@@ -30,7 +30,8 @@ for (const doc of readPolnear().docs) {
   }
 }
 const vocab = [...vocabulary];
-export const describeBases = () => `${bases.length} real attributions as bases, ${vocab.length} distinct words`;
+export const describeBases = () =>
+  `${bases.length} real attributions as bases, ${vocab.length} distinct words`;
 
 // One synthetic utterance: a base with 60% of its words replaced (so utterances drawn from one base
 // stay distinct as the corpus grows), a Zipf-drawn speaker.
@@ -96,4 +97,3 @@ function pendingOrNew(n) {
   if (pending.length > 5000) pending.shift();
   return u;
 }
-

@@ -35,7 +35,17 @@ function rowsOf(reports, model) {
   const keyRows = [];
   for (const r of reports) {
     const p = profile(r, vocab);
-    reportRows.push([r.id, r.article, r.id, r.outlet ?? null, r.published, r.ingestOrder, r.speaker, p.words.length, JSON.stringify(r)]);
+    reportRows.push([
+      r.id,
+      r.article,
+      r.id,
+      r.outlet ?? null,
+      r.published,
+      r.ingestOrder,
+      r.speaker,
+      p.words.length,
+      JSON.stringify(r),
+    ]);
     for (const key of new Set(blockKeys(p, DEFAULT_LSH, model).file.map(String))) keyRows.push([key, r.id]);
   }
   return { reportRows, keyRows };
@@ -86,7 +96,8 @@ export async function benchStore(spec, sizes, probeArticles) {
       const t0 = performance.now();
       while (filed < size) {
         const batch = [];
-        for (let i = 0; i < 100 && filed + batch.length < size; i++) batch.push(...article(filed + batch.length));
+        for (let i = 0; i < 100 && filed + batch.length < size; i++)
+          batch.push(...article(filed + batch.length));
         const { reportRows, keyRows } = rowsOf(batch, model);
         await store.sql.transaction(async (tx) => {
           await tx.dialect.insertRows(tx, 'statements_reports', REPORT_COLUMNS, reportRows);
@@ -112,7 +123,10 @@ export async function benchStore(spec, sizes, probeArticles) {
       );
     }
   } finally {
-    if (postgres) await store.sql.transaction((tx) => tx.run('DROP SCHEMA IF EXISTS ' + new URL(target).searchParams.get('schema') + ' CASCADE'));
+    if (postgres)
+      await store.sql.transaction((tx) =>
+        tx.run('DROP SCHEMA IF EXISTS ' + new URL(target).searchParams.get('schema') + ' CASCADE'),
+      );
     await store.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }

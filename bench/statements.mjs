@@ -49,4 +49,6 @@ for (const size of sizes) {
     `${String(size).padStart(16)} | ${build.toFixed(1).padStart(7)} | ${perArticle.toFixed(2).padStart(32)} | ${(comparisons / probeArticles / PER_ARTICLE).toFixed(1).padStart(22)} | ${heap.toFixed(0).padStart(7)} | ${(((heap - heap0) * 2 ** 20) / size).toFixed(0).padStart(22)}`,
   );
 }
-console.log(`${stats.utterances} synthetic utterances, ${index.statements(2).length} statements with ≥ 2 reports`);
+console.log(
+  `${stats.utterances} synthetic utterances, ${index.statements(2).length} statements with ≥ 2 reports`,
+);

@@ -91,7 +91,10 @@ export class StatementIndex {
    * LSH buckets; a bucket of one report holds its id alone (most do: no array for them). Sharded:
    * one Map holds at most 2^24 entries, and a million reports file ~50 million keys.
    */
-  private readonly buckets = Array.from({ length: BUCKET_SHARDS }, () => new Map<number, string | string[]>());
+  private readonly buckets = Array.from(
+    { length: BUCKET_SHARDS },
+    () => new Map<number, string | string[]>(),
+  );
   private readonly parent = new Map<string, string>();
   /** Comparisons made by the last add (for the bench). */
   lastComparisons = 0;
@@ -250,8 +253,7 @@ export class StatementIndex {
 
   /** Compares every pair that shares a filed key; used by the batch build. */
   protected linkFiled(keysById: Map<string, number[]>): void {
-    for (const [id, keys] of keysById)
-      for (const key of keys) this.file(key, id);
+    for (const [id, keys] of keysById) for (const key of keys) this.file(key, id);
     const done = new Set<string>();
     for (const id of keysById.keys()) {
       const p = this.profileOf(id);

@@ -4,7 +4,13 @@ import { features, FEATURES, profile, stem, Vocabulary } from './similarity.js';
 import type { Report } from './types.js';
 
 /** A report inside an article `before + content + after`, its context the whole article. */
-function framed(before: string, content: string, after: string, cue: string, published = '2016-03-04'): Report {
+function framed(
+  before: string,
+  content: string,
+  after: string,
+  cue: string,
+  published = '2016-03-04',
+): Report {
   const text = before + content + after;
   const start = before.length;
   const cueAt = text.indexOf(cue);

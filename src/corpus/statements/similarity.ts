@@ -285,11 +285,7 @@ export function features(a: Profile, b: Profile): number[] {
 /** The same or another day said, a repeated line. */
 function occasionFeatures(a: Occasion, b: Occasion): number[] {
   const days = a.day !== null && b.day !== null;
-  return [
-    days && a.day === b.day ? 1 : 0,
-    days && a.day !== b.day ? 1 : 0,
-    a.habitual || b.habitual ? 1 : 0,
-  ];
+  return [days && a.day === b.day ? 1 : 0, days && a.day !== b.day ? 1 : 0, a.habitual || b.habitual ? 1 : 0];
 }
 
 export const MatcherModelSchema = z.object({
