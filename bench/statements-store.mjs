@@ -7,26 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../dist/store/open.js';
 import { attachCorpus, statementsAnalysis } from '../dist/corpus/index.js';
-import { fileReports } from '../dist/corpus/statements/analysis.js';
+import { fileReports, KEY_COLUMNS, REPORT_COLUMNS, reportRow } from '../dist/corpus/statements/analysis.js';
 import { blockKeys, DEFAULT_LSH } from '../dist/corpus/statements/grouping.js';
 import { profile, shippedModel, Vocabulary } from '../dist/corpus/statements/similarity.js';
 import { article, PER_ARTICLE } from './statements-corpus.mjs';
-
-const REPORT_COLUMNS = [
-  ['report_id', 'text'],
-  ['article_id', 'text'],
-  ['statement_id', 'text'],
-  ['outlet', 'text'],
-  ['published', 'text'],
-  ['ingest_order', 'int'],
-  ['speaker', 'text'],
-  ['words', 'int'],
-  ['report', 'text'],
-].map(([name, type]) => ({ name, type }));
-const KEY_COLUMNS = [
-  { name: 'band', type: 'text' },
-  { name: 'report_id', type: 'text' },
-];
 
 /** Rows of a batch of reports: their report rows and their filed LSH keys. */
 function rowsOf(reports, model) {
@@ -35,17 +19,7 @@ function rowsOf(reports, model) {
   const keyRows = [];
   for (const r of reports) {
     const p = profile(r, vocab);
-    reportRows.push([
-      r.id,
-      r.article,
-      r.id,
-      r.outlet ?? null,
-      r.published,
-      r.ingestOrder,
-      r.speaker,
-      p.words.length,
-      JSON.stringify(r),
-    ]);
+    reportRows.push(reportRow(r, p.words.length));
     for (const key of new Set(blockKeys(p, DEFAULT_LSH, model).file.map(String))) keyRows.push([key, r.id]);
   }
   return { reportRows, keyRows };

@@ -48,7 +48,7 @@ export const STATEMENTS_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-const KEY_COLUMNS: readonly Column[] = [
+export const KEY_COLUMNS: readonly Column[] = [
   { name: 'band', type: 'text' },
   { name: 'report_id', type: 'text' },
 ];
@@ -130,7 +130,8 @@ async function profilesOf(tx: SqlRunner, ids: readonly string[], vocab: Vocabula
   return rows.map((r) => profile(JSON.parse(String(r.report)) as Report, vocab));
 }
 
-const REPORT_COLUMNS: readonly Column[] = (
+/** Columns of a report row and of a key row, for bulk inserts (the store bench fills with them too). */
+export const REPORT_COLUMNS: readonly Column[] = (
   [
     ['report_id', 'text'],
     ['article_id', 'text'],
@@ -143,6 +144,21 @@ const REPORT_COLUMNS: readonly Column[] = (
     ['report', 'text'],
   ] as const
 ).map(([name, type]) => ({ name, type }));
+
+/** A report's row, filed as its own statement (in REPORT_COLUMNS order). */
+export function reportRow(r: Report, words: number): unknown[] {
+  return [
+    r.id,
+    r.article,
+    r.id,
+    r.outlet ?? null,
+    r.published,
+    r.ingestOrder,
+    r.speaker,
+    words,
+    JSON.stringify(r),
+  ];
+}
 
 /**
  * Files one article's reports (their rows and keys), links each to the stored reports of other
@@ -176,17 +192,7 @@ async function fileArticle(
         links.push(c.id < p.id ? [c.id, p.id] : [p.id, c.id]);
     }
   });
-  const rows = reports.map((r, i) => [
-    r.id,
-    r.article,
-    r.id,
-    r.outlet ?? null,
-    r.published,
-    r.ingestOrder,
-    r.speaker,
-    own[i].words.length,
-    JSON.stringify(r),
-  ]);
+  const rows = reports.map((r, i) => reportRow(r, own[i].words.length));
   await tx.dialect.insertRows(tx, 'statements_reports', REPORT_COLUMNS, rows);
   const keyRows = reports.flatMap((r, i) => [...new Set(keys[i].file.map(String))].map((k) => [k, r.id]));
   await tx.dialect.insertRows(tx, 'statements_keys', KEY_COLUMNS, keyRows, 'ON CONFLICT DO NOTHING');
