@@ -163,10 +163,15 @@ export function evaluateStatements(data: StatementsData, quick: boolean): Statem
       const test = data.pairs.filter((_, i) => inFold(i));
       for (let i = 0; i < data.pairs.length; i++)
         if (inFold(i) && !vetoed(model, profiles, data.pairs[i])) cvScores[i] = score(model, x[i]);
+      const foldTally = emptyTally();
       for (const r of predictPairs(model, data, profiles, test)) {
         count(cv.grouped, r.pair, r.grouped);
         count(cv.direct, r.pair, r.direct);
+        count(foldTally, r.pair, r.grouped);
       }
+      lines.push(
+        `cv fold ${fold}: precision ${precision(foldTally).toFixed(3)} recall ${recall(foldTally).toFixed(3)} ${JSON.stringify(foldTally)} threshold ${model.threshold}`,
+      );
     }
     figures.cv_precision = precision(cv.grouped);
     figures.cv_recall = recall(cv.grouped);

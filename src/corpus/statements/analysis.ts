@@ -7,7 +7,7 @@
  * groups of links, so any order of stored articles — and a batch rebuild — gives the same grouping.
  */
 import type { Migration, Row, SqlRunner, StoredAnalysis } from '../../store/index.js';
-import { inList } from '../../store/sql/adapter.js';
+import { inList, type Column } from '../../store/sql/adapter.js';
 import type { CorpusAnalysis } from '../analysis.js';
 import { blockKeys, compareReports, DEFAULT_LSH } from './grouping.js';
 import { reportsFromAnalysis } from './reports.js';
@@ -48,6 +48,15 @@ export const STATEMENTS_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+export const KEY_COLUMNS: readonly Column[] = [
+  { name: 'band', type: 'text' },
+  { name: 'report_id', type: 'text' },
+];
+const LINK_COLUMNS: readonly Column[] = [
+  { name: 'a', type: 'text' },
+  { name: 'b', type: 'text' },
+];
+
 /** A report row as the grouping reads it back. */
 interface Member {
   id: string;
@@ -56,6 +65,8 @@ interface Member {
   ingestOrder: number;
   speaker: string | null;
   words: number;
+  /** The statement it is filed under now. */
+  statement: string;
 }
 
 const memberOf = (r: Row): Member => ({
@@ -65,9 +76,10 @@ const memberOf = (r: Row): Member => ({
   ingestOrder: Number(r.ingest_order),
   speaker: r.speaker === null || r.speaker === undefined ? null : String(r.speaker),
   words: Number(r.words),
+  statement: String(r.statement_id),
 });
 
-const MEMBER_COLUMNS = 'report_id, outlet, published, ingest_order, speaker, words';
+const MEMBER_COLUMNS = 'report_id, outlet, published, ingest_order, speaker, words, statement_id';
 
 /** The article's position in ingest order: its input order, else its insertion order. */
 async function ingestOrderOf(tx: SqlRunner, articleId: string): Promise<number> {
@@ -79,17 +91,37 @@ async function ingestOrderOf(tx: SqlRunner, articleId: string): Promise<number> 
   return Number(row.input_order ?? row.inserted ?? 0);
 }
 
-/** Reports of other articles sharing at least MIN_SHARED_KEYS of `look` keys. */
-async function candidateIds(tx: SqlRunner, look: readonly number[], articleId: string): Promise<string[]> {
-  if (look.length === 0) return [];
-  const keys = [...new Set(look.map(String))];
+/**
+ * Stored reports of other articles sharing at least MIN_SHARED_KEYS of one of these `look` key
+ * lists, per list: one query for the whole article (the database keeps only reports sharing at least
+ * that many keys with the article as a whole, a superset), then the count per report here.
+ */
+async function candidatesOf(
+  tx: SqlRunner,
+  looks: ReadonlyArray<readonly number[]>,
+  articleId: string,
+): Promise<string[][]> {
+  const keys = [...new Set(looks.flat().map(String))];
+  if (keys.length === 0) return looks.map(() => []);
   const rows = await tx.all(
-    `SELECT k.report_id FROM statements_keys k JOIN statements_reports r ON r.report_id = k.report_id
-     WHERE k.band IN ${inList(keys)} AND r.article_id <> ?
-     GROUP BY k.report_id HAVING count(*) >= ?`,
-    [...keys, articleId, MIN_SHARED_KEYS],
+    `SELECT k.band, k.report_id FROM statements_keys k WHERE k.band IN ${inList(keys)} AND k.report_id IN (
+       SELECT s.report_id FROM statements_keys s JOIN statements_reports r ON r.report_id = s.report_id
+       WHERE s.band IN ${inList(keys)} AND r.article_id <> ? GROUP BY s.report_id HAVING count(*) >= ?)`,
+    [...keys, ...keys, articleId, MIN_SHARED_KEYS],
   );
-  return rows.map((r) => String(r.report_id));
+  const byKey = new Map<string, string[]>();
+  for (const r of rows) {
+    const band = String(r.band);
+    const list = byKey.get(band);
+    if (list) list.push(String(r.report_id));
+    else byKey.set(band, [String(r.report_id)]);
+  }
+  return looks.map((look) => {
+    const shared = new Map<string, number>();
+    for (const key of new Set(look.map(String)))
+      for (const id of byKey.get(key) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    return [...shared].filter(([, n]) => n >= MIN_SHARED_KEYS).map(([id]) => id);
+  });
 }
 
 async function profilesOf(tx: SqlRunner, ids: readonly string[], vocab: Vocabulary): Promise<Profile[]> {
@@ -98,48 +130,76 @@ async function profilesOf(tx: SqlRunner, ids: readonly string[], vocab: Vocabula
   return rows.map((r) => profile(JSON.parse(String(r.report)) as Report, vocab));
 }
 
+/** Columns of a report row and of a key row, for bulk inserts (the store bench fills with them too). */
+export const REPORT_COLUMNS: readonly Column[] = (
+  [
+    ['report_id', 'text'],
+    ['article_id', 'text'],
+    ['statement_id', 'text'],
+    ['outlet', 'text'],
+    ['published', 'text'],
+    ['ingest_order', 'int'],
+    ['speaker', 'text'],
+    ['words', 'int'],
+    ['report', 'text'],
+  ] as const
+).map(([name, type]) => ({ name, type }));
+
+/** A report's row, filed as its own statement (in REPORT_COLUMNS order). */
+export function reportRow(r: Report, words: number): unknown[] {
+  return [
+    r.id,
+    r.article,
+    r.id,
+    r.outlet ?? null,
+    r.published,
+    r.ingestOrder,
+    r.speaker,
+    words,
+    JSON.stringify(r),
+  ];
+}
+
 /**
- * Files one report, links it to the stored reports it matches, and returns the linked ids and how
- * many candidates it was compared with.
+ * Files one article's reports (their rows and keys), links each to the stored reports of other
+ * articles it matches, and returns the linked ids and how many candidates were compared. A fixed
+ * number of statements per article, whatever its number of reports and keys: on PostgreSQL every
+ * round trip counts.
  */
-async function fileReport(
+async function fileArticle(
   tx: SqlRunner,
   model: MatcherModel,
-  report: Report,
-  vocab: Vocabulary,
+  reports: readonly Report[],
 ): Promise<{ linked: string[]; compared: number }> {
-  const own = profile(report, vocab);
-  const { file, look } = blockKeys(own, DEFAULT_LSH, model);
-  const candidates = await profilesOf(tx, await candidateIds(tx, look, report.article), vocab);
-  const linked = candidates
-    // The pair in id order, as the batch build compares it.
-    .filter((c) => (c.id < own.id ? sameStatement(model, c, own) : sameStatement(model, own, c)))
-    .map((c) => c.id);
-  await tx.run(
-    `INSERT INTO statements_reports (report_id, article_id, statement_id, outlet, published, ingest_order,
-       speaker, words, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      report.id,
-      report.article,
-      report.id,
-      report.outlet ?? null,
-      report.published,
-      report.ingestOrder,
-      report.speaker,
-      own.words.length,
-      JSON.stringify(report),
-    ],
+  if (reports.length === 0) return { linked: [], compared: 0 };
+  const vocab = new Vocabulary();
+  const own = reports.map((r) => profile(r, vocab));
+  const keys = own.map((p) => blockKeys(p, DEFAULT_LSH, model));
+  const candidates = await candidatesOf(
+    tx,
+    keys.map((k) => k.look),
+    reports[0].article,
   );
-  for (const key of new Set(file.map(String)))
-    await tx.run('INSERT INTO statements_keys (band, report_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [
-      key,
-      report.id,
-    ]);
-  for (const other of linked) {
-    const [a, b] = other < report.id ? [other, report.id] : [report.id, other];
-    await tx.run('INSERT INTO statements_links (a, b) VALUES (?, ?) ON CONFLICT DO NOTHING', [a, b]);
-  }
-  return { linked, compared: candidates.length };
+  const stored = new Map(
+    (await profilesOf(tx, [...new Set(candidates.flat())], vocab)).map((p) => [p.id, p]),
+  );
+  const links: string[][] = [];
+  own.forEach((p, i) => {
+    for (const id of candidates[i]) {
+      const c = stored.get(id);
+      // The pair in id order, as the batch build compares it.
+      if (c && (c.id < p.id ? sameStatement(model, c, p) : sameStatement(model, p, c)))
+        links.push(c.id < p.id ? [c.id, p.id] : [p.id, c.id]);
+    }
+  });
+  const rows = reports.map((r, i) => reportRow(r, own[i].words.length));
+  await tx.dialect.insertRows(tx, 'statements_reports', REPORT_COLUMNS, rows);
+  const keyRows = reports.flatMap((r, i) => [...new Set(keys[i].file.map(String))].map((k) => [k, r.id]));
+  await tx.dialect.insertRows(tx, 'statements_keys', KEY_COLUMNS, keyRows, 'ON CONFLICT DO NOTHING');
+  await tx.dialect.insertRows(tx, 'statements_links', LINK_COLUMNS, links, 'ON CONFLICT DO NOTHING');
+  const ownIds = new Set(reports.map((r) => r.id));
+  const linked = [...new Set(links.flat().filter((id) => !ownIds.has(id)))];
+  return { linked, compared: candidates.reduce((n, c) => n + c.length, 0) };
 }
 
 /** The statements these reports belong to. */
@@ -170,8 +230,23 @@ async function settle(tx: SqlRunner, statementIds: readonly string[]): Promise<v
     `SELECT a, b FROM statements_links WHERE a IN ${inList(memberIds)} OR b IN ${inList(memberIds)}`,
     [...memberIds, ...memberIds],
   );
-  for (const group of components(members, links)) await writeGroup(tx, group);
+  const rows: unknown[][] = [];
+  for (const group of components(members, links)) rows.push(await writeGroup(tx, group));
+  await tx.dialect.insertRows(tx, 'statements_groups', GROUP_COLUMNS, rows);
 }
+
+const GROUP_COLUMNS: readonly Column[] = (
+  [
+    ['id', 'text'],
+    ['fullest', 'text'],
+    ['speaker', 'text'],
+    ['reports', 'int'],
+    ['outlets', 'int'],
+    ['outlet_list', 'text'],
+    ['published', 'text'],
+    ['ingest_order', 'int'],
+  ] as const
+).map(([name, type]) => ({ name, type }));
 
 /** Connected groups of members by their links. */
 function components(members: readonly Member[], links: readonly Row[]): Member[][] {
@@ -197,30 +272,28 @@ function components(members: readonly Member[], links: readonly Row[]): Member[]
   return [...groups.values()];
 }
 
-async function writeGroup(tx: SqlRunner, group: Member[]): Promise<void> {
+/** Files a group's members under its origin (those filed elsewhere) and returns its summary row. */
+async function writeGroup(tx: SqlRunner, group: Member[]): Promise<unknown[]> {
   const sorted = [...group].sort(compareReports);
   const origin = sorted[0];
   const fullest = sorted.reduce((best, m) => (m.words > best.words ? m : best), origin);
   const outlets = [...new Set(sorted.map((m) => m.outlet).filter((o): o is string => o !== null))].sort();
-  const moved = sorted.map((m) => m.id);
-  await tx.run(`UPDATE statements_reports SET statement_id = ? WHERE report_id IN ${inList(moved)}`, [
-    origin.id,
-    ...moved,
-  ]);
-  await tx.run(
-    `INSERT INTO statements_groups (id, fullest, speaker, reports, outlets, outlet_list, published, ingest_order)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
+  const moved = sorted.filter((m) => m.statement !== origin.id).map((m) => m.id);
+  if (moved.length)
+    await tx.run(`UPDATE statements_reports SET statement_id = ? WHERE report_id IN ${inList(moved)}`, [
       origin.id,
-      fullest.id,
-      origin.speaker ?? sorted.find((m) => m.speaker !== null)?.speaker ?? null,
-      sorted.length,
-      outlets.length,
-      JSON.stringify(outlets),
-      origin.published,
-      origin.ingestOrder,
-    ],
-  );
+      ...moved,
+    ]);
+  return [
+    origin.id,
+    fullest.id,
+    origin.speaker ?? sorted.find((m) => m.speaker !== null)?.speaker ?? null,
+    sorted.length,
+    outlets.length,
+    JSON.stringify(outlets),
+    origin.published,
+    origin.ingestOrder,
+  ];
 }
 
 /** Takes an article's reports out: their keys, links and rows, and re-derives their statements. */
@@ -240,6 +313,20 @@ async function removeArticle(tx: SqlRunner, articleId: string): Promise<void> {
   );
 }
 
+/**
+ * Files one article's reports (none stored yet), links them and settles the statements they touch;
+ * returns how many stored reports they were compared with. The `stored` step, from reports on.
+ */
+export async function fileReports(
+  tx: SqlRunner,
+  matcher: MatcherModel,
+  reports: readonly Report[],
+): Promise<number> {
+  const { linked, compared } = await fileArticle(tx, matcher, reports);
+  await settle(tx, [...reports.map((r) => r.id), ...(await statementsOf(tx, linked))]);
+  return compared;
+}
+
 /** The statements corpus analysis, with the shipped matcher unless a test gives another. */
 /** The analysis, and how many stored reports the last article's reports were compared with. */
 export type StatementsAnalysis = CorpusAnalysis & { readonly lastComparisons: number };
@@ -253,7 +340,8 @@ export function statementsAnalysis(model?: MatcherModel): StatementsAnalysis {
       return comparisons;
     },
     name: STATEMENTS_ANALYSIS_NAME,
-    version: 1,
+    // 2: the matcher's occasion features and inner-CV threshold (stored groupings are rebuilt).
+    version: 2,
     migrations: STATEMENTS_MIGRATIONS,
     async stored(tx, article: StoredAnalysis) {
       await tx.dialect.lock(tx, [STATEMENTS_LOCK]);
@@ -266,15 +354,7 @@ export function statementsAnalysis(model?: MatcherModel): StatementsAnalysis {
         ingestOrder,
       });
       matcher ??= shippedModel();
-      const vocab = new Vocabulary();
-      const touched: string[] = [];
-      comparisons = 0;
-      for (const report of reports) {
-        const { linked, compared } = await fileReport(tx, matcher, report, vocab);
-        comparisons += compared;
-        touched.push(report.id, ...(await statementsOf(tx, linked)));
-      }
-      await settle(tx, touched);
+      comparisons = await fileReports(tx, matcher, reports);
     },
     async removed(tx, articleId) {
       await tx.dialect.lock(tx, [STATEMENTS_LOCK]);

@@ -1,7 +1,9 @@
 /**
  * Fitting the matcher: L2-regularised logistic regression by full-batch gradient descent (fixed
- * steps, zero start: deterministic), then the lowest threshold whose precision on the training
- * pairs reaches the target — precision before recall.
+ * steps, zero start: deterministic), then the lowest threshold whose precision reaches the target —
+ * precision before recall. The threshold is read from out-of-fold scores of an inner
+ * cross-validation over the training pairs, not from the pairs the weights were fit on, which
+ * flatter it.
  */
 import { FEATURES, type MatcherModel } from './similarity.js';
 
@@ -13,6 +15,8 @@ export interface FitOptions {
   targetPrecision?: number;
   vetoDifferentSpeakers?: boolean;
   minContentWords?: number;
+  /** Inner folds for choosing the threshold (1: on the training scores themselves). */
+  thresholdFolds?: number;
 }
 
 export function fitWeights(x: readonly number[][], y: readonly boolean[], o: FitOptions = {}): number[] {
@@ -57,12 +61,35 @@ export function chooseThreshold(scores: readonly number[], y: readonly boolean[]
   return best.recall >= 0 ? best.threshold : bestPrecision.threshold;
 }
 
+const dot = (w: readonly number[], v: readonly number[]) => v.reduce((s, x, k) => s + x * w[k], 0);
+
+/** Scores of the kept pairs, each from weights fit without its inner fold (pair i is in fold i mod k). */
+function heldOutScores(
+  x: readonly number[][],
+  y: readonly boolean[],
+  kept: readonly number[],
+  weights: readonly number[],
+  o: FitOptions,
+): number[] {
+  const folds = o.thresholdFolds ?? 5;
+  if (folds <= 1) return kept.map((i) => dot(weights, x[i]));
+  const byFold = Array.from({ length: folds }, (_, f) => {
+    const train = x.map((_, i) => i).filter((i) => i % folds !== f);
+    return fitWeights(
+      train.map((i) => x[i]),
+      train.map((i) => y[i]),
+      o,
+    );
+  });
+  return kept.map((i) => dot(byFold[i % folds], x[i]));
+}
+
 export function fitModel(x: readonly number[][], y: readonly boolean[], o: FitOptions = {}): MatcherModel {
   const veto = o.vetoDifferentSpeakers ?? true;
   const weights = fitWeights(x, y, o);
   const speakerDifferent = FEATURES.indexOf('speakerDifferent');
   const kept = x.map((_, i) => i).filter((i) => !(veto && x[i][speakerDifferent] === 1));
-  const scores = kept.map((i) => x[i].reduce((s, v, k) => s + v * weights[k], 0));
+  const scores = heldOutScores(x, y, kept, weights, o);
   const threshold = chooseThreshold(
     scores,
     kept.map((i) => y[i]),

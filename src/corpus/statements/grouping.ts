@@ -79,14 +79,22 @@ export function blockKeys(
   return { file: under('?'), look: [...under('*'), ...under('?')] };
 }
 
+const BUCKET_SHARDS = 16;
+
 export class StatementIndex {
   readonly model: MatcherModel;
   readonly lsh: LshShape;
   private readonly keep: boolean;
   private readonly vocab = new Vocabulary();
   private readonly entries = new Map<string, Entry>();
-  /** LSH buckets; a bucket of one report holds its id alone (most do: no array for them). */
-  private readonly buckets = new Map<number, string | string[]>();
+  /**
+   * LSH buckets; a bucket of one report holds its id alone (most do: no array for them). Sharded:
+   * one Map holds at most 2^24 entries, and a million reports file ~50 million keys.
+   */
+  private readonly buckets = Array.from(
+    { length: BUCKET_SHARDS },
+    () => new Map<number, string | string[]>(),
+  );
   private readonly parent = new Map<string, string>();
   /** Comparisons made by the last add (for the bench). */
   lastComparisons = 0;
@@ -132,15 +140,20 @@ export class StatementIndex {
     return [...shared].filter(([, n]) => n >= MIN_SHARED_BANDS).map(([id]) => id);
   }
 
+  private shard(key: number): Map<number, string | string[]> {
+    return this.buckets[key % BUCKET_SHARDS];
+  }
+
   private bucket(key: number): readonly string[] {
-    const b = this.buckets.get(key);
+    const b = this.shard(key).get(key);
     return b === undefined ? [] : typeof b === 'string' ? [b] : b;
   }
 
   private file(key: number, id: string): void {
-    const b = this.buckets.get(key);
-    if (b === undefined) this.buckets.set(key, id);
-    else if (typeof b === 'string') this.buckets.set(key, [b, id]);
+    const shard = this.shard(key);
+    const b = shard.get(key);
+    if (b === undefined) shard.set(key, id);
+    else if (typeof b === 'string') shard.set(key, [b, id]);
     else b.push(id);
   }
 
@@ -240,8 +253,7 @@ export class StatementIndex {
 
   /** Compares every pair that shares a filed key; used by the batch build. */
   protected linkFiled(keysById: Map<string, number[]>): void {
-    for (const [id, keys] of keysById)
-      for (const key of keys) this.file(key, id);
+    for (const [id, keys] of keysById) for (const key of keys) this.file(key, id);
     const done = new Set<string>();
     for (const id of keysById.keys()) {
       const p = this.profileOf(id);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { loadData } from '../../util/data.js';
 import { statementsLexicon } from './lexicon.js';
 import { hashWord } from './minhash.js';
+import { occasionOf, type Occasion } from './occasion.js';
 import { sameSpeaker, speakerKey } from './speaker.js';
 import { reportWords } from './words.js';
 import type { Report } from './types.js';
@@ -33,6 +34,16 @@ export interface Profile {
   /** Hashes of the longer words around the report in its article (its occasion, its topic), sorted. */
   context: Uint32Array;
   direct: boolean;
+  /** Stems of the content words (see `stem`): sorted distinct hashes, with the highest idf of their words. */
+  stems: Uint32Array;
+  stemIdf: Float32Array;
+  stemIdfTotal: number;
+  /** Its words hold a negation ("not", "never", "won't"). */
+  negated: boolean;
+  /** Stems of the cue's words, sorted distinct hashes. */
+  cueStems: Uint32Array;
+  /** The occasion its frame names: venue and medium words, the day said, a repeated line. */
+  occasion: Occasion;
 }
 
 const CONTEXT_WORD = /\p{L}{4,}/gu;
@@ -69,7 +80,7 @@ export function idf(word: string): number {
 }
 
 export function profile(report: Report, vocab: Vocabulary): Profile {
-  const { functionWords } = statementsLexicon();
+  const { functionWords, negationWords, negationSuffixes } = statementsLexicon();
   const texts = reportWords(report.content).words.map((w) => w.text);
   const words = Uint32Array.from(texts, (w) => vocab.id(w));
   const contentText = [...new Set(texts.filter((w) => !functionWords.has(w)))];
@@ -77,18 +88,56 @@ export function profile(report: Report, vocab: Vocabulary): Profile {
   const ctx = ((report.context ?? '').toLowerCase().match(CONTEXT_WORD) ?? []).filter(
     (w) => !functionWords.has(w),
   );
+  const day = Number.isNaN(time) ? null : Math.floor(time / 864e5);
   return {
     id: report.id,
     article: report.article,
     speaker: report.speaker,
     speakerKey: speakerKey(report.speaker),
-    day: Number.isNaN(time) ? null : Math.floor(time / 864e5),
+    day,
     words,
     ...weighted(contentText, vocab),
     contentText,
     contentTextIdf: contentText.map(idf),
     context: sortedDistinct(ctx.map(hashWord)),
     direct: report.form === 'direct',
+    occasion: occasionOf(report, day),
+    ...stemmed(contentText),
+    negated: texts.some((w) => negationWords.has(w) || negationSuffixes.some((s) => w.endsWith(s))),
+    cueStems: sortedDistinct(
+      report.cue.flatMap((c) => c.text.toLowerCase().match(/\p{L}+/gu) ?? []).map((w) => hashWord(stem(w))),
+    ),
+  };
+}
+
+/**
+ * A light English suffix stripper, so inflections of one word compare equal ("bans", "banned",
+ * "banning" → "ban"; "muslims" → "muslim"); stems are only compared, never shown.
+ */
+export function stem(word: string): string {
+  let w = word.replace(/'s$/, '');
+  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 4 && /(ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  const suffix = /(ing|ed)$/.exec(w);
+  if (suffix && w.length - suffix[0].length >= 3) {
+    w = w.slice(0, -suffix[0].length);
+    if (/([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
+  }
+  return w;
+}
+
+function stemmed(words: readonly string[]): Pick<Profile, 'stems' | 'stemIdf' | 'stemIdfTotal'> {
+  const best = new Map<number, number>();
+  for (const w of words) {
+    const h = hashWord(stem(w));
+    best.set(h, Math.max(best.get(h) ?? 0, idf(w)));
+  }
+  const pairs = [...best].sort((a, b) => a[0] - b[0]);
+  return {
+    stems: Uint32Array.from(pairs, (p) => p[0]),
+    stemIdf: Float32Array.from(pairs, (p) => p[1]),
+    stemIdfTotal: pairs.reduce((s, p) => s + p[1], 0),
   };
 }
 
@@ -104,14 +153,12 @@ function weighted(
   };
 }
 
-/** Summed idf of the content words two profiles share. */
-function sharedIdf(a: Profile, b: Profile): number {
+/** Summed weight (of the first side) of the elements two sorted distinct arrays share. */
+function sharedWeight(x: Uint32Array, y: Uint32Array, weight: Float32Array): number {
   let n = 0;
-  const x = a.contentWords;
-  const y = b.contentWords;
   for (let i = 0, j = 0; i < x.length && j < y.length;) {
     if (x[i] === y[j]) {
-      n += a.contentIdf[i];
+      n += weight[i];
       i++;
       j++;
     } else if (x[i] < y[j]) i++;
@@ -180,6 +227,14 @@ export const FEATURES = [
   'idfJaccard',
   'recent',
   'recentIdfContainment',
+  'saidDaySame',
+  'saidDayClash',
+  'habitual',
+  'stemIdfContainment',
+  'stemIdfJaccard',
+  'cueShared',
+  'perfect',
+  'negationDiffers',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -195,7 +250,8 @@ export function features(a: Profile, b: Profile): number[] {
   const named = a.speaker !== null && b.speaker !== null;
   const same = named && sameSpeaker(a.speaker as string, b.speaker as string);
   const surname = named && !same && a.speakerKey === b.speakerKey;
-  const sIdf = sharedIdf(a, b);
+  const sIdf = sharedWeight(a.contentWords, b.contentWords, a.contentIdf);
+  const stemShared = sharedWeight(a.stems, b.stems, a.stemIdf);
   const idfContainment = sIdf / Math.max(1e-9, Math.min(a.idfTotal, b.idfTotal));
   const recent = days !== null && days <= 2 ? 1 : 0;
   return [
@@ -217,7 +273,19 @@ export function features(a: Profile, b: Profile): number[] {
     sIdf / Math.max(1e-9, a.idfTotal + b.idfTotal - sIdf),
     recent,
     recent * idfContainment,
+    ...occasionFeatures(a.occasion, b.occasion),
+    stemShared / Math.max(1e-9, Math.min(a.stemIdfTotal, b.stemIdfTotal)),
+    stemShared / Math.max(1e-9, a.stemIdfTotal + b.stemIdfTotal - stemShared),
+    overlap(a.cueStems, b.cueStems) > 0 ? 1 : 0,
+    a.occasion.perfect || b.occasion.perfect ? 1 : 0,
+    a.negated !== b.negated ? 1 : 0,
   ];
+}
+
+/** The same or another day said, a repeated line. */
+function occasionFeatures(a: Occasion, b: Occasion): number[] {
+  const days = a.day !== null && b.day !== null;
+  return [days && a.day === b.day ? 1 : 0, days && a.day !== b.day ? 1 : 0, a.habitual || b.habitual ? 1 : 0];
 }
 
 export const MatcherModelSchema = z.object({
