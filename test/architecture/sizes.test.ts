@@ -22,13 +22,6 @@ const MAX_FUNCTION_LINES = 80;
  * list only ever shrinks.
  */
 const KNOWN_EXCEPTIONS: readonly string[] = [
-  // events (issue 12)
-  'events/coder.ts',
-  'events/coder.ts:codeClause',
-  'events/coder.ts:splitClauses',
-  'events/coder.ts:codeEvents',
-  'events/actors.ts:toPhrase',
-  'events/actors.ts:findActorPhrases',
   // attribution (issues 13/16)
   'attribution/index.ts:findAttributions',
   'attribution/features.ts:buildContext',
