@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accordingToPhrases } from './according-to.js';
+import { linkTagged } from './link-tagged.js';
 import { contextOf, show, spanOf } from './test-support.js';
 
 describe('accordingToPhrases', () => {
@@ -25,5 +26,16 @@ describe('accordingToPhrases', () => {
     };
     const out = show(c, accordingToPhrases(c, [nested]));
     expect(out).not.toContain('Officials | say | the plant will close in March');
+  });
+
+  it('keeps an opening "As X noted" frame as its own attribution beside "according to"', () => {
+    const c = contextOf(
+      "As the station's science editor Tom Reyes noted at the time, the flood meant that the valley faced a high risk of landslides for years, according to figures from the Hale Institute.",
+    );
+    const out = show(c, accordingToPhrases(c, linkTagged(c, [])));
+    expect(out.find((x) => x.includes('| noted'))).toMatch(/Tom Reyes \| noted/);
+    expect(out.find((x) => x.includes('| according to |'))).toMatch(
+      /^figures from the Hale Institute \| according to \| (?!As)/,
+    );
   });
 });

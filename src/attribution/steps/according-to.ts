@@ -17,7 +17,7 @@ export function accordingToPhrases(
     c,
     linked,
     accordingTo(c.text, tokens, c.doc.sentences, c.tagged.sentence, linked, (i) => isAccordingTo(c, i)),
-  );
+  ).map((a) => afterOpeningFrame(c, a, linked));
   if (!according.length) return [...linked];
   // Depth of "according to" contents over each token: a cue wholly inside one is nested.
   const depth = new Int32Array(tokens.length + 1);
@@ -65,4 +65,34 @@ function relayedFrames(
     else if (!cueAt[relayed.cue.from]) out.push(relayed);
   }
   return out;
+}
+
+/** Marks that may come before the "As" of a fronted speech frame ("(As X noted, …"). */
+const FRAME_OPENERS = new Set(['(', '"', '“']);
+/** Longest "As …" frame before its cue, in tokens ("As the paper's chief medical correspondent Dr. Ann Lee noted"). */
+const MAX_FRAME = 15;
+
+/**
+ * "As X noted at the time, Y, according to Z": X's frame opens the sentence and speaks for Y as Z
+ * does, so it is no report nested in Z's content. The "according to" content then starts where
+ * the frame's own content starts, and the frame's attribution stays.
+ */
+function afterOpeningFrame(
+  c: AttributionContext,
+  a: LinkedAttribution,
+  linked: readonly LinkedAttribution[],
+): LinkedAttribution {
+  const [content] = a.content;
+  let as = content.from;
+  while (as < content.to && FRAME_OPENERS.has(lowerAt(c, as))) as++;
+  if (as >= content.to || lowerAt(c, as) !== 'as') return a;
+  for (const b of linked) {
+    const body = b.content[0];
+    if (!b.cue || !b.source || !body || b.source.from <= as || b.source.to > b.cue.from) continue;
+    if (b.cue.from - as > MAX_FRAME || body.from < b.cue.to || body.from >= content.to) continue;
+    let clauseBreak = false;
+    for (let i = as + 1; i < b.cue.from; i++) clauseBreak ||= /^[,;:]$/.test(lowerAt(c, i));
+    if (!clauseBreak) return { ...a, content: [{ ...content, from: body.from }] };
+  }
+  return a;
 }
