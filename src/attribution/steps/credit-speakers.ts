@@ -63,6 +63,7 @@ function speakerContext(c: AttributionContext): SpeakerContext {
     actors: new Map(c.doc.actors.map((x) => [x.id, x])),
     sentenceAt: (offset) => tagged.sentence[tokenAt(offset)],
     quotedAt: (offset) => tagged.quote.inside[tokenAt(offset)] === 1,
+    pronounGender: new Map(),
   };
 }
 
