@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences, tokenize } from '../text/index.js';
-import { dashSignedQuotes, isPassiveCue, orphanContent, passiveAgent, speakerLabels } from './backstop.js';
+import { dashSignedQuotes, isPassiveCue, orphanContent, passiveAgent } from './backstop.js';
+import { speakerLabels } from './labels.js';
 import { scanQuotes } from './quotes.js';
 import { cueLexicon } from './lexicon.js';
 import type { LinkedAttribution, RoleSpan } from './link.js';

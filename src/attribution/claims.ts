@@ -1,4 +1,4 @@
-import type { Attribution, Claim, Doc, Token } from '../model/index.js';
+import type { Attribution, Claim, Doc, Sentence, TextSpan, Token } from '../model/index.js';
 import { textSpan } from '../model/index.js';
 import { cueLexicon } from './lexicon.js';
 import type { QuoteState } from './quotes.js';
@@ -60,28 +60,7 @@ export function findClaims(
 ): Claim[] {
   const lex = cueLexicon();
   const claims: Claim[] = [];
-  // Sentences touched by any attribution span, marked in one sweep (sentences are sorted).
-  const coveredFlags = new Uint8Array(doc.sentences.length);
-  const firstSentenceEndingAfter = (offset: number) => {
-    let lo = 0;
-    let hi = doc.sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (doc.sentences[mid].end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  for (const a of attributions) {
-    for (const x of [...a.content, ...(a.cue ? [a.cue] : []), ...(a.source ? [a.source] : [])]) {
-      for (
-        let k = firstSentenceEndingAfter(x.start);
-        k < doc.sentences.length && doc.sentences[k].start < x.end;
-        k++
-      )
-        coveredFlags[k] = 1;
-    }
-  }
+  const coveredFlags = coveredSentences(doc, attributions);
   const covered = (k: number) => coveredFlags[k] === 1;
   const lower = (i: number) => doc.text.slice(tokens[i].start, tokens[i].end).toLowerCase();
   const surface = (i: number) => doc.text.slice(tokens[i].start, tokens[i].end);
@@ -109,45 +88,77 @@ export function findClaims(
       if (HEDGES.has(w)) hedged = true;
     }
     if (skip) continue;
-    // Subject: a capitalised name (optionally "the …") directly before has/have/had + participle.
-    for (let i = s.tokenStart + 1; i < s.tokenEnd - 1; i++) {
-      if (!AUXILIARIES.has(lower(i))) continue;
-      let v = i + 1;
-      while (v < s.tokenEnd && ADVERBS.has(lower(v))) v++;
-      if (v >= s.tokenEnd) break;
-      const verb = lower(v);
-      if (!(verb.endsWith('ed') || IRREGULAR_PARTICIPLES.has(verb)) || verb === 'been') continue;
-      let b = i;
-      while (b - 1 >= s.tokenStart && /^\p{Lu}/u.test(surface(b - 1)) && tokens[b - 1].kind === 'word') b--;
-      if (b === i) break;
-      // The sentence's first capitalised word is not a name by itself ("Officials have …").
-      if (b === s.tokenStart && i - b === 1) break;
-      if (b - 1 >= s.tokenStart && DETERMINERS.has(lower(b - 1))) b--;
-      // The subject opens a main clause: at the sentence start or after a comma or conjunction,
-      // not inside a relative clause ("the plan Obama had tried to push … failed").
-      if (b > s.tokenStart && !CLAUSE_OPENERS.has(lower(b - 1))) break;
-      // End of the clause: the sentence end, a semicolon, or a comma before a participle/relative.
-      let e = v + 1;
-      while (e < s.tokenEnd) {
-        const w = lower(e);
-        if (w === ';' || w === '.' || w === '!') break;
-        if (
-          w === ',' &&
-          e + 1 < s.tokenEnd &&
-          /^(which|who|while|but|marking|\p{L}+ing)$/u.test(lower(e + 1))
-        )
-          break;
-        e++;
-      }
-      const span = textSpan(doc.text, tokens[b].start, tokens[e - 1].end);
+    const span = claimClause(doc.text, tokens, s);
+    if (span)
       claims.push({
         id: `cl${claims.length + 1}`,
         ...span,
         reason: 'asserted as fact about a named party, with no source in the sentence or the one before it',
         stance: hedged ? 'hedged' : 'neutral',
       });
-      break;
-    }
   }
   return claims;
+}
+
+/** Sentences touched by any attribution span, marked in one sweep (sentences are sorted). */
+function coveredSentences(doc: Doc, attributions: readonly Attribution[]): Uint8Array {
+  const coveredFlags = new Uint8Array(doc.sentences.length);
+  const firstSentenceEndingAfter = (offset: number) => {
+    let lo = 0;
+    let hi = doc.sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (doc.sentences[mid].end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const a of attributions) {
+    for (const x of [...a.content, ...(a.cue ? [a.cue] : []), ...(a.source ? [a.source] : [])]) {
+      for (
+        let k = firstSentenceEndingAfter(x.start);
+        k < doc.sentences.length && doc.sentences[k].start < x.end;
+        k++
+      )
+        coveredFlags[k] = 1;
+    }
+  }
+  return coveredFlags;
+}
+
+/**
+ * The main clause of a sentence whose subject, a capitalised name (optionally "the …"), comes
+ * directly before has/have/had + participle; null when the sentence has none.
+ */
+function claimClause(text: string, tokens: readonly Token[], s: Sentence): TextSpan | null {
+  const lower = (i: number) => text.slice(tokens[i].start, tokens[i].end).toLowerCase();
+  const surface = (i: number) => text.slice(tokens[i].start, tokens[i].end);
+  for (let i = s.tokenStart + 1; i < s.tokenEnd - 1; i++) {
+    if (!AUXILIARIES.has(lower(i))) continue;
+    let v = i + 1;
+    while (v < s.tokenEnd && ADVERBS.has(lower(v))) v++;
+    if (v >= s.tokenEnd) break;
+    const verb = lower(v);
+    if (!(verb.endsWith('ed') || IRREGULAR_PARTICIPLES.has(verb)) || verb === 'been') continue;
+    let b = i;
+    while (b - 1 >= s.tokenStart && /^\p{Lu}/u.test(surface(b - 1)) && tokens[b - 1].kind === 'word') b--;
+    if (b === i) break;
+    // The sentence's first capitalised word is not a name by itself ("Officials have …").
+    if (b === s.tokenStart && i - b === 1) break;
+    if (b - 1 >= s.tokenStart && DETERMINERS.has(lower(b - 1))) b--;
+    // The subject opens a main clause: at the sentence start or after a comma or conjunction,
+    // not inside a relative clause ("the plan Obama had tried to push … failed").
+    if (b > s.tokenStart && !CLAUSE_OPENERS.has(lower(b - 1))) break;
+    // End of the clause: the sentence end, a semicolon, or a comma before a participle/relative.
+    let e = v + 1;
+    while (e < s.tokenEnd) {
+      const w = lower(e);
+      if (w === ';' || w === '.' || w === '!') break;
+      if (w === ',' && e + 1 < s.tokenEnd && /^(which|who|while|but|marking|\p{L}+ing)$/u.test(lower(e + 1)))
+        break;
+      e++;
+    }
+    return textSpan(text, tokens[b].start, tokens[e - 1].end);
+  }
+  return null;
 }

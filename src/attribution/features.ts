@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../model/index.js';
-import { cueLexicon } from './lexicon.js';
+import { cueLexicon, type CueLexicon } from './lexicon.js';
 import { scanQuotes, type QuoteState } from './quotes.js';
 import { wordClasses } from './wordclasses.js';
 
@@ -74,46 +74,62 @@ function shapeOf(surface: string, tok: Token): number {
   return 6;
 }
 
-/** Builds the per-token context of a document (or of a single text when no sentences are given). */
-export function buildContext(
-  text: string,
-  tokens: readonly Token[],
-  sentences: readonly Sentence[],
-): DocContext {
-  const lex = cueLexicon();
+/** Per-token word facts: hashes of the surface, suffix and word class, shape, cue verbs and nouns. */
+interface WordArrays {
+  lower: string[];
+  word: Uint32Array;
+  suffix: Uint32Array;
+  shape: Uint8Array;
+  wclass: Uint32Array;
+  cue: Uint8Array;
+  cueLemma: Uint32Array;
+  verb: Uint8Array;
+  noun: Uint8Array;
+}
+
+function wordArrays(text: string, tokens: readonly Token[], lex: CueLexicon): WordArrays {
   const n = tokens.length;
-  const lower: string[] = new Array(n);
-  const word = new Uint32Array(n);
-  const suffix = new Uint32Array(n);
-  const shape = new Uint8Array(n);
-  const cue = new Uint8Array(n);
-  const cueLemmaH = new Uint32Array(n);
-  const phrase = new Uint8Array(n);
-  const noun = new Uint8Array(n);
-  const verb = new Uint8Array(n);
-  const wclass = new Uint32Array(n);
+  const w: WordArrays = {
+    lower: new Array<string>(n),
+    word: new Uint32Array(n),
+    suffix: new Uint32Array(n),
+    shape: new Uint8Array(n),
+    wclass: new Uint32Array(n),
+    cue: new Uint8Array(n),
+    cueLemma: new Uint32Array(n),
+    verb: new Uint8Array(n),
+    noun: new Uint8Array(n),
+  };
   const classes = wordClasses();
   const classHash = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const surface = text.slice(t.start, t.end);
     const lw = surface.toLowerCase();
-    lower[i] = lw;
-    word[i] = fnv1a(lw);
-    suffix[i] = fnv1a(lw.length > 3 ? lw.slice(-3) : lw);
-    shape[i] = shapeOf(surface, t);
-    const cls = classes?.get(lw) ?? `?${shape[i]}`;
+    w.lower[i] = lw;
+    w.word[i] = fnv1a(lw);
+    w.suffix[i] = fnv1a(lw.length > 3 ? lw.slice(-3) : lw);
+    w.shape[i] = shapeOf(surface, t);
+    const cls = classes?.get(lw) ?? `?${w.shape[i]}`;
     let h = classHash.get(cls);
     if (h === undefined) classHash.set(cls, (h = fnv1a(cls)));
-    wclass[i] = h;
+    w.wclass[i] = h;
     const entry = lex.forms.get(lw);
     if (entry) {
-      cue[i] = STANCE_ID[entry.stance];
-      cueLemmaH[i] = fnv1a(entry.lemma);
-      verb[i] = 1;
+      w.cue[i] = STANCE_ID[entry.stance];
+      w.cueLemma[i] = fnv1a(entry.lemma);
+      w.verb[i] = 1;
     }
-    if (lex.nouns.has(lw)) noun[i] = 1;
+    if (lex.nouns.has(lw)) w.noun[i] = 1;
   }
+  return w;
+}
+
+/** Marks cue phrases ("according to"): 1 on the first word, 2 inside; the phrase's stance on its first word. */
+function phraseArray(w: WordArrays, lex: CueLexicon): Uint8Array {
+  const { lower, cue } = w;
+  const n = lower.length;
+  const phrase = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const list = lex.phrases.get(lower[i]);
     if (!list) continue;
@@ -125,11 +141,25 @@ export function buildContext(
       for (let k = 1; k < p.words.length; k++) phrase[i + k] = 2;
       if (!cue[i]) {
         cue[i] = STANCE_ID[p.stance];
-        cueLemmaH[i] = fnv1a(p.lemma);
+        w.cueLemma[i] = fnv1a(p.lemma);
       }
       break;
     }
   }
+  return phrase;
+}
+
+type SentenceArrays = Pick<
+  DocContext,
+  'sentence' | 'sentStart' | 'sentEnd' | 'paraFirst' | 'sentHasCue' | 'sentHasQuote'
+>;
+
+function sentenceArrays(
+  n: number,
+  sentences: readonly Sentence[],
+  cue: Uint8Array,
+  quote: QuoteState,
+): SentenceArrays {
   const sentence = new Int32Array(n);
   const sentStart = new Int32Array(n);
   const sentEnd = new Int32Array(n);
@@ -137,7 +167,6 @@ export function buildContext(
   const sents = sentences.length ? sentences : [{ tokenStart: 0, tokenEnd: n, paragraph: 0 }];
   const sentHasCue = new Uint8Array(sents.length);
   const sentHasQuote = new Uint8Array(sents.length);
-  const quote = scanQuotes(text, tokens);
   let prevPara = -1;
   for (let s = 0; s < sents.length; s++) {
     const { tokenStart, tokenEnd, paragraph } = sents[s];
@@ -152,6 +181,17 @@ export function buildContext(
       if (quote.mark[i]) sentHasQuote[s] = 1;
     }
   }
+  return { sentence, sentStart, sentEnd, paraFirst, sentHasCue, sentHasQuote };
+}
+
+/** Distances within the sentence to the nearest cue on each side, to "that" and to ":" or ",". */
+function distances(
+  lower: readonly string[],
+  cueOrPhrase: (i: number) => boolean,
+  sentStart: Int32Array,
+  sentEnd: Int32Array,
+): Pick<DocContext, 'cueLeft' | 'cueRight' | 'thatLeft' | 'colonLeft'> {
+  const n = lower.length;
   const cueLeft = new Int32Array(n);
   const cueRight = new Int32Array(n);
   const thatLeft = new Int32Array(n);
@@ -164,7 +204,7 @@ export function buildContext(
     cueLeft[i] = lastCue >= 0 ? i - lastCue : 0;
     thatLeft[i] = lastThat >= 0 ? i - lastThat : 0;
     colonLeft[i] = lastColon >= 0 ? i - lastColon : 0;
-    if (cue[i] || phrase[i]) lastCue = i;
+    if (cueOrPhrase(i)) lastCue = i;
     if (lower[i] === 'that') lastThat = i;
     if (lower[i] === ':' || lower[i] === ',') lastColon = i;
   }
@@ -172,31 +212,26 @@ export function buildContext(
   for (let i = n - 1; i >= 0; i--) {
     if (i === sentEnd[i] - 1) nextCue = -1;
     cueRight[i] = nextCue >= 0 ? nextCue - i : 0;
-    if (cue[i] || phrase[i]) nextCue = i;
+    if (cueOrPhrase(i)) nextCue = i;
   }
-  return {
-    n,
-    word,
-    suffix,
-    wclass,
-    shape,
-    cue,
-    cueLemma: cueLemmaH,
-    verb,
-    phrase,
-    noun,
-    quote,
-    sentence,
-    sentStart,
-    sentEnd,
-    paraFirst,
-    cueLeft,
-    cueRight,
-    thatLeft,
-    colonLeft,
-    sentHasCue,
-    sentHasQuote,
-  };
+  return { cueLeft, cueRight, thatLeft, colonLeft };
+}
+
+/** Builds the per-token context of a document (or of a single text when no sentences are given). */
+export function buildContext(
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+): DocContext {
+  const lex = cueLexicon();
+  const n = tokens.length;
+  const w = wordArrays(text, tokens, lex);
+  const phrase = phraseArray(w, lex);
+  const quote = scanQuotes(text, tokens);
+  const sents = sentenceArrays(n, sentences, w.cue, quote);
+  const near = distances(w.lower, (i) => w.cue[i] !== 0 || phrase[i] !== 0, sents.sentStart, sents.sentEnd);
+  const { word, suffix, wclass, shape, cue, cueLemma, verb, noun } = w;
+  return { n, word, suffix, wclass, shape, cue, cueLemma, verb, phrase, noun, quote, ...sents, ...near };
 }
 
 function bucket(d: number): number {
@@ -345,7 +380,12 @@ export function featuresAt(ctx: DocContext, i: number, prev: PrevContext | null,
   out[k++] = mix(mix(35, cueL), ins);
   out[k++] = mix(mix(36, cueR), ins);
   out[k++] = mix(mix(37, cueR), cr);
-  // Parts of speech around the token: subject noun phrase, cue verb, complement.
+  return k + classFeatures(ctx, i, cl | (cr << 4) | (ins << 8), out, k);
+}
+
+/** Parts of speech around token i (subject noun phrase, cue verb, complement), written from out[k]. */
+function classFeatures(ctx: DocContext, i: number, near: number, out: Uint32Array, k: number): number {
+  const start = k;
   const c0 = ctx.wclass[i];
   const cm1 = classAt(ctx, i - 1);
   const cp1 = classAt(ctx, i + 1);
@@ -353,9 +393,9 @@ export function featuresAt(ctx: DocContext, i: number, prev: PrevContext | null,
   out[k++] = mix(mix(41, cm1), c0);
   out[k++] = mix(mix(42, c0), cp1);
   out[k++] = mix(mix(mix(43, cm1), c0), cp1);
-  out[k++] = mix(mix(44, c0), cl | (cr << 4) | (ins << 8));
+  out[k++] = mix(mix(44, c0), near);
   out[k++] = mix(mix(45, classAt(ctx, i - 2)), classAt(ctx, i + 2));
-  return k;
+  return k - start;
 }
 
 /** Features of the labels a previous pass predicted around token i, written from out[k]. */

@@ -58,22 +58,9 @@ export function scanQuotes(text: string, tokens: readonly Token[]): QuoteState {
       stack.length = 0;
     }
     if (tok.kind !== 'quote' || tok.end - tok.start !== 1) continue;
-    const ch = text[tok.start];
-    const straight = ch === '"';
-    const before = tok.start === 0 ? ' ' : text[tok.start - 1];
-    const after = tok.end >= text.length ? ' ' : text[tok.end];
-    let opens: boolean;
-    if (OPENERS.has(ch)) opens = true;
-    else if (CLOSERS.has(ch)) {
-      // A closing mark used to open ("\n”Fear. I am …”"): nothing open, space before, a word after.
-      opens = stack.length === 0 && /\s/.test(before) && /[\p{L}\p{N}]/u.test(after);
-    } else if (straight) {
-      const spaceBefore = /[\s([{\u2014-]/.test(before);
-      const spaceAfter = /[\s.,;:!?)\]}\u2014-]/.test(after);
-      if (spaceBefore && !spaceAfter) opens = true;
-      else if (!spaceBefore && spaceAfter) opens = false;
-      else opens = stack.length === 0;
-    } else continue; // single quotes and other marks: apostrophes or rare styles
+    const straight = text[tok.start] === '"';
+    const opens = opensQuotation(text, tok, stack.length === 0);
+    if (opens === null) continue; // single quotes and other marks: apostrophes or rare styles
     if (opens) {
       mark[i] = 1;
       const top = stack[stack.length - 1];
@@ -111,4 +98,23 @@ export function scanQuotes(text: string, tokens: readonly Token[]): QuoteState {
     });
   }
   return { inside, mark, messages };
+}
+
+/**
+ * Whether the one-character quote mark `tok` opens (true) or closes (false) a quotation, from its
+ * style and its neighbours; null for marks that are no double quotes.
+ */
+function opensQuotation(text: string, tok: Token, nothingOpen: boolean): boolean | null {
+  const ch = text[tok.start];
+  const before = tok.start === 0 ? ' ' : text[tok.start - 1];
+  const after = tok.end >= text.length ? ' ' : text[tok.end];
+  if (OPENERS.has(ch)) return true;
+  // A closing mark used to open ("\n”Fear. I am …”"): nothing open, space before, a word after.
+  if (CLOSERS.has(ch)) return nothingOpen && /\s/.test(before) && /[\p{L}\p{N}]/u.test(after);
+  if (ch !== '"') return null;
+  const spaceBefore = /[\s([{\u2014-]/.test(before);
+  const spaceAfter = /[\s.,;:!?)\]}\u2014-]/.test(after);
+  if (spaceBefore && !spaceAfter) return true;
+  if (!spaceBefore && spaceAfter) return false;
+  return nothingOpen;
 }

@@ -99,6 +99,15 @@ describe('speakers: never the wrong person', () => {
     expect(speakerOf(a, 'said')).toBe('Maria Lopez');
   });
 
+  it('never gives "she" a person an earlier "he" of the quotations already made a man', () => {
+    const a = run(
+      'The director Charlie Dowd noticed it first. “She came home and bought a drum kit,” he said. ' +
+        '“I had always liked music,” she said.',
+    );
+    expect(speakerOf(a, 'said', 0)).toBe('Charlie Dowd');
+    expect(speakerOf(a, 'said', 1)).not.toBe('Charlie Dowd');
+  });
+
   it('still leaves "he" open between a subject and an object of the same sentence', () => {
     const a = run('Tom Smith phoned Bill Jones on Monday, and he said the deal was dead.');
     expect(speakerOf(a, 'said')).toBeNull();

@@ -38,6 +38,11 @@ export interface SpeakerContext {
   sentenceAt: (offset: number) => number;
   /** True when the character offset is inside a quotation. */
   quotedAt: (offset: number) => boolean;
+  /**
+   * Genders that earlier he/she sources of this article gave people whose name tells none; filled as
+   * the stage walks the attributions in text order, so a later "she" never lands on a man.
+   */
+  pronounGender?: Map<string, 'male' | 'female'>;
 }
 
 const PREPOSITIONS = new Set([
@@ -72,7 +77,7 @@ const FUNCTION_WORDS = new Set([
   'themselves',
   'itself',
 ]);
-const HE_SHE = new Map([
+const HE_SHE = new Map<string, 'male' | 'female'>([
   ['he', 'male'],
   ['him', 'male'],
   ['she', 'female'],
@@ -337,17 +342,7 @@ function pronounSpeaker(
       ? previous
       : undefined;
   const gender = HE_SHE.get(pronoun);
-  if (gender) {
-    const resolved = mention ? actorOf(ctx, mention) : undefined;
-    const agrees =
-      recent?.actor.type === 'PERSON' &&
-      (recent.actor.gender === undefined || recent.actor.gender === gender);
-    if (agrees && recent && (!resolved || framesQuotation(ctx, start)) && !interrupted(ctx, recent, start))
-      return recent.actor.id;
-    if (resolved || mention) return resolved;
-    // No pronoun layer (mentions from elsewhere): the one person named in the sentences before.
-    return onlyPersonBefore(ctx, start);
-  }
+  if (gender) return learnGender(ctx, gender, heShe(ctx, gender, start, mention, recent));
   // "It said": an organisation quoted just before. "They" is a group the actors stage resolved;
   // an organisation is "it" far more often, so "they" never reaches back to one here.
   if (pronoun === 'it') return recent && recent.actor.type !== 'PERSON' ? recent.actor.id : undefined;
@@ -357,6 +352,37 @@ function pronounSpeaker(
     return actor && actor.type !== 'PERSON' ? actor.id : undefined;
   }
   return undefined;
+}
+
+/** The person a he/she source stands for, or undefined; never one of the other gender. */
+function heShe(
+  ctx: SpeakerContext,
+  gender: 'male' | 'female',
+  start: number,
+  mention: Mention | undefined,
+  recent: PreviousSpeaker | undefined,
+): string | undefined {
+  const genderOf = (id: string) => ctx.actors.get(id)?.gender ?? ctx.pronounGender?.get(id);
+  const resolved = mention ? actorOf(ctx, mention) : undefined;
+  const agrees = recent?.actor.type === 'PERSON' && (genderOf(recent.actor.id) ?? gender) === gender;
+  if (agrees && recent && (!resolved || framesQuotation(ctx, start)) && !interrupted(ctx, recent, start))
+    return recent.actor.id;
+  // The actors stage's referent, unless an earlier he/she of the article made them the other gender.
+  if (resolved || mention)
+    return resolved && (genderOf(resolved) ?? gender) === gender ? resolved : undefined;
+  // No pronoun layer (mentions from elsewhere): the one person named in the sentences before.
+  return onlyPersonBefore(ctx, start);
+}
+
+/** Remembers the gender a he/she gave a person whose name tells none. */
+function learnGender(
+  ctx: SpeakerContext,
+  gender: 'male' | 'female',
+  actor: string | undefined,
+): string | undefined {
+  if (actor && !ctx.actors.get(actor)?.gender && !ctx.pronounGender?.has(actor))
+    ctx.pronounGender?.set(actor, gender);
+  return actor;
 }
 
 /** True when another person is mentioned, outside quotations, between the last speaker and `start`. */

@@ -1,0 +1,113 @@
+import type { Attribution } from '../../model/index.js';
+import { tokenAtOrAfter } from '../../text/index.js';
+import { cueLemma } from '../lexicon.js';
+import type { LinkedAttribution, RoleSpan } from '../link.js';
+import { mentionIndex } from '../sources.js';
+import { resolveSpeaker, type PreviousSpeaker, type SpeakerContext } from '../speakers.js';
+import { lowerAt, spanText, type AttributionContext } from './context.js';
+import { relaysOf, type Relays } from './relays.js';
+
+/** An attribution as the model gives it, with its cue's lower-cased words for the later checks. */
+export interface Credited {
+  attribution: Attribution;
+  cueWords: string[];
+}
+
+/**
+ * Turns the linked attributions into the model's: each source resolved to the actor who spoke (a
+ * pronoun to the speaker before it, see speakers.ts), the cue's lemma and stance from the lexicon,
+ * the relaying outlets of its sentence as `via`. The tagger's own attribution on a relaying verb
+ * ("Caliber.Az reports citing …") is dropped when its sentence has another cue: it is that cue's via.
+ */
+export function creditSpeakers(c: AttributionContext, linked: readonly LinkedAttribution[]): Credited[] {
+  const { doc, tokens, tagged } = c;
+  const relays = relaysOf(c);
+  const cuesPerSentence = new Map<number, number>();
+  for (const a of linked)
+    if (a.cue)
+      cuesPerSentence.set(
+        tagged.sentence[a.cue.from],
+        (cuesPerSentence.get(tagged.sentence[a.cue.from]) ?? 0) + 1,
+      );
+  const speakers = speakerContext(c);
+  const out: Credited[] = [];
+  let previous: PreviousSpeaker | undefined;
+  for (const a of linked) {
+    if (a.cue && relays.isRelayCue(a.cue) && (cuesPerSentence.get(tagged.sentence[a.cue.from]) ?? 0) > 1)
+      continue;
+    const words: string[] = [];
+    if (a.cue) for (let i = a.cue.from; i < a.cue.to; i++) words.push(lowerAt(c, i));
+    const sentenceIndex = tagged.sentence[(a.cue ?? a.content[0]).from];
+    const source = a.source
+      ? resolveSpeaker(speakers, tokens[a.source.from].start, tokens[a.source.to - 1].end, previous)
+      : null;
+    const speaker = source?.actor ? speakers.actors.get(source.actor) : undefined;
+    if (speaker && !source?.actors)
+      previous = {
+        actor: speaker,
+        sentence: sentenceIndex,
+        paragraph: doc.sentences[sentenceIndex]?.paragraph ?? 0,
+        end: source?.end ?? 0,
+      };
+    out.push({ attribution: toAttribution(c, a, words, source, relays, out.length), cueWords: words });
+  }
+  return out;
+}
+
+function speakerContext(c: AttributionContext): SpeakerContext {
+  const { tokens, tagged } = c;
+  const tokenAt = (offset: number) => Math.min(tokens.length - 1, tokenAtOrAfter(tokens, offset));
+  return {
+    doc: c.doc,
+    index: mentionIndex(c.doc),
+    actors: new Map(c.doc.actors.map((x) => [x.id, x])),
+    sentenceAt: (offset) => tagged.sentence[tokenAt(offset)],
+    quotedAt: (offset) => tagged.quote.inside[tokenAt(offset)] === 1,
+    pronounGender: new Map(),
+  };
+}
+
+function toAttribution(
+  c: AttributionContext,
+  a: LinkedAttribution,
+  words: readonly string[],
+  source: Attribution['source'],
+  relays: Relays,
+  k: number,
+): Attribution {
+  const { quote } = c.tagged;
+  const cueInfo = a.cue ? cueLemma(words) : null;
+  const sentenceIndex = c.tagged.sentence[(a.cue ?? a.content[0]).from];
+  const via = relays
+    .inSentence(sentenceIndex)
+    .filter((v) => !a.cue || v.cueToken < a.cue.from || v.cueToken >= a.cue.to)
+    .map((v) => v.via);
+  return {
+    id: `at${k + 1}`,
+    kind: kindOf(a.content, quote.inside, quote.mark),
+    source,
+    cue: a.cue && cueInfo ? { ...spanText(c, a.cue), lemma: cueInfo.lemma } : null,
+    content: a.content.map((r) => spanText(c, r)),
+    via,
+    stance: cueInfo?.stance ?? 'neutral',
+  };
+}
+
+/** direct: all content quoted; mixed: some quoted words; indirect: none. */
+export function kindOf(
+  content: readonly RoleSpan[],
+  inside: Uint8Array,
+  mark: Uint8Array,
+): Attribution['kind'] {
+  let quotedWords = 0;
+  let plainWords = 0;
+  for (const r of content) {
+    for (let i = r.from; i < r.to; i++) {
+      if (mark[i]) continue;
+      if (inside[i]) quotedWords++;
+      else plainWords++;
+    }
+  }
+  if (quotedWords === 0) return 'indirect';
+  return plainWords === 0 ? 'direct' : 'mixed';
+}

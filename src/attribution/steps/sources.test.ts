@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { repairSources } from './sources.js';
+import { contextOf, spanOf, wordsOf } from './test-support.js';
+
+describe('repairSources', () => {
+  it('gives a passive cue its agent instead of the subject before it', () => {
+    const c = contextOf('The plan was criticized by the senator on Tuesday.');
+    const a = {
+      cue: spanOf(c, 'cue', 'was criticized'),
+      source: spanOf(c, 'source', 'the plan'),
+      content: [spanOf(c, 'content', 'the plan')],
+    };
+    expect(wordsOf(c, repairSources(c, [a])[0].source)).toMatch(/^the senator/);
+  });
+
+  it('drops a source of function words and takes the name next to the cue', () => {
+    const c = contextOf('Further, Ms. Okafor said the budget was too small.');
+    const a = {
+      cue: spanOf(c, 'cue', 'said'),
+      source: spanOf(c, 'source', 'further'),
+      content: [spanOf(c, 'content', 'the budget was too small')],
+    };
+    expect(wordsOf(c, repairSources(c, [a])[0].source)).toMatch(/Okafor$/);
+  });
+
+  it('takes the subject a second verb of saying shares with the first clause', () => {
+    const c = contextOf('She left the meeting early, but said the vote would go ahead.');
+    const a = {
+      cue: spanOf(c, 'cue', 'said'),
+      source: null,
+      content: [spanOf(c, 'content', 'the vote would go ahead')],
+    };
+    expect(wordsOf(c, repairSources(c, [a])[0].source)).toBe('She');
+  });
+});

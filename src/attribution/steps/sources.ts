@@ -1,0 +1,64 @@
+import type { Sentence } from '../../model/index.js';
+import { adjacentSource, isPassiveCue, parentheticalSubject, passiveAgent } from '../backstop.js';
+import type { LinkedAttribution, RoleSpan } from '../link.js';
+import { isClauseSubject, sharedSubject } from '../subjects.js';
+import { lowerAt, type AttributionContext } from './context.js';
+
+/**
+ * Each cue's source, repaired: a "source" of only adverbs or auxiliaries ("further") is a tagging
+ * slip, and so is one inside a quotation when the cue is outside it (the quotation's words are the
+ * content). A passive cue takes its agent ("by Rubio"); a cue after a parenthetical takes the name
+ * that opens it; a cue the tagger left without a source takes the pronoun or name right next to
+ * it, or the subject a second verb of saying shares with the first clause.
+ */
+export function repairSources(
+  c: AttributionContext,
+  linked: readonly LinkedAttribution[],
+): LinkedAttribution[] {
+  return linked.map((a) => {
+    if (!a.cue) return a;
+    const s = c.doc.sentences[c.tagged.sentence[a.cue.from]];
+    if (!s) return a;
+    let source = a.source;
+    if (source && (isFunctionWords(c, source) || (isQuoted(c, source) && !isQuoted(c, a.cue)))) source = null;
+    source = isPassiveCue(c.text, c.tokens, a.cue, s, c.lex)
+      ? passiveSource(c, a.cue, source, s)
+      : activeSource(c, a.cue, source, s);
+    return source === a.source ? a : { ...a, source };
+  });
+}
+
+/** The agent ("by Rubio") is the source, whatever the tagger marked before the cue. */
+function passiveSource(c: AttributionContext, cue: RoleSpan, tagged: RoleSpan | null, s: Sentence) {
+  const after = tagged && tagged.to <= cue.from ? null : tagged;
+  return (
+    passiveAgent(c.text, c.tokens, cue, s) ??
+    after ??
+    adjacentSource(c.text, c.tokens, cue, s, c.lex, { before: false })
+  );
+}
+
+function activeSource(c: AttributionContext, cue: RoleSpan, tagged: RoleSpan | null, s: Sentence) {
+  const { text, tokens, lex, named } = c;
+  let source =
+    parentheticalSubject(text, tokens, cue, s, lex, named) ??
+    tagged ??
+    adjacentSource(text, tokens, cue, s, lex);
+  // "…, but said [SpaceX] would fly": the name is the reported clause's subject; the speaker is
+  // the subject the second verb shares with the first clause, when the sentence makes it plain.
+  if (source && isClauseSubject(text, tokens, cue, source)) source = null;
+  const isAdverb = (w: string) => lex.auxiliaries.has(w) || /..ly$/.test(w);
+  return source ?? sharedSubject(text, tokens, cue, s, { isAdverb, named });
+}
+
+function isFunctionWords(c: AttributionContext, r: RoleSpan): boolean {
+  for (let i = r.from; i < r.to; i++)
+    if (c.tokens[i].kind === 'word' && !c.lex.auxiliaries.has(lowerAt(c, i))) return false;
+  return true;
+}
+
+/** Every token of the span is inside a quotation. */
+function isQuoted(c: AttributionContext, r: RoleSpan): boolean {
+  for (let i = r.from; i < r.to; i++) if (!c.tagged.quote.inside[i]) return false;
+  return true;
+}
