@@ -1,7 +1,7 @@
 /**
  * Sizes a reader can hold in mind, checked over the source so they stay true: no file under src/
  * longer than 500 lines, no function longer than 80 (test files aside; suites and fixtures count).
- * Lines are counted as /work/notes/sizes.mjs counts them: a file's lines, a function from the line
+ * Lines are counted plainly: a file's lines, a function from the line
  * it starts on to the line it ends on, with the TypeScript parser finding the functions.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,24 +13,6 @@ import { PROJECT_ROOT } from '../../src/util/data.js';
 const SRC = path.join(PROJECT_ROOT, 'src');
 const MAX_FILE_LINES = 500;
 const MAX_FUNCTION_LINES = 80;
-
-/**
- * Known exceptions, only in the two stages being reworked on other branches as this test lands
- * (src/attribution/: issues 13/16, src/events/: issue 12). Each names a file, or `file:function`,
- * still over the limit on main then. The lead empties this list as those branches land; nothing
- * else may be added to it. An entry that is no longer over the limit fails the test too, so the
- * list only ever shrinks.
- */
-const KNOWN_EXCEPTIONS: readonly string[] = [
-  // attribution (issues 13/16)
-  'attribution/index.ts:findAttributions',
-  'attribution/features.ts:buildContext',
-  'attribution/features.ts:featuresAt',
-  'attribution/claims.ts:findClaims',
-  'attribution/quotes.ts:scanQuotes',
-  'attribution/backstop.ts:speakerLabels',
-];
-const EXCEPTION_FOLDERS = ['attribution/', 'events/'];
 
 function sourceFiles(dir = SRC): string[] {
   const out: string[] = [];
@@ -73,15 +55,7 @@ function oversized(): { key: string; lines: number }[] {
 describe('sizes', () => {
   const found = oversized();
 
-  it(`has no file over ${MAX_FILE_LINES} lines and no function over ${MAX_FUNCTION_LINES} lines, but the known exceptions`, () => {
-    const known = new Set(KNOWN_EXCEPTIONS);
-    const over = found.filter((f) => !known.has(f.key)).map((f) => `${f.key} (${f.lines} lines)`);
-    expect(over).toEqual([]);
-  });
-
-  it('lists exceptions only in the stages being reworked, and only while they are still over', () => {
-    expect(KNOWN_EXCEPTIONS.filter((k) => !EXCEPTION_FOLDERS.some((f) => k.startsWith(f)))).toEqual([]);
-    const still = new Set(found.map((f) => f.key));
-    expect(KNOWN_EXCEPTIONS.filter((k) => !still.has(k))).toEqual([]);
+  it(`has no file over ${MAX_FILE_LINES} lines and no function over ${MAX_FUNCTION_LINES} lines`, () => {
+    expect(found.map((f) => `${f.key} (${f.lines} lines)`)).toEqual([]);
   });
 });
