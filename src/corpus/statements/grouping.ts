@@ -240,8 +240,7 @@ export class StatementIndex {
 
   /** Compares every pair that shares a filed key; used by the batch build. */
   protected linkFiled(keysById: Map<string, number[]>): void {
-    for (const [id, keys] of keysById)
-      for (const key of keys) this.file(key, id);
+    for (const [id, keys] of keysById) for (const key of keys) this.file(key, id);
     const done = new Set<string>();
     for (const id of keysById.keys()) {
       const p = this.profileOf(id);
