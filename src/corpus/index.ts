@@ -28,3 +28,4 @@ export type {
 } from './relays/index.js';
 export { diffCopy, getLineage, MAX_DIFF_WORDS } from './lineage/index.js';
 export type { Change, CopyDiff, Lineage, LineageEdge, LineageNode } from './lineage/index.js';
+export { statementPages } from './pages.js';
