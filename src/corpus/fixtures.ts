@@ -22,7 +22,7 @@ export interface Item {
 }
 
 /** A report of Ana Lopes, optionally credited to an outlet ("…, the Wire reported") that cites another. */
-function quoted(
+export function quoted(
   key: string,
   outlet: string,
   published: string,
@@ -49,7 +49,7 @@ function quoted(
 }
 
 /** An article whose sentence states something as fact, with no source (an unattributed claim). */
-function claimed(key: string, outlet: string, published: string, text: string, claim: string): Item {
+export function claimed(key: string, outlet: string, published: string, text: string, claim: string): Item {
   const analysis = fixtureAnalysis(text, { meta: { outlet } });
   analysis.claims = [{ id: 'cl1', ...span(text, claim), reason: 'no source', stance: 'neutral' }];
   return { key, outlet, published, analysis };
