@@ -9,6 +9,7 @@ import { attachCorpus, claimsAnalysis, relaysAnalysis, statementsAnalysis } from
 import { FULL, ITEMS, putAll, quoted } from '../../src/corpus/fixtures.js';
 import { buildServer } from '../../src/server/index.js';
 import { SqliteStore } from '../../src/store/index.js';
+import { inputOf } from '../../src/store/fixtures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -64,6 +65,11 @@ describe.skipIf(!haveChromium)('statement, claim and outlet pages in headless Ch
       ITEMS.map((_, i) => i),
     );
     ITEMS.splice(-2);
+    // The Wire's article republished word for word: its story's lineage has one edge.
+    await store.putArticle(
+      inputOf('mirror', ITEMS[0].analysis.text, { outlet: 'Mirror', published: '2025-04-07' }),
+      ITEMS[0].analysis,
+    );
     app = await buildServer({ store, webRoot });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     const { chromium } = await import('playwright-core');
@@ -88,6 +94,12 @@ describe.skipIf(!haveChromium)('statement, claim and outlet pages in headless Ch
   });
 
   it('lists the statement, shows its reports on a timeline with changed words highlighted, and escapes article text', async () => {
+    // The first page points at the statement most outlets reported.
+    await page.goto(`${base}/#/articles`);
+    const across = page.locator('[data-testid=across-outlets]');
+    await across.waitFor({ timeout: 15_000 });
+    expect(await across.innerText()).toMatch(/5 reports in Changed Post, Daily, Herald, Hostile Times, Wire/);
+
     await page.goto(`${base}/#/statements`);
     const item = page.locator('[data-testid=statement-list] li', { hasText: FULL });
     await item.first().waitFor({ timeout: 15_000 });
@@ -148,5 +160,12 @@ describe.skipIf(!haveChromium)('statement, claim and outlet pages in headless Ch
     await relayed.first().waitFor({ timeout: 15_000 });
     expect(await relayed.first().innerText()).toMatch(/Daily/);
     await page.screenshot({ path: path.join(artifacts, 'dashboard-outlets.png'), fullPage: true });
+
+    await page.goto(`${base}/#/story/${ids.get('wire')}`);
+    const lineage = page.locator('[data-testid=lineage] li');
+    await lineage.first().waitFor({ timeout: 15_000 });
+    expect(await lineage.first().innerText()).toMatch(
+      /Wire → Mirror · exact copy.* 0 words added, 0 removed, 0 rewritten/,
+    );
   });
 });
