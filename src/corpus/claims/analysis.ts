@@ -59,25 +59,21 @@ export function claimReports(analysis: Analysis, article: StoredAnalysis): Repor
   }));
 }
 
-/** Ids of the rows of `table` in other articles sharing at least MIN_SHARED_BANDS of the keys. */
-async function candidates(
+/** Reports of other articles sharing at least MIN_SHARED_BANDS of the keys (as the statements analysis finds them). */
+async function candidateReports(
   tx: SqlRunner,
-  side: { keys: string; items: string; id: string },
   look: readonly number[],
   articleId: string,
 ): Promise<string[]> {
   const keys = [...new Set(look.map(String))];
   if (keys.length === 0) return [];
   const rows = await tx.all(
-    `SELECT k.${side.id} AS id FROM ${side.keys} k JOIN ${side.items} r ON r.${side.id} = k.${side.id}
-     WHERE k.band IN ${inList(keys)} AND r.article_id <> ? GROUP BY k.${side.id} HAVING count(*) >= ?`,
+    `SELECT k.report_id FROM statements_keys k JOIN statements_reports r ON r.report_id = k.report_id
+     WHERE k.band IN ${inList(keys)} AND r.article_id <> ? GROUP BY k.report_id HAVING count(*) >= ?`,
     [...keys, articleId, MIN_SHARED_BANDS],
   );
-  return rows.map((r) => String(r.id));
+  return rows.map((r) => String(r.report_id));
 }
-
-const REPORT_SIDE = { keys: 'statements_keys', items: 'statements_reports', id: 'report_id' };
-const CLAIM_SIDE = { keys: 'claims_keys', items: 'claims_items', id: 'claim_id' };
 
 async function reportsById(
   tx: SqlRunner,
@@ -127,7 +123,7 @@ async function fileClaims(tx: SqlRunner, model: MatcherModel, article: StoredAna
       tx,
       'statements_reports',
       'report_id',
-      await candidates(tx, REPORT_SIDE, look, article.id),
+      await candidateReports(tx, look, article.id),
     );
     for (const r of found) {
       const other = profile(r, vocab);
@@ -136,23 +132,58 @@ async function fileClaims(tx: SqlRunner, model: MatcherModel, article: StoredAna
   }
 }
 
-/** Links the article's reports (already filed by the statements analysis) to stored claims of other articles. */
-async function traceReports(tx: SqlRunner, model: MatcherModel, articleId: string, vocab: Vocabulary) {
-  const reports = await reportsById(tx, 'statements_reports', 'article_id', [articleId]);
-  for (const r of reports) {
-    const own = profile(r, vocab);
-    const { look } = blockKeys(own, DEFAULT_LSH, model);
-    const claims = await reportsById(
-      tx,
-      'claims_items',
-      'claim_id',
-      await candidates(tx, CLAIM_SIDE, look, articleId),
+/** Keys looked up per query: well under the parameter limits of both backends. */
+const KEY_CHUNK = 500;
+
+/** Stored claims of other articles filed under any of `keys`: claim id → its keys among them. */
+async function claimKeys(
+  tx: SqlRunner,
+  keys: readonly string[],
+  articleId: string,
+): Promise<Map<string, Set<string>>> {
+  const found = new Map<string, Set<string>>();
+  for (let i = 0; i < keys.length; i += KEY_CHUNK) {
+    const chunk = keys.slice(i, i + KEY_CHUNK);
+    const rows = await tx.all(
+      `SELECT k.band, k.claim_id FROM claims_keys k JOIN claims_items c ON c.claim_id = k.claim_id
+       WHERE k.band IN ${inList(chunk)} AND c.article_id <> ?`,
+      [...chunk, articleId],
     );
-    for (const c of claims) {
-      const claim = profile(c, vocab);
-      if (same(model, claim, own)) await link(tx, claim, own);
+    for (const r of rows) {
+      const id = String(r.claim_id);
+      const set = found.get(id) ?? new Set<string>();
+      set.add(String(r.band));
+      found.set(id, set);
     }
   }
+  return found;
+}
+
+/**
+ * Links the article's reports (already filed by the statements analysis) to stored claims of other
+ * articles. The keys of all its reports are looked up together, so an article of thousands of
+ * reports costs a few queries, not one per report.
+ */
+async function traceReports(tx: SqlRunner, model: MatcherModel, articleId: string, vocab: Vocabulary) {
+  const reports = (await reportsById(tx, 'statements_reports', 'article_id', [articleId])).map((r) => {
+    const own = profile(r, vocab);
+    return { own, look: new Set(blockKeys(own, DEFAULT_LSH, model).look.map(String)) };
+  });
+  const stored = await claimKeys(tx, [...new Set(reports.flatMap((r) => [...r.look]))], articleId);
+  if (stored.size === 0) return;
+  const claims = new Map(
+    (await reportsById(tx, 'claims_items', 'claim_id', [...stored.keys()])).map((c) => [
+      c.id,
+      profile(c, vocab),
+    ]),
+  );
+  for (const { own, look } of reports)
+    for (const [id, keys] of stored) {
+      let shared = 0;
+      for (const k of keys) if (look.has(k)) shared++;
+      const claim = claims.get(id);
+      if (claim && shared >= MIN_SHARED_BANDS && same(model, claim, own)) await link(tx, claim, own);
+    }
 }
 
 async function removeArticle(tx: SqlRunner, articleId: string): Promise<void> {
