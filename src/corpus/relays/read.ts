@@ -4,7 +4,7 @@
  * report of the same statement when the corpus holds it.
  */
 import type { Row, SqlRunner, Store } from '../../store/index.js';
-import { outletKey } from './names.js';
+import { outletKey, sameOutlet } from './names.js';
 
 export type RelayEdgeKind = 'credits' | 'cites';
 
@@ -168,7 +168,7 @@ async function relayedReports(
   return {
     statement: String(owner.statement_id),
     relayed: rows
-      .filter((r) => outletKey(String(r.outlet)) === relayKey)
+      .filter((r) => sameOutlet(outletKey(String(r.outlet)), relayKey))
       .map((r) => ({
         report: String(r.report_id),
         article: String(r.article_id),
