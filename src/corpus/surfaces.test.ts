@@ -18,7 +18,7 @@ import {
   relaysAnalysis,
   statementsAnalysis,
 } from './index.js';
-import { FULL, ITEMS, putAll } from './fixtures.js';
+import { FULL, ITEMS, putAll, quoted } from './fixtures.js';
 
 warnIfNoTestPg('claims, relays and lineage tests on PostgreSQL');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-surfaces-'));
@@ -92,6 +92,24 @@ function defineSuite(name: string, open: (tag: string) => Promise<Store>): void 
         expect((await listRelays(store, { from: 'THE DAILY', limit: 10, offset: 0 })).total).toBe(2);
         expect((await listRelays(store, { to: 'wire', limit: 10, offset: 0 })).total).toBe(2);
         expect((await listRelays(store, { from: 'Post', limit: 10, offset: 0 })).total).toBe(0);
+        // Two attributions sharing one "…, the Wire reported" are two relays but one place: counted once.
+        const echo = quoted(
+          'echo',
+          'Echo',
+          '2025-04-05',
+          'Ana Lopes said "talks go on", the Wire reported.',
+          'talks go on',
+          ['the Wire', 'reported'],
+        );
+        echo.analysis.attributions.push({ ...echo.analysis.attributions[0], id: 'Q2' });
+        await store.putArticle(inputOf('echo', echo.analysis.text, { outlet: 'Echo' }), echo.analysis);
+        expect((await listRelays(store, { from: 'Echo', limit: 10, offset: 0 })).total).toBe(2);
+        expect((await outletGraph(store, { minCount: 1, limit: 100 })).edges).toContainEqual({
+          from: 'echo',
+          to: 'wire',
+          kind: 'credits',
+          count: 1,
+        });
       } finally {
         await store.close();
       }

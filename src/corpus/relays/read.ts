@@ -90,10 +90,12 @@ function labels(spellings: Array<[string, string, number]>): Map<string, string>
 
 async function edgeRows(db: SqlRunner): Promise<Row[]> {
   return db.all(
-    `SELECT 'credits' AS kind, outlet_key AS a, relay_key AS b, count(*) AS n FROM relays_edges
+    `SELECT 'credits' AS kind, outlet_key AS a, relay_key AS b,
+       count(DISTINCT article_id || ':' || coalesce(relay_start, -1)) AS n FROM relays_edges
        WHERE outlet_key IS NOT NULL AND outlet_key <> '' AND own = 0 GROUP BY outlet_key, relay_key
      UNION ALL
-     SELECT 'cites' AS kind, relay_key AS a, citing_key AS b, count(*) AS n FROM relays_edges
+     SELECT 'cites' AS kind, relay_key AS a, citing_key AS b,
+       count(DISTINCT article_id || ':' || coalesce(citing_start, -1)) AS n FROM relays_edges
        WHERE citing_key IS NOT NULL AND citing_key <> '' AND citing_key <> relay_key GROUP BY relay_key, citing_key`,
   );
 }
@@ -107,7 +109,10 @@ async function spellingRows(db: SqlRunner): Promise<Array<[string, string, numbe
   return rows.map((r) => [String(r.k), String(r.t), Number(r.n)]);
 }
 
-/** The outlet graph: every credit and citation with its count, heaviest first, and the outlets they join. */
+/**
+ * The outlet graph: every credit and citation with its count, heaviest first, and the outlets they
+ * join. A count is of places in articles: one "told CNN" that two attributions share counts once.
+ */
 export async function outletGraph(
   store: Store,
   q: { minCount: number; limit: number },
