@@ -11,7 +11,7 @@ import type { Analysis } from '../../model/index.js';
 import type { Migration, SqlRunner, StoredAnalysis } from '../../store/index.js';
 import { inList } from '../../store/sql/adapter.js';
 import type { CorpusAnalysis } from '../analysis.js';
-import { STATEMENTS_LOCK } from '../statements/analysis.js';
+import { STATEMENTS_LOCK, statementsAnalysis } from '../statements/analysis.js';
 import {
   blockKeys,
   contextAround,
@@ -27,6 +27,9 @@ import {
 } from '../statements/index.js';
 
 export const CLAIMS_ANALYSIS_NAME = 'claims';
+
+/** The version of what `stored` writes; the analysis's version also follows the statements'. */
+const CLAIMS_VERSION = 1;
 
 export const CLAIMS_MIGRATIONS: readonly Migration[] = [
   {
@@ -201,9 +204,11 @@ async function removeArticle(tx: SqlRunner, articleId: string): Promise<void> {
 /** The claims analysis, with the shipped statements matcher unless a test gives another. */
 export function claimsAnalysis(model?: MatcherModel): CorpusAnalysis {
   let matcher = model;
+  // Links are the statements matcher's verdicts: a new statements version (a new matcher) rebuilds them too.
+  const version = 1000 * CLAIMS_VERSION + statementsAnalysis().version;
   return {
     name: CLAIMS_ANALYSIS_NAME,
-    version: 1,
+    version,
     migrations: CLAIMS_MIGRATIONS,
     async stored(tx, article) {
       // The statements lock: a concurrent writer's reports and this article's claims never miss each other.
