@@ -15,3 +15,17 @@ export type {
   StatementReport,
   StatementSummary,
 } from './statements/read.js';
+export { claimsAnalysis, CLAIMS_ANALYSIS_NAME, getClaim, listClaims } from './claims/index.js';
+export type { ClaimDetail, ClaimQuery, ClaimSummary, ClaimTrace } from './claims/index.js';
+export { listRelays, outletGraph, outletKey, relaysAnalysis, RELAYS_ANALYSIS_NAME } from './relays/index.js';
+export type {
+  OutletEdge,
+  OutletGraph,
+  OutletNode,
+  Relay,
+  RelayedReport,
+  RelayQuery,
+} from './relays/index.js';
+export { diffCopy, getLineage, MAX_DIFF_WORDS } from './lineage/index.js';
+export type { Change, CopyDiff, Lineage, LineageEdge, LineageNode } from './lineage/index.js';
+export { statementPages } from './pages.js';

@@ -8,6 +8,14 @@ export { toCsv, csvField, CSV_COLUMNS } from './csv.js';
 export { toGdelt, GDELT_COLUMNS } from './gdelt.js';
 export { toJsonl } from './jsonl.js';
 export { toPlover, toPloverRecords, type PloverRecord } from './plover.js';
+export {
+  statementLines,
+  STATEMENT_CSV_COLUMNS,
+  REPORT_CSV_COLUMNS,
+  STATEMENT_EXPORTS,
+  type ExportStatement,
+  type StatementExport,
+} from './statements.js';
 
 export const EXPORT_FORMATS = ['gdelt', 'plover', 'csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

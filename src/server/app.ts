@@ -18,9 +18,12 @@ import { boundedIngest, type Ingest, type IngestQueueOptions } from './ingest-qu
 import { checkParameters, formatSchemaErrors, MAX_ID_CHARS } from './params.js';
 import { actorRoutes } from './routes/actors.js';
 import { articleRoutes } from './routes/articles.js';
+import { claimRoutes } from './routes/claims.js';
 import type { Api, RouteContext } from './routes/context.js';
 import { eventRoutes } from './routes/events.js';
+import { lineageRoutes } from './routes/lineage.js';
 import { metaRoutes } from './routes/meta.js';
+import { outletRoutes } from './routes/outlets.js';
 import { quoteRoutes } from './routes/quotes.js';
 import { statementRoutes } from './routes/statements.js';
 import { storyRoutes } from './routes/stories.js';
@@ -104,9 +107,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     metaRoutes,
     articleRoutes,
     storyRoutes,
+    lineageRoutes,
     actorRoutes,
     quoteRoutes,
     statementRoutes,
+    claimRoutes,
+    outletRoutes,
     eventRoutes,
   ])
     routes(app, context);

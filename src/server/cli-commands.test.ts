@@ -6,6 +6,8 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { registerIngest } from '../cli/commands/ingest.js';
 import { registerServe } from '../cli/commands/serve.js';
 import { registerStats } from '../cli/commands/stats.js';
+import { getStatement, listStatements } from '../corpus/index.js';
+import { SqliteStore } from '../store/sqlite/index.js';
 import { PROJECT_ROOT } from '../util/data.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-cli-'));
@@ -43,19 +45,34 @@ describe('ingest, stats and serve commands', () => {
     const db = path.join(dir, 'cli.db');
     const sample = path.join(PROJECT_ROOT, 'data', 'sample', 'articles.jsonl');
     const summary = JSON.parse(await run('ingest', sample, '--db', db, '--json', '--no-progress'));
-    expect(summary).toMatchObject({ stored: 9, duplicates: 2, problems: 0 });
+    expect(summary).toMatchObject({ stored: 12, duplicates: 2, problems: 0 });
     const stats = JSON.parse(await run('stats', '--db', db, '--json'));
-    expect(stats).toMatchObject({ articles: 9, duplicateCopies: 2, stories: 8 });
+    expect(stats).toMatchObject({ articles: 12, duplicateCopies: 2, stories: 11 });
     expect(stats.attributions).toBeGreaterThan(0);
     const text = await run('stats', '--db', db);
-    expect(text).toMatch(/articles\s+9/);
+    expect(text).toMatch(/articles\s+12/);
     expect(text).toMatch(/duplicate copies\s+2/);
     // Re-running stores nothing.
     expect(JSON.parse(await run('ingest', sample, '--db', db, '--json', '--no-progress'))).toMatchObject({
       stored: 0,
-      alreadyStored: 10,
+      alreadyStored: 13,
     });
   }, 120_000);
+
+  it('the sample corpus shows a statement reported by several outlets, with drift', async () => {
+    const store = new SqliteStore(path.join(dir, 'cli.db'));
+    try {
+      const page = await listStatements(store, { minOutlets: 3, limit: 10, offset: 0 });
+      expect(page.total).toBeGreaterThanOrEqual(1);
+      const detail = (await getStatement(store, page.items[0].id))!;
+      expect(detail.outlets.length).toBeGreaterThanOrEqual(3);
+      const kinds = new Set(detail.reports.flatMap((r) => r.drift.map((d) => d.kind)));
+      // Not only wire copies: the words changed as the statement travelled.
+      expect([...kinds].filter((k) => k !== 'identical').length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await store.close();
+    }
+  });
 
   it('refuses what cannot work, with a clear message', async () => {
     await expect(run('stats', '--db', path.join(dir, 'missing.db'))).rejects.toThrow(/no database at/);

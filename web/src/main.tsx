@@ -9,12 +9,18 @@ import { ActorsView, ActorView } from './views/actors.js';
 import { EventsView } from './views/events.js';
 import { NetworkView } from './views/network.js';
 import { StoriesView, StoryView } from './views/stories.js';
+import { StatementsView, StatementView } from './views/statements.js';
+import { ClaimsView, ClaimView } from './views/claims.js';
+import { OutletsView } from './views/outlets.js';
 import './style.css';
 
 const NAV: [string, string][] = [
   ['articles', 'Articles'],
   ['stories', 'Stories'],
   ['quotes', 'Quotes'],
+  ['statements', 'Statements'],
+  ['claims', 'Claims'],
+  ['outlets', 'Outlets'],
   ['actors', 'Actors'],
   ['events', 'Events'],
   ['network', 'Network'],
@@ -34,6 +40,11 @@ function App() {
   else if (section === 'network') view = <NetworkView />;
   else if (section === 'story' && id) view = <StoryView id={id} />;
   else if (section === 'stories') view = <StoriesView />;
+  else if (section === 'statement' && id) view = <StatementView id={id} />;
+  else if (section === 'statements') view = <StatementsView params={route.params} />;
+  else if (section === 'claim' && id) view = <ClaimView id={id} />;
+  else if (section === 'claims') view = <ClaimsView params={route.params} />;
+  else if (section === 'outlets') view = <OutletsView params={route.params} />;
   else view = <ArticlesView params={route.params} />;
   return (
     <>

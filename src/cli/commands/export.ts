@@ -11,7 +11,11 @@ interface ExportFlags {
   in?: string;
   out?: string;
   db?: string;
+  of: string;
+  minReports: string;
 }
+
+const EXPORT_OF = ['events', 'statements', 'reports'] as const;
 
 /** Every stored analysis, a page at a time, in the store's listing order. */
 async function* storedAnalyses(db: string, pageSize = 200): AsyncGenerator<Analysis[]> {
@@ -73,27 +77,32 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description(
-      'export the events of analyses (JSONL, one analysis per line, from --in or stdin) as GDELT TSV, PLOVER JSON, CSV or JSONL',
+      "export the events of analyses (JSONL, one analysis per line, from --in or stdin) as GDELT TSV, PLOVER JSON, CSV or JSONL; or a store's statements and reports (--of) as JSONL or CSV",
     )
     .option('-f, --format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, 'jsonl')
     .option('--in <file>', 'analyses as JSONL (default: standard input)')
     .option('--db <file|url>', 'export what a store holds (SQLite file or postgres:// URL) instead of --in')
     .option('--out <file>', 'output file (default: standard output)')
+    .option(
+      '--of <what>',
+      'events (from analyses), or statements / reports (one line per statement or per report, with spans and drift kinds; jsonl or csv, needs --db)',
+      'events',
+    )
+    .option('--min-reports <n>', 'with --of statements|reports: statements reported at least this often', '2')
     .action(async (flags: ExportFlags) => {
+      if (!(EXPORT_OF as readonly string[]).includes(flags.of))
+        throw new UsageError(`--of must be one of ${EXPORT_OF.join(', ')}, not "${flags.of}"`);
       if (!(EXPORT_FORMATS as readonly string[]).includes(flags.format))
         throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${flags.format}"`);
       const format = flags.format as ExportFormat;
+      const minReports = Number(flags.minReports);
+      if (!Number.isInteger(minReports) || minReports < 1)
+        throw new UsageError(`--min-reports must be a whole number from 1, not "${flags.minReports}"`);
       if (flags.in && flags.in !== '-' && !existsSync(flags.in))
         throw new UsageError(`input not found: ${flags.in}`);
       if (flags.db && flags.in) throw new UsageError('give either --db or --in, not both');
-      const chunks = flags.db
-        ? storedAnalyses(flags.db)
-        : fromArray(
-            await readAnalyses(
-              flags.in && flags.in !== '-' ? createReadStream(flags.in, 'utf8') : process.stdin,
-              flags.in ?? 'stdin',
-            ),
-          );
+      if (flags.of !== 'events' && flags.in)
+        throw new UsageError(`--of ${flags.of} reads a store: give --db, not --in`);
       const sink = flags.out ? createWriteStream(flags.out, 'utf8') : process.stdout;
       // A closed pipe ("| head") ends the export quietly; other write errors are reported.
       let failed: Error | undefined;
@@ -101,13 +110,28 @@ export function registerExport(program: Command): void {
         failed = err;
       });
       const end = lineEnd(format);
-      for await (const line of exportChunks(format, chunks)) {
-        if (failed) break;
+      const write = async (line: string): Promise<boolean> => {
+        if (failed) return false;
         if (!sink.write(line + end))
           await new Promise<void>((r) => {
             sink.once('drain', () => r());
             sink.once('error', () => r());
           });
+        return true;
+      };
+      if (flags.of === 'statements' || flags.of === 'reports') {
+        const { exportStatements } = await import('./export-statements.js');
+        await exportStatements({ of: flags.of, format, db: flags.db, minReports }, write);
+      } else {
+        const chunks = flags.db
+          ? storedAnalyses(flags.db)
+          : fromArray(
+              await readAnalyses(
+                flags.in && flags.in !== '-' ? createReadStream(flags.in, 'utf8') : process.stdin,
+                flags.in ?? 'stdin',
+              ),
+            );
+        for await (const line of exportChunks(format, chunks)) if (!(await write(line))) break;
       }
       if (failed) {
         if ((failed as NodeJS.ErrnoException).code === 'EPIPE') return;

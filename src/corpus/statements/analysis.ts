@@ -24,7 +24,7 @@ import type { Report } from './types.js';
 export const STATEMENTS_ANALYSIS_NAME = 'statements';
 
 /** Serialises the statement steps of concurrent writers (PostgreSQL), so no two miss each other. */
-const STATEMENTS_LOCK = 'newsgraph:statements';
+export const STATEMENTS_LOCK = 'newsgraph:statements';
 
 /** Candidates share at least this many LSH keys (the pure index's rule, `MIN_SHARED_BANDS`). */
 const MIN_SHARED_KEYS = 2;

@@ -21,7 +21,14 @@ export {
   Vocabulary,
 } from './similarity.js';
 export type { Feature, MatcherModel, Profile } from './similarity.js';
-export { StatementIndex, buildStatementIndex, compareReports, DEFAULT_LSH } from './grouping.js';
+export {
+  StatementIndex,
+  blockKeys,
+  buildStatementIndex,
+  compareReports,
+  DEFAULT_LSH,
+  MIN_SHARED_BANDS,
+} from './grouping.js';
 export type { StatementIndexOptions } from './grouping.js';
 export { reportsFromAnalysis, speakerName, contextAround, CONTEXT_CHARS } from './reports.js';
 export type { ArticleRef } from './reports.js';

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { StatementSummary } from '../../../src/corpus/index.js';
 import type { ArticleSummary, SearchHit } from '../../../src/store/types.js';
 import { query } from '../api.js';
 import { useApi } from '../hooks.js';
@@ -29,6 +30,7 @@ export function ArticlesView({ params }: { params: URLSearchParams }) {
         />
         <button type="submit">Search</button>
       </form>
+      {!q && <AcrossOutlets />}
       <ApiLink path={path} />
       <Loaded load={load}>
         {(data) => (
@@ -56,5 +58,20 @@ export function ArticlesView({ params }: { params: URLSearchParams }) {
         )}
       </Loaded>
     </section>
+  );
+}
+
+/** The statement most outlets reported, on the first page: what the corpus says across articles. */
+function AcrossOutlets() {
+  const load = useApi<{ total: number; items: StatementSummary[] }>('/api/statements?minOutlets=2&limit=1');
+  if (load.state !== 'ok' || load.data.items.length === 0) return null;
+  const [top] = load.data.items;
+  return (
+    <aside class="across" data-testid="across-outlets">
+      <strong>Across outlets:</strong> {load.data.total} statements reported by several outlets. The most
+      relayed, {top.speaker ?? 'an unnamed source'}: “{top.content}” — {top.reports} reports in{' '}
+      {top.outlets.join(', ')}. <a href={href(['statement', top.id])}>See how the words changed</a> ·{' '}
+      <a href={href(['statements'])}>all statements</a>
+    </aside>
   );
 }

@@ -1,3 +1,4 @@
+import type { Lineage } from '../../../src/corpus/index.js';
 import type { Story, StorySummary } from '../../../src/store/types.js';
 import { useApi } from '../hooks.js';
 import { href } from '../router.js';
@@ -100,9 +101,48 @@ export function StoryView({ id }: { id: string }) {
                 ))}
               </tbody>
             </table>
+            <LineageView id={story.id} />
           </>
         )}
       </Loaded>
     </section>
+  );
+}
+
+/** What each republication changed against the original: added, removed and rewritten words. */
+function LineageView({ id }: { id: string }) {
+  const path = `/api/lineage/${encodeURIComponent(id)}`;
+  const load = useApi<{ lineage: Lineage }>(path);
+  return (
+    <>
+      <h2>Lineage</h2>
+      <ApiLink path={path} />
+      <Loaded load={load}>
+        {({ lineage }) => {
+          const node = (nid: string) => lineage.nodes.find((n) => n.id === nid);
+          return (
+            <ul class="cards" data-testid="lineage">
+              {lineage.edges.map((e) => (
+                <li>
+                  <div>
+                    <strong>{node(e.from)?.outlet ?? e.from}</strong> →{' '}
+                    <strong>{node(e.to)?.outlet ?? e.to}</strong> · {REASONS[e.reason] ?? e.reason}
+                    {e.diff
+                      ? ` · ${e.diff.added} words added, ${e.diff.removed} removed, ${e.diff.rewritten} rewritten`
+                      : ' · too long to compare word by word'}
+                  </div>
+                  {e.diff?.changes.map((c) => (
+                    <div class="muted">
+                      {c.kind}: {c.original.text && <del>{c.original.text}</del>}{' '}
+                      {c.copy.text && <ins>{c.copy.text}</ins>}
+                    </div>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </Loaded>
+    </>
   );
 }

@@ -1,0 +1,45 @@
+/**
+ * One key per outlet however an article spells it: "the Continental Wire", "Continental Wire" and
+ * "CONTINENTAL WIRE" are one node of the outlet graph; a host name ("cnn.com", "www.nbcnews.com")
+ * keys as its name ("cnn", "nbcnews"). Case, a leading article, a possessive and punctuation around
+ * the name are not part of the outlet.
+ */
+export function outletKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .trim()
+    .replace(/^www\./u, '')
+    .replace(/\.(com|org|net|co\.uk)$/u, '')
+    .replace(/[’']s$/u, '')
+    .replace(/^the\s+/u, '')
+    .replace(/[^\p{L}\p{N}.&]+/gu, ' ')
+    .trim();
+}
+
+const words = (key: string) => key.split(' ').filter(Boolean);
+
+/**
+ * Whether two outlet keys name one outlet: equal; equal without spaces ("nbcnews", "nbc news"); one
+ * the other's last words ("gazette" in the "lindholm gazette"); word by word a shortening ("huff
+ * post", "huffington post"); or initials ("nyt", "new york times"). Used to tell an outlet crediting
+ * itself ("told the Valmora Post" in the Post: its own reporting, not a relay) and to find the
+ * relayed outlet's own article.
+ */
+export function sameOutlet(a: string, b: string): boolean {
+  if (a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`)) return true;
+  if (a.replace(/ /g, '') === b.replace(/ /g, '')) return true;
+  const wa = words(a);
+  const wb = words(b);
+  if (
+    wa.length === wb.length &&
+    wa.length > 1 &&
+    wa.every((w, i) => wb[i].startsWith(w) || w.startsWith(wb[i]))
+  )
+    return true;
+  const initials = (ws: string[]) => ws.map((w) => w[0]).join('');
+  return (
+    (wa.length === 1 && wb.length > 2 && wa[0] === initials(wb)) ||
+    (wb.length === 1 && wa.length > 2 && wb[0] === initials(wa))
+  );
+}

@@ -1,0 +1,44 @@
+/** Claim traces: unattributed claims and the reports elsewhere that assert them with a source. */
+import { z } from 'zod';
+import { getClaim, listClaims } from '../../corpus/index.js';
+import { sendError } from '../errors.js';
+import { Id, Page, queryOf } from '../params.js';
+import type { Api, RouteContext } from './context.js';
+
+export function claimRoutes(app: Api, { store }: RouteContext): void {
+  app.get(
+    '/api/claims',
+    {
+      schema: {
+        tags: ['claims'],
+        summary:
+          'Unattributed claims (asserted as fact with no source), most traced first; `traced=false` lists untraced claims too',
+        querystring: queryOf({
+          ...Page,
+          traced: z
+            .enum(['true', 'false'], { error: 'expected true or false' })
+            .default('true')
+            .transform((v) => v === 'true'),
+        }),
+      },
+    },
+    async (req) => ({ ok: true, ...(await listClaims(store, req.query)) }),
+  );
+
+  app.get(
+    '/api/claims/:id',
+    {
+      schema: {
+        tags: ['claims'],
+        summary:
+          'One claim with the reports in other articles that assert it with a source — speaker, cue, content spans, outlet, date — and the statement each belongs to',
+        params: Id,
+      },
+    },
+    async (req, reply) => {
+      const claim = await getClaim(store, req.params.id);
+      if (!claim) return sendError(reply, 404, `no claim ${req.params.id}`);
+      return { ok: true, claim };
+    },
+  );
+}
