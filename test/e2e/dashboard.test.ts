@@ -1,21 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { ROOT, buildDashboard, chromiumInstalled, launchChromium } from './browser.js';
 import { buildServer } from '../../src/server/index.js';
 import { loadIngestApi, storeItem } from '../../src/service/index.js';
 import { SqliteStore } from '../../src/store/index.js';
 import { bulkAnalysis } from '../../src/store/store.suite.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`dashboard e2e test skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
-}
+const haveChromium = chromiumInstalled('dashboard e2e test');
 
 const SEED = readFileSync(path.join(ROOT, 'test', 'fixtures', 'seed.txt'), 'utf8');
 const RUTTE_QUOTE = 'There is no special secret';
@@ -42,13 +37,7 @@ describe.skipIf(!haveChromium)('dashboard in headless Chromium', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-e2e-'));
     mkdirSync(artifacts, { recursive: true });
     // Build the dashboard fresh into the temp folder, so the test never runs a stale bundle.
-    const { build } = await import('vite');
-    const webRoot = path.join(dir, 'web');
-    await build({
-      configFile: path.join(ROOT, 'web', 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: webRoot, emptyOutDir: true },
-    });
+    const webRoot = await buildDashboard(dir);
 
     store = new SqliteStore(path.join(dir, 'e2e.db'));
     const fp = await loadIngestApi();
@@ -83,20 +72,7 @@ describe.skipIf(!haveChromium)('dashboard in headless Chromium', () => {
     app = await buildServer({ store, webRoot });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
 
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('dialog', (d) => {
       dialogs.push(d.message());

@@ -1,21 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { ROOT, buildDashboard, chromiumInstalled, launchChromium } from './browser.js';
 import { attachCorpus, claimsAnalysis, relaysAnalysis, statementsAnalysis } from '../../src/corpus/index.js';
 import { FULL, ITEMS, putAll, quoted } from '../../src/corpus/fixtures.js';
 import { buildServer } from '../../src/server/index.js';
 import { SqliteStore } from '../../src/store/index.js';
 import { inputOf } from '../../src/store/fixtures.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium)
-  console.warn(`statements e2e test skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+const haveChromium = chromiumInstalled('statements e2e test');
 
 /** A report whose quoted words carry markup: if any of it ran, window.__pwned or the title changes. */
 const HOSTILE_WORDS = `the northern border crossing at Pelton <img src=x onerror="window.__pwned=1;document.title='pwned'"> will reopen to lorries on Monday morning <script>window.__pwned=1</script>`;
@@ -35,13 +31,7 @@ describe.skipIf(!haveChromium)('statement, claim and outlet pages in headless Ch
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-e2e-statements-'));
     mkdirSync(artifacts, { recursive: true });
-    const { build } = await import('vite');
-    const webRoot = path.join(dir, 'web');
-    await build({
-      configFile: path.join(ROOT, 'web', 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: webRoot, emptyOutDir: true },
-    });
+    const webRoot = await buildDashboard(dir);
     store = new SqliteStore(path.join(dir, 'e2e.db'));
     await attachCorpus(store, [statementsAnalysis(), claimsAnalysis(), relaysAnalysis()]);
     ITEMS.push(
@@ -72,17 +62,7 @@ describe.skipIf(!haveChromium)('statement, claim and outlet pages in headless Ch
     );
     app = await buildServer({ store, webRoot });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 120_000);
 
