@@ -14,7 +14,12 @@ import { PROJECT_ROOT } from '../../src/util/data.js';
 import { seededRandom } from '../../src/util/random.js';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { useEventModel } from '../../src/events/model.js';
-import { DEFAULT_TRAIN, trainEventModel, triggerVocabulary, type TrainSentence } from '../../src/events/train.js';
+import {
+  DEFAULT_TRAIN,
+  trainEventModel,
+  triggerVocabulary,
+  type TrainSentence,
+} from '../../src/events/train.js';
 import { predictedEvents } from '../../src/eval/events.js';
 import { extraTrainingData, plvExample, readPlv } from './corpus.js';
 import { listArg, numArg, strArg, trainOptions } from './options.js';
@@ -55,7 +60,9 @@ const slacks = listArg('grid-gate-slack', DEFAULT_TRAIN.gateSlack);
 const shares = listArg('grid-gate-share', DEFAULT_TRAIN.gateShare);
 const combos = thresholds.flatMap((threshold) =>
   secondaries.flatMap((secondary) =>
-    slacks.flatMap((gateSlack) => shares.map((gateShare) => ({ threshold, secondary, gateSlack, gateShare }))),
+    slacks.flatMap((gateSlack) =>
+      shares.map((gateShare) => ({ threshold, secondary, gateSlack, gateShare })),
+    ),
   ),
 );
 const labelOf = (c: (typeof combos)[number]) =>
@@ -92,7 +99,9 @@ for (let f = 0; f < folds; f++) {
       execFileSync('node', [scorer, goldFile, predFile, '--json'], { encoding: 'utf8' }),
     ) as Figures;
     rows[c]!.push({ fold: f, ...scored });
-    console.log(`fold ${f}${labelOf(combo)}: ${FIGURES.map((k) => `${k} ${scored[k].toFixed(3)}`).join('  ')}`);
+    console.log(
+      `fold ${f}${labelOf(combo)}: ${FIGURES.map((k) => `${k} ${scored[k].toFixed(3)}`).join('  ')}`,
+    );
   });
 }
 useEventModel(undefined);

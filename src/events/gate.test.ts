@@ -9,7 +9,14 @@ const whole = (text: string) => [0, text.length] as const;
 describe('sentence gate', () => {
   it('passes a sentence that names an actor by a mention or an actor word', () => {
     const text = 'Maria Lopez visited the museum.';
-    const mention: Mention = { id: 'm1', start: 0, end: 11, text: 'Maria Lopez', type: 'PERSON', kind: 'name' };
+    const mention: Mention = {
+      id: 'm1',
+      start: 0,
+      end: 11,
+      text: 'Maria Lopez',
+      type: 'PERSON',
+      kind: 'name',
+    };
     expect(namesAnActor(text, ...whole(text), [mention])).toBe(true);
     expect(namesAnActor('Police fired tear gas.', 0, 22, [])).toBe(true);
     expect(namesAnActor('The weather stayed cold all week.', 0, 33, [])).toBe(false);
@@ -31,8 +38,7 @@ describe('sentence gate', () => {
 });
 
 describe('arguments snapped to actors', () => {
-  const prepared = (text: string) =>
-    prepareSentence(text, { start: 0, end: text.length }, [], new Map());
+  const prepared = (text: string) => prepareSentence(text, { start: 0, end: text.length }, [], new Map());
   const words = (text: string, from: string, to: string) => {
     const s = prepared(text);
     const i = s.toks.findIndex((t) => t.text === from);
