@@ -7,6 +7,13 @@ const bundle = new URL('../dist/bundle/cli.js', import.meta.url);
 const plain = new URL('../dist/cli/main.js', import.meta.url);
 const mtime = (url) => statSync(url, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 const entry = mtime(bundle) >= Math.max(mtime(plain), 0) ? bundle : plain;
+// A reader that stops early (`newsgraph predict … | head`) closes the pipe: the output ends there,
+// which is not an error worth a stack trace.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`newsgraph: cannot write the output: ${err.message}\n`);
+  process.exit(1);
+});
 import(entry.href)
   .then((m) => m.main(process.argv))
   .catch((err) => {

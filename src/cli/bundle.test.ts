@@ -53,6 +53,29 @@ describe.skipIf(!built)('bundled CLI', () => {
   });
 });
 
+describe.skipIf(!built)('output to a reader that stops early', () => {
+  it(
+    'ends quietly with status 0 when the pipe closes (as `newsgraph … | head` does)',
+    { timeout: 120_000 },
+    async () => {
+      // An output larger than a pipe's buffer, so the writer is still writing when the reader leaves.
+      const article = readFileSync(path.join(root, 'test/fixtures/seed.txt'), 'utf8').repeat(40);
+      const child = spawn(process.execPath, [path.join(root, 'bin/newsgraph.js'), 'analyze', '-'], {
+        cwd: root,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      child.stdin!.end(article);
+      const err: Buffer[] = [];
+      child.stderr!.on('data', (d: Buffer) => err.push(d));
+      // Close the reading end at the first chunk, before the whole analysis is written.
+      child.stdout!.once('data', () => child.stdout!.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(Buffer.concat(err).toString('utf8')).not.toMatch(/EPIPE|Unhandled/);
+      expect(code).toBe(0);
+    },
+  );
+});
+
 describe('lazy imports', () => {
   it('name their module literally, so the bundler can follow them', () => {
     const files = readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter(
