@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+
+/*
+ * Validation stamps: zod-validating the large data files (the events word knowledge, the actor
+ * sources) was a fifth of a short command's start-up. `npm run build` runs the bundled CLI once with
+ * NEWSGRAPH_STAMP_DATA set (scripts/build-cli.mjs); every file that validated with an output equal to
+ * its input (no defaults, transforms or stripped keys) is recorded with the hash of its bytes and of
+ * its schema in dist/bundle/data-stamps.json. The bundle, and only the bundle, skips validation of a
+ * file whose bytes and schema match a stamp: the stamps are rewritten with every bundle build, so they
+ * always come from the code that reads them. Any edit to a data file after the build changes its hash
+ * and brings full validation back.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** Only the bundle (dist/bundle/*.js) reads stamps; tsx, vitest and the plain build always validate. */
+const STAMPS_FILE = path.basename(here) === 'bundle' ? path.join(here, 'data-stamps.json') : undefined;
+const RECORD_TO = process.env.NEWSGRAPH_STAMP_DATA;
+
+const StampsSchema = z.record(z.string(), z.array(z.string()));
+let stamps: Map<string, Set<string>> | undefined;
+const recorded = new Map<string, Set<string>>();
+
+function readStamps(): Map<string, Set<string>> {
+  if (stamps) return stamps;
+  stamps = new Map();
+  if (!STAMPS_FILE || RECORD_TO) return stamps;
+  try {
+    const parsed = StampsSchema.parse(JSON.parse(readFileSync(STAMPS_FILE, 'utf8')));
+    for (const [file, keys] of Object.entries(parsed)) stamps.set(file, new Set(keys));
+  } catch {
+    // No stamps (or unreadable ones): every file is validated in full, as without them.
+  }
+  return stamps;
+}
+
+const schemaHashes = new WeakMap<z.ZodType, string>();
+function schemaHash(schema: z.ZodType): string {
+  let h = schemaHashes.get(schema);
+  if (h === undefined) {
+    const shape = JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }));
+    schemaHashes.set(schema, (h = createHash('sha1').update(shape).digest('hex')));
+  }
+  return h;
+}
+
+const stampOf = (bytes: Uint8Array, schema: z.ZodType) =>
+  `${createHash('sha1').update(bytes).digest('hex')}:${schemaHash(schema)}`;
+
+/**
+ * `schema.safeParse(raw)`, unless the build stamped these very bytes (`bytes`, what `raw` was parsed
+ * from) as valid for this schema, with an output equal to `raw`: then `raw` itself, unvalidated.
+ */
+export function safeParseData<S extends z.ZodType>(
+  relative: string,
+  bytes: Uint8Array,
+  raw: unknown,
+  schema: S,
+): z.ZodSafeParseResult<z.infer<S>> {
+  const known = readStamps().get(relative);
+  if (known && known.has(stampOf(bytes, schema))) {
+    return { success: true, data: raw as z.infer<S> };
+  }
+  const parsed = schema.safeParse(raw);
+  if (RECORD_TO && parsed.success && isDeepStrictEqual(parsed.data, raw)) {
+    const keys = recorded.get(relative) ?? new Set<string>();
+    if (recorded.size === 0) process.once('exit', writeRecorded);
+    recorded.set(relative, keys.add(stampOf(bytes, schema)));
+  }
+  return parsed;
+}
+
+function writeRecorded(): void {
+  const out: Record<string, string[]> = {};
+  for (const [file, keys] of [...recorded].sort((a, b) => a[0].localeCompare(b[0]))) out[file] = [...keys].sort();
+  writeFileSync(RECORD_TO!, JSON.stringify(out, null, 1) + '\n');
+}
