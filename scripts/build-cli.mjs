@@ -56,7 +56,10 @@ await build({
 // validates the data files every analyze loads and records them, so later runs skip re-validating them.
 const scratch = mkdtempSync(path.join(tmpdir(), 'newsgraph-stamps-'));
 const sentence = path.join(scratch, 'sentence.txt');
-writeFileSync(sentence, '"We will not back down," the minister said on Monday after police arrested 12 protesters.\n');
+writeFileSync(
+  sentence,
+  '"We will not back down," the minister said on Monday after police arrested 12 protesters.\n',
+);
 const stamped = spawnSync(
   process.execPath,
   [
@@ -71,4 +74,5 @@ const stamped = spawnSync(
   },
 );
 rmSync(scratch, { recursive: true, force: true });
-if (stamped.status !== 0) throw new Error(`build-cli: the stamping run of analyze failed (${stamped.status})`);
+if (stamped.status !== 0)
+  throw new Error(`build-cli: the stamping run of analyze failed (${stamped.status})`);

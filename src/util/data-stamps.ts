@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -18,7 +18,8 @@ import { z } from 'zod';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Only the bundle (dist/bundle/*.js) reads stamps; tsx, vitest and the plain build always validate. */
-const STAMPS_FILE = path.basename(here) === 'bundle' ? path.join(here, 'data-stamps.json') : undefined;
+const BUNDLE_DIR = path.basename(here) === 'bundle' ? here : undefined;
+const STAMPS_FILE = BUNDLE_DIR && path.join(BUNDLE_DIR, 'data-stamps.json');
 const RECORD_TO = process.env.NEWSGRAPH_STAMP_DATA;
 
 const StampsSchema = z.record(z.string(), z.array(z.string()));
@@ -48,8 +49,36 @@ function schemaHash(schema: z.ZodType): string {
   return h;
 }
 
-const stampOf = (bytes: Uint8Array, schema: z.ZodType) =>
-  `${createHash('sha1').update(bytes).digest('hex')}:${schemaHash(schema)}`;
+const stampOf = (bytes: Uint8Array, schema: z.ZodType) => `${bytesHash(bytes)}:${schemaHash(schema)}`;
+
+/** The hash stamps and derived files identify a data file's bytes by. */
+export function bytesHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+const derivedPath = (relative: string) =>
+  path.join(BUNDLE_DIR!, 'derived', `${relative.replace(/\//g, '--')}.bin`);
+
+/**
+ * The fast-load form the build derived from a data file (`recordDerived`), when running from the
+ * bundle and the build stamped these bytes as valid for `schema`; else undefined (parse and validate).
+ */
+export function derivedData(relative: string, bytes: Uint8Array, schema: z.ZodType): Buffer | undefined {
+  if (!BUNDLE_DIR || RECORD_TO || !readStamps().get(relative)?.has(stampOf(bytes, schema))) return undefined;
+  try {
+    return readFileSync(derivedPath(relative));
+  } catch {
+    return undefined;
+  }
+}
+
+/** In the build's stamping run only: writes the fast-load form of a data file that validated. */
+export function recordDerived(relative: string, make: () => Uint8Array): void {
+  if (!RECORD_TO) return;
+  const file = path.join(path.dirname(RECORD_TO), 'derived', `${relative.replace(/\//g, '--')}.bin`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, make());
+}
 
 /**
  * `schema.safeParse(raw)`, unless the build stamped these very bytes (`bytes`, what `raw` was parsed
@@ -76,6 +105,7 @@ export function safeParseData<S extends z.ZodType>(
 
 function writeRecorded(): void {
   const out: Record<string, string[]> = {};
-  for (const [file, keys] of [...recorded].sort((a, b) => a[0].localeCompare(b[0]))) out[file] = [...keys].sort();
+  for (const [file, keys] of [...recorded].sort((a, b) => a[0].localeCompare(b[0])))
+    out[file] = [...keys].sort();
   writeFileSync(RECORD_TO!, JSON.stringify(out, null, 1) + '\n');
 }
