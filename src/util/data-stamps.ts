@@ -61,10 +61,12 @@ const derivedPath = (relative: string) =>
 
 /**
  * The fast-load form the build derived from a data file (`recordDerived`), when running from the
- * bundle and the build stamped these bytes as valid for `schema`; else undefined (parse and validate).
+ * bundle (and, given a schema, the build stamped these bytes as valid for it); else undefined. The
+ * caller checks that the form was derived from these bytes (`bytesHash`).
  */
-export function derivedData(relative: string, bytes: Uint8Array, schema: z.ZodType): Buffer | undefined {
-  if (!BUNDLE_DIR || RECORD_TO || !readStamps().get(relative)?.has(stampOf(bytes, schema))) return undefined;
+export function derivedData(relative: string, bytes: Uint8Array, schema?: z.ZodType): Buffer | undefined {
+  if (!BUNDLE_DIR || RECORD_TO) return undefined;
+  if (schema && !readStamps().get(relative)?.has(stampOf(bytes, schema))) return undefined;
   try {
     return readFileSync(derivedPath(relative));
   } catch {
