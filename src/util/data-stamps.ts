@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /*
  * Validation stamps: zod-validating the large data files (the events word knowledge, the actor
@@ -22,7 +22,6 @@ const BUNDLE_DIR = path.basename(here) === 'bundle' ? here : undefined;
 const STAMPS_FILE = BUNDLE_DIR && path.join(BUNDLE_DIR, 'data-stamps.json');
 const RECORD_TO = process.env.NEWSGRAPH_STAMP_DATA;
 
-const StampsSchema = z.record(z.string(), z.array(z.string()));
 let stamps: Map<string, Set<string>> | undefined;
 const recorded = new Map<string, Set<string>>();
 
@@ -31,8 +30,11 @@ function readStamps(): Map<string, Set<string>> {
   stamps = new Map();
   if (!STAMPS_FILE || RECORD_TO) return stamps;
   try {
-    const parsed = StampsSchema.parse(JSON.parse(readFileSync(STAMPS_FILE, 'utf8')));
-    for (const [file, keys] of Object.entries(parsed)) stamps.set(file, new Set(keys));
+    // The build's own output, checked by hand: zod would be the biggest module `--help` loads.
+    const parsed: unknown = JSON.parse(readFileSync(STAMPS_FILE, 'utf8'));
+    for (const [file, keys] of Object.entries(parsed as Record<string, unknown>)) {
+      if (Array.isArray(keys) && keys.every((k) => typeof k === 'string')) stamps.set(file, new Set(keys));
+    }
   } catch {
     // No stamps (or unreadable ones): every file is validated in full, as without them.
   }
@@ -40,10 +42,21 @@ function readStamps(): Map<string, Set<string>> {
 }
 
 const schemaHashes = new WeakMap<z.ZodType, string>();
-function schemaHash(schema: z.ZodType): string {
+/** A hash of a schema's definition, nested schemas and the source of its checks and transforms included. */
+export function schemaHash(schema: z.ZodType): string {
   let h = schemaHashes.get(schema);
   if (h === undefined) {
-    const shape = JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }));
+    const seen = new Set<unknown>();
+    const shape = JSON.stringify(schema, (_key, value: unknown) => {
+      if (typeof value === 'function') return `fn:${String(value)}`;
+      if (typeof value !== 'object' || value === null) return value;
+      const def = (value as { _zod?: { def: unknown } })._zod?.def;
+      if (def === undefined) return value;
+      // A schema seen before on this path (a recursive one) is named, not walked again.
+      if (seen.has(value)) return 'schema:seen';
+      seen.add(value);
+      return def;
+    });
     schemaHashes.set(schema, (h = createHash('sha1').update(shape).digest('hex')));
   }
   return h;

@@ -106,8 +106,16 @@ function packCore(bytes: Buffer, model: CoreModelFile): Buffer {
   // Each word once, at its last position (as `indexOf` keeps it), in sorted order.
   const last = new Map<string, number>();
   list.forEach((w, k) => last.set(w, k));
-  const order = Uint32Array.from([...last.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), (w) => last.get(w)!);
-  const rest = { ...model, lexicon: '', xpansions: '', features: { ...model.features, lexeme: { list: [] } } };
+  const order = Uint32Array.from(
+    [...last.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    (w) => last.get(w)!,
+  );
+  const rest = {
+    ...model,
+    lexicon: '',
+    xpansions: '',
+    features: { ...model.features, lexeme: { list: [] } },
+  };
   return encodeModel(
     'wink-core',
     { source: bytesHash(bytes), rest },
