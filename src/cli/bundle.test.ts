@@ -66,6 +66,7 @@ describe.skipIf(!built)('what the build prepares for start-up', () => {
       expect.arrayContaining([
         'events--word-knowledge.json.gz.bin',
         'wink-eng-lite-web-model--eng-core-web-model.json.bin',
+        'wink-eng-lite-web-model--wn-exceptions.bin',
       ]),
     );
   });

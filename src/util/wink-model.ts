@@ -5,7 +5,7 @@ import type { Model } from 'wink-eng-lite-web-model';
 import { z } from 'zod';
 import { decodeModel, encodeModel } from '../learn/model-file.js';
 import { bytesHash, derivedData, recordDerived } from './data-stamps.js';
-import { once, requireCommonJs, resolveCommonJs } from './modules.js';
+import { once, presetCommonJs, requireCommonJs, resolveCommonJs } from './modules.js';
 
 type WinkNLP = typeof winkNLPFunction;
 
@@ -20,6 +20,7 @@ export const winkEnglish = once((): { winkNLP: WinkNLP; model: Model } => {
   const winkNLP = requireCommonJs<WinkNLP>('wink-nlp');
   const dist = path.join(path.dirname(resolveCommonJs('wink-eng-lite-web-model/package.json')), 'dist');
   const part = (file: string) => requireCommonJs<unknown>(path.join(dist, file));
+  presetExceptionLists(dist);
   const coreFile = path.join(dist, 'languages', 'cur', 'models', 'eng-core-web-model.json');
   // The same fields, in the same order, as the package's dist/model.js.
   const model = Object.create(null) as Record<string, unknown>;
@@ -39,6 +40,32 @@ export const winkEnglish = once((): { winkNLP: WinkNLP; model: Model } => {
   model.addons = addons;
   return { winkNLP, model: model as unknown as Model };
 });
+
+/** The WordNet exception lists lemmatize.js requires: generated code, thousands of `const`s each. */
+const EXCEPTION_LISTS = ['wn-adjective-exceptions.js', 'wn-noun-exceptions.js', 'wn-verb-exceptions.js'];
+const EXCEPTIONS_DATA = 'wink-eng-lite-web-model/wn-exceptions';
+
+/**
+ * Compiling the three exception lists was a fifth of wink's start-up; from the bundle, they come from
+ * the JSON the build derived from these very files (word → lemma, in objects without a prototype).
+ */
+function presetExceptionLists(dist: string): void {
+  const files = EXCEPTION_LISTS.map((f) => path.join(dist, f));
+  const source = bytesHash(Buffer.concat(files.map((f) => readFileSync(f))));
+  const derived = derivedData(EXCEPTIONS_DATA, Buffer.from(source));
+  if (!derived) {
+    recordDerived(EXCEPTIONS_DATA, () =>
+      Buffer.from(JSON.stringify({ source, lists: files.map((f) => ({ ...requireCommonJs<object>(f) })) })),
+    );
+    return;
+  }
+  const packed = JSON.parse(derived.toString('utf8')) as {
+    source: string;
+    lists: Array<Record<string, string>>;
+  };
+  if (packed.source !== source || packed.lists.length !== files.length) return;
+  files.forEach((f, k) => presetCommonJs(f, Object.assign(Object.create(null), packed.lists[k])));
+}
 
 interface Feature {
   list: string[];
