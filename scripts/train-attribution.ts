@@ -1,8 +1,9 @@
 /**
- * Trains the attribution tagger on PolNeAR's training split and writes models/attribution.bin.gz,
+ * Trains the attribution tagger on PolNeAR's training split and writes models/attribution.bin,
  * after what it learns from the same split first: data/attribution/word-classes.json (read by the
- * tagger's features, so always rebuilt with the model) and the cue-edge model models/cue-spans.bin.gz.
- * Deterministic: fixed seed, fixed document order, sorted tables, deterministic gzip.
+ * tagger's features, so always rebuilt with the model) and the cue-edge model models/cue-spans.bin.
+ * Deterministic: fixed seed, fixed document order, sorted tables; the model file format
+ * (src/learn/model-file.ts) writes the same bytes for the same weights.
  *
  *   npm run train:attribution [-- --epochs N --bits B --passes P --shuffles K --seed S --out FILE --limit N]
  *   npm run train:attribution -- --cue-spans-only      (only word classes and the cue-edge model, in seconds)

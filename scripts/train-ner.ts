@@ -1,5 +1,5 @@
 /*
- * Trains the NER model from the shared CoNLL-2003 train split and writes models/ner.bin.gz.
+ * Trains the NER model from the shared CoNLL-2003 train split and writes models/ner.bin.
  * Deterministic: fixed fold assignment, fixed shuffle seed. Usage: npm run train:ner [-- TRAIN.jsonl]
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

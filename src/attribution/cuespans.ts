@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { decodeModel, encodeModel } from '../learn/model-file.js';
 import { projectPath } from '../util/data.js';
 import { mix, type DocContext } from './features.js';
 import type { RoleSpan } from './link.js';
@@ -16,8 +16,8 @@ import type { RoleSpan } from './link.js';
  * the gold cues of the training split against the spans around them.
  */
 
-export const CUE_SPANS_FILE = 'models/cue-spans.bin.gz';
-const MAGIC = 'NGCUESPAN1';
+export const CUE_SPANS_FILE = 'models/cue-spans.bin';
+const MODEL_KIND = 'cue-span';
 const BITS = 18;
 /** How far an edge may move: "said" → "said in a statement" is three words. Four scored worse. */
 export const MAX_SHIFT = 3;
@@ -199,27 +199,22 @@ export function trainCueSpans(docs: readonly CueSpanDoc[], epochs = CUE_SPAN_EPO
   return { weights: w };
 }
 
-const HeaderSchema = z.object({ magic: z.literal(MAGIC), bits: z.literal(BITS) });
+const HeaderSchema = z.object({ bits: z.literal(BITS) });
 
-/** int8 weights against the largest one, gzipped after a u32-length JSON header (deterministic). */
+/** int8 weights against the largest one, in the one model file format (deterministic). */
 export function serialiseCueSpans(model: CueSpanModel): Buffer {
   let max = 0;
   for (const v of model.weights) max = Math.max(max, Math.abs(v));
   const q = new Int8Array(model.weights.length);
   for (let i = 0; i < q.length; i++) q[i] = max > 0 ? Math.round((model.weights[i] / max) * 127) : 0;
-  const header = Buffer.from(JSON.stringify({ magic: MAGIC, bits: BITS }));
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(header.length);
-  return gzipSync(Buffer.concat([len, header, Buffer.from(q.buffer)]), { level: 9 });
+  return encodeModel(MODEL_KIND, { bits: BITS }, { weights: q });
 }
 
-export function deserialiseCueSpans(gz: Buffer): CueSpanModel {
-  const buf = gunzipSync(gz);
-  const hlen = buf.readUInt32LE(0);
-  HeaderSchema.parse(JSON.parse(buf.subarray(4, 4 + hlen).toString('utf8')));
-  const body = buf.subarray(4 + hlen);
-  if (body.length !== 1 << BITS) throw new Error(`cue-span model is truncated: ${body.length} weights`);
-  return { weights: new Int8Array(new Uint8Array(body).buffer) };
+export function deserialiseCueSpans(bytes: Uint8Array): CueSpanModel {
+  const file = decodeModel(bytes, MODEL_KIND, HeaderSchema);
+  const weights = file.array('weights', 'i8');
+  if (weights.length !== 1 << BITS) throw new Error(`cue-span model is truncated: ${weights.length} weights`);
+  return { weights };
 }
 
 let loaded: CueSpanModel | null | undefined;

@@ -1,4 +1,3 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { NUM_LABELS } from './features.js';
 import { deserialiseModel, emptyWeights, serialiseModel, viterbi } from './model.js';
@@ -28,9 +27,9 @@ describe('attribution model file', () => {
   });
 
   it('refuses a truncated or foreign file with a clear error', () => {
-    const raw = gunzipSync(serialiseModel({ bits: 10, passes: [weights] }));
-    expect(() => deserialiseModel(gzipSync(raw.subarray(0, raw.length - 10)))).toThrow(/truncated/);
-    expect(() => deserialiseModel(gzipSync(Buffer.from('not a model')))).toThrow();
+    const raw = serialiseModel({ bits: 10, passes: [weights] });
+    expect(() => deserialiseModel(raw.subarray(0, raw.length - 10))).toThrow(/truncated/);
+    expect(() => deserialiseModel(Buffer.from('not a model'))).toThrow();
   });
 });
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { decodeModel, encodeModel } from '../learn/model-file.js';
 import { projectPath } from '../util/data.js';
 import {
   buildContext,
@@ -38,11 +38,10 @@ export interface AttributionModel {
   passes: PackedTagger[];
 }
 
-export const MODEL_FILE = 'models/attribution.bin.gz';
-const MAGIC = 'NGATTR2';
+export const MODEL_FILE = 'models/attribution.bin';
+const MODEL_KIND = 'attribution';
 
 const HeaderSchema = z.object({
-  magic: z.literal(MAGIC),
   bits: z.number().int().min(10).max(24),
   labels: z.literal(NUM_LABELS),
   passes: z
@@ -236,43 +235,34 @@ function quantise(a: Float32Array): { data: Int8Array; scale: number } {
 }
 
 /**
- * Serialises the model, gzipped (deterministic): a u32 header length, a JSON header, each pass's
- * float32 transitions, then each pass's int8 emission weights.
+ * Serialises the model in the one model file format (src/learn/model-file.ts), deterministic: the
+ * settings in the header, each pass's float32 transitions and int8 emission weights as arrays.
  */
 export function serialiseModel(model: TrainedModel): Buffer {
-  const trans: Buffer[] = [];
-  const emits: Buffer[] = [];
-  const passes = model.passes.map((p) => {
+  const arrays: Record<string, Float32Array | Int8Array> = {};
+  const passes = model.passes.map((p, k) => {
     const e = quantise(p.emit);
-    const t = Float32Array.from(p.trans);
-    trans.push(Buffer.from(t.buffer, t.byteOffset, t.byteLength));
-    emits.push(Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength));
+    arrays[`trans${k}`] = Float32Array.from(p.trans);
+    arrays[`emit${k}`] = e.data;
     return { scale: e.scale };
   });
-  const header = Buffer.from(JSON.stringify({ magic: MAGIC, bits: model.bits, labels: NUM_LABELS, passes }));
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(header.length);
-  return gzipSync(Buffer.concat([len, header, ...trans, ...emits]), { level: 9 });
+  return encodeModel(MODEL_KIND, { bits: model.bits, labels: NUM_LABELS, passes }, arrays);
 }
 
-export function deserialiseModel(gz: Buffer): AttributionModel {
-  const buf = gunzipSync(gz);
-  const hlen = buf.readUInt32LE(0);
-  const header = HeaderSchema.parse(JSON.parse(buf.subarray(4, 4 + hlen).toString('utf8')));
-  const emitLen = (1 << header.bits) * NUM_LABELS;
+/** Reads `serialiseModel` bytes; the weights view the buffer in place. */
+export function deserialiseModel(bytes: Uint8Array): AttributionModel {
+  const file = decodeModel(bytes, MODEL_KIND, HeaderSchema);
+  const { bits, passes } = file.meta;
+  const emitLen = (1 << bits) * NUM_LABELS;
   const transLen = (NUM_LABELS + 1) * NUM_LABELS;
-  const n = header.passes.length;
-  const expected = 4 + hlen + n * (transLen * 4 + emitLen);
-  if (buf.length !== expected)
-    throw new Error(`attribution model is truncated: ${buf.length} bytes, expected ${expected}`);
-  // Copy the body into a fresh, aligned buffer so typed arrays view it in place (little-endian).
-  const body = new Uint8Array(buf.subarray(4 + hlen)).buffer;
-  const passes = header.passes.map((p, k): PackedTagger => ({
-    trans: new Float32Array(body, k * transLen * 4, transLen),
-    emit: new Int8Array(body, n * transLen * 4 + k * emitLen, emitLen),
-    scale: p.scale,
-  }));
-  return { bits: header.bits, passes };
+  return {
+    bits,
+    passes: passes.map((p, k): PackedTagger => ({
+      trans: file.array(`trans${k}`, 'f32', transLen),
+      emit: file.array(`emit${k}`, 'i8', emitLen),
+      scale: p.scale,
+    })),
+  };
 }
 
 let loaded: AttributionModel | undefined;

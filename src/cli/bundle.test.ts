@@ -53,6 +53,25 @@ describe.skipIf(!built)('bundled CLI', () => {
   });
 });
 
+describe.skipIf(!built)('what the build prepares for start-up', () => {
+  it('stamps the data files an analyze validates and derives fast-load forms of the largest', () => {
+    const stamps = JSON.parse(
+      readFileSync(path.join(root, 'dist/bundle/data-stamps.json'), 'utf8'),
+    ) as Record<string, string[]>;
+    expect(Object.keys(stamps)).toEqual(
+      expect.arrayContaining(['events/word-knowledge.json.gz', 'actors/people.json']),
+    );
+    const derived = readdirSync(path.join(root, 'dist/bundle/derived'));
+    expect(derived).toEqual(
+      expect.arrayContaining([
+        'events--word-knowledge.json.gz.bin',
+        'wink-eng-lite-web-model--eng-core-web-model.json.bin',
+        'wink-eng-lite-web-model--wn-exceptions.bin',
+      ]),
+    );
+  });
+});
+
 describe.skipIf(!built)('output to a reader that stops early', () => {
   it(
     'ends quietly with status 0 when the pipe closes (as `newsgraph … | head` does)',

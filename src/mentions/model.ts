@@ -1,11 +1,10 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { endianness } from 'node:os';
 import { z } from 'zod';
+import { decodeModel, encodeModel } from '../learn/model-file.js';
 import type { Scorer } from './decode.js';
 import { Gazetteer, type Lexicon } from './lexicon.js';
 import { NER_TYPES, TAG_COUNT } from './tags.js';
 
-const MAGIC = 'NGNER1\n';
+const MODEL_KIND = 'NER';
 export const MODEL_VERSION = 1;
 
 const HeaderSchema = z.object({
@@ -64,7 +63,7 @@ export class NerModel implements Scorer {
     }
   }
 
-  /** Serialises to the committed binary format: magic, JSON header, little-endian arrays, gzipped. */
+  /** Serialises to the committed model file format (src/learn/model-file.ts), deterministic. */
   toBuffer(): Buffer {
     const g = this.lexicon.gazetteer;
     const names = [...g.names.entries()].sort((a, b) => a[0] - b[0]);
@@ -79,70 +78,41 @@ export class NerModel implements Scorer {
       casing: casing.length,
       nameWords: nameWords.length,
     };
-    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-    const len = Buffer.alloc(4);
-    len.writeUInt32LE(headerBytes.length);
-    const u32 = (values: ArrayLike<number>) => Buffer.from(Uint32Array.from(values).buffer);
-    const u8 = (values: ArrayLike<number>) => Buffer.from(Uint8Array.from(values).buffer);
-    const body = Buffer.concat([
-      Buffer.from(MAGIC, 'latin1'),
-      len,
-      headerBytes,
-      u32(this.keys),
-      Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength),
-      u32(names.map((e) => e[0])),
-      u8(names.map((e) => e[1])),
-      u32(prefixes),
-      u32(casing.map((e) => e[0])),
-      u8(casing.map((e) => e[1])),
-      u32(nameWords.map((e) => e[0])),
-      u8(nameWords.map((e) => e[1])),
-    ]);
-    return gzipSync(body, { level: 9 });
+    return encodeModel(MODEL_KIND, header, {
+      keys: this.keys,
+      weights: this.weights,
+      nameKeys: Uint32Array.from(names, (e) => e[0]),
+      nameMasks: Uint8Array.from(names, (e) => e[1]),
+      prefixes: Uint32Array.from(prefixes),
+      caseKeys: Uint32Array.from(casing, (e) => e[0]),
+      caseValues: Uint8Array.from(casing, (e) => e[1]),
+      nameWordKeys: Uint32Array.from(nameWords, (e) => e[0]),
+      nameWordMasks: Uint8Array.from(nameWords, (e) => e[1]),
+    });
   }
 
-  static fromBuffer(compressed: Buffer): NerModel {
-    if (endianness() !== 'LE') throw new Error('NER model: big-endian hosts are not supported');
-    let buf: Buffer;
-    try {
-      buf = gunzipSync(compressed);
-    } catch (err) {
-      throw new Error(`NER model: not a gzip file (${(err as Error).message})`);
-    }
-    if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('NER model: bad magic');
-    let off = MAGIC.length;
-    const headerLen = buf.readUInt32LE(off);
-    off += 4;
-    const parsed = HeaderSchema.safeParse(JSON.parse(buf.toString('utf8', off, off + headerLen)));
-    if (!parsed.success) throw new Error(`NER model: bad header: ${parsed.error.issues[0]?.message}`);
-    const h = parsed.data;
+  /** Reads `toBuffer` bytes; the typed arrays view the buffer in place. */
+  static fromBuffer(bytes: Uint8Array): NerModel {
+    const file = decodeModel(bytes, MODEL_KIND, HeaderSchema);
+    const h = file.meta;
     if (h.tagCount !== TAG_COUNT || h.types.join() !== NER_TYPES.join()) {
       throw new Error('NER model: tag set differs from this version of the code');
     }
-    off += headerLen;
-    const take = (bytes: number) => {
-      if (off + bytes > buf.length) throw new Error('NER model: truncated');
-      const copy = new Uint8Array(bytes);
-      copy.set(buf.subarray(off, off + bytes));
-      off += bytes;
-      return copy.buffer;
-    };
-    const keys = new Uint32Array(take(h.features * 4));
-    const weights = new Int16Array(take(h.features * TAG_COUNT * 2));
-    const nameKeys = new Uint32Array(take(h.gazNames * 4));
-    const nameMasks = new Uint8Array(take(h.gazNames));
-    const prefixes = new Uint32Array(take(h.gazPrefixes * 4));
-    const caseKeys = new Uint32Array(take(h.casing * 4));
-    const caseValues = new Uint8Array(take(h.casing));
-    const nameWordKeys = new Uint32Array(take(h.nameWords * 4));
-    const nameWordMasks = new Uint8Array(take(h.nameWords));
+    const nameKeys = file.array('nameKeys', 'u32', h.gazNames);
+    const nameMasks = file.array('nameMasks', 'u8', h.gazNames);
+    const caseKeys = file.array('caseKeys', 'u32', h.casing);
+    const caseValues = file.array('caseValues', 'u8', h.casing);
+    const nameWordKeys = file.array('nameWordKeys', 'u32', h.nameWords);
+    const nameWordMasks = file.array('nameWordMasks', 'u8', h.nameWords);
     const gazetteer = new Gazetteer();
     for (let i = 0; i < nameKeys.length; i++) gazetteer.names.set(nameKeys[i], nameMasks[i]);
-    for (const p of prefixes) gazetteer.prefixes.add(p);
+    for (const p of file.array('prefixes', 'u32', h.gazPrefixes)) gazetteer.prefixes.add(p);
     const casing = new Map<number, number>();
     for (let i = 0; i < caseKeys.length; i++) casing.set(caseKeys[i], caseValues[i]);
     const nameWords = new Map<number, number>();
     for (let i = 0; i < nameWordKeys.length; i++) nameWords.set(nameWordKeys[i], nameWordMasks[i]);
+    const keys = file.array('keys', 'u32', h.features);
+    const weights = file.array('weights', 'i16', h.features * TAG_COUNT);
     return new NerModel(h, keys, weights, { gazetteer, nameWords, casing });
   }
 }

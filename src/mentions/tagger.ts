@@ -7,7 +7,7 @@ import { NerModel } from './model.js';
 import { NER_TYPES, entitiesFromTags, type NerType } from './tags.js';
 
 /** Where `npm run train:ner` writes the model and where the stage loads it from. */
-export const NER_MODEL_PATH = projectPath('models', 'ner.bin.gz');
+export const NER_MODEL_PATH = projectPath('models', 'ner.bin');
 
 let cached: NerModel | undefined;
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { z } from 'zod';
+import { safeParseData } from './data-stamps.js';
 
 /** The project root: `src/util` and `dist/util` are both two levels below it. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,12 +17,14 @@ export function loadData<S extends z.ZodType>(relative: string, schema: S): z.in
   if (bySchema.has(relative)) return bySchema.get(relative) as z.infer<S>;
   const file = path.join(PROJECT_ROOT, 'data', relative);
   let raw: unknown;
+  let bytes: Buffer;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    bytes = readFileSync(file);
+    raw = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
     throw new Error(`cannot read data file ${relative}: ${(err as Error).message}`);
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = safeParseData(relative, bytes, raw, schema);
   if (!parsed.success) {
     throw new Error(
       `data file ${relative} is invalid: ${parsed.error.issues[0]?.message ?? 'schema mismatch'}`,

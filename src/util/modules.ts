@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 
 /**
@@ -18,6 +18,18 @@ export function once<T>(load: () => T): () => T {
 /** A CommonJS package's exports, loaded now. */
 export function requireCommonJs<T>(specifier: string): T {
   return nodeRequire(specifier) as T;
+}
+
+/**
+ * Makes a later `require(file)` (from any module) return `exports` without reading or compiling the
+ * file: for generated CommonJS data files whose content the build keeps in a form faster to load.
+ */
+export function presetCommonJs(file: string, exports: unknown): void {
+  const m = new Module(file);
+  m.filename = file;
+  m.exports = exports;
+  m.loaded = true;
+  nodeRequire.cache[file] = m;
 }
 
 /** The file a CommonJS specifier resolves to. */

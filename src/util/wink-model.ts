@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type winkNLPFunction from 'wink-nlp';
 import type { Model } from 'wink-eng-lite-web-model';
-import { once, requireCommonJs, resolveCommonJs } from './modules.js';
+import { z } from 'zod';
+import { decodeModel, encodeModel } from '../learn/model-file.js';
+import { bytesHash, derivedData, recordDerived } from './data-stamps.js';
+import { once, presetCommonJs, requireCommonJs, resolveCommonJs } from './modules.js';
 
 type WinkNLP = typeof winkNLPFunction;
 
@@ -17,6 +20,7 @@ export const winkEnglish = once((): { winkNLP: WinkNLP; model: Model } => {
   const winkNLP = requireCommonJs<WinkNLP>('wink-nlp');
   const dist = path.join(path.dirname(resolveCommonJs('wink-eng-lite-web-model/package.json')), 'dist');
   const part = (file: string) => requireCommonJs<unknown>(path.join(dist, file));
+  presetExceptionLists(dist);
   const coreFile = path.join(dist, 'languages', 'cur', 'models', 'eng-core-web-model.json');
   // The same fields, in the same order, as the package's dist/model.js.
   const model = Object.create(null) as Record<string, unknown>;
@@ -37,6 +41,32 @@ export const winkEnglish = once((): { winkNLP: WinkNLP; model: Model } => {
   return { winkNLP, model: model as unknown as Model };
 });
 
+/** The WordNet exception lists lemmatize.js requires: generated code, thousands of `const`s each. */
+const EXCEPTION_LISTS = ['wn-adjective-exceptions.js', 'wn-noun-exceptions.js', 'wn-verb-exceptions.js'];
+const EXCEPTIONS_DATA = 'wink-eng-lite-web-model/wn-exceptions';
+
+/**
+ * Compiling the three exception lists was a fifth of wink's start-up; from the bundle, they come from
+ * the JSON the build derived from these very files (word → lemma, in objects without a prototype).
+ */
+function presetExceptionLists(dist: string): void {
+  const files = EXCEPTION_LISTS.map((f) => path.join(dist, f));
+  const source = bytesHash(Buffer.concat(files.map((f) => readFileSync(f))));
+  const derived = derivedData(EXCEPTIONS_DATA, Buffer.from(source));
+  if (!derived) {
+    recordDerived(EXCEPTIONS_DATA, () =>
+      Buffer.from(JSON.stringify({ source, lists: files.map((f) => ({ ...requireCommonJs<object>(f) })) })),
+    );
+    return;
+  }
+  const packed = JSON.parse(derived.toString('utf8')) as {
+    source: string;
+    lists: Array<Record<string, string>>;
+  };
+  if (packed.source !== source || packed.lists.length !== files.length) return;
+  files.forEach((f, k) => presetCommonJs(f, Object.assign(Object.create(null), packed.lists[k])));
+}
+
 interface Feature {
   list: string[];
   hash?: Record<string, number>;
@@ -52,15 +82,19 @@ interface CoreModelFile {
   xpansions: string | Uint32Array;
 }
 
-/** The package's read-core-model + load-core-model, from one parse of the file. */
+/**
+ * The package's read-core-model + load-core-model, from one parse of the file; or, from the bundle,
+ * from the fast-load form the build derived from these bytes (`packCore`): no 3 MB JSON parse, and the
+ * 87,593-word lexeme table looked up by binary search instead of built into a hash on every start.
+ */
 export function readCoreModel(file: string): CoreModelFile {
-  const model = JSON.parse(readFileSync(file, 'utf8')) as CoreModelFile;
+  const bytes = readFileSync(file);
+  const derived = derivedData(CORE_DATA, bytes);
+  const model = (derived && unpackCore(derived, bytesHash(bytes))) ?? parseCore(bytes);
   const { packing, features, pos } = model;
-  model.lexicon = u32FromBase64(model.lexicon as string);
-  model.xpansions = u32FromBase64(model.xpansions as string);
   for (const f in packing.layout)
     if (packing.layout[f]![3] === 0) features[f]!.hash = indexOf(features[f]!.list);
-  features.lexeme.hash = indexOf(features.lexeme.list);
+  features.lexeme.hash ??= indexOf(features.lexeme.list);
   const clusters = features.posClusters.list;
   for (let k = 0; k < clusters.length; k += 1)
     clusters[k] = new Set((clusters[k] as string).split('_').map((e) => pos.hash[e] || 0));
@@ -78,6 +112,86 @@ export function readCoreModel(file: string): CoreModelFile {
   features.lexeme.intrinsicSize = features.lexeme.list.length;
   features.lexeme.index = features.lexeme.list.length;
   return model;
+}
+
+/** The name the derived form of the core model is kept under (src/util/data-stamps.ts). */
+const CORE_DATA = 'wink-eng-lite-web-model/eng-core-web-model.json';
+const SEPARATOR = '\u0000';
+
+function parseCore(bytes: Buffer): CoreModelFile {
+  const model = JSON.parse(bytes.toString('utf8')) as CoreModelFile;
+  const lexemes = model.features.lexeme.list;
+  if (!lexemes.some((w) => w.includes(SEPARATOR))) recordDerived(CORE_DATA, () => packCore(bytes, model));
+  model.lexicon = u32FromBase64(model.lexicon as string);
+  model.xpansions = u32FromBase64(model.xpansions as string);
+  return model;
+}
+
+/** The core model's parts in the model file format: the big ones as arrays, the rest as JSON. */
+function packCore(bytes: Buffer, model: CoreModelFile): Buffer {
+  const list = model.features.lexeme.list;
+  // Each word once, at its last position (as `indexOf` keeps it), in sorted order.
+  const last = new Map<string, number>();
+  list.forEach((w, k) => last.set(w, k));
+  const order = Uint32Array.from(
+    [...last.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    (w) => last.get(w)!,
+  );
+  const rest = {
+    ...model,
+    lexicon: '',
+    xpansions: '',
+    features: { ...model.features, lexeme: { list: [] } },
+  };
+  return encodeModel(
+    'wink-core',
+    { source: bytesHash(bytes), rest },
+    {
+      lexicon: u32FromBase64(model.lexicon as string),
+      xpansions: u32FromBase64(model.xpansions as string),
+      lexemes: new Uint8Array(Buffer.from(list.join(SEPARATOR), 'utf8')),
+      order,
+    },
+  );
+}
+
+const PackedCoreMeta = z.object({ source: z.string(), rest: z.unknown() });
+
+function unpackCore(packed: Buffer, source: string): CoreModelFile | undefined {
+  const file = decodeModel(packed, 'wink-core', PackedCoreMeta);
+  if (file.meta.source !== source) return undefined;
+  const model = file.meta.rest as CoreModelFile;
+  // Copies: each engine owns (and may change) its model.
+  model.lexicon = file.array('lexicon', 'u32').slice();
+  model.xpansions = file.array('xpansions', 'u32').slice();
+  const text = file.array('lexemes', 'u8');
+  const list = Buffer.from(text.buffer, text.byteOffset, text.length).toString('utf8').split(SEPARATOR);
+  model.features.lexeme.list = list;
+  model.features.lexeme.hash = sortedIndex(list.slice(), file.array('order', 'u32'));
+  return model;
+}
+
+/**
+ * The lexeme hash as the package's code uses it (read a word's position, add a new word), with the
+ * model's own words found by binary search over `order` (positions of `words` in sorted word order).
+ */
+function sortedIndex(words: readonly string[], order: Uint32Array): Record<string, number> {
+  const find = (word: string): number | undefined => {
+    let lo = 0;
+    let hi = order.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const w = words[order[mid]!]!;
+      if (w === word) return order[mid];
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+  const added = Object.create(null) as Record<string, number>;
+  return new Proxy(added, {
+    get: (target, key) => (typeof key !== 'string' ? undefined : (target[key] ?? find(key))),
+  });
 }
 
 /** A word → position table, later duplicates winning, as the package builds it. */
