@@ -326,8 +326,12 @@ export function matchable(model: MatcherModel, p: Profile): boolean {
 
 const CONTENT_TOKEN = /[\p{L}\p{N}]+(?:['’‘ʼ][\p{L}\p{N}]+)*/gu;
 
-/** Every word of the content is capitalised, a title word or a function word (see Profile.namesOnly). */
+/**
+ * Every word of the content is capitalised, a title word or a function word (see Profile.namesOnly);
+ * not in a headline, where every word is capitalised (its cue is too: "Obama Claims …").
+ */
 function namesOnly(report: Report, titleWords: ReadonlySet<string>): boolean {
+  if (/^\p{Lu}/u.test(report.cue[0]?.text.trim() ?? '')) return false;
   const { functionWords } = statementsLexicon();
   const tokens = report.content.flatMap((c) => c.text.match(CONTENT_TOKEN) ?? []);
   return (

@@ -33,19 +33,22 @@ describe('paraphrase similarity', () => {
 });
 
 describe('matchable reports', () => {
-  const report = (content: string): Report => ({
+  const report = (content: string, cue = 'a swipe against'): Report => ({
     id: 'a#E1',
     article: 'a',
     published: '2016-03-01',
     ingestOrder: 0,
     speaker: 'Maria Lopez',
-    cue: [{ start: 0, end: 13, text: 'a swipe against' }],
-    content: [{ start: 14, end: 14 + content.length, text: content }],
+    cue: [{ start: 0, end: cue.length, text: cue }],
+    content: [{ start: cue.length + 1, end: cue.length + 1 + content.length, text: content }],
     form: 'indirect',
   });
-  const can = (content: string) => matchable(shippedModel(), profile(report(content), new Vocabulary()));
+  const can = (content: string, cue?: string) =>
+    matchable(shippedModel(), profile(report(content, cue), new Vocabulary()));
   it('refuses a content that only names someone', () => {
     expect(can('Green Party front-runner Tom Berg Junior')).toBe(false);
     expect(can('the ferry fares will rise in autumn')).toBe(true);
+    // A headline capitalises every word, its cue too: not a name.
+    expect(can('Ferry Fares Will Rise In Autumn', 'Mayor Says')).toBe(true);
   });
 });
