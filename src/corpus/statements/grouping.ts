@@ -111,22 +111,45 @@ export class StatementIndex {
 
   /** Adds one report, links it to the reports it matches, and returns their ids. */
   add(report: Report): string[] {
-    if (this.entries.has(report.id)) throw new Error(`report ${report.id} is already in the index`);
-    const entry = this.entry(report);
-    const { file, look } = blockKeys(entry.profile, this.lsh, this.model);
-    const candidates = this.candidates(look, report.id);
-    this.lastComparisons = candidates.length;
-    const linked: string[] = [];
-    this.entries.set(report.id, entry);
-    this.parent.set(report.id, report.id);
-    for (const id of candidates) {
-      if (sameStatement(this.model, this.entries.get(id)!.profile, entry.profile)) {
-        this.union(id, report.id);
-        linked.push(id);
-      }
+    return this.addArticle([report])[0];
+  }
+
+  /**
+   * Adds the reports of one article and returns, for each, the ids it linked to. Reports of one
+   * article never link to each other, so every report looks up its candidates before any of the
+   * article's own are filed: the cost grows with the article's reports times their candidates in
+   * other articles, never with the square of its own (an article repeating one attribution 3,000
+   * times would otherwise scan its own growing buckets each time).
+   */
+  addArticle(reports: readonly Report[]): string[][] {
+    const ids = new Set<string>();
+    for (const r of reports) {
+      if (this.entries.has(r.id) || ids.has(r.id)) throw new Error(`report ${r.id} is already in the index`);
+      ids.add(r.id);
     }
-    for (const key of file) this.file(key, report.id);
-    return linked;
+    const added = reports.map((report) => {
+      const entry = this.entry(report);
+      const { file, look } = blockKeys(entry.profile, this.lsh, this.model);
+      return { entry, file, candidates: this.candidates(look, report.id) };
+    });
+    this.lastComparisons = added.reduce((n, a) => n + a.candidates.length, 0);
+    const linkedIds = added.map(({ entry, candidates }) => {
+      const p = entry.profile;
+      this.entries.set(p.id, entry);
+      this.parent.set(p.id, p.id);
+      const linked: string[] = [];
+      for (const id of candidates) {
+        const q = this.entries.get(id)!.profile;
+        // The pair in id order, as the batch build and the store compare it.
+        if (id < p.id ? sameStatement(this.model, q, p) : sameStatement(this.model, p, q)) {
+          this.union(id, p.id);
+          linked.push(id);
+        }
+      }
+      return linked;
+    });
+    for (const { entry, file } of added) for (const key of file) this.file(key, entry.profile.id);
+    return linkedIds;
   }
 
   /**
@@ -155,19 +178,6 @@ export class StatementIndex {
     if (b === undefined) shard.set(key, id);
     else if (typeof b === 'string') shard.set(key, [b, id]);
     else b.push(id);
-  }
-
-  /** Adds the reports of one article (they never link to each other). */
-  addArticle(reports: readonly Report[]): void {
-    for (const r of reports) this.add(r);
-  }
-
-  /** Files reports without comparing (for a batch build that links them itself). */
-  protected fileOnly(report: Report): { entry: Entry; file: number[] } {
-    const entry = this.entry(report);
-    this.entries.set(report.id, entry);
-    this.parent.set(report.id, report.id);
-    return { entry, file: blockKeys(entry.profile, this.lsh, this.model).file };
   }
 
   private entry(report: Report): Entry {
@@ -250,23 +260,6 @@ export class StatementIndex {
       outlets,
     };
   }
-
-  /** Compares every pair that shares a filed key; used by the batch build. */
-  protected linkFiled(keysById: Map<string, number[]>): void {
-    for (const [id, keys] of keysById) for (const key of keys) this.file(key, id);
-    const done = new Set<string>();
-    for (const id of keysById.keys()) {
-      const p = this.profileOf(id);
-      for (const other of this.candidates(blockKeys(p, this.lsh, this.model).look, id)) {
-        const pairKey = id < other ? `${id}\u0000${other}` : `${other}\u0000${id}`;
-        if (done.has(pairKey)) continue;
-        done.add(pairKey);
-        const q = this.profileOf(other);
-        const [first, second] = id < other ? [p, q] : [q, p];
-        if (sameStatement(this.model, first, second)) this.union(id, other);
-      }
-    }
-  }
 }
 
 /** Builds the statements of a whole set of reports at once. */
@@ -280,9 +273,17 @@ export function buildStatementIndex(
 }
 
 class BatchIndex extends StatementIndex {
+  /**
+   * Article by article (in the order given): links are a pure function of two reports and the
+   * candidate rule is the same from either side, so this gives the grouping of any incremental order.
+   */
   build(reports: readonly Report[]): void {
-    const keys = new Map<string, number[]>();
-    for (const r of reports) keys.set(r.id, this.fileOnly(r).file);
-    this.linkFiled(keys);
+    const byArticle = new Map<string, Report[]>();
+    for (const r of reports) {
+      const list = byArticle.get(r.article);
+      if (list) list.push(r);
+      else byArticle.set(r.article, [r]);
+    }
+    for (const list of byArticle.values()) this.addArticle(list);
   }
 }

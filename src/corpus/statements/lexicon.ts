@@ -8,6 +8,7 @@ const LexiconSchema = z.object({
   negation: z.object({ words: z.array(z.string()), suffixes: z.array(z.string()) }),
   complementiser: z.string(),
   functionWords: z.array(z.string()),
+  titleWords: z.array(z.string()),
 });
 
 export interface StatementsLexicon {
@@ -19,6 +20,8 @@ export interface StatementsLexicon {
   negationSuffixes: string[];
   complementiser: string;
   functionWords: Set<string>;
+  /** Words of a title or description before a name ("front-runner", "nominee"): see Profile.namesOnly. */
+  titleWords: Set<string>;
 }
 
 let cached: StatementsLexicon | undefined;
@@ -37,6 +40,7 @@ export function statementsLexicon(): StatementsLexicon {
     negationSuffixes: raw.negation.suffixes,
     complementiser: raw.complementiser,
     functionWords: new Set(raw.functionWords),
+    titleWords: new Set(raw.titleWords),
   };
   return cached;
 }

@@ -31,14 +31,23 @@ export function contextAround(text: string, spans: ReadonlyArray<{ start: number
 }
 
 /** The canonical name the analysis gives an attribution's speaker, or null. */
-export function speakerName(analysis: Analysis, a: Attribution): string | null {
+export function speakerName(
+  analysis: Analysis,
+  a: Attribution,
+  names: ReadonlyMap<string, string> = actorNames(analysis),
+): string | null {
   if (!a.source || a.source.unnamed) return null;
   const id = a.source.actors?.[0] ?? a.source.actor;
-  return (id && analysis.actors.find((x) => x.id === id)?.name) || null;
+  return (id && names.get(id)) || null;
 }
+
+/** Actor id → canonical name, built once per article (not a scan per attribution). */
+const actorNames = (analysis: Analysis): Map<string, string> =>
+  new Map(analysis.actors.map((x) => [x.id, x.name]));
 
 export function reportsFromAnalysis(analysis: Analysis, article: ArticleRef): Report[] {
   const text = analysis.text;
+  const names = actorNames(analysis);
   return analysis.attributions
     .filter((a) => a.content.length > 0)
     .map((a) => ({
@@ -47,7 +56,7 @@ export function reportsFromAnalysis(analysis: Analysis, article: ArticleRef): Re
       ...(article.outlet ? { outlet: article.outlet } : {}),
       published: article.published,
       ingestOrder: article.ingestOrder,
-      speaker: speakerName(analysis, a),
+      speaker: speakerName(analysis, a, names),
       cue: a.cue ? [piece(text, a.cue)] : [],
       content: [...a.content].sort((x, y) => x.start - y.start).map((s) => piece(text, s)),
       form: a.kind,

@@ -8,7 +8,8 @@ import { loadData } from '../../util/data.js';
 import { statementsLexicon } from './lexicon.js';
 import { hashWord } from './minhash.js';
 import { occasionOf, type Occasion } from './occasion.js';
-import { sameSpeaker, speakerKey } from './speaker.js';
+import { paraphrase, vectorRows } from './paraphrase.js';
+import { matchingSpeaker, sameSpeaker, speakerKey } from './speaker.js';
 import { reportWords } from './words.js';
 import type { Report } from './types.js';
 
@@ -31,6 +32,13 @@ export interface Profile {
   contentText: string[];
   /** Inverse article frequency of each of contentText. */
   contentTextIdf: number[];
+  /** The word-vector row of each of contentText (-1: none), for the paraphrase similarity. */
+  contentVectors: Int32Array;
+  /**
+   * Its content only names someone ("Republican front-runner Donald Trump", the object of "a swipe
+   * against"): every content word is capitalised or a title word. Such a report is no utterance.
+   */
+  namesOnly: boolean;
   /** Hashes of the longer words around the report in its article (its occasion, its topic), sorted. */
   context: Uint32Array;
   direct: boolean;
@@ -80,7 +88,8 @@ export function idf(word: string): number {
 }
 
 export function profile(report: Report, vocab: Vocabulary): Profile {
-  const { functionWords, negationWords, negationSuffixes } = statementsLexicon();
+  const { functionWords, negationWords, negationSuffixes, titleWords } = statementsLexicon();
+  const cueWords = report.cue.flatMap((c) => c.text.toLowerCase().match(/\p{L}+/gu) ?? []);
   const texts = reportWords(report.content).words.map((w) => w.text);
   const words = Uint32Array.from(texts, (w) => vocab.id(w));
   const contentText = [...new Set(texts.filter((w) => !functionWords.has(w)))];
@@ -89,24 +98,25 @@ export function profile(report: Report, vocab: Vocabulary): Profile {
     (w) => !functionWords.has(w),
   );
   const day = Number.isNaN(time) ? null : Math.floor(time / 864e5);
+  const speaker = matchingSpeaker(report.speaker, report.published);
   return {
     id: report.id,
     article: report.article,
-    speaker: report.speaker,
-    speakerKey: speakerKey(report.speaker),
+    speaker,
+    speakerKey: speakerKey(speaker),
     day,
     words,
     ...weighted(contentText, vocab),
     contentText,
     contentTextIdf: contentText.map(idf),
+    contentVectors: vectorRows(contentText),
     context: sortedDistinct(ctx.map(hashWord)),
     direct: report.form === 'direct',
     occasion: occasionOf(report, day),
     ...stemmed(contentText),
     negated: texts.some((w) => negationWords.has(w) || negationSuffixes.some((s) => w.endsWith(s))),
-    cueStems: sortedDistinct(
-      report.cue.flatMap((c) => c.text.toLowerCase().match(/\p{L}+/gu) ?? []).map((w) => hashWord(stem(w))),
-    ),
+    cueStems: sortedDistinct(cueWords.map((w) => hashWord(stem(w)))),
+    namesOnly: namesOnly(report, titleWords),
   };
 }
 
@@ -235,6 +245,7 @@ export const FEATURES = [
   'cueShared',
   'perfect',
   'negationDiffers',
+  'paraphrase',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -279,8 +290,11 @@ export function features(a: Profile, b: Profile): number[] {
     overlap(a.cueStems, b.cueStems) > 0 ? 1 : 0,
     a.occasion.perfect || b.occasion.perfect ? 1 : 0,
     a.negated !== b.negated ? 1 : 0,
+    paraphrase(side(a), side(b)),
   ];
 }
+
+const side = (p: Profile) => ({ words: p.contentText, weights: p.contentTextIdf, rows: p.contentVectors });
 
 /** The same or another day said, a repeated line. */
 function occasionFeatures(a: Occasion, b: Occasion): number[] {
@@ -305,9 +319,27 @@ export function shippedModel(): MatcherModel {
   return loadData('statements/matcher.json', MatcherModelSchema);
 }
 
-/** Whether a report is long enough to be matched at all. */
+/** Whether a report can be matched at all: long enough, and more than a name. */
 export function matchable(model: MatcherModel, p: Profile): boolean {
-  return p.contentWords.length >= model.minContentWords;
+  return p.contentWords.length >= model.minContentWords && !p.namesOnly;
+}
+
+const CONTENT_TOKEN = /[\p{L}\p{N}]+(?:['’‘ʼ][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Every word of the content is capitalised, a title word or a function word (see Profile.namesOnly);
+ * not in a headline, where every word is capitalised (its cue is too: "Obama Claims …").
+ */
+function namesOnly(report: Report, titleWords: ReadonlySet<string>): boolean {
+  if (/^\p{Lu}/u.test(report.cue[0]?.text.trim() ?? '')) return false;
+  const { functionWords } = statementsLexicon();
+  const tokens = report.content.flatMap((c) => c.text.match(CONTENT_TOKEN) ?? []);
+  return (
+    tokens.length > 0 &&
+    tokens.every(
+      (t) => /^\p{Lu}/u.test(t) || titleWords.has(t.toLowerCase()) || functionWords.has(t.toLowerCase()),
+    )
+  );
 }
 
 export function score(model: MatcherModel, x: readonly number[]): number {

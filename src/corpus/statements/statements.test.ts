@@ -179,3 +179,29 @@ describe('incremental and batch builds', () => {
     );
   });
 });
+
+describe('one article with many reports', () => {
+  // One attribution repeated n times in one article (a transcript, a scraped page): its reports never
+  // link to each other, so adding it must not cost the square of n. The growth is the check — ten
+  // times the reports may cost at most 30 times the time (quadratic work costs about 100; before the
+  // fix 1,000 → 3,000 already cost 6 times) — not a wall-clock limit, which fails on a busy machine.
+  const article = (n: number) =>
+    Array.from({ length: n }, (_, i) => report(`big${n}#E${i}`, quote, { ingestOrder: 1 }));
+  const time = (n: number) => {
+    const index = new StatementIndex({ keepReports: false });
+    index.add(report('other#E1', quote, { outlet: 'outlet-b' }));
+    const reports = article(n);
+    const t0 = performance.now();
+    index.addArticle(reports);
+    const ms = performance.now() - t0;
+    // Every report links to the other article's, none to its own.
+    expect(index.statements(2)[0].reports).toHaveLength(n + 1);
+    return ms;
+  };
+  it('adds them in time near-linear in their number', () => {
+    time(1000); // warm-up
+    const small = Math.min(time(1000), time(1000));
+    const large = time(10_000);
+    expect(large / small).toBeLessThan(30);
+  }, 120_000);
+});
