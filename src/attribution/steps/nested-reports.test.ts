@@ -37,6 +37,14 @@ describe('nestedReports', () => {
     expect(nestedOf('“Paul Meyer recalled it vividly,” Ana Ortiz said.')).toEqual([]);
   });
 
+  it('takes the plain object of a verb like "condemned" as what was said', () => {
+    expect(nestedOf('Ana Ortiz said the Drivers Union condemned the new rules for drivers.')).toEqual([
+      'Drivers Union | condemned | the new rules for drivers | said',
+    ]);
+    // Only the inflected, finite forms: "to condemn" is no report.
+    expect(nestedOf('Ana Ortiz said the Drivers Union would like to condemn the new rules.')).toEqual([]);
+  });
+
   it('credits a quoted "I" to the speaker of the quotation', () => {
     expect(nestedOf('“I told them that the bridge was safe,” Paul Meyer said on Monday.')).toEqual([
       'Paul Meyer | told | that the bridge was safe | said',

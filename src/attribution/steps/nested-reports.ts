@@ -46,11 +46,12 @@ export function nestedReports(
     const outer = all[k];
     for (const r of outer.content) {
       for (let i = r.from + 1; i < r.to; i++) {
-        if (held[i] || !isReportVerb(c, i)) continue;
+        const verb = held[i] ? null : reportVerbAt(c, i);
+        if (!verb) continue;
         const source = speakerBefore(c, i, r.from, mentionEnds);
         if (!source || held[source.from]) continue;
         const cue: RoleSpan = { role: 'cue', from: i, to: i + 1 };
-        const content = complement(c, i, r.to, mentionEnds);
+        const content = complement(c, i, r.to, mentionEnds, verb === 'object');
         if (!content) continue;
         held.fill(1, source.from, cue.to);
         all.push({ cue, source, content: [content], within: outer });
@@ -60,13 +61,24 @@ export function nestedReports(
   return all.length > linked.length ? inTextOrder(all) : [...linked];
 }
 
-/** A finite verb of saying in lower case, not a participle ("adding that …") and not passive. */
-function isReportVerb(c: AttributionContext, i: number): boolean {
+/**
+ * A finite verb of saying in lower case, not a participle ("adding that …") and not passive; or an
+ * inflected verb whose plain object is what was said ("condemned", "criticises"). Null if neither.
+ */
+function reportVerbAt(c: AttributionContext, i: number): 'speech' | 'object' | null {
   const t = c.tokens[i];
-  if (!isSpeechVerbAt(c, i) || c.text.slice(t.start, t.end) !== lowerAt(c, i) || /ing$/.test(lowerAt(c, i)))
-    return false;
+  const word = lowerAt(c, i);
+  if (c.text.slice(t.start, t.end) !== word || /ing$/.test(word)) return null;
+  const lemma = c.lex.forms.get(word)?.lemma;
+  const kind = isSpeechVerbAt(c, i)
+    ? 'speech'
+    : lemma !== undefined && lemma !== word && c.lex.objectReports.has(lemma)
+      ? 'object'
+      : null;
   const s = c.doc.sentences[c.tagged.sentence[i]];
-  return s !== undefined && !isPassiveCue(c.text, c.tokens, { role: 'cue', from: i, to: i + 1 }, s, c.lex);
+  if (!kind || !s || isPassiveCue(c.text, c.tokens, { role: 'cue', from: i, to: i + 1 }, s, c.lex))
+    return null;
+  return kind;
 }
 
 /**
@@ -136,6 +148,7 @@ function complement(
   verb: number,
   limit: number,
   mentionEnds: ReadonlyMap<number, number>,
+  plainObject: boolean,
 ): RoleSpan | null {
   const { quote } = c.tagged;
   const sentence = c.doc.sentences[c.tagged.sentence[verb]];
@@ -144,7 +157,7 @@ function complement(
   if (from >= end) return null;
   if (ADDRESSING.has(c.lex.forms.get(lowerAt(c, verb))?.lemma ?? ''))
     from = afterAddressee(c, from, end, mentionEnds);
-  from = opening(c, from, end);
+  from = plainObject && objectOpens(c, from, end, mentionEnds) ? from : opening(c, from, end);
   if (from < 0) return null;
   let to = from;
   let depth = 0;
@@ -175,6 +188,19 @@ function afterAddressee(
     if (c.tokens[i].kind !== 'word') break;
   }
   return from;
+}
+
+/** A plain object opens at `from`: a noun phrase ("the move", "Smith's remarks") or a name. */
+function objectOpens(
+  c: AttributionContext,
+  from: number,
+  end: number,
+  mentionEnds: ReadonlyMap<number, number>,
+): boolean {
+  if (from >= end || c.tokens[from].kind !== 'word') return false;
+  if (PHRASE_OPENERS.has(lowerAt(c, from))) return true;
+  for (const first of mentionEnds.values()) if (first === from) return true;
+  return false;
 }
 
 /** Where the content opens: "that", a quotation, or a clause; past a short phrase before "that"/quote. -1 if none. */
