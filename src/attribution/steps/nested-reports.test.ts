@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Attribution, Doc } from '../../model/index.js';
+import { AttributionSchema, type Attribution, type Doc } from '../../model/index.js';
 import { findAttributions } from '../index.js';
 import { contextOf } from './test-support.js';
 
@@ -58,5 +58,12 @@ describe('nestedReports', () => {
 
   it('never names a country for its people ("Americans say")', () => {
     expect(nestedOf('Ana Ortiz said Americans say the bridge was a mistake.')).toEqual([]);
+  });
+
+  it('keeps `within` through JSON and the model schema', () => {
+    const { doc } = contextOf('“Captain Reyes replied that the bridge was closed,” Ana Ortiz testified.');
+    const nested = (findAttributions(doc).attributions ?? []).find((a) => a.within !== undefined);
+    expect(nested).toBeDefined();
+    expect(AttributionSchema.parse(JSON.parse(JSON.stringify(nested)))).toEqual(nested);
   });
 });
