@@ -35,6 +35,7 @@ describe('nestedReports', () => {
   it('takes no plain object for a report', () => {
     expect(nestedOf('“Paul Meyer wrote a short play based on the novel,” Ana Ortiz said.')).toEqual([]);
     expect(nestedOf('“Paul Meyer recalled it vividly,” Ana Ortiz said.')).toEqual([]);
+    expect(nestedOf('“I say that because the bridge was never safe,” Ana Ortiz said.')).toEqual([]);
   });
 
   it('takes the plain object of a verb like "condemned" as what was said', () => {

@@ -206,7 +206,7 @@ function objectOpens(
 /** Where the content opens: "that", a quotation, or a clause; past a short phrase before "that"/quote. -1 if none. */
 function opening(c: AttributionContext, from: number, end: number): number {
   const { quote } = c.tagged;
-  const opens = (i: number) => lowerAt(c, i) === 'that' || quote.mark[i] === 1;
+  const opens = (i: number) => quote.mark[i] === 1 || (lowerAt(c, i) === 'that' && !demonstrative(c, i, end));
   const clause = (i: number) =>
     opens(i) ||
     CLAUSE_SUBJECTS.has(lowerAt(c, i)) ||
@@ -239,4 +239,23 @@ function verbFollows(c: AttributionContext, from: number, end: number): boolean 
     return !(i + 1 < end && PREPOSITIONS.has(lowerAt(c, i + 1)));
   }
   return false;
+}
+
+/** Words after which "that" is a pronoun, not the start of a reported clause ("I say that because …"). */
+const AFTER_PRONOUN_THAT = new Set([
+  'because',
+  'since',
+  'when',
+  'if',
+  'and',
+  'or',
+  'but',
+  'about',
+  'to',
+  'again',
+]);
+
+/** "that" at `i` stands for a thing ("say that because …", "said that.") rather than opening a clause. */
+function demonstrative(c: AttributionContext, i: number, end: number): boolean {
+  return i + 1 >= end || c.tokens[i + 1].kind === 'punct' || AFTER_PRONOUN_THAT.has(lowerAt(c, i + 1));
 }
