@@ -5,6 +5,7 @@ import { attributionContext, type AttributionStep } from './steps/context.js';
 import { creditSpeakers } from './steps/credit-speakers.js';
 import { cueEdges } from './steps/cue-edges.js';
 import { dropSlips } from './steps/drop-slips.js';
+import { nestedReports } from './steps/nested-reports.js';
 import { linkTagged } from './steps/link-tagged.js';
 import { passiveReports } from './steps/passive-reports.js';
 import { signedAndLabelled } from './steps/signed-and-labelled.js';
@@ -26,6 +27,7 @@ export const ATTRIBUTION_STEPS: readonly AttributionStep[] = [
   repairSources, // passive agents, parentheticals, adjacent and shared subjects; slips dropped
   passiveReports, // "was echoed by Rubio"
   signedAndLabelled, // "“…” ― Name", signed posts, "PENCE: …"
+  nestedReports, // "“Lane replied that …,” Reyes testified": reports within another's content
 ];
 
 /**

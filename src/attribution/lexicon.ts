@@ -25,6 +25,7 @@ const CueDataSchema = z.object({
   claimBlockers: z.array(z.string()),
   auxiliaries: z.array(z.string()),
   speechVerbs: z.array(z.string()),
+  objectReports: z.array(z.string()).default([]),
   notSources: z.array(z.string()),
   issuerNouns: z.array(z.string()).default([]),
   spokesNouns: z.array(z.string()).default([]),
@@ -70,6 +71,11 @@ export interface CueLexicon {
   notSources: Set<string>;
   /** Lemmas of plain verbs of saying, whose cue always reports some content ("said", "noted"). */
   speechVerbs: Set<string>;
+  /**
+   * Verbs whose plain object is what was said ("condemned the move"): finite forms head a cue
+   * 71–96% of the time on PolNeAR train (condemned 12/13, blasted 23/24, criticized 64/80).
+   */
+  objectReports: Set<string>;
   /** Irregular verb forms, which may be past participles ("thought", "told"): for passive cues. */
   participles: Set<string>;
   /** Documents that speak for whoever issued them ("a report from X", "guidance from X"), as word lists. */
@@ -154,6 +160,7 @@ export function cueLexicon(): CueLexicon {
     auxiliaries: new Set(data.auxiliaries),
     notSources: new Set(data.notSources),
     speechVerbs: new Set(data.speechVerbs),
+    objectReports: new Set(data.objectReports),
     participles: new Set(Object.values(data.irregular).flat()),
     issuerNouns: wordLists(data.issuerNouns),
     spokesNouns: wordLists(data.spokesNouns),

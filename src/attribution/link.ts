@@ -12,6 +12,8 @@ export interface LinkedAttribution {
   cue: RoleSpan | null;
   source: RoleSpan | null;
   content: RoleSpan[];
+  /** The attribution whose content this one is reported in ("she said the minister told her …"). */
+  within?: LinkedAttribution;
 }
 
 /** Role spans from BIO labels: a B- starts a span, I- of the same role continues it. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { predictAttribution } from './attribution.js';
+import { predictSpeakers } from './speakers.js';
 
 const seed = readFileSync(new URL('../../test/fixtures/seed.txt', import.meta.url), 'utf8');
 const dir = mkdtempSync(path.join(tmpdir(), 'ng-attr-'));
@@ -58,5 +59,21 @@ describe('predictAttribution', () => {
     const bad = path.join(dir, 'bad.jsonl');
     writeFileSync(bad, JSON.stringify(records[1]) + '\n{"id": 3}\n');
     await expect(collect(bad)).rejects.toThrow(/bad\.jsonl:2/);
+  });
+
+  it('leaves a report nested in another out of the PolNeAR lines, and keeps it in the speakers lines', async () => {
+    const text = '“Captain Reyes replied that the bridge was closed,” Ana Ortiz testified.';
+    const file = path.join(dir, 'nested.jsonl');
+    writeFileSync(file, JSON.stringify({ id: 'nested', text }) + '\n');
+    const cues = (line: string) =>
+      (JSON.parse(line) as { attributions: Array<{ cue: unknown }> }).attributions
+        .flatMap((a) => (Array.isArray(a.cue) && Array.isArray(a.cue[0]) ? a.cue : [a.cue]))
+        .map((c) => (Array.isArray(c) ? text.slice(c[0] as number, c[1] as number) : null));
+    const polnear: string[] = [];
+    for await (const l of predictAttribution(file, {})) polnear.push(l);
+    const speakers: string[] = [];
+    for await (const l of predictSpeakers(file, {})) speakers.push(l);
+    expect(cues(polnear[0])).toEqual(['testified']);
+    expect(cues(speakers[0])).toEqual(['replied', 'testified']);
   });
 });

@@ -49,6 +49,8 @@ export const predictAttribution: Predictor = async function* (goldFile, options)
     options.limit,
   )) {
     const analysis = analyzeAttributions(input);
-    yield JSON.stringify({ id: input.id, attributions: analysis.attributions.map(toScorerLine) });
+    // PolNeAR annotates no report nested in another's content, so nested ones are left out here.
+    const outer = analysis.attributions.filter((a) => a.within === undefined);
+    yield JSON.stringify({ id: input.id, attributions: outer.map(toScorerLine) });
   }
 };

@@ -108,6 +108,11 @@ export const AttributionSchema = z.object({
   content: z.array(TextSpanSchema),
   via: z.array(ViaSchema),
   stance: StanceSchema,
+  /**
+   * The id of the attribution whose content reports this one ("She said the minister told her …":
+   * the minister's report is within hers). PolNeAR-format output leaves these out.
+   */
+  within: z.string().optional(),
 });
 export type Attribution = z.infer<typeof AttributionSchema>;
 

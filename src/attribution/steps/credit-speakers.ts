@@ -7,10 +7,14 @@ import { resolveSpeaker, type PreviousSpeaker, type SpeakerContext } from '../sp
 import { lowerAt, spanText, type AttributionContext } from './context.js';
 import { relaysOf, type Relays } from './relays.js';
 
+const NO_RELAYS: Relays = { isRelayCue: () => false, inSentence: () => [] };
+
 /** An attribution as the model gives it, with its cue's lower-cased words for the later checks. */
 export interface Credited {
   attribution: Attribution;
   cueWords: string[];
+  /** The attribution a nested report stands in (its `within` is set once ids are final). */
+  within?: Attribution;
 }
 
 /**
@@ -24,15 +28,17 @@ export function creditSpeakers(c: AttributionContext, linked: readonly LinkedAtt
   const relays = relaysOf(c);
   const cuesPerSentence = new Map<number, number>();
   for (const a of linked)
-    if (a.cue)
+    if (a.cue && !a.within)
       cuesPerSentence.set(
         tagged.sentence[a.cue.from],
         (cuesPerSentence.get(tagged.sentence[a.cue.from]) ?? 0) + 1,
       );
   const speakers = speakerContext(c);
   const out: Credited[] = [];
+  const credited = new Map<LinkedAttribution, Attribution>();
   let previous: PreviousSpeaker | undefined;
   for (const a of linked) {
+    if (a.within) continue;
     if (a.cue && relays.isRelayCue(a.cue) && (cuesPerSentence.get(tagged.sentence[a.cue.from]) ?? 0) > 1)
       continue;
     const words: string[] = [];
@@ -49,7 +55,58 @@ export function creditSpeakers(c: AttributionContext, linked: readonly LinkedAtt
         paragraph: doc.sentences[sentenceIndex]?.paragraph ?? 0,
         end: source?.end ?? 0,
       };
-    out.push({ attribution: toAttribution(c, a, words, source, relays, out.length), cueWords: words });
+    const attribution = toAttribution(c, a, words, source, relays, out.length);
+    credited.set(a, attribution);
+    out.push({ attribution, cueWords: words });
+  }
+  const nested = creditNested(c, speakers, linked, credited);
+  return nested.length ? [...out, ...nested].sort((x, y) => startOf(x) - startOf(y)) : out;
+}
+
+/**
+ * A nested "he"/"she" is resolved by the actors stage alone, inside someone else's words: it keeps
+ * its person only when that person's gender is known and agrees. Other sources always agree.
+ */
+function agreesInGender(speakers: SpeakerContext, pronoun: string, actor: string): boolean {
+  const gender = pronoun === 'he' ? 'male' : pronoun === 'she' ? 'female' : undefined;
+  if (!gender) return true;
+  return (speakers.actors.get(actor)?.gender ?? speakers.pronounGender?.get(actor)) === gender;
+}
+
+const startOf = (x: Credited) => (x.attribution.cue ?? x.attribution.content[0]).start;
+
+/**
+ * Speakers of nested reports, after every other attribution so they change none of those: an "I"
+ * inside a quotation is the quoted speaker; any other source is resolved without the quotation
+ * run of the speakers before it, which belongs to the enclosing report. Nested reports get no via.
+ */
+function creditNested(
+  c: AttributionContext,
+  speakers: SpeakerContext,
+  linked: readonly LinkedAttribution[],
+  credited: Map<LinkedAttribution, Attribution>,
+): Credited[] {
+  const out: Credited[] = [];
+  for (const a of linked) {
+    const outer = a.within && credited.get(a.within);
+    if (!outer || !a.cue || !a.source) continue;
+    const words: string[] = [];
+    for (let i = a.cue.from; i < a.cue.to; i++) words.push(lowerAt(c, i));
+    const { start } = c.tokens[a.source.from];
+    const { end } = c.tokens[a.source.to - 1];
+    // A copy of the learnt genders: a nested pronoun teaches none, and is checked against them below.
+    const scratch = { ...speakers, pronounGender: new Map(speakers.pronounGender) };
+    let source = resolveSpeaker(scratch, start, end, undefined);
+    const pronoun = source.text.toLowerCase();
+    if (pronoun === 'i' && c.tagged.quote.inside[a.source.from] && outer.source?.actor)
+      source = { ...source, actor: outer.source.actor };
+    else if (source.actor && !agreesInGender(speakers, pronoun, source.actor)) {
+      const { actor: _dropped, actors: _all, ...unresolved } = source;
+      source = unresolved;
+    }
+    const attribution = { ...toAttribution(c, a, words, source, NO_RELAYS, 0) };
+    credited.set(a, attribution);
+    out.push({ attribution, cueWords: words, within: outer });
   }
   return out;
 }

@@ -23,15 +23,25 @@ export function dropSlips(
   const claims = findClaims(c.doc, c.tokens, c.tagged.quote, confirmed);
   const confirmedSet = new Set(confirmed);
   const inClaim = claimLookup(claims);
-  const kept = credited
-    .filter(({ attribution: a, cueWords }) => {
-      if (a.kind === 'indirect' && !a.source && a.cue && !isSpeechReport(c, cueWords)) return false;
-      if (a.cue && notSpeech(c, a.cue)) return false;
-      return confirmedSet.has(a) || !(a.cue && inClaim(a.cue.start, a.cue.end));
-    })
-    .map((x) => x.attribution);
-  kept.forEach((a, k) => (a.id = `at${k + 1}`));
-  return { attributions: kept, claims };
+  const kept = new Set(
+    credited
+      .filter(({ attribution: a, cueWords }) => {
+        if (a.kind === 'indirect' && !a.source && a.cue && !isSpeechReport(c, cueWords)) return false;
+        if (a.cue && notSpeech(c, a.cue)) return false;
+        return confirmedSet.has(a) || !(a.cue && inClaim(a.cue.start, a.cue.end));
+      })
+      .map((x) => x.attribution),
+  );
+  // A nested report goes with the attribution it stands in; a second-level one follows its enclosing one.
+  const attributions: Attribution[] = [];
+  for (const { attribution: a, within } of credited) {
+    if (!kept.has(a)) continue;
+    if (within && !kept.has(within)) kept.delete(a);
+    else attributions.push(a);
+  }
+  attributions.forEach((a, k) => (a.id = `at${k + 1}`));
+  for (const { attribution: a, within } of credited) if (within && kept.has(a)) a.within = within.id;
+  return { attributions, claims };
 }
 
 /** A verb of saying among the cue's words, or a cue opening with the first word of a lexicon phrase. */

@@ -3,6 +3,18 @@ import { repairSources } from './sources.js';
 import { contextOf, spanOf, wordsOf } from './test-support.js';
 
 describe('repairSources', () => {
+  it('never gives a cue the name after "with" that speaks for the absolute phrase', () => {
+    const c = contextOf(
+      'Two neighbours criticised the plan, with Finance Minister Paul Meyer warning of costs.',
+    );
+    const a = {
+      cue: spanOf(c, 'cue', 'criticised'),
+      source: spanOf(c, 'source', 'Finance Minister Paul Meyer'),
+      content: [spanOf(c, 'content', 'the plan')],
+    };
+    expect(wordsOf(c, repairSources(c, [a])[0].source) ?? '').not.toMatch(/Meyer/);
+  });
+
   it('gives a passive cue its agent instead of the subject before it', () => {
     const c = contextOf('The plan was criticized by the senator on Tuesday.');
     const a = {
