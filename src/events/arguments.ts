@@ -83,3 +83,52 @@ export function actorWords(s: PreparedSentence, span: [number, number]): [number
   }
   return undefined;
 }
+
+/**
+ * The target words of a tagged range that names no actor: what the act is done to ("condemned the
+ * bombing of a military academy", "lifted the blockade"), as PLV marks it. Its noun group from the
+ * range's first noun group on; undefined when the words hold no noun.
+ */
+export function thingWords(s: PreparedSentence, span: [number, number]): [number, number] | undefined {
+  for (let x = span[0]; x < span[1]; x++) {
+    if (s.blocked[x]) return undefined;
+    const pos = s.toks[x]!.pos;
+    if (pos !== 'NOUN' && pos !== 'PROPN') continue;
+    let a = x;
+    while (a > span[0] && (GROUP_POS.has(s.toks[a - 1]!.pos) || GROUP_WORDS.has(s.toks[a - 1]!.lower))) a--;
+    return [a, span[1]];
+  }
+  return undefined;
+}
+
+/** Words that end the clause of a trigger's object. */
+const CLAUSE_END = new Set([',', ';', ':', '.', 'that', 'which', 'who', 'while', 'after', 'before', 'because']);
+
+/**
+ * The trigger's object when the tagger marks no target: the first actor in the trigger's clause after
+ * it ("met the envoy", "sent troops to Iraq"), else the noun group right after it ("banned national
+ * newspapers"). Undefined when the clause holds neither.
+ */
+export function objectWords(s: PreparedSentence, i: number): [number, number] | undefined {
+  let end = i + 1;
+  while (end < s.toks.length && end - i <= 10 && !CLAUSE_END.has(s.toks[end]!.lower)) end++;
+  if (end === i + 1) return undefined;
+  const actor = actorWords(s, [i + 1, end]);
+  if (actor) return actor;
+  const first = s.toks[i + 1]!.pos;
+  return GROUP_POS.has(first) ? thingWords(s, [i + 1, nounGroupEnd(s, i + 1, end)]) : undefined;
+}
+
+/** The end of the noun group at x: its modifiers, then its nouns ("national newspapers | last week"). */
+function nounGroupEnd(s: PreparedSentence, x: number, end: number): number {
+  let y = x;
+  let nouns = false;
+  while (y < end) {
+    const pos = s.toks[y]!.pos;
+    const noun = pos === 'NOUN' || pos === 'PROPN' || GROUP_WORDS.has(s.toks[y]!.lower);
+    if (!noun && (nouns || !GROUP_POS.has(pos))) break;
+    nouns ||= noun;
+    y++;
+  }
+  return y;
+}
