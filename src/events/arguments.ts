@@ -102,7 +102,19 @@ export function thingWords(s: PreparedSentence, span: [number, number]): [number
 }
 
 /** Words that end the clause of a trigger's object. */
-const CLAUSE_END = new Set([',', ';', ':', '.', 'that', 'which', 'who', 'while', 'after', 'before', 'because']);
+const CLAUSE_END = new Set([
+  ',',
+  ';',
+  ':',
+  '.',
+  'that',
+  'which',
+  'who',
+  'while',
+  'after',
+  'before',
+  'because',
+]);
 
 /**
  * The trigger's object when the tagger marks no target: the first actor in the trigger's clause after
