@@ -118,29 +118,13 @@ const CLAUSE_END = new Set([
 
 /**
  * The trigger's object when the tagger marks no target: the first actor in the trigger's clause after
- * it ("met the envoy", "sent troops to Iraq"), else the noun group right after it ("banned national
- * newspapers"). Undefined when the clause holds neither.
+ * it ("met the envoy", "sent troops to Iraq"). Undefined when the clause names none: taking the noun
+ * group after the trigger too ("returned an 18th century manuscript") gained only 0.002 PLV CV dyad
+ * recall and reads badly.
  */
 export function objectWords(s: PreparedSentence, i: number): [number, number] | undefined {
   let end = i + 1;
   while (end < s.toks.length && end - i <= 10 && !CLAUSE_END.has(s.toks[end]!.lower)) end++;
   if (end === i + 1) return undefined;
-  const actor = actorWords(s, [i + 1, end]);
-  if (actor) return actor;
-  const first = s.toks[i + 1]!.pos;
-  return GROUP_POS.has(first) ? thingWords(s, [i + 1, nounGroupEnd(s, i + 1, end)]) : undefined;
-}
-
-/** The end of the noun group at x: its modifiers, then its nouns ("national newspapers | last week"). */
-function nounGroupEnd(s: PreparedSentence, x: number, end: number): number {
-  let y = x;
-  let nouns = false;
-  while (y < end) {
-    const pos = s.toks[y]!.pos;
-    const noun = pos === 'NOUN' || pos === 'PROPN' || GROUP_WORDS.has(s.toks[y]!.lower);
-    if (!noun && (nouns || !GROUP_POS.has(pos))) break;
-    nouns ||= noun;
-    y++;
-  }
-  return y;
+  return actorWords(s, [i + 1, end]);
 }
