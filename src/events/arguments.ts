@@ -83,3 +83,48 @@ export function actorWords(s: PreparedSentence, span: [number, number]): [number
   }
   return undefined;
 }
+
+/**
+ * The target words of a tagged range that names no actor: what the act is done to ("condemned the
+ * bombing of a military academy", "lifted the blockade"), as PLV marks it. Its noun group from the
+ * range's first noun group on; undefined when the words hold no noun.
+ */
+export function thingWords(s: PreparedSentence, span: [number, number]): [number, number] | undefined {
+  for (let x = span[0]; x < span[1]; x++) {
+    if (s.blocked[x]) return undefined;
+    const pos = s.toks[x]!.pos;
+    if (pos !== 'NOUN' && pos !== 'PROPN') continue;
+    let a = x;
+    while (a > span[0] && (GROUP_POS.has(s.toks[a - 1]!.pos) || GROUP_WORDS.has(s.toks[a - 1]!.lower))) a--;
+    return [a, span[1]];
+  }
+  return undefined;
+}
+
+/** Words that end the clause of a trigger's object. */
+const CLAUSE_END = new Set([
+  ',',
+  ';',
+  ':',
+  '.',
+  'that',
+  'which',
+  'who',
+  'while',
+  'after',
+  'before',
+  'because',
+]);
+
+/**
+ * The trigger's object when the tagger marks no target: the first actor in the trigger's clause after
+ * it ("met the envoy", "sent troops to Iraq"). Undefined when the clause names none: taking the noun
+ * group after the trigger too ("returned an 18th century manuscript") gained only 0.002 PLV CV dyad
+ * recall and reads badly.
+ */
+export function objectWords(s: PreparedSentence, i: number): [number, number] | undefined {
+  let end = i + 1;
+  while (end < s.toks.length && end - i <= 10 && !CLAUSE_END.has(s.toks[end]!.lower)) end++;
+  if (end === i + 1) return undefined;
+  return actorWords(s, [i + 1, end]);
+}

@@ -4,7 +4,7 @@ import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
 import { composeSentence, withCompositionWords } from './compose.js';
 import { decodeSentence, type Decoded } from './decode.js';
 import { mayHoldEvent } from './gate.js';
-import { actorWords } from './arguments.js';
+import { actorWords, objectWords, thingWords } from './arguments.js';
 import { codeType, dictionaryCode, type FoldedType } from './features.js';
 import { codeFacts, grammar, type ControlKind, type VerbEntry } from './lexicon.js';
 import { eventModel, vocabularyOf, type EventModel } from './model.js';
@@ -249,7 +249,13 @@ export function codeEvents(input: CoderInput): Event[] {
       // An event needs its actor: without source words that name one, the act is not coded (precision first).
       const source = d.source && actorWords(s, d.source);
       if (!source) continue;
-      const target = d.target && actorWords(s, d.target);
+      // A target that names no actor is kept as the words the act is done to (uncoded).
+      // Without a tagged target, the trigger's object (a passive's subject is already the target).
+      const target = d.target
+        ? (actorWords(s, d.target) ?? thingWords(s, d.target))
+        : d.c.modality.passive
+          ? undefined
+          : objectWords(s, d.c.i);
       const sources = actorsIn(s, source, 'source', country('source'));
       const targets = target ? actorsIn(s, target, 'target', country('target')) : [];
       for (const src of sources.length > 0 ? sources : [undefined]) {
