@@ -13,7 +13,7 @@ import { anchoredTimes } from './anchored.js';
 import { normWord, timeLexicon } from './lexicon.js';
 import { notADate } from './names.js';
 import { weekdayOf, yearOf, type Pointing, type Ymd } from './resolve.js';
-import { overlapsAny } from './spans.js';
+import { countStartingBefore, overlapsAny } from '../util/sorted-spans.js';
 import { sentenceTense, type Direction } from './tense.js';
 
 const YEAR = /\b(1[6-9]\d{2}|20\d{2})\b(?!\s*[-–]\s*\d)/gu;
@@ -115,14 +115,8 @@ function coverage(spans: ReadonlyArray<{ start: number; end: number }>): (s: num
   const reach: number[] = [];
   for (const f of sorted) reach.push(Math.max(f.end, reach.length ? reach[reach.length - 1] : -1));
   return (s, e) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].start <= s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && reach[lo - 1] >= e;
+    const before = countStartingBefore(sorted, s + 1);
+    return before > 0 && reach[before - 1] >= e;
   };
 }
 

@@ -9,7 +9,7 @@
  * sentence full of dates quadratic (10,000 repeats of "on Monday in 2025 last week" took minutes).
  */
 import { normWord, timeLexicon } from './lexicon.js';
-import { countEndingBy, countStartingBefore } from './spans.js';
+import { countEndingBy, countStartingBefore } from '../util/sorted-spans.js';
 
 export type Direction = 'past' | 'future';
 

@@ -1,4 +1,7 @@
-/** Binary searches over spans sorted by position that do not overlap (regex matches in text order). */
+/**
+ * Binary searches over spans sorted by position that do not overlap (tokens, regex matches in text
+ * order), shared by the stages that look spans up by offset.
+ */
 
 /** How many of the spans (sorted, not overlapping) end at or before `at`. */
 export function countEndingBy(spans: ReadonlyArray<{ end: number }>, at: number): number {
