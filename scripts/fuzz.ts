@@ -3,8 +3,15 @@
  * per target, the inputs tried, the failures (with the seed and the input, to replay) and the slowest
  * input with its time per KB. Exits non-zero on any failure.
  *
- *   npm run fuzz -- [--factor 20] [--seconds 60] [--seed N]
+ *   npm run fuzz -- [--factor 20] [--seconds 60] [--seed N] [--current FILE]
+ *
+ * Each input is written to FILE (default: newsgraph-fuzz-current.json in the temp directory) before
+ * it runs, so when a run is stopped because it hangs (`timeout 120 npm run fuzz`), FILE holds the
+ * input that hung, its target and its batch seed: an endless loop never reports by itself.
  */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import {
   analyzeTarget,
@@ -24,6 +31,9 @@ function flag(name: string, fallback: number): number {
 const factor = flag('factor', 20);
 const seconds = flag('seconds', 60);
 const seed = flag('seed', Date.now() % 2 ** 31);
+const currentAt = process.argv.indexOf('--current');
+const currentFile =
+  currentAt >= 0 ? process.argv[currentAt + 1] : path.join(os.tmpdir(), 'newsgraph-fuzz-current.json');
 
 interface Report {
   target: string;
@@ -66,6 +76,7 @@ async function run<T>(target: FuzzTarget<T>): Promise<Report> {
     for (const input of inputs) {
       if (report.inputs >= wanted || performance.now() >= deadline) break;
       report.inputs++;
+      writeFileSync(currentFile, JSON.stringify({ target: target.name, seed: seed + batch, input }));
       const t0 = performance.now();
       try {
         await target.check(input);
@@ -89,6 +100,7 @@ async function run<T>(target: FuzzTarget<T>): Promise<Report> {
   return report;
 }
 
+process.stdout.write(`fuzz seed ${seed}; each input is written to ${currentFile} before it runs\n`);
 const server = await fuzzServer();
 const reports: Report[] = [];
 try {

@@ -3,6 +3,14 @@
  * styles, inline SVG, comments, templates) before it is parsed into a DOM: pages are often more
  * script than text, and the DOM parser and Readability pay for every node. JSON-LD blocks are kept
  * aside because they carry metadata (and sometimes the whole article body).
+ *
+ * Declarations (`<!DOCTYPE …>`, `<![CDATA[…`, any other `<!…>`) and processing instructions
+ * (`<?…>`) go too, each up to its first `>` as an HTML tokenizer reads them (bogus comments). linkedom
+ * takes every `<!DOCTYPE` it parses, in a fragment too, as the document's and relinks the document's
+ * node list, and keeps `<![CDATA[…` as a comment that may contain `-->`, which it serialises
+ * verbatim: Readability's `innerHTML` round trip of such a page then put a DOCTYPE inside `<body>`,
+ * and its next pass over the broken list never ended (a fuzz input of 26 characters,
+ * `<m><![CDATA[--><!DOCTYPE h`, hung a test worker).
  */
 export interface PreparedHtml {
   html: string;
@@ -29,6 +37,12 @@ export function prepareHtml(html: string): PreparedHtml {
       const end = lower.indexOf('-->', lt + 4);
       out.push(html.slice(copyFrom, lt));
       pos = copyFrom = end < 0 ? n : end + 3;
+      continue;
+    }
+    if (lower[lt + 1] === '!' || lower[lt + 1] === '?') {
+      const end = lower.indexOf('>', lt + 2);
+      out.push(html.slice(copyFrom, lt));
+      pos = copyFrom = end < 0 ? n : end + 1;
       continue;
     }
     const name = tagNameAt(lower, lt + 1);

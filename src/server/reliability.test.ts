@@ -214,43 +214,59 @@ describe('HTTP API under hostile and heavy use', () => {
 const built = existsSync(path.join(PROJECT_ROOT, 'dist/server/ingest-worker.js'));
 if (!built) console.warn('server worker-thread test skipped: dist/ is not built (npm run build)');
 
+/*
+ * A bound against a hang, with measured headroom: this test took 6.8 s in a quiet CI run and 18.6 s
+ * alone under load 10 on 2 cores; its time scales with the load (about 2× at load 10, so ~40 s at
+ * load 20), and part of it grows faster than the article (the statements step within one article
+ * is quadratic in its reports, 3,000 here). 300 s keeps ~7× over the worst load seen.
+ */
+const BIG_POST_BUDGET_MS = 300_000;
+
 describe.skipIf(!built)('newsgraph serve: posted articles are analysed off the event loop', () => {
-  it('answers /api/health while a large posted article is being analysed', async () => {
-    const db = path.join(dir, 'served.db');
-    const { app, url } = await startServer({ db, host: '127.0.0.1', port: 0, webRoot: null });
-    try {
-      const para =
-        'Minister Ana Lopes said on Monday that the border with Valmora would reopen after talks. ' +
-        'The opposition leader Bo Varga criticised the deal, according to state media. ';
-      const text = para.repeat(1500);
-      // A first, small post loads the modules and models, so the large one is analysis alone.
-      const warm = await fetch(`${url}/api/articles`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: para, title: 'Warm-up' }),
-      });
-      expect(warm.status).toBe(201);
-      const order: string[] = [];
-      const posted = fetch(`${url}/api/articles`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text, title: 'Long' }),
-      }).then(async (r) => {
-        order.push('post');
-        return r;
-      });
-      await new Promise((r) => setTimeout(r, 300));
-      const t0 = performance.now();
-      const health = await fetch(`${url}/api/health`);
-      const healthMs = performance.now() - t0;
-      order.push('health');
-      const res = await posted;
-      expect(health.status).toBe(200);
-      expect(res.status).toBe(201);
-      expect(order).toEqual(['health', 'post']);
-      expect(healthMs).toBeLessThan(1000);
-    } finally {
-      await app.close();
-    }
-  }, 120_000);
+  it(
+    'answers /api/health while a large posted article is being analysed',
+    async () => {
+      const db = path.join(dir, 'served.db');
+      const { app, url } = await startServer({ db, host: '127.0.0.1', port: 0, webRoot: null });
+      try {
+        const para =
+          'Minister Ana Lopes said on Monday that the border with Valmora would reopen after talks. ' +
+          'The opposition leader Bo Varga criticised the deal, according to state media. ';
+        const text = para.repeat(1500);
+        // A first, small post loads the modules and models, so the large one is analysis alone.
+        const warm = await fetch(`${url}/api/articles`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: para, title: 'Warm-up' }),
+        });
+        expect(warm.status).toBe(201);
+        const order: string[] = [];
+        const posted = fetch(`${url}/api/articles`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text, title: 'Long' }),
+        }).then(async (r) => {
+          order.push('post');
+          return r;
+        });
+        const postedAt = performance.now();
+        await new Promise((r) => setTimeout(r, 300));
+        const t0 = performance.now();
+        const health = await fetch(`${url}/api/health`);
+        const healthMs = performance.now() - t0;
+        order.push('health');
+        const res = await posted;
+        const postMs = performance.now() - postedAt;
+        expect(health.status).toBe(200);
+        expect(res.status).toBe(201);
+        expect(order).toEqual(['health', 'post']);
+        // Relative, not a wall-clock limit: health answers in a small part of the analysis's time
+        // (on the event loop it would wait for all of it), however busy the machine.
+        expect(healthMs).toBeLessThan(postMs / 4);
+      } finally {
+        await app.close();
+      }
+    },
+    BIG_POST_BUDGET_MS,
+  );
 });

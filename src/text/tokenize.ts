@@ -1,4 +1,5 @@
 import type { Token, TokenKind } from '../model/index.js';
+import { countEndingBy } from '../util/sorted-spans.js';
 
 /*
  * Offset-preserving tokenizer: the text is never rewritten, tokens are ranges into it.
@@ -50,12 +51,5 @@ function kindOf(word: string): TokenKind {
 
 /** Index of the first token ending after `offset` (tokens.length when none): binary search. */
 export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countEndingBy(tokens, offset);
 }

@@ -30,11 +30,9 @@ export function anchoredTimes(text: string): Anchored {
     spans,
     resolve(found) {
       const out: Found[] = [];
+      const latest = new LatestDates(found);
       for (const s of spans) {
-        const earlier = [...found, ...out]
-          .filter((f) => f.end <= s.start && !/X/.test(f.value))
-          .sort((a, b) => b.end - a.end)
-          .find((f) => precision(f.value) >= precision(s.unit));
+        const earlier = latest.before(s.start, precision(s.unit));
         if (!earlier) continue;
         const value = shifted(earlier.value, s.unit, s.shift);
         if (!value) continue;
@@ -45,10 +43,63 @@ export function anchoredTimes(text: string): Anchored {
           relative: true,
           anchor: 'text',
         });
+        latest.add(out[out.length - 1]);
       }
       return out;
     },
   };
+}
+
+/**
+ * The latest-ending stated date before a point, of at least a given precision (an earlier one on a
+ * tie), kept as the anchored phrases are visited in text order: searching every date again for each
+ * phrase made text full of "the next year" quadratic. Dates with an unknown part (`XXXX-04`) anchor nothing.
+ */
+class LatestDates {
+  private readonly pending: Array<{ date: Found; order: number }>;
+  private next = 0;
+  private added: number;
+  /** The best date so far at each precision (1 year, 2 month, 3 day). */
+  private readonly best: Array<{ date: Found; order: number } | undefined> = [
+    undefined,
+    undefined,
+    undefined,
+  ];
+
+  constructor(found: readonly Found[]) {
+    this.pending = found
+      .map((date, order) => ({ date, order }))
+      .sort((a, b) => a.date.end - b.date.end || a.order - b.order);
+    this.added = found.length;
+  }
+
+  /** Adds a date resolved on the way; it ends before every phrase still to come. */
+  add(date: Found): void {
+    this.offer({ date, order: this.added++ });
+  }
+
+  before(at: number, minPrecision: number): Found | undefined {
+    while (this.next < this.pending.length && this.pending[this.next].date.end <= at)
+      this.offer(this.pending[this.next++]);
+    let pick: { date: Found; order: number } | undefined;
+    for (let p = minPrecision; p <= 3; p++) {
+      const c = this.best[p - 1];
+      if (
+        c &&
+        (!pick || c.date.end > pick.date.end || (c.date.end === pick.date.end && c.order < pick.order))
+      )
+        pick = c;
+    }
+    return pick?.date;
+  }
+
+  private offer(c: { date: Found; order: number }): void {
+    if (/X/.test(c.date.value)) return;
+    const p = precision(c.date.value);
+    const b = this.best[p - 1];
+    if (!b || c.date.end > b.date.end || (c.date.end === b.date.end && c.order < b.order))
+      this.best[p - 1] = c;
+  }
 }
 
 const precision = (v: string | 'year' | 'month' | 'day'): number =>

@@ -13,7 +13,8 @@ import { anchoredTimes } from './anchored.js';
 import { normWord, timeLexicon } from './lexicon.js';
 import { notADate } from './names.js';
 import { weekdayOf, yearOf, type Pointing, type Ymd } from './resolve.js';
-import { clauseTense } from './tense.js';
+import { countStartingBefore, overlapsAny } from '../util/sorted-spans.js';
+import { sentenceTense, type Direction } from './tense.js';
 
 const YEAR = /\b(1[6-9]\d{2}|20\d{2})\b(?!\s*[-–]\s*\d)/gu;
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -46,24 +47,29 @@ export function findTimes(
   const anchored = anchoredTimes(text);
   const found: Found[] = [];
   for (const p of sentences) {
-    const passage = text.slice(p.start, p.end);
-    if (!DATE_CUE.test(passage)) continue;
-    for (const r of chrono.parse(passage, refDate, { forwardDate: false })) {
-      const start = r.index + p.start;
-      const raw = r.text.replace(/[\s,.;:]+$/, '');
-      if (!raw || raw.includes('\n') || ANCHORED_ELSEWHERE.test(raw)) continue;
-      if (anchored.spans.some((a) => a.start < start + raw.length && start < a.end)) continue;
-      if (notADate(text, start, raw)) continue;
-      const f = resolveResult(text, r.start, r.tags(), start, start + raw.length, p, ref);
-      if (f) found.push(f);
+    let tense: TenseOf | undefined;
+    const tenseOf: TenseOf = (s, e) => (tense ??= sentenceTense(text, p.start, p.end))(s, e);
+    for (const w of chronoWindows(text, p)) {
+      const passage = text.slice(w.start, w.end);
+      if (!DATE_CUE.test(passage)) continue;
+      for (const r of chrono.parse(passage, refDate, { forwardDate: false })) {
+        const start = r.index + w.start;
+        const raw = r.text.replace(/[\s,.;:]+$/, '');
+        if (!raw || raw.includes('\n') || ANCHORED_ELSEWHERE.test(raw)) continue;
+        if (overlapsAny(anchored.spans, start, start + raw.length)) continue;
+        if (notADate(text, start, raw)) continue;
+        const f = resolveResult(text, r.start, r.tags(), start, start + raw.length, tenseOf, ref);
+        if (f) found.push(f);
+      }
     }
   }
+  const covered = coverage(found);
   YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = YEAR.exec(text)) !== null) {
     const s = m.index;
     const e = s + m[0].length;
-    if (found.some((f) => f.start <= s && e <= f.end)) continue;
+    if (covered(s, e)) continue;
     // A bare number is a year only after a preposition ("since 2014", "in 2019").
     if (!timeLexicon().before.test(text.slice(Math.max(0, s - 40), s))) continue;
     found.push(extend(text, s, e, m[0], 'year', false));
@@ -73,6 +79,47 @@ export function findTimes(
   return found.map((f, i) => ({ id: `t${i + 1}`, ...f }));
 }
 
+/**
+ * chrono's cost grows with the square of a passage's length when it holds many dates (a refiner
+ * matches the whole text before each date), so a passage longer than any real sentence is given to
+ * it in windows cut at whitespace. A date across a cut is lost, in such passages only.
+ */
+const CHRONO_WINDOW = 4000;
+
+function chronoWindows(
+  text: string,
+  p: { start: number; end: number },
+): Array<{ start: number; end: number }> {
+  const windows: Array<{ start: number; end: number }> = [];
+  let from = p.start;
+  while (p.end - from > CHRONO_WINDOW) {
+    const cut = text.slice(from, from + CHRONO_WINDOW).search(/\s\S*$/);
+    const to = cut > 0 ? from + cut + 1 : from + CHRONO_WINDOW;
+    windows.push({ start: from, end: to });
+    from = to;
+  }
+  windows.push({ start: from, end: p.end });
+  return windows;
+}
+
+/** The tense of the clause of a date `[start, end)` in the sentence at hand. */
+type TenseOf = (start: number, end: number) => Direction | undefined;
+
+/**
+ * Whether `[s, e)` lies inside one of the spans, by binary search over their starts with the
+ * furthest end so far (a scan of every span for every year made year-heavy text quadratic). Years
+ * found later never cover one another, so the spans found before the year scan are enough.
+ */
+function coverage(spans: ReadonlyArray<{ start: number; end: number }>): (s: number, e: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const f of sorted) reach.push(Math.max(f.end, reach.length ? reach[reach.length - 1] : -1));
+  return (s, e) => {
+    const before = countStartingBefore(sorted, s + 1);
+    return before > 0 && reach[before - 1] >= e;
+  };
+}
+
 /** One chrono match as a time expression: granularity, value, and what it is relative to. */
 function resolveResult(
   text: string,
@@ -80,7 +127,7 @@ function resolveResult(
   tags: Set<string>,
   start: number,
   end: number,
-  sentence: { start: number; end: number },
+  tenseOf: TenseOf,
   ref: Ymd | undefined,
 ): Found | undefined {
   const raw = text.slice(start, end);
@@ -105,7 +152,7 @@ function resolveResult(
   const directional = timeLexicon().directional.exec(text.slice(Math.max(0, start - 20), start));
   const from = directional && !derived ? start - directional[0].length : start;
   if (ref && !derived && !c.isCertain('year') && (c.isCertain('month') || weekdayOnly)) {
-    const pointing = pointingOf(text, start, end, sentence);
+    const pointing = pointingOf(text, start, end, tenseOf);
     if (weekdayOnly) day = weekdayOf(c.get('weekday') ?? 0, ref, pointing);
     else {
       const month = c.get('month') ?? 1;
@@ -120,12 +167,7 @@ function resolveResult(
 }
 
 /** The direction a date points: a word right before it ("last", "next"), else its clause's tense. */
-function pointingOf(
-  text: string,
-  start: number,
-  end: number,
-  sentence: { start: number; end: number },
-): Pointing {
+function pointingOf(text: string, start: number, end: number, tenseOf: TenseOf): Pointing {
   const lex = timeLexicon();
   const before = lex.directional.exec(text.slice(Math.max(0, start - 20), start));
   const word = before
@@ -133,7 +175,7 @@ function pointingOf(
     : /^(last|next|past|coming)\s/i.exec(text.slice(start, end))?.[1].toLowerCase();
   if (word && lex.pastWords.has(word)) return { direction: 'past', strict: true };
   if (word && lex.futureWords.has(word)) return { direction: 'future', strict: true };
-  const tense = clauseTense(text, sentence.start, sentence.end, start, end);
+  const tense = tenseOf(start, end);
   return tense ? { direction: tense, strict: false } : undefined;
 }
 

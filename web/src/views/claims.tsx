@@ -1,12 +1,11 @@
 import type { ClaimDetail, ClaimSummary } from '../../../src/corpus/index.js';
-import { useApi } from '../hooks.js';
 import { href } from '../router.js';
-import { ApiLink, Loaded, day } from './common.js';
+import { day } from './common.js';
+import { Fetched, InArticle, ReportCards } from './report-cards.js';
 
 export function ClaimsView({ params }: { params: URLSearchParams }) {
   const all = params.get('all') === '1';
   const path = `/api/claims?limit=200${all ? '&traced=false' : ''}`;
-  const load = useApi<{ total: number; items: ClaimSummary[] }>(path);
   return (
     <section>
       <h1>Claim traces</h1>
@@ -19,39 +18,36 @@ export function ClaimsView({ params }: { params: URLSearchParams }) {
           <a href={href(['claims'], { all: '1' })}>All claims</a>
         )}
       </p>
-      <ApiLink path={path} />
-      <Loaded load={load}>
+      <Fetched<{ total: number; items: ClaimSummary[] }> path={path}>
         {(data) => (
-          <>
-            <p class="muted">{data.total} claims</p>
-            <ul class="cards" data-testid="claim-list">
-              {data.items.map((c) => (
-                <li>
-                  <blockquote>{c.span.text}</blockquote>
-                  <div class="muted">
-                    {c.outlet ?? '—'} · {day(c.published)} · {c.traces} sourced{' '}
-                    {c.traces === 1 ? 'report' : 'reports'} ·{' '}
-                    <a class="open-claim" href={href(['claim', c.id])}>
-                      trace
-                    </a>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </>
+          <ReportCards
+            items={data.items}
+            total={data.total}
+            noun="claims"
+            testid="claim-list"
+            card={(c) => ({
+              quote: c.span.text,
+              meta: (
+                <>
+                  {c.outlet ?? '—'} · {day(c.published)} · {c.traces} sourced{' '}
+                  {c.traces === 1 ? 'report' : 'reports'} ·{' '}
+                  <a class="open-claim" href={href(['claim', c.id])}>
+                    trace
+                  </a>
+                </>
+              ),
+            })}
+          />
         )}
-      </Loaded>
+      </Fetched>
     </section>
   );
 }
 
 export function ClaimView({ id }: { id: string }) {
-  const path = `/api/claims/${encodeURIComponent(id)}`;
-  const load = useApi<{ claim: ClaimDetail }>(path);
   return (
     <section>
-      <ApiLink path={path} />
-      <Loaded load={load}>
+      <Fetched<{ claim: ClaimDetail }> path={`/api/claims/${encodeURIComponent(id)}`}>
         {({ claim }) => (
           <>
             <h1>Unattributed claim</h1>
@@ -64,21 +60,21 @@ export function ClaimView({ id }: { id: string }) {
             {claim.sources.length === 0 && (
               <p class="muted">Not found with a source elsewhere in the corpus.</p>
             )}
-            <ul class="cards" data-testid="claim-sources">
-              {claim.sources.map((s) => (
-                <li>
-                  <blockquote>{s.content.map((c) => c.text).join(' … ')}</blockquote>
-                  <div class="muted">
+            <ReportCards
+              items={claim.sources}
+              testid="claim-sources"
+              card={(s) => ({
+                quote: s.content.map((c) => c.text).join(' … '),
+                meta: (
+                  <>
                     <strong>{s.speaker ?? 'unnamed source'}</strong>
                     {s.cue.length > 0 && <> · “{s.cue.map((c) => c.text).join(' ')}”</>} · {s.outlet ?? '—'} ·{' '}
                     {day(s.published)} ·{' '}
-                    <a
-                      href={href(['article', s.article], {
-                        focus: `att:${s.report.slice(s.article.length + 1)}`,
-                      })}
-                    >
-                      in {s.title ?? s.article}
-                    </a>
+                    <InArticle
+                      article={s.article}
+                      attribution={s.report.slice(s.article.length + 1)}
+                      title={s.title}
+                    />
                     {s.statementReports > 1 && (
                       <>
                         {' '}
@@ -88,13 +84,13 @@ export function ClaimView({ id }: { id: string }) {
                         </a>
                       </>
                     )}
-                  </div>
-                </li>
-              ))}
-            </ul>
+                  </>
+                ),
+              })}
+            />
           </>
         )}
-      </Loaded>
+      </Fetched>
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { QuoteHit } from '../../../src/store/types.js';
 import { query } from '../api.js';
-import { useApi } from '../hooks.js';
 import { href, navigate } from '../router.js';
-import { ApiLink, Loaded, day } from './common.js';
+import { day } from './common.js';
+import { Fetched, InArticle, ReportCards } from './report-cards.js';
 
 const STANCES = ['', 'neutral', 'distancing', 'hedged', 'endorsing'];
 
@@ -16,7 +16,6 @@ export function QuotesView({ params }: { params: URLSearchParams }) {
   };
   const [draft, setDraft] = useState(current);
   const path = `/api/quotes${query({ ...current, limit: 100 })}`;
-  const load = useApi<{ total: number; items: QuoteHit[] }>(path);
   const field = (name: 'text' | 'speaker' | 'outlet', placeholder: string) => (
     <input
       name={name}
@@ -50,41 +49,42 @@ export function QuotesView({ params }: { params: URLSearchParams }) {
         </select>
         <button type="submit">Search</button>
       </form>
-      <ApiLink path={path} />
-      <Loaded load={load}>
+      <Fetched<{ total: number; items: QuoteHit[] }> path={path}>
         {(data) => (
-          <>
-            <p class="muted">{data.total} quotes</p>
-            <ul class="cards" data-testid="quote-results">
-              {data.items.map((q) => (
-                <li class="quote">
-                  <blockquote>{q.content}</blockquote>
-                  <div class="muted">
-                    {q.speakerActor ? (
-                      <>
-                        <a href={href(['actor', q.speakerActor])}>
-                          {q.speakerName ?? q.speaker ?? q.speakerActor}
-                        </a>
-                        {q.speaker && q.speakerName && q.speaker !== q.speakerName && <> (“{q.speaker}”)</>}
-                      </>
-                    ) : (
-                      (q.speaker ?? 'unknown source')
-                    )}
-                    {q.cue && <> · “{q.cue}”</>} · {q.kind} · {q.stance} · {q.outlet ?? '—'} ·{' '}
-                    {day(q.published)} ·{' '}
-                    <a
-                      class="open-article"
-                      href={href(['article', q.articleId], { focus: `att:${q.attributionId}` })}
-                    >
-                      in {q.title ?? q.articleId}
-                    </a>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </>
+          <ReportCards
+            items={data.items}
+            total={data.total}
+            noun="quotes"
+            testid="quote-results"
+            card={(q) => ({
+              class: 'quote',
+              quote: q.content,
+              meta: (
+                <>
+                  {q.speakerActor ? (
+                    <>
+                      <a href={href(['actor', q.speakerActor])}>
+                        {q.speakerName ?? q.speaker ?? q.speakerActor}
+                      </a>
+                      {q.speaker && q.speakerName && q.speaker !== q.speakerName && <> (“{q.speaker}”)</>}
+                    </>
+                  ) : (
+                    (q.speaker ?? 'unknown source')
+                  )}
+                  {q.cue && <> · “{q.cue}”</>} · {q.kind} · {q.stance} · {q.outlet ?? '—'} ·{' '}
+                  {day(q.published)} ·{' '}
+                  <InArticle
+                    class="open-article"
+                    article={q.articleId}
+                    attribution={q.attributionId}
+                    title={q.title}
+                  />
+                </>
+              ),
+            })}
+          />
         )}
-      </Loaded>
+      </Fetched>
     </section>
   );
 }

@@ -2,15 +2,14 @@ import { useState } from 'preact/hooks';
 import type { StatementDetail, StatementReport, StatementSummary } from '../../../src/corpus/index.js';
 import { query } from '../api.js';
 import { driftSegments, droppedWords } from '../drift-marks.js';
-import { useApi } from '../hooks.js';
 import { href, navigate } from '../router.js';
-import { ApiLink, Loaded, day } from './common.js';
+import { day } from './common.js';
+import { Fetched, ReportCards } from './report-cards.js';
 
 export function StatementsView({ params }: { params: URLSearchParams }) {
   const current = { speaker: params.get('speaker') ?? '', minOutlets: params.get('minOutlets') ?? '2' };
   const [draft, setDraft] = useState(current);
   const path = `/api/statements${query({ ...current, limit: 100 })}`;
-  const load = useApi<{ total: number; items: StatementSummary[] }>(path);
   return (
     <section>
       <h1>Statements</h1>
@@ -43,28 +42,28 @@ export function StatementsView({ params }: { params: URLSearchParams }) {
         </select>
         <button type="submit">Filter</button>
       </form>
-      <ApiLink path={path} />
-      <Loaded load={load}>
+      <Fetched<{ total: number; items: StatementSummary[] }> path={path}>
         {(data) => (
-          <>
-            <p class="muted">{data.total} statements</p>
-            <ul class="cards" data-testid="statement-list">
-              {data.items.map((s) => (
-                <li>
-                  <blockquote>{s.content}</blockquote>
-                  <div class="muted">
-                    {s.speaker ?? 'unnamed source'} · {s.reports} reports · {s.outlets.join(', ') || '—'} ·
-                    first {day(s.published)} ·{' '}
-                    <a class="open-statement" href={href(['statement', s.id])}>
-                      how it travelled
-                    </a>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </>
+          <ReportCards
+            items={data.items}
+            total={data.total}
+            noun="statements"
+            testid="statement-list"
+            card={(s) => ({
+              quote: s.content,
+              meta: (
+                <>
+                  {s.speaker ?? 'unnamed source'} · {s.reports} reports · {s.outlets.join(', ') || '—'} ·
+                  first {day(s.published)} ·{' '}
+                  <a class="open-statement" href={href(['statement', s.id])}>
+                    how it travelled
+                  </a>
+                </>
+              ),
+            })}
+          />
         )}
-      </Loaded>
+      </Fetched>
     </section>
   );
 }
@@ -161,12 +160,9 @@ function ReportItem({ report, origin }: { report: StatementReport; origin: boole
 }
 
 export function StatementView({ id }: { id: string }) {
-  const path = `/api/statements/${encodeURIComponent(id)}`;
-  const load = useApi<{ statement: StatementDetail }>(path);
   return (
     <section>
-      <ApiLink path={path} />
-      <Loaded load={load}>
+      <Fetched<{ statement: StatementDetail }> path={`/api/statements/${encodeURIComponent(id)}`}>
         {({ statement }) => (
           <>
             <h1>Statement by {statement.speaker ?? 'an unnamed source'}</h1>
@@ -182,7 +178,7 @@ export function StatementView({ id }: { id: string }) {
             </ol>
           </>
         )}
-      </Loaded>
+      </Fetched>
     </section>
   );
 }
