@@ -63,7 +63,10 @@ function nearest(spans: Array<[number, number]>, i: number): [number, number] | 
   return best;
 }
 
-/** Argument labels of every word of the sentence for one trigger. */
+/** Words on each side of a trigger that may hold its source or target. */
+export const ARGUMENT_WINDOW = 100;
+
+/** Argument labels of every word of the sentence for one trigger ('O' outside its window). */
 export function tagArguments(
   s: PreparedSentence,
   model: EventModel,
@@ -71,13 +74,22 @@ export function tagArguments(
   type: string,
   stat: readonly string[][] = staticArgFeatures(s),
 ): Uint8Array {
-  const n = s.toks.length;
+  // Arguments are sought within a window around the trigger, wider than any real sentence needs,
+  // so text without full stops costs time linear in its length for each trigger.
+  const lo = Math.max(0, c.i - ARGUMENT_WINDOW);
+  const hi = Math.min(s.toks.length, c.i + ARGUMENT_WINDOW + 1);
+  const n = hi - lo;
   const scores = new Float64Array(n * NUM_ARG_LABELS);
-  for (let x = 0; x < n; x++) argScores(model, argFeatures(s, stat, c, type, x), scores, x * NUM_ARG_LABELS);
+  for (let x = lo; x < hi; x++)
+    argScores(model, argFeatures(s, stat, c, type, x), scores, (x - lo) * NUM_ARG_LABELS);
   // The trigger itself is no argument.
-  const blocked = Uint8Array.from(s.blocked);
-  blocked[c.i] = 1;
-  return viterbi(model.trans, scores, n, blocked);
+  const blocked = s.blocked.slice(lo, hi);
+  blocked[c.i - lo] = 1;
+  const labels = viterbi(model.trans, scores, n, blocked);
+  if (n === s.toks.length) return labels;
+  const out = new Uint8Array(s.toks.length);
+  out.set(labels, lo);
+  return out;
 }
 
 /** The source and target ranges nearest trigger i in a label sequence. */
