@@ -196,24 +196,33 @@ describe('bad input', () => {
       ) + '.';
     await expectLinearGrowth((n) => code(sentence(n)), 50);
   });
-  it('tags arguments in linear time in a text with no full stop', () => {
+  it.each([
     // Each typed trigger's tagger read every word of the sentence and counted the clause breaks
-    // between each word and the trigger: cubic on a long run of actors and verbs without a full stop.
-    // Only the events stage is timed, over the whole pipeline's layers (names make triggers typed).
-    const eventsMs = (n: number) => {
-      const timings = new Map<string, number>();
-      const text = 'Russia attacked Ukraine and ' + 'NATO Valmora Ostria met '.repeat(n) + 'here.';
-      const a = analyze(text, { language: 'en' }, { timings });
-      expect(a.events.length).toBeGreaterThan(0);
-      return timings.get('events') ?? 0;
-    };
-    eventsMs(10); // loads the models, which the small run must not pay for
-    const small = eventsMs(1000);
-    const large = eventsMs(10000);
-    expect(large, `10× the words took ${large.toFixed(0)} ms against ${small.toFixed(0)} ms`).toBeLessThan(
-      30 * Math.max(small, 20),
-    );
-  }, 120_000);
+    // between each word and the trigger: cubic on a run of actors and verbs without a full stop.
+    [
+      'actors and verbs without a full stop',
+      (n: number) => 'Russia attacked Ukraine and ' + 'NATO Valmora Ostria met '.repeat(n),
+    ],
+    // Each name looked its first token up by a scan from the sentence's start: quadratic.
+    ['names inside an unclosed quotation', (n: number) => '"It is fine, Ana Lopes said '.repeat(n)],
+  ])(
+    'codes %s in linear time',
+    (_, text) => {
+      // Only the events stage is timed, over the whole pipeline's layers (names make triggers typed).
+      const eventsMs = (n: number) => {
+        const timings = new Map<string, number>();
+        analyze(text(n) + 'here.', { language: 'en' }, { timings });
+        return timings.get('events') ?? 0;
+      };
+      eventsMs(10); // loads the models, which the small run must not pay for
+      const small = eventsMs(1000);
+      const large = eventsMs(10000);
+      expect(large, `10× the words took ${large.toFixed(0)} ms against ${small.toFixed(0)} ms`).toBeLessThan(
+        30 * Math.max(small, 20),
+      );
+    },
+    120_000,
+  );
   it('handles 200 actors in one sentence', async () => {
     const names = ['France', 'Germany', 'Poland', 'Hungarian officials', 'Syrian rebels'];
     const sentence = (n: number) =>

@@ -3,6 +3,7 @@ import { findActorPhrases, type ActorPhrase } from './actors.js';
 import { wordKnowledge, type WordInfo } from './knowledge.js';
 import { grammar } from './lexicon.js';
 import { tagRange, type Tagged } from './tagger.js';
+import { countEndingBy } from '../util/sorted-spans.js';
 
 /*
  * One sentence as the event coder reads it: tagged words, their knowledge, entity types, actor
@@ -86,13 +87,6 @@ function blockCredits(toks: readonly Tagged[], blocked: Uint8Array): void {
   }
 }
 
-/** The token index of the first token at or after character `c`. */
-function tokenAt(toks: readonly Tagged[], c: number): number {
-  let k = 0;
-  while (k < toks.length && toks[k]!.end <= c) k++;
-  return k;
-}
-
 export function prepareSentence(
   text: string,
   sentence: Pick<Sentence, 'start' | 'end'>,
@@ -111,7 +105,10 @@ export function prepareSentence(
   const ent = toks.map(() => '');
   for (const m of mentions) {
     if (m.end <= sentence.start || m.start >= sentence.end) continue;
-    for (let x = tokenAt(toks, m.start); x < toks.length && toks[x]!.start < m.end; x++) ent[x] = m.type;
+    // The first token at or after the mention's start, by binary search: a scan from the sentence's
+    // start per mention was quadratic in a long sentence full of names.
+    for (let x = countEndingBy(toks, m.start); x < toks.length && toks[x]!.start < m.end; x++)
+      ent[x] = m.type;
   }
   const phrases = findActorPhrases(text, toks, mentions, actorsById);
   const phraseAt = new Int32Array(toks.length).fill(-1);
