@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../util/data.js';
+import { expectTenfoldTimes } from '../util/__fixtures__/growth.js';
 import { prepareHtml } from './html-prep.js';
 
 /**
@@ -59,6 +60,6 @@ describe('extractArticle on declarations inside the body', () => {
     expect(texts[2]).toContain(PARA);
     expect(texts[4]).toContain(PARA);
     // 10× the markup in well under 30× the time (a fixed floor keeps tiny timings from deciding).
-    expect(ms[4]).toBeLessThan(30 * Math.max(ms[3], 20));
+    expectTenfoldTimes(ms[3]!, ms[4]!);
   }, 120_000);
 });
