@@ -25,6 +25,7 @@ import {
   type Profile,
   type Report,
 } from '../statements/index.js';
+import { parseStoredReport } from '../statements/stored.js';
 
 export const CLAIMS_ANALYSIS_NAME = 'claims';
 
@@ -86,7 +87,7 @@ async function reportsById(
 ): Promise<Report[]> {
   if (ids.length === 0) return [];
   const rows = await tx.all(`SELECT report FROM ${table} WHERE ${column} IN ${inList(ids)}`, ids);
-  return rows.map((r) => JSON.parse(String(r.report)) as Report);
+  return rows.map((r) => parseStoredReport(r.report));
 }
 
 /** The pair in id order, as the statements analysis compares it. */

@@ -3,8 +3,9 @@
  * one claim with the reports that assert it with a source, each with its statement.
  */
 import type { Row, Store } from '../../store/index.js';
-import type { Piece, Report } from '../statements/index.js';
+import type { Piece } from '../statements/index.js';
 import type { StatementReport } from '../statements/read.js';
+import { parseStoredReport } from '../statements/stored.js';
 
 export interface ClaimQuery {
   /** Only claims traced to at least one sourced report (the default), or every claim. */
@@ -49,7 +50,7 @@ export interface ClaimDetail extends ClaimSummary {
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 function summaryOf(r: Row): ClaimSummary {
-  const report = JSON.parse(String(r.report)) as Report;
+  const report = parseStoredReport(r.report);
   return {
     id: String(r.claim_id),
     article: String(r.article_id),
@@ -99,7 +100,7 @@ export async function getClaim(store: Store, id: string): Promise<ClaimDetail | 
     );
     const sources = links
       .map((l): ClaimTrace => {
-        const r = JSON.parse(String(l.report)) as Report;
+        const r = parseStoredReport(l.report);
         return {
           report: r.id,
           article: r.article,

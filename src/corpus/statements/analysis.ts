@@ -20,6 +20,7 @@ import {
   type Profile,
 } from './similarity.js';
 import type { Report } from './types.js';
+import { parseStoredReport } from './stored.js';
 
 export const STATEMENTS_ANALYSIS_NAME = 'statements';
 
@@ -127,7 +128,7 @@ async function candidatesOf(
 async function profilesOf(tx: SqlRunner, ids: readonly string[], vocab: Vocabulary): Promise<Profile[]> {
   if (ids.length === 0) return [];
   const rows = await tx.all(`SELECT report FROM statements_reports WHERE report_id IN ${inList(ids)}`, ids);
-  return rows.map((r) => profile(JSON.parse(String(r.report)) as Report, vocab));
+  return rows.map((r) => profile(parseStoredReport(r.report), vocab));
 }
 
 /** Columns of a report row and of a key row, for bulk inserts (the store bench fills with them too). */

@@ -7,6 +7,7 @@ import { likePattern } from '../../store/rules.js';
 import { drift } from './drift.js';
 import { compareReports } from './grouping.js';
 import type { DriftItem, Piece, Report, ReportForm } from './types.js';
+import { parseStoredReport } from './stored.js';
 
 export interface StatementQuery {
   /** Part of the name of a speaker credited in any report. */
@@ -91,7 +92,7 @@ function summaryOf(r: Row): StatementSummary {
     reports: Number(r.reports),
     outlets: JSON.parse(String(r.outlet_list)) as string[],
     published: str(r.published),
-    content: contentOf(JSON.parse(String(r.report)) as Report),
+    content: contentOf(parseStoredReport(r.report)),
   };
 }
 
@@ -103,7 +104,7 @@ export async function getStatement(store: Store, id: string): Promise<StatementD
     const group = await db.get('SELECT * FROM statements_groups WHERE id = ?', [owner.statement_id]);
     if (!group) return null;
     const rows = await db.all('SELECT report FROM statements_reports WHERE statement_id = ?', [group.id]);
-    return { group, reports: rows.map((r) => JSON.parse(String(r.report)) as Report) };
+    return { group, reports: rows.map((r) => parseStoredReport(r.report)) };
   });
   if (!found) return null;
   const { group, reports } = found;
