@@ -9,7 +9,7 @@ import type { ArticleInput } from './types.js';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Finds `needle` in `text` (the n-th occurrence) and returns its span, failing loudly if absent. */
-function span(text: string, needle: string, nth = 0) {
+export function span(text: string, needle: string, nth = 0) {
   let at = -1;
   for (let i = 0; i <= nth; i++) {
     at = text.indexOf(needle, at + 1);

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { fixtureAnalysis, inputOf } from '../fixtures.js';
+import { fixtureAnalysis, inputOf, span } from '../fixtures.js';
 import { WIRE, wireAnalysis, type SuiteContext } from './context.suite.js';
 
 /** Listing, paging and searching articles; searching quotes. */
@@ -63,5 +63,27 @@ export function searchesArticlesAndQuotes(ctx: SuiteContext): void {
     expect((await store.searchQuotes({ text: 'deal', speaker: 'Lopes' })).total).toBe(0);
     const q = (await store.searchQuotes({ text: 'deal' })).items[0];
     expect(t2.slice(q.start, q.end)).toBe(q.content);
+  });
+
+  it('keeps a report nested in another attribution linked to it (within)', async () => {
+    const { store } = ctx;
+    const text = 'Ana Lopes said "Bo Varga told me the deal is dead" on Friday.';
+    const base = fixtureAnalysis(text, {
+      quote: { speaker: 'Ana Lopes', cue: 'said', content: 'Bo Varga told me the deal is dead' },
+    });
+    const inner = {
+      ...base.attributions[0]!,
+      id: 'Q2',
+      kind: 'indirect' as const,
+      source: { ...span(text, 'Bo Varga') },
+      cue: { ...span(text, 'told'), lemma: 'tell' },
+      content: [span(text, 'the deal is dead')],
+      within: 'Q1',
+    };
+    await store.putArticle(inputOf('n1', text), { ...base, attributions: [...base.attributions, inner] });
+    const hits = (await store.searchQuotes({ text: 'deal' })).items;
+    const byId = new Map(hits.map((q) => [q.attributionId, q]));
+    expect(byId.get('Q2')?.within).toBe('Q1');
+    expect(byId.get('Q1')?.within).toBeNull();
   });
 }
