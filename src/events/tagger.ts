@@ -57,7 +57,7 @@ interface Learnt {
  * fresh engine would make, under another index. A fresh engine is started when the learnt entries
  * (which wink never frees) grow large or a packed feature table nears its capacity.
  */
-class ScopedWink {
+export class ScopedWink {
   private nlp!: Nlp;
   private core!: CoreModel;
   /** Words made visible while reading the current text (learnt or shown again): hidden before the next. */
@@ -67,11 +67,13 @@ class ScopedWink {
   /** The category each learnt entry was made under, by index above the model's own words. */
   private madeUnder: number[] = [];
 
-  constructor() {
+  /** `maxLearnt`: learnt entries kept before the engine is renewed. */
+  constructor(private readonly maxLearnt = LEARNT_WORDS_MAX) {
     this.start();
   }
 
   private start(): void {
+    this.starts += 1;
     const { winkNLP, model } = winkEnglish();
     const parts = model as unknown as ModelParts;
     let cache: WinkCache | undefined;
@@ -152,6 +154,9 @@ class ScopedWink {
     this.visible = [];
   }
 
+  /** Engines started so far (the first one included). */
+  starts = 0;
+
   /** The engine for the next text, reading it as if nothing had been read before. */
   fresh(): Nlp {
     this.hide();
@@ -159,7 +164,7 @@ class ScopedWink {
     const crowded = Object.values(this.core.features).some(
       (f) => f.maxIndex !== undefined && f.index !== undefined && f.index > f.maxIndex * 0.9,
     );
-    if (crowded || lexeme.index - lexeme.intrinsicSize > LEARNT_WORDS_MAX) this.start();
+    if (crowded || lexeme.index - lexeme.intrinsicSize > this.maxLearnt) this.start();
     return this.nlp;
   }
 }
@@ -180,10 +185,14 @@ let engine: ScopedWink | undefined;
  * a token that does not match its place is searched for nearby rather than trusted.
  */
 export function tagRange(text: string, start: number, end: number): Tagged[] {
+  // Loaded on first use: the model costs ~50 ms to read, and only the events stage needs it.
+  return tagWith((engine ??= new ScopedWink()), text, start, end);
+}
+
+/** `tagRange` with a given engine. */
+export function tagWith(engine: ScopedWink, text: string, start: number, end: number): Tagged[] {
   const slice = text.slice(start, end);
   if (!slice.trim()) return [];
-  // Loaded on first use: the model costs ~50 ms to read, and only the events stage needs it.
-  engine ??= new ScopedWink();
   const n = engine.fresh();
   const doc = n.readDoc(slice);
   const its = n.its;
