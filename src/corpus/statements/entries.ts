@@ -44,6 +44,7 @@ const PERFECT = 16;
 
 /** Words per chunk of the packed cores (16 MB): chunks are added, never copied. */
 const CHUNK = 1 << 22;
+const FIRST_CHUNK = 1 << 12;
 /** A packed core: four lengths, then words, content words, context and cue hashes. */
 const HEADER = 4;
 
@@ -110,8 +111,13 @@ export class Entries {
 
   private pack(n: number, parts: readonly Uint32Array[]): void {
     const length = HEADER + parts.reduce((sum, p) => sum + p.length, 0);
+    const last = this.chunks.length - 1;
+    if (last === 0 && this.used + length > this.chunks[0].length && this.chunks[0].length < CHUNK) {
+      // The first chunk starts small (a small corpus) and doubles up to a full one.
+      this.chunks[0] = grown(this.chunks[0], Math.min(CHUNK, 2 * (this.used + length)));
+    }
     if (this.used + length > (this.chunks.at(-1)?.length ?? 0)) {
-      this.chunks.push(new Uint32Array(Math.max(CHUNK, length)));
+      this.chunks.push(new Uint32Array(Math.max(last < 0 ? FIRST_CHUNK : CHUNK, length)));
       this.used = 0;
     }
     const chunk = this.chunks[this.chunks.length - 1];

@@ -10,7 +10,14 @@ const TWO_32 = 4294967296;
 /** Postings per chunk (two Int32Arrays of 16 MB): chunks are added, never copied. */
 const CHUNK_BITS = 22;
 const CHUNK = 1 << CHUNK_BITS;
+const FIRST_CHUNK = 1 << 12;
 const EMPTY = -1;
+
+function grown(a: Int32Array, length: number): Int32Array {
+  const b = new Int32Array(length);
+  b.set(a);
+  return b;
+}
 
 export class KeyTable {
   private hi = new Uint32Array(0);
@@ -39,8 +46,13 @@ export class KeyTable {
     }
     const p = this.postings++;
     if ((p & (CHUNK - 1)) === 0) {
-      this.reports.push(new Int32Array(CHUNK));
-      this.next.push(new Int32Array(CHUNK));
+      // The first chunk starts small (a small corpus), later ones are full.
+      const length = p === 0 ? FIRST_CHUNK : CHUNK;
+      this.reports.push(new Int32Array(length));
+      this.next.push(new Int32Array(length));
+    } else if (p === this.reports[0].length) {
+      this.reports[0] = grown(this.reports[0], 2 * p);
+      this.next[0] = grown(this.next[0], 2 * p);
     }
     this.reports[p >>> CHUNK_BITS][p & (CHUNK - 1)] = report;
     this.next[p >>> CHUNK_BITS][p & (CHUNK - 1)] = this.head[slot];
