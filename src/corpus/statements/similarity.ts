@@ -66,21 +66,23 @@ const sortedDistinct = (xs: Iterable<number>): Uint32Array => Uint32Array.from(n
  * and its flags. The statement index keeps only this per report (packed in typed arrays) and
  * expands a profile when it compares one.
  */
-export interface ProfileCore {
-  id: string;
-  article: string;
-  speaker: string | null;
-  speakerKey: string | null;
-  day: number | null;
-  words: Uint32Array;
+export interface ProfileCore extends Pick<
+  Profile,
+  | 'id'
+  | 'article'
+  | 'speaker'
+  | 'speakerKey'
+  | 'day'
+  | 'words'
+  | 'context'
+  | 'cueStems'
+  | 'direct'
+  | 'negated'
+  | 'namesOnly'
+  | 'occasion'
+> {
   /** The distinct content words (vocabulary ids), in order of first occurrence. */
   contentText: Uint32Array;
-  context: Uint32Array;
-  cueStems: Uint32Array;
-  direct: boolean;
-  negated: boolean;
-  namesOnly: boolean;
-  occasion: Occasion;
 }
 
 export function profileCore(report: Report, vocab: Vocabulary): ProfileCore {
