@@ -123,7 +123,7 @@ export function adjacentSource(
   return null;
 }
 
-const NAME_LINKERS = new Set(['of', 'for', 'the', 'de', 'von', 'van', 'al', 'bin']);
+const NAME_LINKERS = new Set(['of', 'for', 'the', 'de', 'von', 'van', 'al', 'bin', '&']);
 
 /**
  * The subject of a cue separated from it by a parenthetical: "Ukrainian MP Oleksandr Dubinsky,

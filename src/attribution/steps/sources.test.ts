@@ -37,6 +37,18 @@ describe('repairSources', () => {
     expect(wordsOf(c, repairSources(c, [a])[0].source)).toBe('Jeff Lane');
   });
 
+  it('reads "Lane & Sons" as one name run before a parenthetical', () => {
+    const c = contextOf(
+      'Jeff Lane, president of Lane & Sons, a design agency in Boise, said the ad was bold.',
+    );
+    const a = {
+      cue: spanOf(c, 'cue', 'said'),
+      source: null,
+      content: [spanOf(c, 'content', 'the ad was bold')],
+    };
+    expect(wordsOf(c, repairSources(c, [a])[0].source)).toBe('Jeff Lane');
+  });
+
   it('gives a passive cue its agent instead of the subject before it', () => {
     const c = contextOf('The plan was criticized by the senator on Tuesday.');
     const a = {
