@@ -49,6 +49,16 @@ describe('repairSources', () => {
     expect(wordsOf(c, repairSources(c, [a])[0].source)).toBe('Jeff Lane');
   });
 
+  it('keeps a speaker after the cue whose relative clause has an auxiliary ("who has known")', () => {
+    const c = contextOf('The tower was a success, said Louise Marsh, who has known the builder for years.');
+    const a = {
+      cue: spanOf(c, 'cue', 'said'),
+      source: spanOf(c, 'source', 'Louise Marsh, who'),
+      content: [spanOf(c, 'content', 'The tower was a success')],
+    };
+    expect(wordsOf(c, repairSources(c, [a])[0].source)).toMatch(/^Louise Marsh/);
+  });
+
   it('gives a passive cue its agent instead of the subject before it', () => {
     const c = contextOf('The plan was criticized by the senator on Tuesday.');
     const a = {
