@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -14,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runNode, type CliResult } from './__fixtures__/run-cli.js';
 
 // `analyze` from the start-up snapshot (scripts/build-snapshot.mjs, started by bin/newsgraph.js) must
 // write exactly what the bundle writes, and a blob that does not fit falls back without an error.
@@ -23,30 +23,9 @@ const bundleDir = path.join(root, 'dist/bundle');
 const mtime = (p: string) => statSync(path.join(root, p), { throwIfNoEntry: false })?.mtimeMs ?? -1;
 const built = mtime('dist/bundle/cli.js') >= 0 && mtime('dist/bundle/cli.js') >= mtime('dist/cli/main.js');
 
-interface Run {
-  code: number | null;
-  out: string;
-  err: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}, input?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: root,
-      env: { ...process.env, NEWSGRAPH_DEBUG: '1', ...env },
-      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout!.on('data', (d: Buffer) => out.push(d));
-    child.stderr!.on('data', (d: Buffer) => err.push(d));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({ code, out: Buffer.concat(out).toString('utf8'), err: Buffer.concat(err).toString('utf8') }),
-    );
-    if (input !== undefined) child.stdin!.end(input);
-  });
-}
+/** Runs node with NEWSGRAPH_DEBUG set, so the launcher says whether it started from the snapshot. */
+const run = (args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> =>
+  runNode(args, { input, env: { NEWSGRAPH_DEBUG: '1', ...env } });
 
 /** The error messages of a run, without the launcher's own note and the stack lines debugging adds. */
 const messages = (err: string) =>
