@@ -4,6 +4,11 @@ import { WIRE, wireAnalysis, type SuiteContext } from './context.suite.js';
 
 /** Listing, paging and searching articles; searching quotes. */
 export function searchesArticlesAndQuotes(ctx: SuiteContext): void {
+  searchesArticles(ctx);
+  searchesQuotes(ctx);
+}
+
+function searchesArticles(ctx: SuiteContext): void {
   it('lists, pages and full-text searches articles; hostile query syntax never breaks a query', async () => {
     const { store } = ctx;
     await store.putArticle(
@@ -41,7 +46,9 @@ export function searchesArticlesAndQuotes(ctx: SuiteContext): void {
     expect((await store.searchArticles('')).total).toBe(0);
     expect((await store.stats()).articles).toBe(2);
   });
+}
 
+function searchesQuotes(ctx: SuiteContext): void {
   it('searches quotes by text, speaker, outlet and stance', async () => {
     const { store } = ctx;
     await store.putArticle(inputOf('w1', WIRE, { outlet: 'Wire' }), wireAnalysis());
