@@ -135,6 +135,27 @@ export function bulkAnalysis(text: string, name: string): Analysis {
   };
 }
 
+/**
+ * "Ana Lopes said '… Bo Varga told me the deal is dead …'": the outer report Q1 and, inside its words,
+ * Q2 with `within: 'Q1'`.
+ */
+export function nestedReportAnalysis(): { text: string; analysis: Analysis } {
+  const text = 'Ana Lopes said "Bo Varga told me the deal is dead" on Friday.';
+  const base = fixtureAnalysis(text, {
+    quote: { speaker: 'Ana Lopes', cue: 'said', content: 'Bo Varga told me the deal is dead' },
+  });
+  const inner = {
+    ...base.attributions[0]!,
+    id: 'Q2',
+    kind: 'indirect' as const,
+    source: { ...span(text, 'Bo Varga') },
+    cue: { ...span(text, 'told'), lemma: 'tell' },
+    content: [span(text, 'the deal is dead')],
+    within: 'Q1',
+  };
+  return { text, analysis: { ...base, attributions: [...base.attributions, inner] } };
+}
+
 export function inputOf(key: string, text: string, extra: Partial<ArticleInput> = {}): ArticleInput {
   return { key, text, contentHash: sha(text), ...extra };
 }

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { defineStoreSuite, fixtureAnalysis, inputOf, span } from '../store.suite.js';
+import { defineStoreSuite, fixtureAnalysis, inputOf, nestedReportAnalysis } from '../store.suite.js';
 import { isConnectionError, parsePostgresUrl, redactUrl } from './connect.js';
 import { openPostgresStore } from './index.js';
 import { STORE_MIGRATIONS } from './migrations.js';
@@ -28,18 +28,9 @@ describe.skipIf(!TEST_PG)('PostgresStore specifics', () => {
 
   it("upgrading a version-2 schema fills each stored quote's within from its analysis", async () => {
     const url = testSchemaUrl('within');
-    const text = 'Ana Lopes said "Bo Varga told me the deal is dead" today.';
-    const base = fixtureAnalysis(text, {
-      quote: { speaker: 'Ana Lopes', cue: 'said', content: 'Bo Varga told me the deal is dead' },
-    });
-    const inner = {
-      ...base.attributions[0]!,
-      id: 'Q2',
-      content: [span(text, 'the deal is dead')],
-      within: 'Q1',
-    };
+    const { text, analysis } = nestedReportAnalysis();
     const s = await openPostgresStore(url);
-    await s.putArticle(inputOf('k', text), { ...base, attributions: [...base.attributions, inner] });
+    await s.putArticle(inputOf('k', text), analysis);
     // As a version-2 schema had it: no column, so no link.
     await s.pool.query('ALTER TABLE quotes DROP COLUMN within_id');
     await s.pool.query("DELETE FROM newsgraph_migrations WHERE component = 'store' AND version > 2");

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defineStoreSuite, fixtureAnalysis, inputOf, span } from '../store.suite.js';
+import { defineStoreSuite, fixtureAnalysis, inputOf, nestedReportAnalysis } from '../store.suite.js';
 import { ftsQuery } from './fts.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { SqliteStore } from './index.js';
@@ -30,18 +30,9 @@ describe('SqliteStore specifics', () => {
 
   it("upgrading a version-2 database fills each stored quote's within from its analysis", async () => {
     const file = path.join(dir, 'v2.db');
-    const text = 'Ana Lopes said "Bo Varga told me the deal is dead" today.';
-    const base = fixtureAnalysis(text, {
-      quote: { speaker: 'Ana Lopes', cue: 'said', content: 'Bo Varga told me the deal is dead' },
-    });
-    const inner = {
-      ...base.attributions[0]!,
-      id: 'Q2',
-      content: [span(text, 'the deal is dead')],
-      within: 'Q1',
-    };
+    const { text, analysis } = nestedReportAnalysis();
     const s = new SqliteStore(file);
-    await s.putArticle(inputOf('k', text), { ...base, attributions: [...base.attributions, inner] });
+    await s.putArticle(inputOf('k', text), analysis);
     // As a version-2 database had it: no column, so no link.
     s.db.exec('ALTER TABLE quotes DROP COLUMN within_id');
     s.db.pragma('user_version = 2');

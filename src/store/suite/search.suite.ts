@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { fixtureAnalysis, inputOf, span } from '../fixtures.js';
+import { fixtureAnalysis, inputOf, nestedReportAnalysis } from '../fixtures.js';
 import { WIRE, wireAnalysis, type SuiteContext } from './context.suite.js';
 
 /** Listing, paging and searching articles; searching quotes. */
@@ -74,20 +74,8 @@ function searchesQuotes(ctx: SuiteContext): void {
 
   it('keeps a report nested in another attribution linked to it (within)', async () => {
     const { store } = ctx;
-    const text = 'Ana Lopes said "Bo Varga told me the deal is dead" on Friday.';
-    const base = fixtureAnalysis(text, {
-      quote: { speaker: 'Ana Lopes', cue: 'said', content: 'Bo Varga told me the deal is dead' },
-    });
-    const inner = {
-      ...base.attributions[0]!,
-      id: 'Q2',
-      kind: 'indirect' as const,
-      source: { ...span(text, 'Bo Varga') },
-      cue: { ...span(text, 'told'), lemma: 'tell' },
-      content: [span(text, 'the deal is dead')],
-      within: 'Q1',
-    };
-    await store.putArticle(inputOf('n1', text), { ...base, attributions: [...base.attributions, inner] });
+    const { text, analysis } = nestedReportAnalysis();
+    await store.putArticle(inputOf('n1', text), analysis);
     const hits = (await store.searchQuotes({ text: 'deal' })).items;
     const byId = new Map(hits.map((q) => [q.attributionId, q]));
     expect(byId.get('Q2')?.within).toBe('Q1');
