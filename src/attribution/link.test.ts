@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectTenfoldGrowth } from '../util/__fixtures__/growth.js';
 import { link, roleSpans, type RoleSpan } from './link.js';
 
 // Labels: 0 O, 1 B-SRC, 2 I-SRC, 3 B-CUE, 4 I-CUE, 5 B-CON, 6 I-CON.
@@ -64,5 +65,32 @@ describe('linking', () => {
     const labels = Uint8Array.from([1, 3, 5, 0, 5, 6]);
     const out = link(roleSpans(labels), ctxOf(6, [3], [3]), () => false);
     expect(out.find((a) => a.content[0].from === 4)?.cue).toBeNull();
+  });
+
+  it('links n quotations with trailing speakers in time linear in n', async () => {
+    // Per sentence: [“quote] [quote”] , [Rutte] [said] . [Officials] . [Aides] . — every quotation
+    // checks the tokens up to its cue, which a scan over all sources made quadratic.
+    const unit = [5, 6, 0, 1, 3, 0, 1, 0, 1, 0];
+    const linkMany = (n: number) => {
+      const labels = new Uint8Array(unit.length * n);
+      const sentence = new Int32Array(labels.length);
+      const filler = new Uint8Array(labels.length);
+      for (let i = 0; i < labels.length; i++) {
+        labels[i] = unit[i % unit.length];
+        sentence[i] = Math.floor(i / unit.length);
+        filler[i] = labels[i] === 0 ? 1 : 0;
+      }
+      const ctx = { sentence, segment: sentence, filler };
+      return link(roleSpans(labels), ctx, (s) => s.role === 'content');
+    };
+    linkMany(5000); // warm-up: code compiles
+    const out = await expectTenfoldGrowth(
+      () => linkMany(5000),
+      () => linkMany(50_000),
+      50,
+    );
+    expect(out).toHaveLength(50_000);
+    const last = 49_999 * unit.length;
+    expect(out[49_999]).toMatchObject({ source: { from: last + 3 }, cue: { from: last + 4 } });
   });
 });

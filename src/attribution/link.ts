@@ -58,17 +58,22 @@ export interface LinkContext {
 function trailingCue(
   content: RoleSpan,
   cues: readonly RoleSpan[],
-  sources: readonly RoleSpan[],
+  inSource: Uint8Array,
   ctx: LinkContext,
 ): RoleSpan | null {
   const cue = cues.find((c) => c.from >= content.to);
   if (!cue || cue.from - content.to > 12 || ctx.segment[cue.from] !== ctx.segment[content.from]) return null;
   for (let i = content.to; i < cue.from; i++) {
-    if (ctx.filler[i]) continue;
-    if (sources.some((s) => s.from <= i && i < s.to)) continue;
-    return null;
+    if (!ctx.filler[i] && !inSource[i]) return null;
   }
   return cue;
+}
+
+/** 1 for every token inside a source span: a lookup per token, not a scan of all sources. */
+function sourceTokens(sources: readonly RoleSpan[], length: number): Uint8Array {
+  const marks = new Uint8Array(length);
+  for (const s of sources) marks.fill(1, s.from, s.to);
+  return marks;
 }
 
 /** Distance with a penalty for crossing sentences, so a cue in the same sentence wins. */
@@ -94,6 +99,7 @@ export function link(
 ): LinkedAttribution[] {
   const cues = spans.filter((s) => s.role === 'cue');
   const sources = spans.filter((s) => s.role === 'source');
+  const inSource = sourceTokens(sources, ctx.filler.length);
   const contentsOf = new Map<RoleSpan | null, RoleSpan[]>();
   let lastCueBefore: RoleSpan | null = null;
   let ci = 0;
@@ -113,7 +119,7 @@ export function link(
         best = cue;
       }
     }
-    if (quoted(content)) best = trailingCue(content, cues.slice(ci, ci + 2), sources, ctx) ?? best;
+    if (quoted(content)) best = trailingCue(content, cues.slice(ci, ci + 2), inSource, ctx) ?? best;
     if (!best && lastCueBefore && quoted(content) && ctx.segment[lastCueBefore.from] === seg - 1)
       best = lastCueBefore;
     const list = contentsOf.get(best) ?? [];
