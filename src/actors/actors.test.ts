@@ -124,6 +124,34 @@ describe('titled mentions', () => {
     expect(r.actorOf(r.mention('Rutte'))).toBe(r.actorOf(m));
   });
 
+  it('makes "the U.S. Attorney\'s Office" one organisation, however NER typed or split it', () => {
+    const text = 'The man pleaded guilty, the U.S. Attorney’s Office said. He faces a year.';
+    const variants = [
+      [['U.S. Attorney’s Office', 'ORG']],
+      [['U.S. Attorney’s Office', 'PERSON']],
+      [['Office', 'PERSON']],
+    ] as const;
+    for (const names of variants) {
+      const r = run(
+        text,
+        names.map(([n, t]) => [n, t] as [string, EntityType]),
+      );
+      expect(r.actors.map((a) => `${a.name}/${a.type}`)).toEqual(['U.S. Attorney’s Office/ORG']);
+      expectSpansSlice(r, text);
+    }
+    // Without capitalised owner words the institution word alone names no one.
+    expect(run('He called the attorney’s Office twice.', [['Office', 'PERSON']]).actors).toEqual([]);
+  });
+
+  it('takes no actor from a place NER typed PERSON in "a Denver man", unless a full name gives it', () => {
+    expect(run('A Tulsa man was arrested. He said nothing.', [['Tulsa', 'PERSON']]).actors).toEqual([]);
+    const r = run('Ann Pryce left. A Pryce aide said she was ill.', [
+      ['Ann Pryce', 'PERSON'],
+      ['Pryce', 'PERSON'],
+    ]);
+    expect(r.actorOf(r.mention('Pryce'))).toBe(r.actorOf(r.mention('Ann Pryce')));
+  });
+
   it('reads the role of an appositive', () => {
     const text = 'Jane Roe, the US secretary of state, said talks would go on.';
     const r = run(text, [['Jane Roe', 'PERSON']]);

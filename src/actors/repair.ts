@@ -72,7 +72,10 @@ export function repairOrganisationRuns(
       out.push(nameWork(view, t0, t1, 'ORG'), nameWork(view, titleEnd, nameEnd, 'PERSON'));
       continue;
     }
-    if (inside.some((w) => w.t0 < t0 || w.t1 > t1 || w.type === 'PERSON')) continue;
+    // A person inside the run stays, unless a possessive makes the run an institution: NER types
+    // "the U.S. Attorney's Office" (or its "Office") PERSON, and no one is named there.
+    const owned = view.keys.slice(t0, t1).includes("'s");
+    if (inside.some((w) => w.t0 < t0 || w.t1 > t1 || (w.type === 'PERSON' && !owned))) continue;
     out = out.filter((w) => !inside.includes(w));
     out.push(nameWork(view, t0, t1, 'ORG'));
   }

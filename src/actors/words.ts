@@ -17,6 +17,10 @@ export const PERSON_PRONOUNS: ReadonlySet<string> = new Set([
 export const GROUP_PRONOUNS: ReadonlySet<string> = new Set(['they', 'them', 'their', 'themselves']);
 
 export const DEFINITE: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those']);
+/** Words that name an institution only with its owner before them ("the Attorney's Office"). */
+export const INSTITUTION_WORDS: ReadonlySet<string> = new Set([
+  ...['office', 'department', 'ministry', 'bureau', 'agency', 'administration'],
+]);
 export const INDEFINITE: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'some', 'several']);
 
 /** Words before a title that keep the role ("acting president") — kept inside the mention. */

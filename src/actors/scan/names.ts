@@ -4,7 +4,7 @@ import { tokenAtOrAfter } from '../tokens.js';
 import { overInitial, trimName } from '../clean.js';
 import { joinAdjacentOrganisations, repairOrganisationRuns } from '../repair.js';
 import { agreeTypes, dropForeignInstitutions } from '../agreement.js';
-import { DEFINITE, surnameOf } from '../words.js';
+import { DEFINITE, INSTITUTION_WORDS, surnameOf } from '../words.js';
 
 /* Name mentions: the NER names (repaired and typed against the KB), KB names NER missed, lone surnames, the byline. */
 
@@ -91,9 +91,46 @@ export function refineNames(s: ScanState): void {
     if (key.includes(' ')) continue;
     if (surnames.has(key) || (w.type === 'MISC' && s.kb.bySurname(key).length === 1)) w.type = 'PERSON';
   }
+  for (const w of s.works)
+    if (isNounModifier(s, w, surnames) || isOwnedInstitutionWord(s, w)) w.type = 'MISC';
   agreeTypes(s.works, (w) => s.phrases.nameKey(w.t0, w.t1));
   dropForeignInstitutions(s.view, s.works, (t) => s.phrases.countryEndingAt(t));
   for (const w of s.works) if (w.hits.length === 0 && w.type !== 'PERSON') titleOnly(s, w);
+}
+
+/**
+ * "a Denver man", "an Austin company": one capitalised word NER typed PERSON between an indefinite
+ * article and a lower-case word modifies that noun; unless the KB or a full name in the text makes
+ * it a person ("a Smith spokesman" after "Ann Smith"), it is no one to credit a statement to.
+ */
+function isNounModifier(s: ScanState, w: Work, surnames: ReadonlySet<string>): boolean {
+  if (w.type !== 'PERSON' || w.kind !== 'name' || w.t1 - w.t0 !== 1 || w.hits.length > 0) return false;
+  const { keys, tokens, capitalised } = s.view;
+  if (w.t0 === 0 || w.t1 >= tokens.length || surnames.has(keys[w.t0])) return false;
+  const article = tokens[w.t0 - 1];
+  // The article is a word of its own (not the tail of a garbled "PeÃ±a").
+  const standsAlone = article.start === 0 || /\s/u.test(s.view.text[article.start - 1]);
+  return (
+    (keys[w.t0 - 1] === 'a' || keys[w.t0 - 1] === 'an') &&
+    standsAlone &&
+    tokens[w.t1].kind === 'word' &&
+    !capitalised[w.t1]
+  );
+}
+
+/**
+ * "the attorney's [Office]": an institution word NER typed as a name of its own after a lower-case
+ * owner names no one (with capitalised owners, repair.ts made the whole run an organisation).
+ */
+function isOwnedInstitutionWord(s: ScanState, w: Work): boolean {
+  const { keys } = s.view;
+  return (
+    w.kind === 'name' &&
+    w.t1 - w.t0 === 1 &&
+    w.t0 > 0 &&
+    keys[w.t0 - 1] === "'s" &&
+    INSTITUTION_WORDS.has(keys[w.t0])
+  );
 }
 
 /**
@@ -119,6 +156,8 @@ function titledInside(s: ScanState, w: Work): boolean {
   for (let h = w.t1 - 1; h > w.t0; h--) {
     const t = s.phrases.titleBefore(h, w.t0);
     if (!t || t.t0 !== w.t0) continue;
+    // "U.S. Attorney's Office", "the Mayor's Office": a title's possessive names an institution.
+    if (s.view.keys[h] === "'s") return false;
     for (let i = h; i < w.t1; i++) if (!s.view.capitalised[i] && s.view.keys[i] !== "'s") return false;
     return true;
   }
