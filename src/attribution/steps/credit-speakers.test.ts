@@ -29,6 +29,26 @@ describe('creditSpeakers', () => {
     expect(actor?.name ?? null).not.toBe('Iran');
   });
 
+  it('never credits the outlet of a trailing "…, X reported" with the other cue of its sentence', () => {
+    const c = contextOf('The chain is set to announce the terms of its sale on Friday, Bloomberg reported.');
+    const a = {
+      cue: spanOf(c, 'cue', 'to announce'),
+      source: spanOf(c, 'source', 'Bloomberg'),
+      content: [spanOf(c, 'content', 'the terms of its sale on Friday')],
+    };
+    const [{ attribution }] = creditSpeakers(c, [a]);
+    expect(attribution.source).toBeNull();
+    expect(attribution.via.map((v) => v.outlet)).toEqual(['Bloomberg']);
+    // The outlet's own citing stays the outlet's.
+    const d = contextOf('Aides disliked him, the Post reported, citing a former adviser.');
+    const citing = {
+      cue: spanOf(d, 'cue', 'citing'),
+      source: spanOf(d, 'source', 'the Post'),
+      content: [spanOf(d, 'content', 'a former adviser')],
+    };
+    expect(creditSpeakers(d, [citing])[0].attribution.source?.text).toBe('the Post');
+  });
+
   it('tells direct, mixed and indirect content apart by its quoted words', () => {
     const inside = Uint8Array.from([0, 1, 1, 0, 0]);
     const mark = Uint8Array.from([1, 0, 0, 2, 0]);

@@ -44,9 +44,10 @@ export function creditSpeakers(c: AttributionContext, linked: readonly LinkedAtt
     const words: string[] = [];
     if (a.cue) for (let i = a.cue.from; i < a.cue.to; i++) words.push(lowerAt(c, i));
     const sentenceIndex = tagged.sentence[(a.cue ?? a.content[0]).from];
-    const source = a.source
-      ? resolveSpeaker(speakers, tokens[a.source.from].start, tokens[a.source.to - 1].end, previous)
-      : null;
+    const source =
+      a.source && !isRelayingOutlet(c, relays, a)
+        ? resolveSpeaker(speakers, tokens[a.source.from].start, tokens[a.source.to - 1].end, previous)
+        : null;
     const speaker = source?.actor ? speakers.actors.get(source.actor) : undefined;
     if (speaker && !source?.actors)
       previous = {
@@ -61,6 +62,32 @@ export function creditSpeakers(c: AttributionContext, linked: readonly LinkedAtt
   }
   const nested = creditNested(c, speakers, linked, credited);
   return nested.length ? [...out, ...nested].sort((x, y) => startOf(x) - startOf(y)) : out;
+}
+
+/**
+ * "The chain is set to announce …, Bloomberg reported": the outlet of the sentence's relay is no
+ * source of its other cues ("Trump welcomed …, suggesting …, CNN reported"); it reports the whole
+ * sentence (as `via`), and the speaker of the other cue stays unnamed rather than the outlet.
+ */
+function isRelayingOutlet(c: AttributionContext, relays: Relays, a: LinkedAttribution): boolean {
+  if (!a.source || !a.cue || relays.isRelayCue(a.cue)) return false;
+  // "…, the Post reported, citing an official": the outlet's own citing stays the outlet's.
+  const first = lowerAt(c, a.cue.from);
+  if (c.lex.citing.some((words) => words[0] === first)) return false;
+  const { tokens } = c;
+  const start = tokens[a.source.from].start;
+  const end = tokens[a.source.to - 1].end;
+  const cue = a.cue;
+  return relays
+    .inSentence(c.tagged.sentence[cue.from])
+    .some(
+      (v) =>
+        v.cueToken >= 0 &&
+        (v.cueToken < cue.from || v.cueToken >= cue.to) &&
+        v.via.outletSpan !== undefined &&
+        v.via.outletSpan.start <= start &&
+        end <= v.via.outletSpan.end,
+    );
 }
 
 /**
