@@ -35,6 +35,36 @@ describe('dropSlips', () => {
     expect(dropSlips(c, creditSpeakers(c, [a])).attributions).toEqual([]);
   });
 
+  it('drops a deal agreed and questions yet to be raised, whoever the source names', () => {
+    const cases: Array<[string, string, string, string]> = [
+      ['Tom Ekland agrees deal with the club.', 'agrees', 'Tom Ekland', 'deal with the club'],
+      ['Ekland has agreed a three-year deal.', 'has agreed', 'Ekland', 'a three-year deal'],
+      [
+        'Players, including Sam Reyes, who will also raise questions about the coach, met.',
+        'will also raise questions about',
+        'who',
+        'the coach',
+      ],
+    ];
+    for (const [text, cue, source, content] of cases) {
+      const c = contextOf(text);
+      const a = {
+        cue: spanOf(c, 'cue', cue),
+        source: spanOf(c, 'source', source),
+        content: [spanOf(c, 'content', content)],
+      };
+      expect(dropSlips(c, creditSpeakers(c, [a])).attributions, text).toEqual([]);
+    }
+    // Agreeing that something is so is a statement.
+    const c = contextOf('Ekland agreed that the deal was fair.');
+    const a = {
+      cue: spanOf(c, 'cue', 'agreed'),
+      source: spanOf(c, 'source', 'Ekland'),
+      content: [spanOf(c, 'content', 'that the deal was fair')],
+    };
+    expect(dropSlips(c, creditSpeakers(c, [a])).attributions).toHaveLength(1);
+  });
+
   it('lets no cue that reports no speech cover a claim, even with a cue noun in it', () => {
     const c = contextOf('The Hartwell Group has also made the decision to close its plant in Ohio.');
     const a = {
