@@ -152,6 +152,18 @@ describe('titled mentions', () => {
     expect(r.actorOf(r.mention('Pryce'))).toBe(r.actorOf(r.mention('Ann Pryce')));
   });
 
+  it('keeps one person for "[unknown firm] President Dana Kessler" and a later "Kessler"', () => {
+    const text = 'Sales rose, said Brightline President Dana Kessler. Kessler smiled.';
+    for (const type of ['MISC', 'ORG', 'PERSON'] as const) {
+      const r = run(text, [
+        ['Brightline President Dana Kessler', type],
+        ['Kessler', 'PERSON'],
+      ]);
+      expect(r.actors.map((a) => `${a.name}/${a.type}`)).toEqual(['Dana Kessler/PERSON']);
+      expect(r.mention('Brightline President Dana Kessler').head?.text).toBe('Dana Kessler');
+    }
+  });
+
   it('reads the role of an appositive', () => {
     const text = 'Jane Roe, the US secretary of state, said talks would go on.';
     const r = run(text, [['Jane Roe', 'PERSON']]);

@@ -155,7 +155,8 @@ function titledInside(s: ScanState, w: Work): boolean {
   // From the right, so the longest title wins ("Secretary General", not "Secretary").
   for (let h = w.t1 - 1; h > w.t0; h--) {
     const t = s.phrases.titleBefore(h, w.t0);
-    if (!t || t.t0 !== w.t0) continue;
+    // After an affiliation nobody knows, the name needs two words ("Brightline President Dana Kessler").
+    if (!t || (t.t0 !== w.t0 && !(w.t1 - h >= 2 && s.phrases.unknownAffiliation(w.t0, t.t0, w.t1)))) continue;
     // "U.S. Attorney's Office", "the Mayor's Office": a title's possessive names an institution.
     if (s.view.keys[h] === "'s") return false;
     for (let i = h; i < w.t1; i++) if (!s.view.capitalised[i] && s.view.keys[i] !== "'s") return false;

@@ -271,6 +271,19 @@ export class PhraseReader {
     return h && h.kind === 'country' ? h.country.code : undefined;
   }
 
+  /**
+   * Tokens [from, to) are an organisation's name the KB and NER do not know, before a title
+   * ("Brightline" in "Brightline President Dana Kessler"): up to four capitalised words.
+   */
+  unknownAffiliation(from: number, to: number, nameEnd: number): boolean {
+    if (to <= from || to - from > 4) return false;
+    const { capitalised, tokens, text } = this.view;
+    for (let i = from; i < to; i++) if (!capitalised[i] || tokens[i].kind !== 'word') return false;
+    // A surname in capitals is a headline's: there every word looks like a name.
+    const surname = text.slice(tokens[nameEnd - 1].start, tokens[nameEnd - 1].end);
+    return surname !== surname.toUpperCase();
+  }
+
   sentenceStart(i: number): boolean {
     return i === 0 || this.view.sentence[i - 1] !== this.view.sentence[i];
   }

@@ -29,7 +29,7 @@ export function addTitles(s: ScanState): void {
     for (let h = w.t1 - 1; h > w.t0; h--) {
       // The title may also start before the span, when NER cut it ("Secretary of [State Marco Rubio]").
       const t = s.phrases.titleBefore(h, s.phrases.sentenceFloor(w.t0));
-      if (t && t.t0 <= w.t0) {
+      if (t && (t.t0 <= w.t0 || (w.t1 - h >= 2 && s.phrases.unknownAffiliation(w.t0, t.t0, w.t1)))) {
         head = h;
         break;
       }
