@@ -8,6 +8,7 @@ import { dropSlips } from './steps/drop-slips.js';
 import { nestedReports } from './steps/nested-reports.js';
 import { linkTagged } from './steps/link-tagged.js';
 import { passiveReports } from './steps/passive-reports.js';
+import { trailingParticiples } from './steps/trailing-participles.js';
 import { signedAndLabelled } from './steps/signed-and-labelled.js';
 import { repairSources } from './steps/sources.js';
 import type { LinkedAttribution } from './link.js';
@@ -21,6 +22,7 @@ export { cueLemma, cueLexicon } from './lexicon.js';
  */
 export const ATTRIBUTION_STEPS: readonly AttributionStep[] = [
   linkTagged, // the tagger's source, cue and content runs, grouped
+  trailingParticiples, // "…, adding “…”" inside a content: a report of its own
   contentForBareCues, // speech cues the tagger left without content get the sentence around them
   accordingToPhrases, // "X, according to Y" the tagger missed; relayed speech frames
   cueEdges, // cue edges moved to the annotators' conventions
