@@ -26,7 +26,7 @@ export function sharedPath(relative) {
   return p;
 }
 
-/** The PolNeAR lines of `--file` (default: the train split), at most `--limit` of them. */
+/** The PolNeAR lines of `--file` (default: the train split), at most `--limit` of them; `rest`: the others. */
 export function readPolnear() {
   const file = arg('--file') ?? sharedPath('data/attribution/polnear-train.jsonl');
   if (!existsSync(file)) {
@@ -34,10 +34,9 @@ export function readPolnear() {
     process.exit(1);
   }
   const limit = Number(arg('--limit') ?? Infinity);
-  const docs = readFileSync(file, 'utf8')
+  const lines = readFileSync(file, 'utf8')
     .split('\n')
-    .filter((l) => l.trim())
-    .slice(0, limit)
-    .map((l) => JSON.parse(l));
-  return { file, docs };
+    .filter((l) => l.trim());
+  const docs = lines.slice(0, limit).map((l) => JSON.parse(l));
+  return { file, docs, rest: () => lines.slice(limit).map((l) => JSON.parse(l)) };
 }

@@ -11,6 +11,9 @@ const MAX_SOURCE_WORDS = 30;
 /** Longest content it gives ("X, according to Y": X runs back at most this far). */
 const MAX_CONTENT_WORDS = 150;
 const PARENTHETICAL_REACH = 80;
+/** Prepositions before a name run that make it no subject (a place, a date, an employer). */
+const NAME_RUN_PREPOSITIONS =
+  /^(in|on|at|since|from|to|with|near|after|before|during|of|for|by|about|against|over|under|into|among|between|like|than|toward|towards|across|through|within|without|per)$/i;
 
 /**
  * Attributions the tagger misses but the syntax makes certain: "X, according to Y." and
@@ -120,7 +123,7 @@ export function adjacentSource(
   return null;
 }
 
-const NAME_LINKERS = new Set(['of', 'for', 'the', 'de', 'von', 'van', 'al', 'bin']);
+const NAME_LINKERS = new Set(['of', 'for', 'the', 'de', 'von', 'van', 'al', 'bin', '&']);
 
 /**
  * The subject of a cue separated from it by a parenthetical: "Ukrainian MP Oleksandr Dubinsky,
@@ -155,12 +158,9 @@ export function parentheticalSubject(
         (NAME_LINKERS.has(surface(b - 1).toLowerCase()) && b - 2 >= sentence.tokenStart && isCap(b - 2)))
     )
       b--;
-    // A name run right after a preposition is a place or date ("in Kyiv,"), not a subject.
-    if (
-      b - 1 >= sentence.tokenStart &&
-      /^(in|on|at|since|from|to|with|near|after|before|during)$/i.test(surface(b - 1))
-    )
-      continue;
+    // A name run right after a preposition is a place, a date or an employer ("in Kyiv,", "president
+    // of Lane Works,"), not a subject.
+    if (b - 1 >= sentence.tokenStart && NAME_RUN_PREPOSITIONS.test(surface(b - 1))) continue;
     // A lone sentence-initial word before a comma is an adverb ("Meanwhile,") unless the mentions
     // layer knows it as a name ("Trump, speaking to veterans, said").
     if (b === sentence.tokenStart && last === b && !named[b]) continue;

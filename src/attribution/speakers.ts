@@ -60,6 +60,14 @@ const PREPOSITIONS = new Set([
   'including',
   'like',
 ]);
+/**
+ * More prepositions whose object is no head ("activists outside Iran", "an operative inside Trump
+ * Tower"), only after another word of the source: first, "outside" is an adjective ("outside groups").
+ */
+const INNER_PREPOSITIONS = new Set([
+  ...['outside', 'inside', 'near', 'across', 'over', 'under', 'into', 'among', 'between', 'within'],
+  ...['without', 'toward', 'towards', 'through', 'throughout', 'beyond', 'behind', 'around', 'amid'],
+]);
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
 /** Words after a name that do not make it a modifier of a noun ("Volker and Morrison"). */
 const FUNCTION_WORDS = new Set([
@@ -264,10 +272,9 @@ function headMentions(ctx: SpeakerContext, over: readonly Mention[], start: numb
   );
   const lex = cueLexicon();
   const isModifier = (m: Mention) => {
-    const before = text
-      .slice(start, Math.max(start, m.start))
-      .toLowerCase()
-      .match(/([\p{L}]+)\W*$/u)?.[1];
+    const lead = text.slice(start, Math.max(start, m.start)).toLowerCase();
+    const before = lead.match(/([\p{L}]+)\W*$/u)?.[1];
+    const inner = before !== undefined && INNER_PREPOSITIONS.has(before) && /\p{L}\W+\p{L}+\W*$/u.test(lead);
     const possessive = /['’]s?$/u.test(m.text) || /^['’]s?\b/u.test(text.slice(m.end, m.end + 2));
     // "Indiana protesters", "Trump supporters": a name before a common noun modifies it.
     const next = m.end < end ? /^ (\p{Ll}[\p{L}-]*)/u.exec(text.slice(m.end, end))?.[1] : undefined;
@@ -279,6 +286,7 @@ function headMentions(ctx: SpeakerContext, over: readonly Mention[], start: numb
       !FUNCTION_WORDS.has(next);
     return (
       (before !== undefined && PREPOSITIONS.has(before)) ||
+      inner ||
       possessive ||
       (nounAfter && m.kind !== 'description')
     );

@@ -52,6 +52,7 @@ const MAX_FRONTED = 12;
 /** Tokens between the subject and the joined verb (the first clause). */
 const MAX_FIRST_CLAUSE = 40;
 const MAX_NAME_TOKENS = 5;
+const RELATIVE_OR_COMMA = new Set([',', 'who', 'whose', 'whom', 'which', 'that']);
 
 function word(text: string, tokens: readonly Token[], i: number): string {
   return text.slice(tokens[i].start, tokens[i].end);
@@ -65,6 +66,9 @@ export function isClauseSubject(
   source: RoleSpan,
 ): boolean {
   if (source.from !== cue.to || source.to >= tokens.length) return false;
+  // "said Louise Sunshine, who has known him": the verb belongs to a relative clause about the speaker.
+  for (let i = source.from; i < source.to; i++)
+    if (RELATIVE_OR_COMMA.has(word(text, tokens, i).toLowerCase())) return false;
   return CLAUSE_VERBS.has(word(text, tokens, source.to).toLowerCase());
 }
 

@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../util/data.js';
+import { runInChild } from '../util/__fixtures__/child.js';
 import { expectTenfoldTimes } from '../util/__fixtures__/growth.js';
 import { prepareHtml } from './html-prep.js';
 
@@ -9,7 +9,7 @@ import { prepareHtml } from './html-prep.js';
  * Runs `extractArticle` over `pages` in a child process: an input that loops forever would hang a
  * test worker (a synchronous loop ignores vitest's timeouts); in a child it is killed and fails.
  */
-function extractInChild(pages: string[]): Promise<{ texts: string[]; ms: number[] }> {
+async function extractInChild(pages: string[]): Promise<{ texts: string[]; ms: number[] }> {
   const code = `
     const { extractArticle } = await import(${JSON.stringify(path.join(PROJECT_ROOT, 'src/ingest/extract.ts'))});
     const pages = JSON.parse(process.argv[1]);
@@ -18,14 +18,9 @@ function extractInChild(pages: string[]): Promise<{ texts: string[]; ms: number[
     for (const p of pages) { const t0 = performance.now(); texts.push(extractArticle(p).text); ms.push(performance.now() - t0); }
     process.stdout.write(JSON.stringify({ texts, ms }));
   `;
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', code, JSON.stringify(pages)],
-      { cwd: PROJECT_ROOT, timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout))),
-    );
-  });
+  const run = await runInChild(['--input-type=module', '-e', code, JSON.stringify(pages)], 90_000);
+  if (run.code !== 0) throw new Error(run.timedOut ? 'extraction killed after 90 s' : run.stderr);
+  return JSON.parse(run.stdout) as { texts: string[]; ms: number[] };
 }
 
 const PARA =

@@ -9,7 +9,7 @@ import type { ArticleInput } from './types.js';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Finds `needle` in `text` (the n-th occurrence) and returns its span, failing loudly if absent. */
-function span(text: string, needle: string, nth = 0) {
+export function span(text: string, needle: string, nth = 0) {
   let at = -1;
   for (let i = 0; i <= nth; i++) {
     at = text.indexOf(needle, at + 1);
@@ -133,6 +133,27 @@ export function bulkAnalysis(text: string, name: string): Analysis {
     mentions,
     actors: [{ id: 'A1', name, type: 'PERSON', mentions: mentions.map((m) => m.id), roles: [], cameo: null }],
   };
+}
+
+/**
+ * "Ana Lopes said '… Bo Varga told me the deal is dead …'": the outer report Q1 and, inside its words,
+ * Q2 with `within: 'Q1'`.
+ */
+export function nestedReportAnalysis(): { text: string; analysis: Analysis } {
+  const text = 'Ana Lopes said "Bo Varga told me the deal is dead" on Friday.';
+  const base = fixtureAnalysis(text, {
+    quote: { speaker: 'Ana Lopes', cue: 'said', content: 'Bo Varga told me the deal is dead' },
+  });
+  const inner = {
+    ...base.attributions[0]!,
+    id: 'Q2',
+    kind: 'indirect' as const,
+    source: { ...span(text, 'Bo Varga') },
+    cue: { ...span(text, 'told'), lemma: 'tell' },
+    content: [span(text, 'the deal is dead')],
+    within: 'Q1',
+  };
+  return { text, analysis: { ...base, attributions: [...base.attributions, inner] } };
 }
 
 export function inputOf(key: string, text: string, extra: Partial<ArticleInput> = {}): ArticleInput {

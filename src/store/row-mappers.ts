@@ -188,6 +188,7 @@ export function toQuote(r: Row): QuoteHit {
     title: str(r.title),
     start: Number(r.start),
     end: Number(r.end),
+    within: str(r.within_id),
   };
 }
 

@@ -24,6 +24,8 @@ export interface QuoteRow {
   stance: string;
   start: number;
   end: number;
+  /** The attribution whose content holds this report ("'…,' Y testified" inside X's quote), if any. */
+  within: string | null;
 }
 
 export interface EventRow {
@@ -99,6 +101,7 @@ export function indexAnalysis(analysis: Analysis): IndexedAnalysis {
       stance: a.stance,
       start: a.content[0].start,
       end: a.content[a.content.length - 1].end,
+      within: a.within ?? null,
     });
   }
 

@@ -6,7 +6,7 @@ import { linksNearDuplicates, recordsExactCopies } from './suite/stories.suite.j
 import { searchesArticlesAndQuotes } from './suite/search.suite.js';
 import { aggregatesActors, queriesEvents } from './suite/aggregates.suite.js';
 
-export { AGREED_EVENT, bulkAnalysis, fixtureAnalysis, inputOf } from './fixtures.js';
+export { AGREED_EVENT, bulkAnalysis, fixtureAnalysis, inputOf, nestedReportAnalysis } from './fixtures.js';
 
 /**
  * The behaviour every Store must have. Each implementation runs it with its own factory:

@@ -156,6 +156,8 @@ export interface QuoteHit {
   /** Character offsets of the first content span in the article. */
   start: number;
   end: number;
+  /** The attribution whose content holds this report (a report nested in another's words), if any. */
+  within: string | null;
 }
 
 export interface EventHit {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { tokenize, splitSentences, findLayout } from './index.js';
+import { expectLinearGrowth } from '../util/__fixtures__/growth.js';
 
 const surface = (text: string) => tokenize(text).map((t) => text.slice(t.start, t.end));
 const sentences = (text: string) => splitSentences(text, tokenize(text)).map((s) => s.text);
@@ -99,5 +100,24 @@ describe('findLayout', () => {
       findLayout('Title\nBy the end of the day the talks had collapsed, officials from both sides said.')
         .byline,
     ).toBeUndefined();
+  });
+});
+
+describe('text stage on hostile input', () => {
+  // Re-measured after a report of ×145 for 10× the text: the stage is linear (3,000 → 30,000 repeats
+  // ×3–×8); the ×145 came from a 1 ms run below the first garbage collection.
+  it.each([
+    ['a name and a colon', 'Ana: '],
+    ['a quotation with its speaker', '"It is fine," Ana Lopes said. '],
+    ['one name per line', 'Ana Lopes\n'],
+    ['unspaced quote marks', '"“'],
+  ])('tokens, sentences and layout of %s repeated grow linearly', async (_, piece) => {
+    const run = (n: number) => {
+      const text = piece.repeat(n);
+      const tokens = tokenize(text);
+      return { tokens, sentences: splitSentences(text, tokens), layout: findLayout(text) };
+    };
+    const large = await expectLinearGrowth(run, 3000);
+    expect(large.tokens.length).toBeGreaterThanOrEqual(30_000);
   });
 });

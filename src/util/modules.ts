@@ -9,6 +9,25 @@ import path from 'node:path';
  */
 const nodeRequire = createRequire(import.meta.url);
 
+/**
+ * Packages compiled into the start-up snapshot's single-file bundle (scripts/build-snapshot.mjs sets
+ * this before any project code runs): a snapshot is built from one script that may not load files
+ * through Node's module loader, so its bundle lists what a `require` here would load, by the
+ * specifier or the resolved path this module is asked for. Unset everywhere else.
+ */
+interface CompiledIn {
+  modules: Map<string, () => unknown>;
+  paths: Map<string, string>;
+}
+const compiledIn = (globalThis as { [k: symbol]: CompiledIn | undefined })[
+  Symbol.for('newsgraph.compiledIn')
+];
+
+function load(specifier: string): unknown {
+  const compiled = compiledIn?.modules.get(specifier);
+  return compiled ? compiled() : nodeRequire(specifier);
+}
+
 /** A value computed on first call and kept. */
 export function once<T>(load: () => T): () => T {
   let value: { v: T } | undefined;
@@ -17,7 +36,7 @@ export function once<T>(load: () => T): () => T {
 
 /** A CommonJS package's exports, loaded now. */
 export function requireCommonJs<T>(specifier: string): T {
-  return nodeRequire(specifier) as T;
+  return load(specifier) as T;
 }
 
 /**
@@ -25,6 +44,8 @@ export function requireCommonJs<T>(specifier: string): T {
  * file: for generated CommonJS data files whose content the build keeps in a form faster to load.
  */
 export function presetCommonJs(file: string, exports: unknown): void {
+  // A compiled-in file is the same content, already compiled (into the snapshot).
+  if (compiledIn?.modules.has(file)) return;
   const m = new Module(file);
   m.filename = file;
   m.exports = exports;
@@ -34,7 +55,7 @@ export function presetCommonJs(file: string, exports: unknown): void {
 
 /** The file a CommonJS specifier resolves to. */
 export function resolveCommonJs(specifier: string): string {
-  return nodeRequire.resolve(specifier);
+  return compiledIn?.paths.get(specifier) ?? nodeRequire.resolve(specifier);
 }
 
 /**
@@ -43,6 +64,8 @@ export function resolveCommonJs(specifier: string): string {
  * `exports` map (its `import` entry) in the node_modules folders Node would search.
  */
 export function requireEsModule<T>(pkg: string, subpath = '.'): T {
+  const compiled = compiledIn?.modules.get(`${pkg}:${subpath}`);
+  if (compiled) return compiled() as T;
   for (const dir of nodeRequire.resolve.paths(pkg) ?? []) {
     const manifest = path.join(dir, pkg, 'package.json');
     if (!existsSync(manifest)) continue;

@@ -28,6 +28,20 @@ describe('accordingToPhrases', () => {
     expect(out).not.toContain('Officials | say | the plant will close in March');
   });
 
+  it('reads the words after "according to" as its source when the tagger took them for content', () => {
+    const c = contextOf(
+      'The mayor told her the road would reopen in May, according to an account she gave later.',
+    );
+    const misread = {
+      cue: spanOf(c, 'cue', 'according to'),
+      source: spanOf(c, 'source', 'The mayor'),
+      content: [spanOf(c, 'content', 'an account she gave later')],
+    };
+    expect(show(c, accordingToPhrases(c, [misread]))).toEqual([
+      'an account she gave later | according to | The mayor told her the road would reopen in May',
+    ]);
+  });
+
   it('keeps an opening "As X noted" frame as its own attribution beside "according to"', () => {
     const c = contextOf(
       "As the station's science editor Tom Reyes noted at the time, the flood meant that the valley faced a high risk of landslides for years, according to figures from the Hale Institute.",

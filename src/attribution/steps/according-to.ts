@@ -13,12 +13,19 @@ export function accordingToPhrases(
   linked: readonly LinkedAttribution[],
 ): LinkedAttribution[] {
   const { tokens } = c;
+  // "according to" is followed by its source, never by its content: a tagged run that reads the
+  // words after it as content is set aside, so the phrase is read again from the text below.
+  const misread = linked.filter((a) => readsSourceAsContent(c, a));
+  const tagged = misread.length ? linked.filter((a) => !misread.includes(a)) : linked;
   const according = relayedFrames(
     c,
-    linked,
-    accordingTo(c.text, tokens, c.doc.sentences, c.tagged.sentence, linked, (i) => isAccordingTo(c, i)),
-  ).map((a) => afterOpeningFrame(c, a, linked));
+    tagged,
+    accordingTo(c.text, tokens, c.doc.sentences, c.tagged.sentence, tagged, (i) => isAccordingTo(c, i)),
+  ).map((a) => afterOpeningFrame(c, a, tagged));
   if (!according.length) return [...linked];
+  // A misread run the text gives no other reading of stays as it was.
+  const rebuiltCues = new Set(according.map((a) => a.cue?.from));
+  const kept = [...tagged, ...misread.filter((a) => !rebuiltCues.has(a.cue?.from))];
   // Depth of "according to" contents over each token: a cue wholly inside one is nested.
   const depth = new Int32Array(tokens.length + 1);
   for (const b of according) {
@@ -29,7 +36,18 @@ export function accordingToPhrases(
   for (let i = 0, d = 0; i < tokens.length; i++) insideAccording[i] = (d += depth[i]) > 0 ? 1 : 0;
   const nested = (a: LinkedAttribution) =>
     a.cue !== null && insideAccording.subarray(a.cue.from, a.cue.to).every((x) => x === 1);
-  return inTextOrder([...linked.filter((a) => !nested(a)), ...according]);
+  return inTextOrder([...kept.filter((a) => !nested(a)), ...according]);
+}
+
+/** The cue is exactly "according to" and the content starts right after it. */
+function readsSourceAsContent(c: AttributionContext, a: LinkedAttribution): boolean {
+  const { cue } = a;
+  return (
+    cue !== null &&
+    cue.to === cue.from + 2 &&
+    isAccordingTo(c, cue.from) &&
+    a.content.some((x) => x.from === cue.to)
+  );
 }
 
 /** Token i opens the two-word lexicon phrase "according to". */

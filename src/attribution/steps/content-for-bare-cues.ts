@@ -4,8 +4,9 @@ import { inTextOrder, isDirect, isSpeechVerbAt, type AttributionContext } from '
 
 /**
  * Speech cues the tagger found but gave no content: the sentence around the frame is the content.
- * Never over a quotation another attribution already owns ("stating, “…,” Rutte said"); nested
- * indirect attributions are fine (PolNeAR nests them).
+ * Never over a quotation another attribution already owns ("stating, “…,” Rutte said"); another's
+ * indirect content is no obstacle. (PolNeAR nests no cue in another's content, 0 of 19,831 in train;
+ * a report inside this content becomes a nested one later, in nestedReports.)
  */
 export function contentForBareCues(
   c: AttributionContext,

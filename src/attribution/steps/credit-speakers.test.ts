@@ -17,6 +17,18 @@ describe('creditSpeakers', () => {
     expect(cueWords).toEqual(['said']);
   });
 
+  it('never credits a source to the place after a preposition in it ("activists outside Iran")', () => {
+    const c = contextOf('Rights activists outside Iran said the protests were peaceful.');
+    const a = {
+      cue: spanOf(c, 'cue', 'said'),
+      source: spanOf(c, 'source', 'Rights activists outside Iran'),
+      content: [spanOf(c, 'content', 'the protests were peaceful')],
+    };
+    const [credited] = creditSpeakers(c, [a]);
+    const actor = c.doc.actors.find((x) => x.id === credited.attribution.source?.actor);
+    expect(actor?.name ?? null).not.toBe('Iran');
+  });
+
   it('tells direct, mixed and indirect content apart by its quoted words', () => {
     const inside = Uint8Array.from([0, 1, 1, 0, 0]);
     const mark = Uint8Array.from([1, 0, 0, 2, 0]);

@@ -34,4 +34,18 @@ describe('dropSlips', () => {
     };
     expect(dropSlips(c, creditSpeakers(c, [a])).attributions).toEqual([]);
   });
+
+  it('lets no cue that reports no speech cover a claim, even with a cue noun in it', () => {
+    const c = contextOf('The Hartwell Group has also made the decision to close its plant in Ohio.');
+    const a = {
+      cue: spanOf(c, 'cue', 'has also made the decision'),
+      source: spanOf(c, 'source', 'The Hartwell Group'),
+      content: [spanOf(c, 'content', 'to close its plant in Ohio')],
+    };
+    const { attributions, claims } = dropSlips(c, creditSpeakers(c, [a]));
+    expect(attributions).toEqual([]);
+    expect(claims.map((x) => x.text)).toEqual([
+      'The Hartwell Group has also made the decision to close its plant in Ohio',
+    ]);
+  });
 });

@@ -16,9 +16,11 @@ export function dropSlips(
   c: AttributionContext,
   credited: readonly Credited[],
 ): { attributions: Attribution[]; claims: Claim[] } {
-  // Claims are checked against the attributions the lexicon or quote marks confirm.
+  // Claims are checked against the attributions the lexicon or quote marks confirm; a cue that
+  // reports no speech ("has made the decision") confirms nothing, even with a cue noun in it.
   const confirmed = credited
     .filter(({ attribution: a, cueWords }) => a.kind !== 'indirect' || !a.cue || hasLexiconCue(cueWords))
+    .filter(({ attribution: a }) => !(a.cue && notSpeech(c, a.cue)))
     .map((x) => x.attribution);
   const claims = findClaims(c.doc, c.tokens, c.tagged.quote, confirmed);
   const confirmedSet = new Set(confirmed);

@@ -15,6 +15,50 @@ describe('repairSources', () => {
     expect(wordsOf(c, repairSources(c, [a])[0].source) ?? '').not.toMatch(/Meyer/);
   });
 
+  it('gives a lone "reportedly" no source: its subject is what the report is about', () => {
+    const c = contextOf('The Hartwell Group reportedly closed two of its printing plants last spring.');
+    const a = {
+      cue: spanOf(c, 'cue', 'reportedly'),
+      source: spanOf(c, 'source', 'The Hartwell Group'),
+      content: [spanOf(c, 'content', 'closed two of its printing plants last spring')],
+    };
+    expect(repairSources(c, [a])[0].source).toBeNull();
+  });
+
+  it('takes the person opening the phrase, not the employer after "of", before a parenthetical', () => {
+    const c = contextOf(
+      'Jeff Lane, president of Lane Works, a design agency in Boise, said the ad was bold.',
+    );
+    const a = {
+      cue: spanOf(c, 'cue', 'said'),
+      source: null,
+      content: [spanOf(c, 'content', 'the ad was bold')],
+    };
+    expect(wordsOf(c, repairSources(c, [a])[0].source)).toBe('Jeff Lane');
+  });
+
+  it('reads "Lane & Sons" as one name run before a parenthetical', () => {
+    const c = contextOf(
+      'Jeff Lane, president of Lane & Sons, a design agency in Boise, said the ad was bold.',
+    );
+    const a = {
+      cue: spanOf(c, 'cue', 'said'),
+      source: null,
+      content: [spanOf(c, 'content', 'the ad was bold')],
+    };
+    expect(wordsOf(c, repairSources(c, [a])[0].source)).toBe('Jeff Lane');
+  });
+
+  it('keeps a speaker after the cue whose relative clause has an auxiliary ("who has known")', () => {
+    const c = contextOf('The tower was a success, said Louise Marsh, who has known the builder for years.');
+    const a = {
+      cue: spanOf(c, 'cue', 'said'),
+      source: spanOf(c, 'source', 'Louise Marsh, who'),
+      content: [spanOf(c, 'content', 'The tower was a success')],
+    };
+    expect(wordsOf(c, repairSources(c, [a])[0].source)).toMatch(/^Louise Marsh/);
+  });
+
   it('gives a passive cue its agent instead of the subject before it', () => {
     const c = contextOf('The plan was criticized by the senator on Tuesday.');
     const a = {

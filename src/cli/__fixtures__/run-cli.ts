@@ -14,9 +14,19 @@ export interface CliResult {
  * spawn holds the worker's event loop, and on a loaded machine vitest's RPC deadline then fails the run.
  */
 export function runCli(args: string[], input?: string): Promise<CliResult> {
+  return runNode(['--import', 'tsx', path.join(root, 'src/cli/run.ts'), ...args], { input });
+}
+
+/** Runs `node args…` in the project root, as runCli does, with extra environment variables. */
+export function runNode(
+  args: string[],
+  options: { input?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
+  const { input, env = {} } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/run.ts'), ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: root,
+      env: { ...process.env, ...env },
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];

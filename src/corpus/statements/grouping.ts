@@ -5,9 +5,12 @@
  * article at a time gives the same statements as a batch build over all of them.
  */
 import { bandKeys, namespacedKey, type LshShape } from './minhash.js';
+import { Entries } from './entries.js';
+import { KeyTable } from './key-table.js';
 import {
+  expandProfile,
   matchable,
-  profile,
+  profileCore,
   sameStatement,
   shippedModel,
   Vocabulary,
@@ -53,14 +56,6 @@ export function compareReports(a: ReportOrder, b: ReportOrder): number {
 }
 type ReportOrder = Pick<Report, 'id' | 'published' | 'ingestOrder'>;
 
-interface Entry {
-  order: ReportOrder;
-  outlet?: string;
-  profile: Profile;
-  words: number;
-  report?: Report;
-}
-
 /**
  * Speaker blocking in LSH keys: a named report is filed under its speaker key and under "*" (any
  * named); an unnamed one under "?". A named report looks in its own key and "?", an unnamed one in
@@ -79,23 +74,68 @@ export function blockKeys(
   return { file: under('?'), look: [...under('*'), ...under('?')] };
 }
 
-const BUCKET_SHARDS = 16;
+/**
+ * Reports in disjoint sets (union-find over report numbers), each set also a cycle through its
+ * members, so one statement's reports are listed without scanning the others.
+ */
+class DisjointSets {
+  private parent = new Int32Array(1024);
+  private nextMember = new Int32Array(1024);
+
+  /** Adds `n`, the next number, as a set of its own. */
+  add(n: number): void {
+    if (n === this.parent.length) {
+      for (const name of ['parent', 'nextMember'] as const) {
+        const grown = new Int32Array(n * 2);
+        grown.set(this[name]);
+        this[name] = grown;
+      }
+    }
+    this.parent[n] = n;
+    this.nextMember[n] = n;
+  }
+
+  find(n: number): number {
+    let r = n;
+    while (this.parent[r] !== r) r = this.parent[r];
+    for (let x = n; x !== r;) {
+      const next = this.parent[x];
+      this.parent[x] = r;
+      x = next;
+    }
+    return r;
+  }
+
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    this.parent[ra] = rb;
+    // Splicing two cycles into one: swap their successors.
+    const t = this.nextMember[ra];
+    this.nextMember[ra] = this.nextMember[rb];
+    this.nextMember[rb] = t;
+  }
+
+  members(n: number): number[] {
+    const out = [n];
+    for (let x = this.nextMember[n]; x !== n; x = this.nextMember[x]) out.push(x);
+    return out;
+  }
+}
 
 export class StatementIndex {
   readonly model: MatcherModel;
   readonly lsh: LshShape;
   private readonly keep: boolean;
   private readonly vocab = new Vocabulary();
-  private readonly entries = new Map<string, Entry>();
-  /**
-   * LSH buckets; a bucket of one report holds its id alone (most do: no array for them). Sharded:
-   * one Map holds at most 2^24 entries, and a million reports file ~50 million keys.
-   */
-  private readonly buckets = Array.from(
-    { length: BUCKET_SHARDS },
-    () => new Map<number, string | string[]>(),
-  );
-  private readonly parent = new Map<string, string>();
+  /** Report id → report number (its row in `entries`, in order of adding). */
+  private readonly numbers = new Map<string, number>();
+  private readonly entries = new Entries();
+  private readonly buckets = new KeyTable();
+  private readonly sets = new DisjointSets();
+  /** Shared bands per candidate while one report is looked up (zeroed after). */
+  private shared = new Int32Array(1024);
   /** Comparisons made by the last add (for the bench). */
   lastComparisons = 0;
 
@@ -109,135 +149,110 @@ export class StatementIndex {
     return this.entries.size;
   }
 
+  /** LSH keys and postings filed (for the bench). */
+  get keyCount(): { keys: number; postings: number } {
+    return this.buckets.size;
+  }
+
   /** Adds one report, links it to the reports it matches, and returns their ids. */
   add(report: Report): string[] {
     return this.addArticle([report])[0];
   }
 
   /**
-   * Adds the reports of one article and returns, for each, the ids it linked to. Reports of one
-   * article never link to each other, so every report looks up its candidates before any of the
-   * article's own are filed: the cost grows with the article's reports times their candidates in
-   * other articles, never with the square of its own (an article repeating one attribution 3,000
-   * times would otherwise scan its own growing buckets each time).
+   * Adds the reports of one article and returns, for each, the ids it linked to (in order of
+   * adding). Reports of one article never link to each other, so every report looks up its
+   * candidates before any of the article's own are filed: the cost grows with the article's reports
+   * times their candidates in other articles, never with the square of its own (an article
+   * repeating one attribution 3,000 times would otherwise scan its own growing buckets each time).
    */
   addArticle(reports: readonly Report[]): string[][] {
     const ids = new Set<string>();
     for (const r of reports) {
-      if (this.entries.has(r.id) || ids.has(r.id)) throw new Error(`report ${r.id} is already in the index`);
+      if (this.numbers.has(r.id) || ids.has(r.id)) throw new Error(`report ${r.id} is already in the index`);
       ids.add(r.id);
     }
     const added = reports.map((report) => {
-      const entry = this.entry(report);
-      const { file, look } = blockKeys(entry.profile, this.lsh, this.model);
-      return { entry, file, candidates: this.candidates(look, report.id) };
+      const core = profileCore(report, this.vocab);
+      const p = expandProfile(core, this.vocab);
+      const { file, look } = blockKeys(p, this.lsh, this.model);
+      return { report, core, p, file, candidates: this.candidates(look) };
     });
     this.lastComparisons = added.reduce((n, a) => n + a.candidates.length, 0);
-    const linkedIds = added.map(({ entry, candidates }) => {
-      const p = entry.profile;
-      this.entries.set(p.id, entry);
-      this.parent.set(p.id, p.id);
+    const linkedIds = added.map(({ report, core, p, candidates }) => {
+      // The context has served the profile; the kept report need not hold it.
+      const { context: _context, ...kept } = report;
+      const n = this.entries.add(kept, core, this.keep);
+      this.numbers.set(p.id, n);
+      this.sets.add(n);
       const linked: string[] = [];
-      for (const id of candidates) {
-        const q = this.entries.get(id)!.profile;
+      for (const c of candidates) {
+        const q = this.entries.profile(c, this.vocab);
         // The pair in id order, as the batch build and the store compare it.
-        if (id < p.id ? sameStatement(this.model, q, p) : sameStatement(this.model, p, q)) {
-          this.union(id, p.id);
-          linked.push(id);
+        if (q.id < p.id ? sameStatement(this.model, q, p) : sameStatement(this.model, p, q)) {
+          this.sets.union(c, n);
+          linked.push(q.id);
         }
       }
       return linked;
     });
-    for (const { entry, file } of added) for (const key of file) this.file(key, entry.profile.id);
+    for (const { p, file } of added) {
+      const n = this.numbers.get(p.id)!;
+      for (const key of file) this.buckets.add(key, n);
+    }
     return linkedIds;
   }
 
   /**
-   * Reports sharing at least MIN_SHARED_BANDS of these keys: a pairwise rule (the same from either
-   * side, whatever else is filed), so incremental and batch builds compare the same pairs.
+   * Reports sharing at least MIN_SHARED_BANDS of these keys, in order of adding: a pairwise rule
+   * (the same from either side, whatever else is filed), so incremental and batch builds compare
+   * the same pairs.
    */
-  private candidates(look: readonly number[], self: string): string[] {
-    const shared = new Map<string, number>();
-    for (const key of look)
-      for (const id of this.bucket(key)) if (id !== self) shared.set(id, (shared.get(id) ?? 0) + 1);
-    return [...shared].filter(([, n]) => n >= MIN_SHARED_BANDS).map(([id]) => id);
-  }
-
-  private shard(key: number): Map<number, string | string[]> {
-    return this.buckets[key % BUCKET_SHARDS];
-  }
-
-  private bucket(key: number): readonly string[] {
-    const b = this.shard(key).get(key);
-    return b === undefined ? [] : typeof b === 'string' ? [b] : b;
-  }
-
-  private file(key: number, id: string): void {
-    const shard = this.shard(key);
-    const b = shard.get(key);
-    if (b === undefined) shard.set(key, id);
-    else if (typeof b === 'string') shard.set(key, [b, id]);
-    else b.push(id);
-  }
-
-  private entry(report: Report): Entry {
-    const p = profile(report, this.vocab);
-    // The context has served the profile; the kept report need not hold it.
-    const { context: _context, ...kept } = report;
-    return {
-      order: { id: report.id, published: report.published, ingestOrder: report.ingestOrder },
-      outlet: report.outlet,
-      profile: p,
-      words: p.words.length,
-      report: this.keep ? kept : undefined,
-    };
-  }
-
-  protected union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(ra, rb);
-  }
-
-  private find(id: string): string {
-    let r = id;
-    while (this.parent.get(r) !== r) r = this.parent.get(r)!;
-    for (let x = id; x !== r;) {
-      const next = this.parent.get(x)!;
-      this.parent.set(x, r);
-      x = next;
+  private candidates(look: readonly number[]): number[] {
+    if (this.shared.length < this.entries.size) {
+      this.shared = new Int32Array(Math.max(this.entries.size, this.shared.length * 2));
     }
-    return r;
+    const shared = this.shared;
+    const seen: number[] = [];
+    const count = (n: number) => {
+      if (shared[n]++ === 0) seen.push(n);
+    };
+    for (const key of look) this.buckets.forEach(key, count);
+    const out = seen.filter((n) => shared[n] >= MIN_SHARED_BANDS).sort((a, b) => a - b);
+    for (const n of seen) shared[n] = 0;
+    return out;
   }
 
   protected profileOf(id: string): Profile {
-    return this.entries.get(id)!.profile;
+    return this.entries.profile(this.numbers.get(id)!, this.vocab);
   }
 
   report(id: string): Report | undefined {
-    return this.entries.get(id)?.report;
+    const n = this.numbers.get(id);
+    return n === undefined ? undefined : this.entries.report(n);
   }
 
   /** Whether two reports are in one statement. */
   together(a: string, b: string): boolean {
-    return this.entries.has(a) && this.entries.has(b) && this.find(a) === this.find(b);
+    const na = this.numbers.get(a);
+    const nb = this.numbers.get(b);
+    return na !== undefined && nb !== undefined && this.sets.find(na) === this.sets.find(nb);
   }
 
-  /** The statement a report belongs to. */
+  /** The statement a report belongs to (its own reports only are read). */
   statementOf(id: string): Statement | undefined {
-    if (!this.entries.has(id)) return undefined;
-    const root = this.find(id);
-    return this.describe([...this.entries.keys()].filter((x) => this.find(x) === root));
+    const n = this.numbers.get(id);
+    return n === undefined ? undefined : this.describe(this.sets.members(n));
   }
 
   /** Every statement with at least `minReports` reports, largest first, then by origin id. */
   statements(minReports = 2): Statement[] {
-    const groups = new Map<string, string[]>();
-    for (const id of this.entries.keys()) {
-      const root = this.find(id);
+    const groups = new Map<number, number[]>();
+    for (let n = 0; n < this.entries.size; n++) {
+      const root = this.sets.find(n);
       const g = groups.get(root);
-      if (g) g.push(id);
-      else groups.set(root, [id]);
+      if (g) g.push(n);
+      else groups.set(root, [n]);
     }
     return [...groups.values()]
       .filter((g) => g.length >= minReports)
@@ -245,18 +260,21 @@ export class StatementIndex {
       .sort((a, b) => b.reports.length - a.reports.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  private describe(ids: string[]): Statement {
-    const entries = ids.map((id) => this.entries.get(id)!).sort((a, b) => compareReports(a.order, b.order));
-    const fullest = entries.reduce((best, e) => (e.words > best.words ? e : best), entries[0]);
+  private describe(members: number[]): Statement {
+    const e = this.entries;
+    const entries = members
+      .map((n) => ({ n, order: e.order(n) }))
+      .sort((a, b) => compareReports(a.order, b.order));
+    const fullest = entries.reduce((best, x) => (e.words(x.n) > e.words(best.n) ? x : best), entries[0]);
     const outlets = [
-      ...new Set(entries.map((e) => e.outlet).filter((o): o is string => o !== undefined)),
+      ...new Set(entries.map((x) => e.outlet(x.n)).filter((o): o is string => o !== null)),
     ].sort();
     const origin = entries[0].order.id;
     return {
       id: origin,
       origin,
       fullest: fullest.order.id,
-      reports: entries.map((e) => e.order.id),
+      reports: entries.map((x) => x.order.id),
       outlets,
     };
   }

@@ -8,10 +8,13 @@ import { loadData } from '../../util/data.js';
 import { statementsLexicon } from './lexicon.js';
 import { hashWord } from './minhash.js';
 import { occasionOf, type Occasion } from './occasion.js';
-import { paraphrase, vectorRows } from './paraphrase.js';
+import { paraphrase } from './paraphrase.js';
 import { matchingSpeaker, sameSpeaker, speakerKey } from './speaker.js';
 import { reportWords } from './words.js';
+import { stem, Vocabulary } from './vocabulary.js';
 import type { Report } from './types.js';
+
+export { idf, stem, Vocabulary } from './vocabulary.js';
 
 /** What the comparison needs of a report, computed once when it is added. */
 export interface Profile {
@@ -56,38 +59,33 @@ export interface Profile {
 
 const CONTEXT_WORD = /\p{L}{4,}/gu;
 
-/** Word → small integer, shared by the profiles of one index so words compare as numbers. */
-export class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  id(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) this.ids.set(word, (id = this.ids.size));
-    return id;
-  }
-  get size(): number {
-    return this.ids.size;
-  }
-}
-
 const sortedDistinct = (xs: Iterable<number>): Uint32Array => Uint32Array.from(new Set(xs)).sort();
 
-const IdfSchema = z.object({
-  about: z.string(),
-  articles: z.number().int().positive(),
-  df: z.record(z.string(), z.number()),
-});
-let idfTable: { articles: number; df: Map<string, number> } | undefined;
-
-/** Inverse article frequency of a word (data/statements/idf.json); unseen words count as rarest. */
-export function idf(word: string): number {
-  if (!idfTable) {
-    const raw = loadData('statements/idf.json', IdfSchema);
-    idfTable = { articles: raw.articles, df: new Map(Object.entries(raw.df)) };
-  }
-  return Math.log((idfTable.articles + 1) / ((idfTable.df.get(word) ?? 0) + 1));
+/**
+ * What a profile is derived from: the report's words as vocabulary ids, its context and cue hashes
+ * and its flags. The statement index keeps only this per report (packed in typed arrays) and
+ * expands a profile when it compares one.
+ */
+export interface ProfileCore extends Pick<
+  Profile,
+  | 'id'
+  | 'article'
+  | 'speaker'
+  | 'speakerKey'
+  | 'day'
+  | 'words'
+  | 'context'
+  | 'cueStems'
+  | 'direct'
+  | 'negated'
+  | 'namesOnly'
+  | 'occasion'
+> {
+  /** The distinct content words (vocabulary ids), in order of first occurrence. */
+  contentText: Uint32Array;
 }
 
-export function profile(report: Report, vocab: Vocabulary): Profile {
+export function profileCore(report: Report, vocab: Vocabulary): ProfileCore {
   const { functionWords, negationWords, negationSuffixes, titleWords } = statementsLexicon();
   const cueWords = report.cue.flatMap((c) => c.text.toLowerCase().match(/\p{L}+/gu) ?? []);
   const texts = reportWords(report.content).words.map((w) => w.text);
@@ -106,42 +104,49 @@ export function profile(report: Report, vocab: Vocabulary): Profile {
     speakerKey: speakerKey(speaker),
     day,
     words,
-    ...weighted(contentText, vocab),
-    contentText,
-    contentTextIdf: contentText.map(idf),
-    contentVectors: vectorRows(contentText),
+    contentText: Uint32Array.from(contentText, (w) => vocab.id(w)),
     context: sortedDistinct(ctx.map(hashWord)),
-    direct: report.form === 'direct',
-    occasion: occasionOf(report, day),
-    ...stemmed(contentText),
-    negated: texts.some((w) => negationWords.has(w) || negationSuffixes.some((s) => w.endsWith(s))),
     cueStems: sortedDistinct(cueWords.map((w) => hashWord(stem(w)))),
+    direct: report.form === 'direct',
+    negated: texts.some((w) => negationWords.has(w) || negationSuffixes.some((s) => w.endsWith(s))),
     namesOnly: namesOnly(report, titleWords),
+    occasion: occasionOf(report, day),
   };
 }
 
-/**
- * A light English suffix stripper, so inflections of one word compare equal ("bans", "banned",
- * "banning" → "ban"; "muslims" → "muslim"); stems are only compared, never shown.
- */
-export function stem(word: string): string {
-  let w = word.replace(/'s$/, '');
-  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
-  else if (w.length > 4 && /(ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  const suffix = /(ing|ed)$/.exec(w);
-  if (suffix && w.length - suffix[0].length >= 3) {
-    w = w.slice(0, -suffix[0].length);
-    if (/([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
-  }
-  return w;
+/** The profile of a core (`vocab` is the one that gave its ids). */
+export function expandProfile(core: ProfileCore, vocab: Vocabulary): Profile {
+  const contentText = Array.from(core.contentText, (id) => vocab.word(id));
+  return {
+    id: core.id,
+    article: core.article,
+    speaker: core.speaker,
+    speakerKey: core.speakerKey,
+    day: core.day,
+    words: core.words,
+    ...weighted(core.contentText, vocab),
+    contentText,
+    contentTextIdf: Array.from(core.contentText, (id) => vocab.idf(id)),
+    contentVectors: Int32Array.from(core.contentText, (id) => vocab.vectorRow(id)),
+    context: core.context,
+    direct: core.direct,
+    occasion: core.occasion,
+    ...stemmed(core.contentText, vocab),
+    negated: core.negated,
+    cueStems: core.cueStems,
+    namesOnly: core.namesOnly,
+  };
 }
 
-function stemmed(words: readonly string[]): Pick<Profile, 'stems' | 'stemIdf' | 'stemIdfTotal'> {
+export function profile(report: Report, vocab: Vocabulary): Profile {
+  return expandProfile(profileCore(report, vocab), vocab);
+}
+
+function stemmed(ids: Uint32Array, vocab: Vocabulary): Pick<Profile, 'stems' | 'stemIdf' | 'stemIdfTotal'> {
   const best = new Map<number, number>();
-  for (const w of words) {
-    const h = hashWord(stem(w));
-    best.set(h, Math.max(best.get(h) ?? 0, idf(w)));
+  for (const id of ids) {
+    const h = vocab.stemHash(id);
+    best.set(h, Math.max(best.get(h) ?? 0, vocab.idf(id)));
   }
   const pairs = [...best].sort((a, b) => a[0] - b[0]);
   return {
@@ -152,10 +157,10 @@ function stemmed(words: readonly string[]): Pick<Profile, 'stems' | 'stemIdf' | 
 }
 
 function weighted(
-  words: string[],
+  ids: Uint32Array,
   vocab: Vocabulary,
 ): Pick<Profile, 'contentWords' | 'contentIdf' | 'idfTotal'> {
-  const pairs = words.map((w) => [vocab.id(w), idf(w)] as const).sort((a, b) => a[0] - b[0]);
+  const pairs = Array.from(ids, (id) => [id, vocab.idf(id)] as const).sort((a, b) => a[0] - b[0]);
   return {
     contentWords: Uint32Array.from(pairs, (p) => p[0]),
     contentIdf: Float32Array.from(pairs, (p) => p[1]),

@@ -68,4 +68,13 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   { version: 2, sql: inputOrderAndLength('bigint', 'int') },
+  {
+    version: 3,
+    // Filled from the stored analyses; only articles whose JSON names a `within` are parsed.
+    sql: `ALTER TABLE quotes ADD COLUMN within_id text;
+      UPDATE quotes q SET within_id = a ->> 'within'
+      FROM articles ar, jsonb_array_elements(ar.analysis::jsonb -> 'attributions') a
+      WHERE ar.id = q.article_id AND a ->> 'id' = q.attribution_id AND a ->> 'within' IS NOT NULL
+        AND ar.analysis LIKE '%"within":%';`,
+  },
 ];

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { defineStoreSuite, fixtureAnalysis, inputOf } from '../store.suite.js';
+import { defineStoreSuite, fixtureAnalysis, inputOf, nestedReportAnalysis } from '../store.suite.js';
 import { isConnectionError, parsePostgresUrl, redactUrl } from './connect.js';
 import { openPostgresStore } from './index.js';
 import { STORE_MIGRATIONS } from './migrations.js';
@@ -24,6 +24,26 @@ describe.skipIf(!TEST_PG)('PostgresStore specifics', () => {
     await s.pool.query("INSERT INTO newsgraph_migrations (component, version) VALUES ('store', 999)");
     await s.close();
     await expect(openPostgresStore(url)).rejects.toThrow(/newer than this newsgraph/);
+  });
+
+  it("upgrading a version-2 schema fills each stored quote's within from its analysis", async () => {
+    const url = testSchemaUrl('within');
+    const { text, analysis } = nestedReportAnalysis();
+    const s = await openPostgresStore(url);
+    await s.putArticle(inputOf('k', text), analysis);
+    // As a version-2 schema had it: no column, so no link.
+    await s.pool.query('ALTER TABLE quotes DROP COLUMN within_id');
+    await s.pool.query("DELETE FROM newsgraph_migrations WHERE component = 'store' AND version > 2");
+    await s.close();
+    const again = await openPostgresStore(url);
+    const { rows } = await again.pool.query(
+      'SELECT attribution_id, within_id FROM quotes ORDER BY attribution_id',
+    );
+    expect(rows).toEqual([
+      { attribution_id: 'Q1', within_id: null },
+      { attribution_id: 'Q2', within_id: 'Q1' },
+    ]);
+    await again.close();
   });
 
   it('migrates exactly once when several processes open a new database at the same time', async () => {

@@ -32,7 +32,7 @@ const QUOTE_COLUMNS = [
   ),
   int('start'),
   int('"end"'),
-  ...['outlet', 'published', 'title'].map(text),
+  ...['outlet', 'published', 'title', 'within_id'].map(text),
 ];
 /** The fields of a quote's index row, in the order of their columns after article_id. */
 const QUOTE_FIELDS: readonly (keyof QuoteRow)[] = [
@@ -118,7 +118,7 @@ async function insertIndexRows(
   await insert(
     'quotes',
     QUOTE_COLUMNS,
-    indexed.quotes.map((q) => [id, ...QUOTE_FIELDS.map((f) => q[f]), outlet, published, title]),
+    indexed.quotes.map((q) => [id, ...QUOTE_FIELDS.map((f) => q[f]), outlet, published, title, q.within]),
   );
   await insert(
     'events',

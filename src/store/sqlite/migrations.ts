@@ -47,6 +47,17 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
     `,
   },
   { version: 2, sql: inputOrderAndLength('INTEGER', 'INTEGER') },
+  {
+    version: 3,
+    // Filled from the stored analyses; only articles whose JSON names a `within` are parsed.
+    sql: `ALTER TABLE quotes ADD COLUMN within_id TEXT;
+      UPDATE quotes SET within_id = (
+        SELECT json_extract(a.value, '$.within')
+        FROM articles ar, json_each(ar.analysis, '$.attributions') a
+        WHERE ar.id = quotes.article_id AND json_extract(a.value, '$.id') = quotes.attribution_id
+      )
+      WHERE article_id IN (SELECT id FROM articles WHERE analysis LIKE '%"within":%');`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defineStoreSuite, fixtureAnalysis, inputOf } from '../store.suite.js';
+import { defineStoreSuite, fixtureAnalysis, inputOf, nestedReportAnalysis } from '../store.suite.js';
 import { ftsQuery } from './fts.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { SqliteStore } from './index.js';
@@ -25,6 +25,26 @@ describe('SqliteStore specifics', () => {
     const again = new SqliteStore(file);
     expect(again.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect((await again.stats()).articles).toBe(1);
+    await again.close();
+  });
+
+  it("upgrading a version-2 database fills each stored quote's within from its analysis", async () => {
+    const file = path.join(dir, 'v2.db');
+    const { text, analysis } = nestedReportAnalysis();
+    const s = new SqliteStore(file);
+    await s.putArticle(inputOf('k', text), analysis);
+    // As a version-2 database had it: no column, so no link.
+    s.db.exec('ALTER TABLE quotes DROP COLUMN within_id');
+    s.db.pragma('user_version = 2');
+    await s.close();
+    const again = new SqliteStore(file);
+    const rows = again.db
+      .prepare('SELECT attribution_id, within_id FROM quotes ORDER BY attribution_id')
+      .all();
+    expect(rows).toEqual([
+      { attribution_id: 'Q1', within_id: null },
+      { attribution_id: 'Q2', within_id: 'Q1' },
+    ]);
     await again.close();
   });
 

@@ -1,9 +1,14 @@
 import { expect, it } from 'vitest';
-import { fixtureAnalysis, inputOf } from '../fixtures.js';
+import { fixtureAnalysis, inputOf, nestedReportAnalysis } from '../fixtures.js';
 import { WIRE, wireAnalysis, type SuiteContext } from './context.suite.js';
 
 /** Listing, paging and searching articles; searching quotes. */
 export function searchesArticlesAndQuotes(ctx: SuiteContext): void {
+  searchesArticles(ctx);
+  searchesQuotes(ctx);
+}
+
+function searchesArticles(ctx: SuiteContext): void {
   it('lists, pages and full-text searches articles; hostile query syntax never breaks a query', async () => {
     const { store } = ctx;
     await store.putArticle(
@@ -41,7 +46,9 @@ export function searchesArticlesAndQuotes(ctx: SuiteContext): void {
     expect((await store.searchArticles('')).total).toBe(0);
     expect((await store.stats()).articles).toBe(2);
   });
+}
 
+function searchesQuotes(ctx: SuiteContext): void {
   it('searches quotes by text, speaker, outlet and stance', async () => {
     const { store } = ctx;
     await store.putArticle(inputOf('w1', WIRE, { outlet: 'Wire' }), wireAnalysis());
@@ -63,5 +70,15 @@ export function searchesArticlesAndQuotes(ctx: SuiteContext): void {
     expect((await store.searchQuotes({ text: 'deal', speaker: 'Lopes' })).total).toBe(0);
     const q = (await store.searchQuotes({ text: 'deal' })).items[0];
     expect(t2.slice(q.start, q.end)).toBe(q.content);
+  });
+
+  it('keeps a report nested in another attribution linked to it (within)', async () => {
+    const { store } = ctx;
+    const { text, analysis } = nestedReportAnalysis();
+    await store.putArticle(inputOf('n1', text), analysis);
+    const hits = (await store.searchQuotes({ text: 'deal' })).items;
+    const byId = new Map(hits.map((q) => [q.attributionId, q]));
+    expect(byId.get('Q2')?.within).toBe('Q1');
+    expect(byId.get('Q1')?.within).toBeNull();
   });
 }

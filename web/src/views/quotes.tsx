@@ -71,8 +71,21 @@ export function QuotesView({ params }: { params: URLSearchParams }) {
                   ) : (
                     (q.speaker ?? 'unknown source')
                   )}
-                  {q.cue && <> · “{q.cue}”</>} · {q.kind} · {q.stance} · {q.outlet ?? '—'} ·{' '}
-                  {day(q.published)} ·{' '}
+                  {q.cue && <> · “{q.cue}”</>} · {q.kind} · {q.stance}
+                  {q.within && (
+                    <>
+                      {' '}
+                      ·{' '}
+                      <a
+                        class="within"
+                        href={href(['article', q.articleId], { focus: `att:${q.within}` })}
+                        title="This report is told inside another source's words"
+                      >
+                        inside another report
+                      </a>
+                    </>
+                  )}{' '}
+                  · {q.outlet ?? '—'} · {day(q.published)} ·{' '}
                   <InArticle
                     class="open-article"
                     article={q.articleId}
