@@ -69,6 +69,8 @@ export function qualify(
   d: Decoded,
 ): { type: FoldedType; modality?: 'future' | 'hypothetical'; negated?: boolean } | undefined {
   const m = d.c.modality;
+  // "would have objected", "avoided criticism": the act did not happen.
+  if (m.counterfactual || m.avoided) return undefined;
   const refused = m.negated || m.governor?.kind === 'refuse';
   if (refused) {
     if (COOPERATIVE.has(d.type)) return { type: 'REJECT', negated: true };
@@ -199,6 +201,33 @@ function passiveVoice(s: PreparedSentence, d: Decoded): void {
   }
 }
 
+/**
+ * A received act ("The US faced criticism from Egypt", "faced Palestinian criticism"): the subject of
+ * the receiving verb is the target; the source is an actor among the noun's modifiers, else the
+ * "from" or "by" phrase after it, else none (the act is then not coded).
+ */
+function receivedAct(s: PreparedSentence, d: Decoded): void {
+  const v = d.c.modality.receivedAt;
+  if (v === undefined) return;
+  const subject = d.source && d.source[1] <= v ? d.source : undefined;
+  const before = s.phrases.filter((p) => p.j <= v);
+  const last = before[before.length - 1];
+  delete d.source;
+  const target = subject ?? (last ? ([last.i, last.j] as [number, number]) : undefined);
+  if (target) d.target = target;
+  else delete d.target;
+  const modifier = s.phrases.find((p) => p.i > v && p.j <= d.c.i);
+  if (modifier) {
+    d.source = [modifier.i, modifier.j];
+    return;
+  }
+  const by = s.toks.findIndex(
+    (t, k) => k > d.c.i && k <= d.c.i + 3 && (t.lower === 'from' || t.lower === 'by'),
+  );
+  const agent = by >= 0 ? s.phrases.find((p) => p.i > by && p.i <= by + 3) : undefined;
+  if (agent) d.source = [agent.i, agent.j];
+}
+
 function actorRef(text: string, c: Coded): EventActor {
   return {
     ...(c.phrase?.actor ? { actor: c.phrase.actor } : {}),
@@ -241,6 +270,7 @@ export function codeEvents(input: CoderInput): Event[] {
     const acts: Array<Decoded & { code?: string }> = [...typed, ...composeSentence(s, model, typed)];
     for (const d of acts) {
       passiveVoice(s, d);
+      receivedAct(s, d);
       if (awaitedOnly(s.toks, d.c.i)) continue;
       // A composed act's control word already says its modality (compose.ts).
       const q = d.code ? { type: d.type } : qualify(d);
