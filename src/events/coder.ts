@@ -4,7 +4,7 @@ import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
 import { composeSentence, withCompositionWords } from './compose.js';
 import { decodeSentence, type Decoded } from './decode.js';
 import { mayHoldEvent } from './gate.js';
-import { actorWords, objectWords, thingWords } from './arguments.js';
+import { actorWords, isActorToken, objectWords, thingWords } from './arguments.js';
 import { codeType, dictionaryCode, type FoldedType } from './features.js';
 import { codeFacts, grammar, type ControlKind, type VerbEntry } from './lexicon.js';
 import { eventModel, vocabularyOf, type EventModel } from './model.js';
@@ -228,6 +228,41 @@ function receivedAct(s: PreparedSentence, d: Decoded): void {
   if (agent) d.source = [agent.i, agent.j];
 }
 
+const RELATIVE = new Set(['who', 'whose', 'which', 'whom']);
+const DASH = new Set(['-', '--', '—', '–']);
+
+/**
+ * A source inside a relative clause the trigger follows ("Beshear — whose father implemented the
+ * Act — promised …", "the minister, who met Putin, said …") is the clause's own actor, not the
+ * trigger's: the trigger's source is the clause's antecedent, else none.
+ */
+export function relativeClauseSource(s: PreparedSentence, d: Decoded): void {
+  if (!d.source || d.source[1] > d.c.i) return;
+  const [a, b] = d.source;
+  for (let r = a - 1; r >= Math.max(1, a - 15); r--) {
+    const w = s.toks[r]!.lower;
+    if (w === '.' || w === ';') return;
+    if (!RELATIVE.has(w)) continue;
+    const open = s.toks[r - 1]!.text;
+    const closes = open === ',' ? new Set([',']) : DASH.has(open) ? DASH : undefined;
+    if (!closes) return;
+    let c = r + 1;
+    while (c < d.c.i && !closes.has(s.toks[c]!.text)) c++;
+    if (c >= d.c.i || c < b) return;
+    // The antecedent: the actor words just before the clause ("Andy Beshear —").
+    let h = r - 2;
+    while (h >= r - 3 && h >= 0 && !isActorToken(s, h)) h--;
+    if (h < r - 3 || h < 0) {
+      delete d.source;
+      return;
+    }
+    let x = h;
+    while (x > 0 && isActorToken(s, x - 1)) x--;
+    d.source = [x, h + 1];
+    return;
+  }
+}
+
 function actorRef(text: string, c: Coded): EventActor {
   return {
     ...(c.phrase?.actor ? { actor: c.phrase.actor } : {}),
@@ -271,6 +306,7 @@ export function codeEvents(input: CoderInput): Event[] {
     for (const d of acts) {
       passiveVoice(s, d);
       receivedAct(s, d);
+      relativeClauseSource(s, d);
       if (awaitedOnly(s.toks, d.c.i)) continue;
       // A composed act's control word already says its modality (compose.ts).
       const q = d.code ? { type: d.type } : qualify(d);

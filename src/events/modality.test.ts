@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../pipeline/analyze.js';
-import { modalityAt } from './sentence.js';
+import { relativeClauseSource } from './coder.js';
+import type { Decoded } from './decode.js';
+import { modalityAt, prepareSentence } from './sentence.js';
 import { tagRange } from './tagger.js';
 
 /** The modality of the first token spelled `word` in a sentence of our own. */
@@ -54,5 +56,42 @@ describe('received and avoided acts in the coder', () => {
     const text =
       'Germany avoided direct criticism of Turkey. France would have objected to the deal with Iran.';
     expect(analyze(text).events).toEqual([]);
+  });
+});
+
+describe('a source inside a relative clause the trigger follows', () => {
+  const prepared = (text: string) => {
+    const a = analyze(text);
+    const actors = new Map(a.actors.map((x) => [x.id, x]));
+    return prepareSentence(text, { start: 0, end: text.length }, a.mentions, actors);
+  };
+  const decodedAt = (s: ReturnType<typeof prepared>, trigger: string, source: string): Decoded => {
+    const c = s.candidates.find((x) => s.toks[x.i]!.text === trigger)!;
+    const at = s.toks.findIndex((t) => t.text === source);
+    return { c, type: 'ACCUSE', margin: 1, source: [at, at + 1] };
+  };
+  const words = (s: ReturnType<typeof prepared>, d: Decoded) =>
+    d.source &&
+    s.toks
+      .slice(d.source[0], d.source[1])
+      .map((t) => t.text)
+      .join(' ');
+
+  it('is moved to the clause antecedent', () => {
+    const s = prepared('The minister, who met Putin in Moscow, condemned Iran.');
+    const d = decodedAt(s, 'condemned', 'Putin');
+    relativeClauseSource(s, d);
+    expect(words(s, d)).toBe('The minister');
+  });
+
+  it('stays when the trigger is inside the clause or there is no clause', () => {
+    const inside = prepared('The minister, who met Putin in Moscow, condemned Iran.');
+    const d = decodedAt(inside, 'met', 'minister');
+    relativeClauseSource(inside, d);
+    expect(words(inside, d)).toBe('minister');
+    const plain = prepared('Putin met the minister in Moscow and condemned Iran.');
+    const e = decodedAt(plain, 'condemned', 'Putin');
+    relativeClauseSource(plain, e);
+    expect(words(plain, e)).toBe('Putin');
   });
 });
