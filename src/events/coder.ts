@@ -228,6 +228,18 @@ function receivedAct(s: PreparedSentence, d: Decoded): void {
   if (agent) d.source = [agent.i, agent.j];
 }
 
+/**
+ * An act of an actor on itself as named twice ("former Vice President Biden … former Vice President"):
+ * the same code, and one's words hold the other's. Such a pair is a tagging error, not an event.
+ */
+export function selfDirected(ev: Event): boolean {
+  const code = ev.source?.code;
+  if (!code || code !== ev.target?.code) return false;
+  const a = ` ${(ev.sourceText ?? '').toLowerCase()} `;
+  const b = ` ${(ev.targetText ?? '').toLowerCase()} `;
+  return a.includes(b) || b.includes(a);
+}
+
 const RELATIVE = new Set(['who', 'whose', 'which', 'whom']);
 const DASH = new Set(['-', '--', '—', '–']);
 
@@ -330,7 +342,7 @@ export function codeEvents(input: CoderInput): Event[] {
           src && /^[A-Z]{3}MIL/.test(src.code) ? grammar().militarySourceCodes[code] : undefined;
         for (const tgt of targets.length > 0 ? targets : [undefined]) {
           const ev = makeEvent(input, s, d, q, military ?? code, src, tgt);
-          if (!ev) continue;
+          if (!ev || selfDirected(ev)) continue;
           // One event per coded dyad and code ("China" and "Beijing" are one actor); uncoded actors by their words.
           const key = `${ev.source?.code || ev.sourceText}|${ev.target?.code || ev.targetText}|${ev.cameo}`;
           const prior = out.get(key);

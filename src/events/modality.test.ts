@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../pipeline/analyze.js';
-import { relativeClauseSource } from './coder.js';
+import type { Event } from '../model/index.js';
+import { relativeClauseSource, selfDirected } from './coder.js';
 import type { Decoded } from './decode.js';
 import { modalityAt, prepareSentence } from './sentence.js';
 import { tagRange } from './tagger.js';
@@ -93,5 +94,27 @@ describe('a source inside a relative clause the trigger follows', () => {
     const e = decodedAt(plain, 'condemned', 'Putin');
     relativeClauseSource(plain, e);
     expect(words(plain, e)).toBe('Putin');
+  });
+});
+
+describe('self-directed pairs', () => {
+  const ev = (source: [string, string], target: [string, string]) =>
+    ({
+      source: { code: source[0], text: source[1], start: 0, end: 1 },
+      target: { code: target[0], text: target[1], start: 0, end: 1 },
+      sourceText: source[1],
+      targetText: target[1],
+    }) as unknown as Event;
+
+  it('drops an actor named twice as its own source and target', () => {
+    expect(
+      selfDirected(ev(['USAELI', 'former Vice President Biden'], ['USAELI', 'former Vice President'])),
+    ).toBe(true);
+  });
+
+  it('keeps two actors of one code, and words that only share letters', () => {
+    expect(selfDirected(ev(['USAGOV', 'the president'], ['USAGOV', 'the attorney general']))).toBe(false);
+    expect(selfDirected(ev(['ISR', 'Israeli'], ['ISR', 'Israel']))).toBe(false);
+    expect(selfDirected(ev(['', 'A group'], ['', 'a']))).toBe(false);
   });
 });
