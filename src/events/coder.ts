@@ -7,6 +7,7 @@ import { mayHoldEvent } from './gate.js';
 import { actorWords, isActorToken, objectWords, thingWords } from './arguments.js';
 import { codeType, dictionaryCode, type FoldedType } from './features.js';
 import { codeFacts, grammar, type ControlKind, type VerbEntry } from './lexicon.js';
+import { wordKnowledge } from './knowledge.js';
 import { eventModel, vocabularyOf, type EventModel } from './model.js';
 import { prepareSentence, type PreparedSentence } from './sentence.js';
 
@@ -81,6 +82,18 @@ export function qualify(
   if (modality && FORCEFUL.has(d.type)) return { type: 'THREATEN', modality };
   if (modality === 'hypothetical' && d.type !== 'THREATEN') return undefined;
   return { type: d.type, ...(modality ? { modality } : {}) };
+}
+
+const REPORT_OPENERS = new Set([',', '"', '”', "'", '’']);
+
+/**
+ * A statement verb after the quote or clause it reports ("…, said another witness in the probe"):
+ * the words after it are its speaker, not an object, so it states nothing but the speech.
+ */
+export function invertedReport(s: PreparedSentence, i: number): boolean {
+  const t = s.toks[i]!;
+  if (t.pos !== 'VERB' || !REPORT_OPENERS.has(s.toks[i - 1]?.text ?? '')) return false;
+  return wordKnowledge().word(t.lemma).cameo.startsWith('01');
 }
 
 /**
@@ -243,10 +256,29 @@ export function selfDirected(ev: Event): boolean {
 const RELATIVE = new Set(['who', 'whose', 'which', 'whom']);
 const DASH = new Set(['-', '--', '—', '–']);
 
+/** The actor words just before a relative pronoun at r ("Andy Beshear — whose"), if any. */
+function antecedentOf(s: PreparedSentence, r: number): [number, number] | undefined {
+  let h = r - 2;
+  while (h >= r - 3 && h >= 0 && !isActorToken(s, h)) h--;
+  if (h < r - 3 || h < 0) return undefined;
+  let x = h;
+  while (x > 0 && isActorToken(s, x - 1)) x--;
+  return [x, h + 1];
+}
+
+/** Whether the trigger is a second predicate joined by and/but after word b ("… biased and has rejected"). */
+function coordinatedAfter(s: PreparedSentence, i: number, b: number): boolean {
+  let k = i - 1;
+  while (k > b && (s.toks[k]!.pos === 'AUX' || s.toks[k]!.pos === 'ADV')) k--;
+  return k >= b && (s.toks[k]!.lower === 'and' || s.toks[k]!.lower === 'but');
+}
+
 /**
  * A source inside a relative clause the trigger follows ("Beshear — whose father implemented the
  * Act — promised …", "the minister, who met Putin, said …") is the clause's own actor, not the
- * trigger's: the trigger's source is the clause's antecedent, else none.
+ * trigger's: the trigger's source is the clause's antecedent, else none. So is the object of the
+ * clause's first verb when the trigger is a second predicate of its subject pronoun ("the Authority,
+ * which considers the US biased and has rejected …").
  */
 export function relativeClauseSource(s: PreparedSentence, d: Decoded): void {
   if (!d.source || d.source[1] > d.c.i) return;
@@ -260,17 +292,12 @@ export function relativeClauseSource(s: PreparedSentence, d: Decoded): void {
     if (!closes) return;
     let c = r + 1;
     while (c < d.c.i && !closes.has(s.toks[c]!.text)) c++;
-    if (c >= d.c.i || c < b) return;
-    // The antecedent: the actor words just before the clause ("Andy Beshear —").
-    let h = r - 2;
-    while (h >= r - 3 && h >= 0 && !isActorToken(s, h)) h--;
-    if (h < r - 3 || h < 0) {
-      delete d.source;
-      return;
-    }
-    let x = h;
-    while (x > 0 && isActorToken(s, x - 1)) x--;
-    d.source = [x, h + 1];
+    const after = c < d.c.i && c >= b;
+    const subjectPronoun = ['VERB', 'AUX'].includes(s.toks[r + 1]?.pos ?? '') && a > r + 1;
+    if (!after && !(c >= d.c.i && subjectPronoun && coordinatedAfter(s, d.c.i, b))) return;
+    const antecedent = antecedentOf(s, r);
+    if (antecedent) d.source = antecedent;
+    else delete d.source;
     return;
   }
 }
@@ -319,7 +346,7 @@ export function codeEvents(input: CoderInput): Event[] {
       passiveVoice(s, d);
       receivedAct(s, d);
       relativeClauseSource(s, d);
-      if (awaitedOnly(s.toks, d.c.i)) continue;
+      if (awaitedOnly(s.toks, d.c.i) || invertedReport(s, d.c.i)) continue;
       // A composed act's control word already says its modality (compose.ts).
       const q = d.code ? { type: d.type } : qualify(d);
       if (!q) continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../pipeline/analyze.js';
 import type { Event } from '../model/index.js';
-import { relativeClauseSource, selfDirected } from './coder.js';
+import { invertedReport, relativeClauseSource, selfDirected } from './coder.js';
 import type { Decoded } from './decode.js';
 import { modalityAt, prepareSentence } from './sentence.js';
 import { tagRange } from './tagger.js';
@@ -85,6 +85,13 @@ describe('a source inside a relative clause the trigger follows', () => {
     expect(words(s, d)).toBe('The minister');
   });
 
+  it("is the antecedent when the trigger is the subject pronoun's second predicate", () => {
+    const s = prepared('The ministry, which called Russia biased and has rejected Ukraine, met today.');
+    const d = decodedAt(s, 'rejected', 'Russia');
+    relativeClauseSource(s, d);
+    expect(words(s, d)).toContain('ministry');
+  });
+
   it('stays when the trigger is inside the clause or there is no clause', () => {
     const inside = prepared('The minister, who met Putin in Moscow, condemned Iran.');
     const d = decodedAt(inside, 'met', 'minister');
@@ -94,6 +101,27 @@ describe('a source inside a relative clause the trigger follows', () => {
     const e = decodedAt(plain, 'condemned', 'Putin');
     relativeClauseSource(plain, e);
     expect(words(plain, e)).toBe('Putin');
+  });
+});
+
+describe('a statement verb after what it reports', () => {
+  it('states only the speech: its speaker follows it, not an object', () => {
+    const text = 'The deal is dead, said an envoy in the probe.';
+    const toks = prepareSentence(text, { start: 0, end: text.length }, [], new Map());
+    expect(
+      invertedReport(
+        toks,
+        toks.toks.findIndex((t) => t.text === 'said'),
+      ),
+    ).toBe(true);
+    const plain = 'The envoy said the probe was over.';
+    const p = prepareSentence(plain, { start: 0, end: plain.length }, [], new Map());
+    expect(
+      invertedReport(
+        p,
+        p.toks.findIndex((t) => t.text === 'said'),
+      ),
+    ).toBe(false);
   });
 });
 
