@@ -4,16 +4,19 @@
  * pipeline (as `newsgraph predict events --scheme plover`), scored by ../shared/tools/score-dyads.mjs.
  * Prints each fold's figures and their mean; writes gold and prediction files per fold to --out.
  *
- *   npm run cv:events [-- --out DIR --folds 5 --only K --type-epochs N --ngec-weight W …]
+ *   npm run cv:events [-- --out DIR --folds 5 --only K --type-epochs N --ngec-weight W --models DIR …]
+ *
+ * --models DIR keeps each fold's model file there and reuses it on the next run, so a change to the
+ * decoding rules alone is compared on the same models (the saved files are the quantised ones).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/util/data.js';
 import { seededRandom } from '../../src/util/random.js';
 import { analyze } from '../../src/pipeline/analyze.js';
-import { useEventModel } from '../../src/events/model.js';
+import { deserialiseEventModel, serialiseEventModel, useEventModel } from '../../src/events/model.js';
 import {
   DEFAULT_TRAIN,
   trainEventModel,
@@ -69,12 +72,28 @@ const labelOf = (c: (typeof combos)[number]) =>
   combos.length > 1
     ? ` (threshold ${c.threshold}, secondary ${c.secondary}, gate slack ${c.gateSlack}, share ${c.gateShare})`
     : '';
+const modelDir = strArg('models', '');
+if (modelDir) mkdirSync(modelDir, { recursive: true });
+/** A fold's model: the one kept in --models when there is one, else trained (and kept). */
+function foldModel(
+  f: number,
+  train: () => ReturnType<typeof trainEventModel>,
+): ReturnType<typeof trainEventModel> {
+  const file = path.join(modelDir, `fold${f}.bin.gz`);
+  if (modelDir && existsSync(file)) return deserialiseEventModel(readFileSync(file));
+  const model = train();
+  if (!modelDir) return model;
+  writeFileSync(file, serialiseEventModel(model));
+  return deserialiseEventModel(readFileSync(file));
+}
 const rows = combos.map(() => [] as Array<Figures & { fold: number }>);
 const allPred: string[] = [];
 for (let f = 0; f < folds; f++) {
   if (only >= 0 && f !== only) continue;
   const train = examples.filter((x, i): x is TrainSentence => x !== undefined && foldOf[i] !== f);
-  const model = trainEventModel([...train, ...ngec, ...negatives], trainOptions(DEFAULT_TRAIN));
+  const model = foldModel(f, () =>
+    trainEventModel([...train, ...ngec, ...negatives], trainOptions(DEFAULT_TRAIN)),
+  );
   const fold = records.filter((_, i) => foldOf[i] === f);
   const goldFile = path.join(out, `fold${f}.gold.jsonl`);
   writeFileSync(goldFile, fold.map((r) => JSON.stringify(r)).join('\n') + '\n');

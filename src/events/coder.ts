@@ -4,9 +4,10 @@ import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
 import { composeSentence, withCompositionWords } from './compose.js';
 import { decodeSentence, type Decoded } from './decode.js';
 import { mayHoldEvent } from './gate.js';
-import { actorWords, objectWords, thingWords } from './arguments.js';
+import { actorWords, isActorToken, objectWords, thingWords } from './arguments.js';
 import { codeType, dictionaryCode, type FoldedType } from './features.js';
 import { codeFacts, grammar, type ControlKind, type VerbEntry } from './lexicon.js';
+import { wordKnowledge } from './knowledge.js';
 import { eventModel, vocabularyOf, type EventModel } from './model.js';
 import { prepareSentence, type PreparedSentence } from './sentence.js';
 
@@ -69,6 +70,8 @@ export function qualify(
   d: Decoded,
 ): { type: FoldedType; modality?: 'future' | 'hypothetical'; negated?: boolean } | undefined {
   const m = d.c.modality;
+  // "would have objected", "avoided criticism": the act did not happen.
+  if (m.counterfactual || m.avoided) return undefined;
   const refused = m.negated || m.governor?.kind === 'refuse';
   if (refused) {
     if (COOPERATIVE.has(d.type)) return { type: 'REJECT', negated: true };
@@ -79,6 +82,18 @@ export function qualify(
   if (modality && FORCEFUL.has(d.type)) return { type: 'THREATEN', modality };
   if (modality === 'hypothetical' && d.type !== 'THREATEN') return undefined;
   return { type: d.type, ...(modality ? { modality } : {}) };
+}
+
+const REPORT_OPENERS = new Set([',', '"', '”', "'", '’']);
+
+/**
+ * A statement verb after the quote or clause it reports ("…, said another witness in the probe"):
+ * the words after it are its speaker, not an object, so it states nothing but the speech.
+ */
+export function invertedReport(s: PreparedSentence, i: number): boolean {
+  const t = s.toks[i]!;
+  if (t.pos !== 'VERB' || !REPORT_OPENERS.has(s.toks[i - 1]?.text ?? '')) return false;
+  return wordKnowledge().word(t.lemma).cameo.startsWith('01');
 }
 
 /**
@@ -199,6 +214,94 @@ function passiveVoice(s: PreparedSentence, d: Decoded): void {
   }
 }
 
+/**
+ * A received act ("The US faced criticism from Egypt", "faced Palestinian criticism"): the subject of
+ * the receiving verb is the target; the source is an actor among the noun's modifiers, else the
+ * "from" or "by" phrase after it, else none (the act is then not coded).
+ */
+function receivedAct(s: PreparedSentence, d: Decoded): void {
+  const v = d.c.modality.receivedAt;
+  if (v === undefined) return;
+  const subject = d.source && d.source[1] <= v ? d.source : undefined;
+  const before = s.phrases.filter((p) => p.j <= v);
+  const last = before[before.length - 1];
+  delete d.source;
+  const target = subject ?? (last ? ([last.i, last.j] as [number, number]) : undefined);
+  if (target) d.target = target;
+  else delete d.target;
+  const modifier = s.phrases.find((p) => p.i > v && p.j <= d.c.i);
+  if (modifier) {
+    d.source = [modifier.i, modifier.j];
+    return;
+  }
+  const by = s.toks.findIndex(
+    (t, k) => k > d.c.i && k <= d.c.i + 3 && (t.lower === 'from' || t.lower === 'by'),
+  );
+  const agent = by >= 0 ? s.phrases.find((p) => p.i > by && p.i <= by + 3) : undefined;
+  if (agent) d.source = [agent.i, agent.j];
+}
+
+/**
+ * An act of an actor on itself as named twice ("former Vice President Biden … former Vice President"):
+ * the same code, and one's words hold the other's. Such a pair is a tagging error, not an event.
+ */
+export function selfDirected(ev: Event): boolean {
+  const code = ev.source?.code;
+  if (!code || code !== ev.target?.code) return false;
+  const a = ` ${(ev.sourceText ?? '').toLowerCase()} `;
+  const b = ` ${(ev.targetText ?? '').toLowerCase()} `;
+  return a.includes(b) || b.includes(a);
+}
+
+const RELATIVE = new Set(['who', 'whose', 'which', 'whom']);
+const DASH = new Set(['-', '--', '—', '–']);
+
+/** The actor words just before a relative pronoun at r ("Andy Beshear — whose"), if any. */
+function antecedentOf(s: PreparedSentence, r: number): [number, number] | undefined {
+  let h = r - 2;
+  while (h >= r - 3 && h >= 0 && !isActorToken(s, h)) h--;
+  if (h < r - 3 || h < 0) return undefined;
+  let x = h;
+  while (x > 0 && isActorToken(s, x - 1)) x--;
+  return [x, h + 1];
+}
+
+/** Whether the trigger is a second predicate joined by and/but after word b ("… biased and has rejected"). */
+function coordinatedAfter(s: PreparedSentence, i: number, b: number): boolean {
+  let k = i - 1;
+  while (k > b && (s.toks[k]!.pos === 'AUX' || s.toks[k]!.pos === 'ADV')) k--;
+  return k >= b && (s.toks[k]!.lower === 'and' || s.toks[k]!.lower === 'but');
+}
+
+/**
+ * A source inside a relative clause the trigger follows ("Beshear — whose father implemented the
+ * Act — promised …", "the minister, who met Putin, said …") is the clause's own actor, not the
+ * trigger's: the trigger's source is the clause's antecedent, else none. So is the object of the
+ * clause's first verb when the trigger is a second predicate of its subject pronoun ("the Authority,
+ * which considers the US biased and has rejected …").
+ */
+export function relativeClauseSource(s: PreparedSentence, d: Decoded): void {
+  if (!d.source || d.source[1] > d.c.i) return;
+  const [a, b] = d.source;
+  for (let r = a - 1; r >= Math.max(1, a - 15); r--) {
+    const w = s.toks[r]!.lower;
+    if (w === '.' || w === ';') return;
+    if (!RELATIVE.has(w)) continue;
+    const open = s.toks[r - 1]!.text;
+    const closes = open === ',' ? new Set([',']) : DASH.has(open) ? DASH : undefined;
+    if (!closes) return;
+    let c = r + 1;
+    while (c < d.c.i && !closes.has(s.toks[c]!.text)) c++;
+    const after = c < d.c.i && c >= b;
+    const subjectPronoun = ['VERB', 'AUX'].includes(s.toks[r + 1]?.pos ?? '') && a > r + 1;
+    if (!after && !(c >= d.c.i && subjectPronoun && coordinatedAfter(s, d.c.i, b))) return;
+    const antecedent = antecedentOf(s, r);
+    if (antecedent) d.source = antecedent;
+    else delete d.source;
+    return;
+  }
+}
+
 function actorRef(text: string, c: Coded): EventActor {
   return {
     ...(c.phrase?.actor ? { actor: c.phrase.actor } : {}),
@@ -241,7 +344,9 @@ export function codeEvents(input: CoderInput): Event[] {
     const acts: Array<Decoded & { code?: string }> = [...typed, ...composeSentence(s, model, typed)];
     for (const d of acts) {
       passiveVoice(s, d);
-      if (awaitedOnly(s.toks, d.c.i)) continue;
+      receivedAct(s, d);
+      relativeClauseSource(s, d);
+      if (awaitedOnly(s.toks, d.c.i) || invertedReport(s, d.c.i)) continue;
       // A composed act's control word already says its modality (compose.ts).
       const q = d.code ? { type: d.type } : qualify(d);
       if (!q) continue;
@@ -264,7 +369,7 @@ export function codeEvents(input: CoderInput): Event[] {
           src && /^[A-Z]{3}MIL/.test(src.code) ? grammar().militarySourceCodes[code] : undefined;
         for (const tgt of targets.length > 0 ? targets : [undefined]) {
           const ev = makeEvent(input, s, d, q, military ?? code, src, tgt);
-          if (!ev) continue;
+          if (!ev || selfDirected(ev)) continue;
           // One event per coded dyad and code ("China" and "Beijing" are one actor); uncoded actors by their words.
           const key = `${ev.source?.code || ev.sourceText}|${ev.target?.code || ev.targetText}|${ev.cameo}`;
           const prior = out.get(key);

@@ -42,6 +42,10 @@ const GrammarSchema = z.object({
   halt: z.array(z.string()),
   /** Control words of likelihood or wish: they govern an act without stating one ("likely to face"). */
   notComposed: z.array(z.string()),
+  /** Verbs (or verb + particle) whose subject receives the act their object noun names ("faced criticism"). */
+  receive: z.array(z.string()).default([]),
+  /** Verbs whose object act does not happen ("avoided criticism", "averted an attack"). */
+  avoid: z.array(z.string()).default([]),
   negators: z.array(z.string()),
   futureAux: z.array(z.string()),
   hypotheticalAux: z.array(z.string()),
@@ -63,6 +67,8 @@ export interface Grammar {
   militarySourceCodes: Record<string, string>;
   halt: Set<string>;
   notComposed: Set<string>;
+  receive: Set<string>;
+  avoid: Set<string>;
 }
 
 const AgentCode = z.string().regex(/^[A-Z]{3}$/);
@@ -134,6 +140,8 @@ export function grammar(): Grammar {
     militarySourceCodes: raw.militarySourceCodes,
     halt: new Set(raw.halt),
     notComposed: new Set(raw.notComposed),
+    receive: new Set(raw.receive),
+    avoid: new Set(raw.avoid),
   };
   return grammarCache;
 }

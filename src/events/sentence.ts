@@ -21,8 +21,21 @@ export interface Modality {
   /** must, should, ought. */
   obligation: boolean;
   passive: boolean;
+  /** would/could/should/might have + participle: an act that did not happen ("would have objected"). */
+  counterfactual?: boolean;
+  /** The verb whose subject receives the act its object names ("faced criticism", "came under attack"). */
+  receivedAt?: number;
+  /** The act is kept from happening: "avoided criticism", "averted an attack", "avoided criticising". */
+  avoided?: boolean;
   /** The governing word: "threatened to [impose]" → threaten (its lemma) and kind (threat). */
   governor?: { i: number; lemma: string; kind?: string };
+  /**
+   * The word an infinitive depends on across its subject or object: "called for Russia to withdraw",
+   * "a need for Kyiv to act", "urged the new government to investigate". The act is not asserted,
+   * and no appeal is composed from it: on PLV cross-validation the tagger found the wrong source for
+   * all three such appeals. Kept apart from `governor`, which the type classifier's features read.
+   */
+  controller?: { i: number; lemma: string; kind?: string };
 }
 
 export interface Candidate {
@@ -173,8 +186,80 @@ function findCandidates(
  * investigations"). Refusals stay: the coder turns them into rejections.
  */
 export function isAsserted(c: Candidate): boolean {
+  if (c.modality.controller) return false;
   const gov = c.modality.governor;
   return !gov || gov.kind === 'transparent' || gov.kind === 'refuse';
+}
+
+const CLAUSE_END = new Set([',', ';', ':', '.', '"', '“', '”', '—', '–', '-']);
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+const COUNTERFACTUAL_MODALS = new Set(['would', 'could', 'should', 'might']);
+/** would/could/should/might have + participle, scare quotes around the word or not ("would have \"objected\""). */
+function counterfactual(toks: readonly Tagged[], i: number): boolean {
+  let b = i - 1;
+  while (b > i - 3 && b > 0 && (QUOTES.has(toks[b]!.text) || toks[b]!.pos === 'ADV')) b--;
+  return toks[b]?.lower === 'have' && COUNTERFACTUAL_MODALS.has(toks[b - 1]?.lower ?? '');
+}
+
+/** Words between a verb and the act noun it takes as object ("faced stiff international criticism"). */
+const OBJECT_FILLER = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'NOUN', 'PROPN', 'CCONJ', 'PRON']);
+
+/**
+ * The verb whose object is the act at i, when it receives the act ("faced criticism", "came under
+ * attack") or keeps it from happening ("avoided criticism", "averted an attack", "avoided criticising").
+ */
+function objectOf(toks: readonly Tagged[], i: number, m: Modality): void {
+  const g = grammar();
+  const t = toks[i]!;
+  if (t.pos !== 'NOUN' && !(t.pos === 'VERB' && t.lower.endsWith('ing'))) return;
+  let k = i - 1;
+  while (k >= 0 && i - k <= 6 && (OBJECT_FILLER.has(toks[k]!.pos) || toks[k]!.text === ',')) {
+    if (t.pos === 'VERB' && toks[k]!.pos !== 'ADV') return;
+    k--;
+  }
+  const v = toks[k];
+  if (!v) return;
+  if (t.pos === 'NOUN' && v.pos === 'ADP' && g.receive.has(`${toks[k - 1]?.lemma} ${v.lower}`))
+    m.receivedAt = k - 1;
+  if (v.pos !== 'VERB') return;
+  if (g.receive.has(v.lemma) && t.pos === 'NOUN') m.receivedAt = k;
+  else if (g.avoid.has(v.lemma)) m.avoided = true;
+}
+
+/**
+ * "called for Russia to withdraw", "a need for Ukraine to launch": an infinitive whose subject follows
+ * "for" is governed by the word before "for" (an appeal, a need), not asserted.
+ */
+function forClauseGovernor(toks: readonly Tagged[], to: number, m: Modality): boolean {
+  let f = to - 1;
+  while (f >= 0 && to - f <= 6 && OBJECT_FILLER.has(toks[f]!.pos) && toks[f]!.pos !== 'CCONJ') f--;
+  if (f === to - 1 || toks[f]?.lower !== 'for') return false;
+  let v = f - 1;
+  while (v >= 0 && toks[v]!.pos === 'ADV' && f - v < 3) v--;
+  const gv = toks[v];
+  if (!gv || !['VERB', 'NOUN', 'ADJ'].includes(gv.pos)) return false;
+  const kind = grammar().controlKind.get(gv.lemma);
+  m.controller = { i: v, lemma: gv.lemma, ...(kind ? { kind } : {}) };
+  return true;
+}
+
+/** Words of the object between an appeal verb and its "to" ("asked... the Court (ICC) to open"). */
+const OBJECT_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON', 'ADV', 'PUNCT']);
+
+/**
+ * "urged the Ukrainian government to investigate", "called on the Security Council to act": an
+ * infinitive after the object of an appeal or demand word is governed by it (object control).
+ */
+function objectControlGovernor(toks: readonly Tagged[], to: number, m: Modality): boolean {
+  let v = to - 1;
+  while (v >= 0 && to - v <= 8 && OBJECT_POS.has(toks[v]!.pos) && !CLAUSE_END.has(toks[v]!.text)) v--;
+  if (v === to - 1 || v < 0) return false;
+  if (toks[v]!.pos === 'ADP' && v > 0) v--;
+  const gv = toks[v]!;
+  const kind = grammar().controlKind.get(gv.lemma);
+  if (gv.pos !== 'VERB' || (kind !== 'appeal' && kind !== 'demand')) return false;
+  m.controller = { i: v, lemma: gv.lemma, kind };
+  return true;
 }
 
 /** Negation, modals, passive voice and the governing word of the candidate at i. */
@@ -197,6 +282,8 @@ export function modalityAt(toks: readonly Tagged[], i: number): Modality {
     else if (g.obligationAux.has(w)) m.obligation = true;
     else if (BE.has(w) && b >= i - 2 && /(?:ed|en|wn|ne)$/.test(toks[i]!.lower)) m.passive = true;
   }
+  if (counterfactual(toks, i)) m.counterfactual = true;
+  objectOf(toks, i, m);
   // "if", "unless" earlier in the clause make it conditional.
   for (let b = i - 1; b >= Math.max(0, i - 12); b--) {
     const w = toks[b]!.lower;
@@ -219,6 +306,7 @@ export function modalityAt(toks: readonly Tagged[], i: number): Modality {
   )
     b--;
   const link = toks[b]?.lower;
+  if (link === 'to' && !forClauseGovernor(toks, b, m)) objectControlGovernor(toks, b, m);
   if (link === 'to' || link === 'for' || link === 'of' || link === 'on' || link === 'into') {
     let v = b - 1;
     while (

@@ -41,7 +41,13 @@ export interface TrainSentence {
   events: TrainEvent[];
   /** Weak document-level label: only the chosen trigger is trained, at this weight. */
   weak?: number;
-  /** A sentence of ordinary news taken as holding no event: every candidate is trained towards NONE at this weight. */
+  /**
+   * A sentence of ordinary news taken as holding no event: its candidates are trained towards NONE at
+   * this weight, except those the CAMEO dictionary types as an event. Political news holds many real
+   * acts ("met", "blamed", "attacked") that a blanket NONE taught the typer to doubt. PLV 5-fold CV
+   * (type recall / type precision lower bound / dyad recall): all candidates 0.701 / 0.853 / 0.532;
+   * dictionary-typed ones at a third of the weight 0.719 / 0.857 / 0.538; left out 0.749 / 0.846 / 0.557.
+   */
   negative?: number;
 }
 
@@ -196,6 +202,16 @@ export function trainTypes(data: readonly TrainSentence[], opts: TrainOptions): 
   const mask = (1 << opts.typeBits) - 1;
   const model = new Averaged((1 << opts.typeBits) * NUM_TYPES);
   const feats = data.map((ex) => ex.s.candidates.map((c) => typeFeatures(ex.s, c)));
+  // Negative news sentences train only the candidates the CAMEO dictionary types as no event (see
+  // TrainSentence.negative).
+  const dictTyped = data.map((ex) =>
+    ex.negative === undefined
+      ? []
+      : ex.s.candidates.map((c) => {
+          const t = codeType(dictionaryCode(ex.s, c).code);
+          return t !== '' && t !== '-';
+        }),
+  );
   const random = seededRandom(opts.seed);
   for (let epoch = 0; epoch < opts.typeEpochs; epoch++) {
     let errors = 0;
@@ -212,6 +228,7 @@ export function trainTypes(data: readonly TrainSentence[], opts: TrainOptions): 
       ex.s.candidates.forEach((_, k) => {
         const y = gold.get(k) ?? 0;
         if (ex.weak !== undefined && y === 0) return;
+        if (dictTyped[d]![k]) return;
         const f = feats[d]![k]!;
         const p = predict(model.w, mask, f);
         seen++;

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../pipeline/analyze.js';
+import type { Event } from '../model/index.js';
+import { invertedReport, relativeClauseSource, selfDirected } from './coder.js';
+import type { Decoded } from './decode.js';
+import { modalityAt, prepareSentence } from './sentence.js';
+import { tagRange } from './tagger.js';
+
+/** The modality of the first token spelled `word` in a sentence of our own. */
+function modalityOf(text: string, word: string) {
+  const toks = tagRange(text, 0, text.length);
+  const i = toks.findIndex((t) => t.text === word);
+  expect(i).toBeGreaterThanOrEqual(0);
+  return modalityAt(toks, i);
+}
+
+describe('modality of the governing construction', () => {
+  it('marks would/could/should/might have + participle as counterfactual, scare quotes or not', () => {
+    expect(modalityOf('Paris would have objected to the plan.', 'objected').counterfactual).toBe(true);
+    expect(modalityOf('Paris would have "objected" to the plan.', 'objected').counterfactual).toBe(true);
+    expect(modalityOf('Paris has objected to the plan.', 'objected').counterfactual).toBeFalsy();
+  });
+
+  it('finds the verb whose subject receives the act its object names', () => {
+    expect(modalityOf('Rome faced stiff and public criticism.', 'criticism').receivedAt).toBe(1);
+    expect(modalityOf('Rome came under attack.', 'attack').receivedAt).toBe(1);
+    expect(modalityOf('Rome voiced criticism.', 'criticism').receivedAt).toBeUndefined();
+  });
+
+  it('marks acts kept from happening, as a noun object or a gerund', () => {
+    expect(modalityOf('Rome avoided direct criticism of Paris.', 'criticism').avoided).toBe(true);
+    expect(modalityOf('Rome avoided openly criticizing Paris.', 'criticizing').avoided).toBe(true);
+    expect(modalityOf('Rome welcomed direct criticism of Paris.', 'criticism').avoided).toBeFalsy();
+  });
+
+  it('governs an infinitive by the word before "for" its subject, or by an appeal over its object', () => {
+    expect(modalityOf('They discussed a need for Kyiv to launch a probe.', 'launch').controller?.lemma).toBe(
+      'need',
+    );
+    const urged = modalityOf('Berlin urged the new Ukrainian government to investigate.', 'investigate');
+    expect(urged.controller).toMatchObject({ lemma: 'urge', kind: 'appeal' });
+    expect(modalityOf('Berlin sent the troops to fight.', 'fight').controller).toBeUndefined();
+  });
+});
+
+describe('received and avoided acts in the coder', () => {
+  it('never makes the subject of "faced criticism" the critic', () => {
+    const events = analyze('The United States faced sharp criticism from Egypt on Tuesday.').events;
+    for (const e of events.filter((x) => x.trigger.text === 'criticism')) {
+      expect(e.sourceText).toBe('Egypt');
+      expect(e.targetText).toBe('The United States');
+    }
+    expect(events.some((e) => e.sourceText === 'The United States')).toBe(false);
+  });
+
+  it('codes no avoided or counterfactual act', () => {
+    const text =
+      'Germany avoided direct criticism of Turkey. France would have objected to the deal with Iran.';
+    expect(analyze(text).events).toEqual([]);
+  });
+});
+
+describe('a source inside a relative clause the trigger follows', () => {
+  const prepared = (text: string) => {
+    const a = analyze(text);
+    const actors = new Map(a.actors.map((x) => [x.id, x]));
+    return prepareSentence(text, { start: 0, end: text.length }, a.mentions, actors);
+  };
+  const decodedAt = (s: ReturnType<typeof prepared>, trigger: string, source: string): Decoded => {
+    const c = s.candidates.find((x) => s.toks[x.i]!.text === trigger)!;
+    const at = s.toks.findIndex((t) => t.text === source);
+    return { c, type: 'ACCUSE', margin: 1, source: [at, at + 1] };
+  };
+  const words = (s: ReturnType<typeof prepared>, d: Decoded) =>
+    d.source &&
+    s.toks
+      .slice(d.source[0], d.source[1])
+      .map((t) => t.text)
+      .join(' ');
+
+  it('is moved to the clause antecedent', () => {
+    const s = prepared('The minister, who met Putin in Moscow, condemned Iran.');
+    const d = decodedAt(s, 'condemned', 'Putin');
+    relativeClauseSource(s, d);
+    expect(words(s, d)).toBe('The minister');
+  });
+
+  it("is the antecedent when the trigger is the subject pronoun's second predicate", () => {
+    const s = prepared('The ministry, which called Russia biased and has rejected Ukraine, met today.');
+    const d = decodedAt(s, 'rejected', 'Russia');
+    relativeClauseSource(s, d);
+    expect(words(s, d)).toContain('ministry');
+  });
+
+  it('stays when the trigger is inside the clause or there is no clause', () => {
+    const inside = prepared('The minister, who met Putin in Moscow, condemned Iran.');
+    const d = decodedAt(inside, 'met', 'minister');
+    relativeClauseSource(inside, d);
+    expect(words(inside, d)).toBe('minister');
+    const plain = prepared('Putin met the minister in Moscow and condemned Iran.');
+    const e = decodedAt(plain, 'condemned', 'Putin');
+    relativeClauseSource(plain, e);
+    expect(words(plain, e)).toBe('Putin');
+  });
+});
+
+describe('a statement verb after what it reports', () => {
+  it('states only the speech: its speaker follows it, not an object', () => {
+    const text = 'The deal is dead, said an envoy in the probe.';
+    const toks = prepareSentence(text, { start: 0, end: text.length }, [], new Map());
+    expect(
+      invertedReport(
+        toks,
+        toks.toks.findIndex((t) => t.text === 'said'),
+      ),
+    ).toBe(true);
+    const plain = 'The envoy said the probe was over.';
+    const p = prepareSentence(plain, { start: 0, end: plain.length }, [], new Map());
+    expect(
+      invertedReport(
+        p,
+        p.toks.findIndex((t) => t.text === 'said'),
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('self-directed pairs', () => {
+  const ev = (source: [string, string], target: [string, string]) =>
+    ({
+      source: { code: source[0], text: source[1], start: 0, end: 1 },
+      target: { code: target[0], text: target[1], start: 0, end: 1 },
+      sourceText: source[1],
+      targetText: target[1],
+    }) as unknown as Event;
+
+  it('drops an actor named twice as its own source and target', () => {
+    expect(
+      selfDirected(ev(['USAELI', 'former Vice President Biden'], ['USAELI', 'former Vice President'])),
+    ).toBe(true);
+  });
+
+  it('keeps two actors of one code, and words that only share letters', () => {
+    expect(selfDirected(ev(['USAGOV', 'the president'], ['USAGOV', 'the attorney general']))).toBe(false);
+    expect(selfDirected(ev(['ISR', 'Israeli'], ['ISR', 'Israel']))).toBe(false);
+    expect(selfDirected(ev(['', 'A group'], ['', 'a']))).toBe(false);
+  });
+});
