@@ -39,12 +39,16 @@ const blobBeingBuilt = path.join(outdir, 'snapshot.blob.part');
 const require = createRequire(path.join(root, 'package.json'));
 
 /**
- * V8 cannot save a regular expression compiled to machine code (it aborts), and hot ones are after an
- * analysis; interpreted ones it can. A blob only starts with the V8 flags it was built with, so the
- * runs from it interpret regular expressions too (bin/newsgraph and bin/newsgraph.js read the flags
- * from snapshot.flags).
+ * The V8 flags of the build and of every run from the blob (a blob only starts with the flags it was
+ * built with; bin/newsgraph and bin/newsgraph.js read them from snapshot.flags):
+ * - V8 cannot save a regular expression compiled to machine code (it aborts), and hot ones are after
+ *   an analysis; interpreted ones it can, so runs from the blob interpret regular expressions too.
+ * - By default V8 rehashes every hash table of the heap it reads back (object dictionaries, Maps and
+ *   Sets: the lexicons, the actor knowledge base), to use a seed of its own; that was about a tenth of
+ *   a start. Without it, the runs keep the seed the build drew at random: one per build rather than
+ *   one per process, which is all a hash-flooding text would have to guess, from this machine's blob.
  */
-const V8_FLAGS = ['--regexp-interpret-all'];
+const V8_FLAGS = ['--regexp-interpret-all', '--no-rehash-snapshot'];
 
 /** Packages compiled into the snapshot: the CLI bundle's, and what an analysis loads on first use. */
 const BUNDLED = new Set([
