@@ -131,6 +131,8 @@ async function bundle() {
     target: 'node20',
     logLevel: 'error',
     charset: 'ascii',
+    minifyWhitespace: true,
+    minifySyntax: true,
     write: false,
     banner: { js: banner },
     define: { 'import.meta.url': '__importMetaUrl' },
