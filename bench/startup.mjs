@@ -2,6 +2,8 @@
 // Start-up benchmark, hyperfine-style: runs each CLI command as a fresh process `--runs` times (default
 // 10) after one warm-up run, and prints the median, min and max wall time and the median CPU time
 // (user + sys of the child, from /proc on Linux) against the targets of issue 16.
+// It runs the `newsgraph` command as a user's shell does: the package's bin (bin/newsgraph) executed
+// directly; `--bin x.js` runs a script with node instead (`--bin bin/newsgraph.js`, or another build's).
 // Usage: npm run bench:startup [-- --runs N] [-- --bin other/newsgraph.js] [-- --no-article] [-- --json]
 // Wall time is noisy on a shared machine; CPU time much less so — report both.
 import { spawnSync } from 'node:child_process';
@@ -11,7 +13,10 @@ import path from 'node:path';
 import { arg, args, root } from './common.mjs';
 
 const runs = Number(arg('--runs') ?? 10);
-const bin = path.resolve(root, arg('--bin') ?? 'bin/newsgraph.js');
+const packageBin = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).bin.newsgraph;
+const bin = path.resolve(root, arg('--bin') ?? packageBin);
+/** The command and its first arguments: a script with node, an executable as it is. */
+const command = bin.endsWith('.js') ? [process.execPath, bin] : [bin];
 if (!existsSync(path.join(root, 'dist/cli/main.js'))) {
   console.error('bench: dist/ is missing — run npm run build first');
   process.exit(1);
@@ -46,7 +51,7 @@ function childCpu() {
 function runOnce(argv) {
   const cpu0 = childCpu();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(command[0], [...command.slice(1), ...argv], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu1 = childCpu();
   if (r.status !== 0 || !r.stdout) {
@@ -70,7 +75,7 @@ for (const c of cases) {
   const walls = samples.map((s) => s.wall);
   const cpus = samples.map((s) => s.cpu).filter((x) => x !== undefined);
   results.push({
-    command: `node ${path.relative(process.cwd(), bin)} ${c.name}`,
+    command: `${command.length > 1 ? 'node ' : ''}${path.relative(process.cwd(), bin)} ${c.name}`,
     runs,
     median: median(walls),
     min: Math.min(...walls),

@@ -10,11 +10,13 @@ const mtime = (url) => statSync(url, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 const entry = mtime(bundle) >= Math.max(mtime(plain), 0) ? bundle : plain;
 
 // `analyze` of an article starts from the build's V8 start-up snapshot (scripts/build-snapshot.mjs),
-// with the models and word lists already in memory, when it was made by this Node binary from the files
-// as they are now; else (or with NEWSGRAPH_SNAPSHOT=0) it runs as every other command does. Not for
-// long runs (batches, predict): a run from the blob interprets regular expressions (see the build
-// script), which costs more over thousands of sentences than the start saves (predict attribution on
-// PolNeAR dev: 4.4 s CPU from the blob, 4.2 s without).
+// with the models and word lists already in memory; the blob's own start checks that it was made by
+// this Node binary from the files as they are now (src/cli/snapshot.ts) and else runs this script
+// again with NEWSGRAPH_SNAPSHOT=0, as every other command runs. bin/newsgraph (the package's bin) starts
+// the blob without this script's own node start. Not for long runs (batches, predict): a run from the
+// blob interprets regular expressions (see the build script), which costs more over thousands of
+// sentences than the start saves (predict attribution on PolNeAR dev: 4.4 s CPU from the blob, 4.2 s
+// without).
 const SNAPSHOT_COMMANDS = new Set(['analyze']);
 /** Exit status of a node that cannot load a snapshot blob (Node's kStartupSnapshotFailure). */
 const SNAPSHOT_REFUSED = 14;
@@ -26,46 +28,35 @@ function fromSnapshot(argv) {
   if (process.env.NEWSGRAPH_SNAPSHOT === '0') return { skip: 'NEWSGRAPH_SNAPSHOT=0' };
   if (process.execArgv.length > 0) return { skip: 'node options given' };
   if (argv.includes('--jsonl')) return { skip: 'a batch' };
-  let m;
+  let flags;
   try {
-    m = JSON.parse(readFileSync(new URL('../dist/bundle/snapshot.json', import.meta.url), 'utf8'));
+    // The V8 flags the blob was built with (it only starts with the same ones), as bin/newsgraph reads them.
+    flags = readFileSync(new URL('../dist/bundle/snapshot.flags', import.meta.url), 'utf8').split(/\s+/);
   } catch {
     return { skip: 'no snapshot built' };
   }
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  const same = (file, [size, mtimeMs]) => {
-    const s = statSync(file, { throwIfNoEntry: false });
-    return s !== undefined && s.size === size && s.mtimeMs === mtimeMs;
-  };
-  const blob = `${root}dist/bundle/snapshot.blob`;
-  if (
-    m.node !== process.version ||
-    m.platform !== process.platform ||
-    m.arch !== process.arch ||
-    m.execPath !== process.execPath ||
-    !same(process.execPath, m.exec)
-  )
-    return { skip: 'built by another node' };
-  if (m.root !== root) return { skip: 'built in another directory' };
-  if (!same(blob, m.blob)) return { skip: 'the blob changed since the build' };
-  const changed = m.files.find(([file, ...stat]) => !same(root + file, stat));
-  if (changed) return { skip: `${changed[0]} changed since the build` };
-  return { args: [...m.flags, '--snapshot-blob', blob] };
+  const blob = fileURLToPath(new URL('../dist/bundle/snapshot.blob', import.meta.url));
+  // The blob's start takes this script's path where node would have put it: process.argv[1].
+  return { args: [...flags.filter(Boolean), '--snapshot-blob', blob, fileURLToPath(import.meta.url)] };
 }
 
 /**
- * Node reads the blob (tens of MB) into freshly allocated memory, then copies it: on small pages that
- * is tens of thousands of page faults, which cost more than the rest of the start. glibc's malloc
- * asks for transparent huge pages with this tunable (ignored where there is no glibc or no THP).
+ * The environment of a run from the blob. Node reads the blob (tens of MB) into freshly allocated
+ * memory, then copies it: on small pages that is tens of thousands of page faults, which cost more
+ * than the rest of the start; glibc's malloc asks for transparent huge pages with this tunable
+ * (ignored where there is no glibc or no THP). And `analyze` reads a file or stdin and connects
+ * nowhere, so Node need not parse the extra CA certificates of NODE_EXTRA_CA_CERTS when it starts:
+ * with a system bundle (144 certificates) that was a third of a bare node start on the build machine.
  */
-function hugePages(env) {
+function snapshotEnv(env) {
   const tunable = 'glibc.malloc.hugetlb=1';
-  return { ...env, GLIBC_TUNABLES: env.GLIBC_TUNABLES ? `${env.GLIBC_TUNABLES}:${tunable}` : tunable };
+  const { NODE_EXTRA_CA_CERTS: _unused, ...rest } = env;
+  return { ...rest, GLIBC_TUNABLES: env.GLIBC_TUNABLES ? `${env.GLIBC_TUNABLES}:${tunable}` : tunable };
 }
 
 const snapshot = fromSnapshot(process.argv);
 const debug = (message) => process.env.NEWSGRAPH_DEBUG && process.stderr.write(`newsgraph: ${message}\n`);
-debug(snapshot.args ? 'starting from the snapshot' : `not starting from the snapshot: ${snapshot.skip}`);
+if (snapshot.skip) debug(`not starting from the snapshot: ${snapshot.skip}`);
 // child_process only when needed: `--help` loads as little as it can.
 const run =
   snapshot.args &&
@@ -74,7 +65,7 @@ const run =
     [...snapshot.args, ...process.argv.slice(2)],
     {
       stdio: 'inherit',
-      env: hugePages(process.env),
+      env: snapshotEnv(process.env),
     },
   );
 if (run && (run.error || run.status === SNAPSHOT_REFUSED))

@@ -7,12 +7,22 @@
 // bundled here with esbuild into one CommonJS file, because a snapshot's script may load nothing but
 // Node's built-in modules while it is built. Packages used outside an analysis (database drivers, the
 // server, HTML readers) stay outside it: they load from node_modules when a run asks for them.
-// Writes dist/bundle/snapshot.cjs, snapshot.blob and snapshot.json (what bin/newsgraph.js checks
-// before it uses the blob: Node's version and binary, the project root, and the files baked in).
+// Writes dist/bundle/snapshot.cjs, snapshot.blob, snapshot.flags (the V8 flags the launchers start it
+// with) and snapshot.json (what the blob's start checks before it runs: Node's version and binary, the
+// project root, and the files baked in; src/cli/snapshot-fit.ts).
 // A failure leaves no blob and a warning: the CLI then runs as it did without one.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,14 +33,22 @@ const outdir = path.join(root, 'dist', 'bundle');
 const script = path.join(outdir, 'snapshot.cjs');
 const blob = path.join(outdir, 'snapshot.blob');
 const manifest = path.join(outdir, 'snapshot.json');
+const flagsFile = path.join(outdir, 'snapshot.flags');
+// Written under another name, then renamed: a launcher never sees half a blob (node would crash on it).
+const blobBeingBuilt = path.join(outdir, 'snapshot.blob.part');
 const require = createRequire(path.join(root, 'package.json'));
 
 /**
- * V8 cannot save a regular expression compiled to machine code (it aborts), and hot ones are after an
- * analysis; interpreted ones it can. A blob only starts with the V8 flags it was built with, so the
- * runs from it interpret regular expressions too (bin/newsgraph.js reads the flags from snapshot.json).
+ * The V8 flags of the build and of every run from the blob (a blob only starts with the flags it was
+ * built with; bin/newsgraph and bin/newsgraph.js read them from snapshot.flags):
+ * - V8 cannot save a regular expression compiled to machine code (it aborts), and hot ones are after
+ *   an analysis; interpreted ones it can, so runs from the blob interpret regular expressions too.
+ * - By default V8 rehashes every hash table of the heap it reads back (object dictionaries, Maps and
+ *   Sets: the lexicons, the actor knowledge base), to use a seed of its own; that was about a tenth of
+ *   a start. Without it, the runs keep the seed the build drew at random: one per build rather than
+ *   one per process, which is all a hash-flooding text would have to guess, from this machine's blob.
  */
-const V8_FLAGS = ['--regexp-interpret-all'];
+const V8_FLAGS = ['--regexp-interpret-all', '--no-rehash-snapshot'];
 
 /** Packages compiled into the snapshot: the CLI bundle's, and what an analysis loads on first use. */
 const BUNDLED = new Set([
@@ -87,7 +105,7 @@ const __importMetaUrl = __builtinRequire('node:url').pathToFileURL(__filename).h
 
 function warn(message) {
   process.stderr.write(`build-snapshot: ${message}; newsgraph will run without a start-up snapshot\n`);
-  for (const f of [blob, manifest]) rmSync(f, { force: true });
+  for (const f of [blob, blobBeingBuilt, manifest, flagsFile]) rmSync(f, { force: true });
 }
 
 /**
@@ -113,6 +131,8 @@ async function bundle() {
     target: 'node20',
     logLevel: 'error',
     charset: 'ascii',
+    minifyWhitespace: true,
+    minifySyntax: true,
     write: false,
     banner: { js: banner },
     define: { 'import.meta.url': '__importMetaUrl' },
@@ -179,12 +199,12 @@ function stampData() {
 }
 
 const started = Date.now();
-for (const f of [script, blob, manifest]) rmSync(f, { force: true });
+for (const f of [script, blob, blobBeingBuilt, manifest, flagsFile]) rmSync(f, { force: true });
 await bundle();
 stampData();
 const built = spawnSync(
   process.execPath,
-  [...V8_FLAGS, '--snapshot-blob', blob, '--build-snapshot', script],
+  [...V8_FLAGS, '--snapshot-blob', blobBeingBuilt, '--build-snapshot', script],
   {
     cwd: root,
     env: { ...process.env, NEWSGRAPH_STAMP_DATA: '' },
@@ -202,6 +222,7 @@ if (built.status !== 0) {
   warn(`node --build-snapshot failed (${built.status ?? built.signal}): ${stderr.trim()}`);
 } else {
   if (stderr.trim()) process.stderr.write(stderr);
+  renameSync(blobBeingBuilt, blob);
   const node = statSync(process.execPath);
   const blobStat = statSync(blob);
   writeFileSync(
@@ -213,8 +234,7 @@ if (built.status !== 0) {
         arch: process.arch,
         execPath: process.execPath,
         exec: [node.size, node.mtimeMs],
-        root: root + path.sep,
-        flags: V8_FLAGS,
+        root: realpathSync(root) + path.sep,
         blob: [blobStat.size, blobStat.mtimeMs],
         files: bakedFiles(),
       },
@@ -222,6 +242,7 @@ if (built.status !== 0) {
       1,
     ) + '\n',
   );
+  writeFileSync(flagsFile, V8_FLAGS.join(' ') + '\n');
   process.stderr.write(
     `build-snapshot: ${(blobStat.size / 2 ** 20).toFixed(1)} MB blob in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );

@@ -4,6 +4,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -13,11 +14,12 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runNode, type CliResult } from './__fixtures__/run-cli.js';
+import { runCommand, runNode, type CliResult } from './__fixtures__/run-cli.js';
 
-// `analyze` from the start-up snapshot (scripts/build-snapshot.mjs, started by bin/newsgraph.js) must
-// write exactly what the bundle writes, and a blob that does not fit falls back without an error.
-// Needs `npm run build`; skipped when the bundle is missing or older than the plain build.
+// `analyze` from the start-up snapshot (scripts/build-snapshot.mjs, started by bin/newsgraph, the
+// package's bin, and by bin/newsgraph.js) must write exactly what the bundle writes, and a blob that
+// does not fit falls back without an error. Needs `npm run build`; skipped when the bundle is missing
+// or older than the plain build.
 const root = path.resolve(import.meta.dirname, '..', '..');
 const bundleDir = path.join(root, 'dist/bundle');
 const mtime = (p: string) => statSync(path.join(root, p), { throwIfNoEntry: false })?.mtimeMs ?? -1;
@@ -26,6 +28,10 @@ const built = mtime('dist/bundle/cli.js') >= 0 && mtime('dist/bundle/cli.js') >=
 /** Runs node with NEWSGRAPH_DEBUG set, so the launcher says whether it started from the snapshot. */
 const run = (args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> =>
   runNode(args, { input, env: { NEWSGRAPH_DEBUG: '1', ...env } });
+/** Runs the command as a shell runs it (bin/newsgraph, the package's bin), with NEWSGRAPH_DEBUG set. */
+const runBin = (bin: string, args: string[], input?: string): Promise<CliResult> =>
+  runCommand(bin, args, { input, env: { NEWSGRAPH_DEBUG: '1' } });
+const shellBin = path.join(root, 'bin/newsgraph');
 
 /** The error messages of a run, without the launcher's own note and the stack lines debugging adds. */
 const messages = (err: string) =>
@@ -56,15 +62,18 @@ describe.skipIf(!built)('analyze from the start-up snapshot', () => {
       ['analyze', SENTENCE, '--tokens'],
       ['analyze', 'test/fixtures/seed.txt'],
     ]) {
-      const [snapshot, bundled] = await Promise.all([
+      const [shell, script, bundled] = await Promise.all([
+        runBin(shellBin, args),
         run(['bin/newsgraph.js', ...args]),
         run(['bin/newsgraph.js', ...args], { NEWSGRAPH_SNAPSHOT: '0' }),
       ]);
-      expect(snapshot.err).toContain('starting from the snapshot');
-      expect(snapshot.err).not.toContain('not starting');
+      for (const snapshot of [shell, script]) {
+        expect(snapshot.err).toContain('starting from the snapshot');
+        expect(snapshot.err).not.toContain('not starting');
+        expect(snapshot.code).toBe(0);
+        expect(snapshot.out).toBe(bundled.out);
+      }
       expect(bundled.err).toContain('not starting from the snapshot');
-      expect(snapshot.code).toBe(0);
-      expect(snapshot.out).toBe(bundled.out);
     }
   });
 
@@ -80,28 +89,47 @@ describe.skipIf(!built)('analyze from the start-up snapshot', () => {
         [['analyze', path.join(scratch, 'missing.txt')], undefined],
         [['analyze', SENTENCE, '--format', 'yaml'], undefined],
       ] as const) {
-        const [snapshot, bundled] = await Promise.all([
+        const [shell, script, bundled] = await Promise.all([
+          runBin(shellBin, [...args], input),
           run(['bin/newsgraph.js', ...args], {}, input),
           run(['bin/newsgraph.js', ...args], { NEWSGRAPH_SNAPSHOT: '0' }, input),
         ]);
-        expect(snapshot.err).toContain('starting from the snapshot');
-        expect(snapshot.code).toBe(bundled.code);
-        expect(snapshot.out).toBe(bundled.out);
-        expect(messages(snapshot.err)).toEqual(messages(bundled.err));
+        for (const snapshot of [shell, script]) {
+          expect(snapshot.err).toContain('starting from the snapshot');
+          expect(snapshot.code).toBe(bundled.code);
+          expect(snapshot.out).toBe(bundled.out);
+          expect(messages(snapshot.err)).toEqual(messages(bundled.err));
+        }
       }
     },
   );
+
+  it('runs every other command, and batches, as bin/newsgraph.js does', { timeout: 120_000 }, async () => {
+    const batch = path.join(scratch, 'batch.jsonl');
+    writeFileSync(batch, JSON.stringify({ id: 'a', text: 'The mayor said the bridge will close.' }) + '\n');
+    for (const args of [['--help'], ['analyze', '--jsonl', batch]]) {
+      const [shell, script] = await Promise.all([runBin(shellBin, args), run(['bin/newsgraph.js', ...args])]);
+      expect(shell.err).toContain('not starting from the snapshot');
+      expect(shell.code).toBe(0);
+      expect(shell.out).toBe(script.out);
+    }
+  });
 });
 
 /**
  * A copy of the project's layout in a scratch directory whose files are links to the real ones, with
- * the snapshot's description edited by `edit`: what the launcher decides there, with no change to the
- * real build (other tests run beside this one).
+ * the snapshot's description edited by `edit` (and its V8 flags by `flags`): what the launchers and
+ * the blob's start decide there, with no change to the real build (other tests run beside this one).
  */
-function projectWith(name: string, edit: (m: Record<string, unknown>) => void): string {
-  const dir = path.join(scratch, name);
+function projectWith(
+  name: string,
+  edit: (m: Record<string, unknown>) => void,
+  flags = readFileSync(path.join(bundleDir, 'snapshot.flags'), 'utf8'),
+): string {
+  const dir = path.join(realpathSync(scratch), name);
   mkdirSync(path.join(dir, 'bin'), { recursive: true });
-  copyFileSync(path.join(root, 'bin/newsgraph.js'), path.join(dir, 'bin/newsgraph.js'));
+  for (const bin of ['bin/newsgraph.js', 'bin/newsgraph'])
+    copyFileSync(path.join(root, bin), path.join(dir, bin));
   for (const sub of ['data', 'models', 'node_modules', 'package.json'])
     symlinkSync(path.join(root, sub), path.join(dir, sub));
   mkdirSync(path.join(dir, 'dist/bundle'), { recursive: true });
@@ -109,7 +137,8 @@ function projectWith(name: string, edit: (m: Record<string, unknown>) => void): 
     if (f !== 'bundle') symlinkSync(path.join(root, 'dist', f), path.join(dir, 'dist', f));
   }
   for (const f of readdirSync(bundleDir)) {
-    if (f !== 'snapshot.json') symlinkSync(path.join(bundleDir, f), path.join(dir, 'dist/bundle', f));
+    if (!/^snapshot\.(json|flags)$/.test(f))
+      symlinkSync(path.join(bundleDir, f), path.join(dir, 'dist/bundle', f));
   }
   const m = JSON.parse(readFileSync(path.join(bundleDir, 'snapshot.json'), 'utf8')) as Record<
     string,
@@ -118,20 +147,34 @@ function projectWith(name: string, edit: (m: Record<string, unknown>) => void): 
   m.root = dir + path.sep;
   edit(m);
   writeFileSync(path.join(dir, 'dist/bundle/snapshot.json'), JSON.stringify(m));
+  writeFileSync(path.join(dir, 'dist/bundle/snapshot.flags'), flags);
   return dir;
 }
+
+/** The project in `dir` run by both launchers: bin/newsgraph (as a shell runs it) and bin/newsgraph.js. */
+const bothLaunchers = (dir: string, args: string[]) =>
+  Promise.all([
+    runBin(path.join(dir, 'bin/newsgraph'), args),
+    run([path.join(dir, 'bin/newsgraph.js'), ...args]),
+  ]);
 
 describe.skipIf(!built)('a snapshot that does not fit', () => {
   const expected = () => run(['bin/newsgraph.js', 'analyze', SENTENCE], { NEWSGRAPH_SNAPSHOT: '0' });
 
   it('is used when it fits (the copied layout is sound)', { timeout: 120_000 }, async () => {
     const dir = projectWith('fits', () => {});
-    const [got, want] = await Promise.all([
-      run([path.join(dir, 'bin/newsgraph.js'), 'analyze', SENTENCE]),
+    // As npm installs the bin: a link in node_modules/.bin, relative to the package.
+    mkdirSync(path.join(dir, '.bin'));
+    symlinkSync('../bin/newsgraph', path.join(dir, '.bin/newsgraph'));
+    const [linked, [shell, script], want] = await Promise.all([
+      runBin(path.join(dir, '.bin/newsgraph'), ['analyze', SENTENCE]),
+      bothLaunchers(dir, ['analyze', SENTENCE]),
       expected(),
     ]);
-    expect(got.err).toContain('newsgraph: starting from the snapshot');
-    expect(got.out).toBe(want.out);
+    for (const got of [linked, shell, script]) {
+      expect(got.err).toContain('newsgraph: starting from the snapshot');
+      expect(got.out).toBe(want.out);
+    }
   });
 
   it.each([
@@ -160,27 +203,28 @@ describe.skipIf(!built)('a snapshot that does not fit', () => {
     ],
   ])('falls back when %s', { timeout: 120_000 }, async (name, reason, edit) => {
     const dir = projectWith(name.replace(/\W+/g, '-'), edit);
-    const [got, want] = await Promise.all([
-      run([path.join(dir, 'bin/newsgraph.js'), 'analyze', SENTENCE]),
+    const [[shell, script], want] = await Promise.all([
+      bothLaunchers(dir, ['analyze', SENTENCE]),
       expected(),
     ]);
-    expect(got.err).toContain(`not starting from the snapshot: `);
-    expect(got.err).toContain(reason);
-    expect(got.code).toBe(0);
-    expect(got.out).toBe(want.out);
+    for (const got of [shell, script]) {
+      expect(got.err).toMatch(new RegExp(`not starting from the snapshot: .*${reason}`));
+      expect(got.code).toBe(0);
+      expect(got.out).toBe(want.out);
+    }
   });
 
   it('falls back when node refuses the blob itself', { timeout: 120_000 }, async () => {
     // Started without the V8 flags it was built with, node refuses the blob (exit status 14).
-    const dir = projectWith('refused', (m) => {
-      m.flags = [];
-    });
-    const [got, want] = await Promise.all([
-      run([path.join(dir, 'bin/newsgraph.js'), 'analyze', SENTENCE]),
+    const dir = projectWith('refused', () => {}, '\n');
+    const [[shell, script], want] = await Promise.all([
+      bothLaunchers(dir, ['analyze', SENTENCE]),
       expected(),
     ]);
-    expect(got.err).toContain('node refused the snapshot: running without');
-    expect(got.code).toBe(0);
-    expect(got.out).toBe(want.out);
+    for (const got of [shell, script]) {
+      expect(got.err).toContain('node refused the snapshot: running without');
+      expect(got.code).toBe(0);
+      expect(got.out).toBe(want.out);
+    }
   });
 });

@@ -22,9 +22,18 @@ export function runNode(
   args: string[],
   options: { input?: string; env?: Record<string, string> } = {},
 ): Promise<CliResult> {
+  return runCommand(process.execPath, args, options);
+}
+
+/** Runs an executable (a script with its `#!` line) in the project root, as runNode runs node. */
+export function runCommand(
+  file: string,
+  args: string[],
+  options: { input?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   const { input, env = {} } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
+    const child = spawn(file, args, {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
