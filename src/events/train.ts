@@ -1,4 +1,3 @@
-import { seededRandom } from '../util/random.js';
 import {
   featureGrid,
   hashedRows,
@@ -161,15 +160,9 @@ export function trainTypes(data: readonly TrainSentence[], opts: TrainOptions): 
   const feats = data.map((ex) => ex.s.candidates.map((c) => typeFeatures(ex.s, c)));
   let errors = 0;
   let seen = 0;
-  const plan = {
-    epochs: opts.typeEpochs,
-    order: 'fresh-shuffle',
-    random: seededRandom(opts.seed),
-    clock: typer,
-  } as const;
   runEpochs(
     data.length,
-    plan,
+    { epochs: opts.typeEpochs, order: 'fresh-shuffle', seed: opts.seed, clock: typer },
     (d, epoch) => {
       const ex = data[d]!;
       const gold = new Map<number, number>();
@@ -266,15 +259,9 @@ export function trainArguments(
   const tagger = new SequencePerceptron(L, opts.argBits, 'f32');
   const units = argumentUnits(data, typeWeights, opts);
   let errors = 0;
-  const plan = {
-    epochs: opts.argEpochs,
-    order: 'fresh-shuffle',
-    random: seededRandom(opts.seed + 1),
-    clock: tagger,
-  } as const;
   runEpochs(
     units.length,
-    plan,
+    { epochs: opts.argEpochs, order: 'fresh-shuffle', seed: opts.seed + 1, clock: tagger },
     (u) => {
       const { grid, gold, blocked } = units[u]!;
       const n = gold.length;

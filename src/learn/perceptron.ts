@@ -17,6 +17,8 @@
  * models: they are what differs. What is shared is what must not: the update and the averaging.
  */
 
+import { seededRandom } from '../util/random.js';
+
 export type Precision = 'f32' | 'f64';
 export type WeightArray = Float32Array | Float64Array;
 
@@ -308,8 +310,9 @@ export type EpochOrder = 'fixed' | 'carried-shuffle' | 'fresh-shuffle';
 export interface EpochPlan {
   epochs: number;
   order: EpochOrder;
-  /** Required by the shuffles (seededRandom(seed) from src/util/random.ts). */
+  /** The shuffles draw from `random`, or from seededRandom(seed) (src/util/random.ts). */
   random?: () => number;
+  seed?: number;
   /** Ticked after every unit (the averaging clock); leave out to tick in `visit` instead. */
   clock?: { tick(): void };
 }
@@ -330,12 +333,13 @@ export function runEpochs(
   visit: (unit: number, epoch: number) => void,
   afterEpoch?: (epoch: number) => void,
 ): void {
-  if (plan.order !== 'fixed' && !plan.random) throw new Error(`runEpochs: a ${plan.order} needs random`);
+  const random = plan.random ?? (plan.seed === undefined ? undefined : seededRandom(plan.seed));
+  if (plan.order !== 'fixed' && !random) throw new Error(`runEpochs: a ${plan.order} needs a seed`);
   const identity = () => Array.from({ length: count }, (_, i) => i);
   let order = identity();
   for (let epoch = 0; epoch < plan.epochs; epoch++) {
-    if (plan.order === 'fresh-shuffle') order = shuffleInPlace(identity(), plan.random!);
-    else if (plan.order === 'carried-shuffle') shuffleInPlace(order, plan.random!);
+    if (plan.order === 'fresh-shuffle') order = shuffleInPlace(identity(), random!);
+    else if (plan.order === 'carried-shuffle') shuffleInPlace(order, random!);
     for (const unit of order) {
       visit(unit, epoch);
       plan.clock?.tick();
