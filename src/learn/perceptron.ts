@@ -75,17 +75,20 @@ export interface FeatureRows {
   claim(feature: number): number;
   /** Rows in use (hashed: all of them). */
   readonly size: number;
+  /** True when rows are created as features are first learnt (the weights grow with them). */
+  readonly growing: boolean;
 }
 
 /** Hashed features: the row is the feature's low `bits` bits; collisions share a row. */
 export function hashedRows(bits: number): FeatureRows {
   const mask = (1 << bits) - 1;
-  return { find: (f) => f & mask, claim: (f) => f & mask, size: 1 << bits };
+  return { find: (f) => f & mask, claim: (f) => f & mask, size: 1 << bits, growing: false };
 }
 
 /** One row per distinct feature key, numbered in order of first update; key 0 is hidden (never learnt). */
 export class KeyedRows implements FeatureRows {
   readonly index = new Map<number, number>();
+  readonly growing = true;
 
   get size(): number {
     return this.index.size;
@@ -124,8 +127,7 @@ export class MulticlassPerceptron {
     /** Initial room in rows for keyed features (grows as needed). */
     initialRows = 1 << 16,
   ) {
-    const hashed = !(rows instanceof KeyedRows);
-    this.weights = new AveragedWeights((hashed ? rows.size : initialRows) * labels, precision);
+    this.weights = new AveragedWeights((rows.growing ? initialRows : rows.size) * labels, precision);
     this.scratch = new Float64Array(labels);
   }
 
