@@ -1,3 +1,4 @@
+import { seededRandom } from '../util/random.js';
 import {
   featureGrid,
   hashedRows,
@@ -162,7 +163,7 @@ export function trainTypes(data: readonly TrainSentence[], opts: TrainOptions): 
   let seen = 0;
   runEpochs(
     data.length,
-    { epochs: opts.typeEpochs, order: 'fresh-shuffle', seed: opts.seed, clock: typer },
+    { epochs: opts.typeEpochs, order: 'fresh-shuffle', random: seededRandom(opts.seed), clock: typer },
     (d, epoch) => {
       const ex = data[d]!;
       const gold = new Map<number, number>();
@@ -261,7 +262,7 @@ export function trainArguments(
   let errors = 0;
   runEpochs(
     units.length,
-    { epochs: opts.argEpochs, order: 'fresh-shuffle', seed: opts.seed + 1, clock: tagger },
+    { epochs: opts.argEpochs, order: 'fresh-shuffle', random: seededRandom(opts.seed + 1), clock: tagger },
     (u) => {
       const { grid, gold, blocked } = units[u]!;
       const n = gold.length;

@@ -153,7 +153,7 @@ describe('runEpochs', () => {
     runEpochs(6, { epochs: 3, order: 'carried-shuffle', random: seededRandom(3) }, (u, e) => seen[e].push(u));
     for (const s of seen) expect([...s].sort()).toEqual([0, 1, 2, 3, 4, 5]);
     const again: number[] = [];
-    runEpochs(6, { epochs: 1, order: 'carried-shuffle', seed: 3 }, (u) => again.push(u));
+    runEpochs(6, { epochs: 1, order: 'carried-shuffle', random: seededRandom(3) }, (u) => again.push(u));
     expect(again).toEqual(seen[0]);
     // A carried shuffle shuffles the previous epoch's order; a fresh one starts from 0…n−1 again.
     const random = seededRandom(3);
@@ -169,6 +169,6 @@ describe('runEpochs', () => {
   });
 
   it('refuses a shuffle without a random source', () => {
-    expect(() => runEpochs(2, { epochs: 1, order: 'fresh-shuffle' }, () => {})).toThrow(/needs a seed/);
+    expect(() => runEpochs(2, { epochs: 1, order: 'fresh-shuffle' }, () => {})).toThrow(/needs random/);
   });
 });

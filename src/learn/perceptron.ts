@@ -17,8 +17,6 @@
  * models: they are what differs. What is shared is what must not: the update and the averaging.
  */
 
-import { seededRandom } from '../util/random.js';
-
 export type Precision = 'f32' | 'f64';
 export type WeightArray = Float32Array | Float64Array;
 
@@ -312,9 +310,11 @@ export type EpochOrder = 'fixed' | 'carried-shuffle' | 'fresh-shuffle';
 export interface EpochPlan {
   epochs: number;
   order: EpochOrder;
-  /** The shuffles draw from `random`, or from seededRandom(seed) (src/util/random.ts). */
+  /**
+   * Required by the shuffles: seededRandom(seed) of src/util/random.ts (util reads model files
+   * through learn, so learn does not import util).
+   */
   random?: () => number;
-  seed?: number;
   /** Ticked after every unit (the averaging clock); leave out to tick in `visit` instead. */
   clock?: { tick(): void };
 }
@@ -335,8 +335,8 @@ export function runEpochs(
   visit: (unit: number, epoch: number) => void,
   afterEpoch?: (epoch: number) => void,
 ): void {
-  const random = plan.random ?? (plan.seed === undefined ? undefined : seededRandom(plan.seed));
-  if (plan.order !== 'fixed' && !random) throw new Error(`runEpochs: a ${plan.order} needs a seed`);
+  const { random } = plan;
+  if (plan.order !== 'fixed' && !random) throw new Error(`runEpochs: a ${plan.order} needs random`);
   const identity = () => Array.from({ length: count }, (_, i) => i);
   let order = identity();
   for (let epoch = 0; epoch < plan.epochs; epoch++) {
