@@ -1,7 +1,7 @@
 /**
  * Trains the event coder on ../shared/data/events (PLV's marked sentences and NGEC's synthetic
- * stories; never the plover-gsr or petrarch dev records) and writes models/events.bin.gz.
- * Deterministic: fixed seed, fixed order, deterministic gzip — the committed model reproduces byte for byte.
+ * stories; never the plover-gsr or petrarch dev records) and writes models/events.bin.
+ * Deterministic: fixed seed, fixed order, the one model file format — the committed model reproduces byte for byte.
  *
  *   npm run train:events [-- --out FILE --type-epochs N --arg-epochs N --ngec-weight W --ngec-sentences K]
  */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { decodeModel, encodeModel } from '../learn/model-file.js';
+import { hashedRows, MulticlassPerceptron, runEpochs } from '../learn/perceptron.js';
 import { projectPath } from '../util/data.js';
 import { mix, type DocContext } from './features.js';
 import type { RoleSpan } from './link.js';
@@ -98,7 +99,7 @@ function candidates(ctx: DocContext, from: number, to: number, free: (i: number)
   return out;
 }
 
-function score(weights: Int8Array | Float32Array, feats: Uint32Array, k: number): number {
+function score(weights: Int8Array | Float32Array | Float64Array, feats: Uint32Array, k: number): number {
   const mask = (1 << BITS) - 1;
   let s = 0;
   for (let j = 0; j < k; j++) s += weights[feats[j] & mask];
@@ -107,7 +108,7 @@ function score(weights: Int8Array | Float32Array, feats: Uint32Array, k: number)
 
 /** The best-scoring of the candidate spans (flat [a0, b0, …]); ties keep the earlier one. */
 function bestSpan(
-  weights: Int8Array | Float32Array,
+  weights: Int8Array | Float32Array | Float64Array,
   ctx: DocContext,
   cands: readonly number[],
   feats: Uint32Array,
@@ -151,52 +152,57 @@ export interface CueSpanDoc {
   free: (i: number) => boolean;
 }
 
+/** One ranking decision of training: a gold cue and the candidate spans around where the tagger might start. */
+interface RankingUnit {
+  ctx: DocContext;
+  cue: RoleSpan;
+  head: number;
+  cands: number[];
+}
+
 /**
- * Ranking perceptron (averaged), documents in the given order, so deterministic. Each gold cue is
- * ranked against the spans around it and, as the tagger often finds only the verb, against the
- * spans around its verb alone ("said" for gold "said in a statement").
+ * Each gold cue is ranked against the spans around it and, as the tagger often finds only the
+ * verb, against the spans around its verb alone ("said" for gold "said in a statement"); a start
+ * from which the gold span cannot be reached is no decision.
  */
-export function trainCueSpans(docs: readonly CueSpanDoc[], epochs = CUE_SPAN_EPOCHS): CueSpanModel {
-  const size = 1 << BITS;
-  const mask = size - 1;
-  const w = new Float32Array(size);
-  const acc = new Float32Array(size);
-  const gf = new Uint32Array(MAX_SPAN_FEATURES);
-  const pf = new Uint32Array(MAX_SPAN_FEATURES);
-  let c = 1;
-  for (let e = 0; e < epochs; e++) {
-    for (const { ctx, cues, free } of docs) {
-      for (const cue of cues) {
-        const head = headOf(ctx, cue.from, cue.to);
-        const starts: Array<[number, number]> = [[cue.from, cue.to]];
-        if (head >= 0 && (head !== cue.from || head + 1 !== cue.to)) starts.push([head, head + 1]);
-        const mayTake = (i: number) => free(i) || (i >= cue.from && i < cue.to);
-        for (const [from, to] of starts) {
-          const cands = candidates(ctx, from, to, mayTake);
-          let reachable = false;
-          for (let j = 0; j < cands.length && !reachable; j += 2)
-            reachable = cands[j] === cue.from && cands[j + 1] === cue.to;
-          if (!reachable) continue;
-          const [a, b] = bestSpan(w, ctx, cands, pf);
-          if (a !== cue.from || b !== cue.to) {
-            const kg = spanFeatures(ctx, cue.from, cue.to, head, gf);
-            const kp = spanFeatures(ctx, a, b, headOf(ctx, a, b), pf);
-            for (let j = 0; j < kg; j++) {
-              w[gf[j] & mask] += 1;
-              acc[gf[j] & mask] += c;
-            }
-            for (let j = 0; j < kp; j++) {
-              w[pf[j] & mask] -= 1;
-              acc[pf[j] & mask] -= c;
-            }
-          }
-          c++;
-        }
+function rankingUnits(docs: readonly CueSpanDoc[]): RankingUnit[] {
+  const units: RankingUnit[] = [];
+  for (const { ctx, cues, free } of docs) {
+    for (const cue of cues) {
+      const head = headOf(ctx, cue.from, cue.to);
+      const starts: Array<[number, number]> = [[cue.from, cue.to]];
+      if (head >= 0 && (head !== cue.from || head + 1 !== cue.to)) starts.push([head, head + 1]);
+      const mayTake = (i: number) => free(i) || (i >= cue.from && i < cue.to);
+      for (const [from, to] of starts) {
+        const cands = candidates(ctx, from, to, mayTake);
+        let reachable = false;
+        for (let j = 0; j < cands.length && !reachable; j += 2)
+          reachable = cands[j] === cue.from && cands[j + 1] === cue.to;
+        if (reachable) units.push({ ctx, cue, head, cands });
       }
     }
   }
-  for (let i = 0; i < size; i++) w[i] -= acc[i] / c;
-  return { weights: w };
+  return units;
+}
+
+/**
+ * Ranking perceptron (averaged, src/learn/perceptron.ts), decisions in document order every epoch,
+ * so deterministic: when the best-scoring candidate is not the gold span, the gold span's features
+ * go up and the chosen one's down.
+ */
+export function trainCueSpans(docs: readonly CueSpanDoc[], epochs = CUE_SPAN_EPOCHS): CueSpanModel {
+  const ranker = new MulticlassPerceptron(1, hashedRows(BITS), 'f32');
+  const gf = new Uint32Array(MAX_SPAN_FEATURES);
+  const pf = new Uint32Array(MAX_SPAN_FEATURES);
+  const units = rankingUnits(docs);
+  runEpochs(units.length, { epochs, order: 'fixed', clock: ranker }, (u) => {
+    const { ctx, cue, head, cands } = units[u];
+    const [a, b] = bestSpan(ranker.weights.w, ctx, cands, pf);
+    if (a === cue.from && b === cue.to) return;
+    ranker.adjust(gf, spanFeatures(ctx, cue.from, cue.to, head, gf), 0, 1);
+    ranker.adjust(pf, spanFeatures(ctx, a, b, headOf(ctx, a, b), pf), 0, -1);
+  });
+  return { weights: ranker.averaged() as Float32Array };
 }
 
 const HeaderSchema = z.object({ bits: z.literal(BITS) });

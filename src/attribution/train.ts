@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { splitSentences, tokenAtOrAfter, tokenize } from '../text/index.js';
 import type { Sentence, Token } from '../model/index.js';
 import { buildContext, MAX_FEATURES, NUM_LABELS, type DocContext } from './features.js';
+import { runEpochs, SequencePerceptron, type FeatureGrid } from '../learn/perceptron.js';
 import {
   emissions,
-  emptyWeights,
   featureTable,
   segments,
   viterbi,
@@ -99,68 +99,54 @@ export const rng = seededRandom;
  */
 const CUE_UPDATE_WEIGHT = 4;
 const isCue = (label: number) => label === 3 || label === 4;
+const cueWeight = (gold: number, predicted: number) =>
+  isCue(gold) || isCue(predicted) ? CUE_UPDATE_WEIGHT : 1;
 
 /**
- * Trains one pass: an averaged structured perceptron with constrained Viterbi decoding, updated
- * per paragraph. `prev[d]` are the labels of the previous pass for document d (null for pass 1).
+ * Trains one pass: an averaged structured perceptron (src/learn/perceptron.ts) with constrained
+ * Viterbi decoding, updated per paragraph, paragraphs in one seeded shuffle carried from epoch to
+ * epoch. `prev[d]` are the labels of the previous pass for document d (null for pass 1).
  */
 export function trainPass(
   docs: readonly TrainDoc[],
   prev: ReadonlyArray<Uint8Array | null>,
   opts: { bits: number; epochs: number; seed: number; log?: (msg: string) => void },
 ): TaggerWeights {
-  const w = emptyWeights(opts.bits);
-  const acc = emptyWeights(opts.bits); // Σ c·Δ, for averaging
+  const tagger = new SequencePerceptron(NUM_LABELS, opts.bits, 'f32');
+  const current: TaggerWeights = {
+    emit: tagger.emit.w as Float32Array,
+    trans: tagger.trans.w as Float32Array,
+  };
   const tables: FeatureTable[] = docs.map((d, k) => featureTable(d.ctx, prev[k], opts.bits));
+  const grids: FeatureGrid[] = tables.map((t) => ({ rows: t.feats, stride: MAX_FEATURES, count: t.count }));
   const units: Array<[number, number, number]> = [];
   docs.forEach((d, k) => d.segs.forEach(([s, e]) => units.push([k, s, e])));
-  const random = rng(opts.seed);
-  const L = NUM_LABELS;
-  let c = 1;
-  for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let i = units.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [units[i], units[j]] = [units[j], units[i]];
-    }
-    let errors = 0;
-    let total = 0;
-    for (const [k, from, to] of units) {
-      const table = tables[k];
+  let errors = 0;
+  let total = 0;
+  const plan = {
+    epochs: opts.epochs,
+    order: 'carried-shuffle',
+    random: rng(opts.seed),
+    clock: tagger,
+  } as const;
+  runEpochs(
+    units.length,
+    plan,
+    (u) => {
+      const [k, from, to] = units[u];
       const gold = docs[k].gold;
       const pred = new Uint8Array(gold.length);
-      viterbi(w.trans, emissions(w, table, from, to), from, from, to, pred);
-      for (let t = from; t < to; t++) {
-        total++;
-        const g = gold[t];
-        const p = pred[t];
-        const pg = t === from ? L : gold[t - 1];
-        const pp = t === from ? L : pred[t - 1];
-        if (g !== p) {
-          errors++;
-          const cnt = table.count[t];
-          const u = isCue(g) || isCue(p) ? CUE_UPDATE_WEIGHT : 1;
-          for (let j = 0; j < cnt; j++) {
-            const f = table.feats[t * MAX_FEATURES + j];
-            w.emit[f + g] += u;
-            w.emit[f + p] -= u;
-            acc.emit[f + g] += u * c;
-            acc.emit[f + p] -= u * c;
-          }
-        }
-        if (g !== p || pg !== pp) {
-          w.trans[pg * L + g] += 1;
-          w.trans[pp * L + p] -= 1;
-          acc.trans[pg * L + g] += c;
-          acc.trans[pp * L + p] -= c;
-        }
-      }
-      c++;
-    }
-    opts.log?.(`  epoch ${epoch + 1}: token error ${(errors / total).toFixed(4)}`);
-  }
-  for (let i = 0; i < w.emit.length; i++) w.emit[i] -= acc.emit[i] / c;
-  for (let i = 0; i < w.trans.length; i++) w.trans[i] -= acc.trans[i] / c;
-  return w;
+      viterbi(current.trans, emissions(current, tables[k], from, to), from, from, to, pred);
+      total += to - from;
+      errors += tagger.update(gold, pred, from, to, grids[k], cueWeight);
+    },
+    (epoch) => {
+      opts.log?.(`  epoch ${epoch + 1}: token error ${(errors / total).toFixed(4)}`);
+      errors = total = 0;
+    },
+  );
+  const averaged = tagger.averaged();
+  return { emit: averaged.emit as Float32Array, trans: averaged.trans as Float32Array };
 }
 
 /** Decodes the documents with one trained pass. */

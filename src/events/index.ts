@@ -16,7 +16,7 @@ export { loadPetrarchVerbs, parsePetrarchVerbs, petrarchToEntries } from './petr
 
 /**
  * Events stage: CAMEO-coded events with PLOVER type/mode, Goldstein and QuadClass, each with its
- * trigger, evidence, source and target spans. A trained coder (models/events.bin.gz, see coder.ts)
+ * trigger, evidence, source and target spans. A trained coder (models/events.bin, see coder.ts)
  * types the triggers and finds the source and target words; actor codes come from the actors layer
  * when it has them and the coder's fallback vocabulary otherwise (actors.ts).
  */

@@ -1,17 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { decodeModel, encodeModel } from '../learn/model-file.js';
 import { projectPath } from '../util/data.js';
 import { NUM_ARG_LABELS, NUM_TYPES } from './features.js';
 
 /*
  * The event coder's learnt weights: a linear type classifier over hashed candidate features
  * (bucket × type) and a linear-chain argument tagger (bucket × label, label transitions), both
- * averaged perceptrons (see train.ts). Shipped as int8 weights with a scale, gzipped.
+ * averaged perceptrons (see train.ts). Shipped as int8 weights with a scale, in the one model file
+ * format (src/learn/model-file.ts).
  */
 
-export const EVENTS_MODEL_FILE = 'models/events.bin.gz';
-const MAGIC = 'NGEVENTS1';
+export const EVENTS_MODEL_FILE = 'models/events.bin';
+const MODEL_KIND = 'events';
 
 /** Weights as training produces them, or as loaded (int8 with a scale). */
 export interface Weights {
@@ -38,7 +39,6 @@ export interface EventModel {
 }
 
 const HeaderSchema = z.object({
-  magic: z.literal(MAGIC),
   typeBits: z.number().int().min(10).max(22),
   argBits: z.number().int().min(10).max(22),
   types: z.literal(NUM_TYPES),
@@ -134,55 +134,38 @@ function quantise(a: Float32Array | Int8Array, scale: number): { data: Int8Array
   return { data, scale: s * scale };
 }
 
-/** Gzipped (deterministic): u32 header length, JSON header, float32 transitions, int8 type and argument weights. */
+/** The model file (deterministic): its settings and vocabulary, float32 transitions, int8 type and argument weights. */
 export function serialiseEventModel(model: EventModel): Buffer {
   const type = quantise(model.type.data, model.type.scale);
   const arg = quantise(model.arg.data, model.arg.scale);
-  const header = Buffer.from(
-    JSON.stringify({
-      magic: MAGIC,
-      typeBits: model.typeBits,
-      argBits: model.argBits,
-      types: NUM_TYPES,
-      labels: NUM_ARG_LABELS,
-      typeScale: type.scale,
-      argScale: arg.scale,
-      threshold: model.threshold,
-      secondary: model.secondary,
-      vocabulary: model.vocabulary,
-    }),
-  );
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(header.length);
-  const trans = Float32Array.from(model.trans);
-  return gzipSync(
-    Buffer.concat([
-      len,
-      header,
-      Buffer.from(trans.buffer, trans.byteOffset, trans.byteLength),
-      Buffer.from(type.data.buffer, type.data.byteOffset, type.data.byteLength),
-      Buffer.from(arg.data.buffer, arg.data.byteOffset, arg.data.byteLength),
-    ]),
-    { level: 9 },
-  );
+  const meta: z.infer<typeof HeaderSchema> = {
+    typeBits: model.typeBits,
+    argBits: model.argBits,
+    types: NUM_TYPES,
+    labels: NUM_ARG_LABELS,
+    typeScale: type.scale,
+    argScale: arg.scale,
+    threshold: model.threshold,
+    secondary: model.secondary,
+    vocabulary: [...model.vocabulary],
+  };
+  return encodeModel(MODEL_KIND, meta, {
+    trans: Float32Array.from(model.trans),
+    type: type.data,
+    arg: arg.data,
+  });
 }
 
-export function deserialiseEventModel(gz: Buffer): EventModel {
-  const buf = gunzipSync(gz);
-  const hlen = buf.readUInt32LE(0);
-  const h = HeaderSchema.parse(JSON.parse(buf.subarray(4, 4 + hlen).toString('utf8')));
-  const transLen = (NUM_ARG_LABELS + 1) * NUM_ARG_LABELS;
-  const typeLen = (1 << h.typeBits) * NUM_TYPES;
-  const argLen = (1 << h.argBits) * NUM_ARG_LABELS;
-  if (buf.length !== 4 + hlen + transLen * 4 + typeLen + argLen)
-    throw new Error(`events model is truncated: ${buf.length} bytes`);
-  const body = new Uint8Array(buf.subarray(4 + hlen)).buffer;
+/** Reads `serialiseEventModel` bytes; the weights are views into `bytes`. */
+export function deserialiseEventModel(bytes: Uint8Array): EventModel {
+  const file = decodeModel(bytes, MODEL_KIND, HeaderSchema);
+  const h = file.meta;
   return {
     typeBits: h.typeBits,
     argBits: h.argBits,
-    trans: new Float32Array(body, 0, transLen),
-    type: { data: new Int8Array(body, transLen * 4, typeLen), scale: h.typeScale },
-    arg: { data: new Int8Array(body, transLen * 4 + typeLen, argLen), scale: h.argScale },
+    trans: file.array('trans', 'f32', (NUM_ARG_LABELS + 1) * NUM_ARG_LABELS),
+    type: { data: file.array('type', 'i8', (1 << h.typeBits) * NUM_TYPES), scale: h.typeScale },
+    arg: { data: file.array('arg', 'i8', (1 << h.argBits) * NUM_ARG_LABELS), scale: h.argScale },
     threshold: h.threshold,
     secondary: h.secondary,
     vocabulary: h.vocabulary,

@@ -6,7 +6,7 @@ import type { VerbEntry } from './lexicon.js';
  * lines), verb blocks (`--- NAME [code] ---`, then the verbs with optional `{irregular forms}`,
  * then `- … * … [code]` patterns). Only what the coder can use is kept: each verb's block code and
  * the patterns whose first word after the verb (`*`) is a plain word or synonym set, as object words.
- * An optional extra (`--verbs FILE`); newsgraph's coder is trained (models/events.bin.gz); its codes win only when the type agrees.
+ * An optional extra (`--verbs FILE`); newsgraph's coder is trained (models/events.bin); its codes win only when the type agrees.
  */
 
 export interface PetrarchPattern {

@@ -1,5 +1,13 @@
 import { seededRandom } from '../util/random.js';
 import {
+  featureGrid,
+  hashedRows,
+  MulticlassPerceptron,
+  runEpochs,
+  SequencePerceptron,
+  type FeatureGrid,
+} from '../learn/perceptron.js';
+import {
   argFeatures,
   codeType,
   dictionaryCode,
@@ -89,35 +97,6 @@ export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = {
   gateShare: 0.25,
 };
 
-/** An averaged perceptron's weights: current, and Σ c·Δ for the average. */
-class Averaged {
-  readonly w: Float32Array;
-  private readonly acc: Float32Array;
-  c = 1;
-  constructor(size: number) {
-    this.w = new Float32Array(size);
-    this.acc = new Float32Array(size);
-  }
-  add(i: number, v: number): void {
-    this.w[i]! += v;
-    this.acc[i]! += this.c * v;
-  }
-  average(): Float32Array {
-    const out = new Float32Array(this.w.length);
-    for (let i = 0; i < out.length; i++) out[i] = this.w[i]! - this.acc[i]! / this.c;
-    return out;
-  }
-}
-
-function shuffled(n: number, random: () => number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
-}
-
 /** Candidates that may be the trigger of a marked event: between its words, else next to them. */
 export function allowedTriggers(s: PreparedSentence, ev: TrainEvent): number[] {
   const all = s.candidates.map((_, k) => k);
@@ -139,35 +118,17 @@ export function allowedTriggers(s: PreparedSentence, ev: TrainEvent): number[] {
   return outside.length > 0 ? outside : all;
 }
 
-function scoreOf(w: Float32Array, mask: number, feats: readonly number[], label: number): number {
-  let v = 0;
-  for (const f of feats) v += w[(f & mask) * NUM_TYPES + label]!;
-  return v;
-}
-
-function predict(w: Float32Array, mask: number, feats: readonly number[]): number {
-  const scores = new Float64Array(NUM_TYPES);
-  for (const f of feats) {
-    const base = (f & mask) * NUM_TYPES;
-    for (let l = 0; l < NUM_TYPES; l++) scores[l] += w[base + l]!;
-  }
-  let best = 0;
-  for (let l = 1; l < NUM_TYPES; l++) if (scores[l]! > scores[best]!) best = l;
-  return best;
-}
-
 /** The latent trigger of a gold event: a candidate index, or -1 to skip the event this epoch. */
 function chooseTrigger(
   ex: TrainSentence,
   ev: TrainEvent,
   feats: readonly number[][],
-  w: Float32Array | undefined,
-  mask: number,
+  typer: Typer | undefined,
 ): number {
   const allowed = allowedTriggers(ex.s, ev);
   if (allowed.length === 0) return -1;
   const label = TYPES.indexOf(ev.type);
-  if (!w) {
+  if (!typer) {
     // First epoch: the candidate nearest the source (PLV); for weak labels, one the dictionary types so.
     if (ex.weak !== undefined) {
       return allowed.find((k) => codeType(dictionaryCode(ex.s, ex.s.candidates[k]!).code) === ev.type) ?? -1;
@@ -188,7 +149,7 @@ function chooseTrigger(
   let best = allowed[0]!;
   let top = -Infinity;
   for (const k of allowed) {
-    const v = scoreOf(w, mask, feats[k]!, label);
+    const v = typer.score(feats[k]!, feats[k]!.length, label);
     if (v > top) {
       top = v;
       best = k;
@@ -197,10 +158,12 @@ function chooseTrigger(
   return best;
 }
 
-/** Trains the type classifier; returns averaged weights. */
+/** Anything that scores a candidate's features for a type: the typer being trained, or trained weights. */
+type Typer = Pick<MulticlassPerceptron, 'score'>;
+
+/** Trains the type classifier (a multiclass perceptron over candidates); returns averaged weights. */
 export function trainTypes(data: readonly TrainSentence[], opts: TrainOptions): Float32Array {
-  const mask = (1 << opts.typeBits) - 1;
-  const model = new Averaged((1 << opts.typeBits) * NUM_TYPES);
+  const typer = new MulticlassPerceptron(NUM_TYPES, hashedRows(opts.typeBits), 'f32');
   const feats = data.map((ex) => ex.s.candidates.map((c) => typeFeatures(ex.s, c)));
   // Negative news sentences train only the candidates the CAMEO dictionary types as no event (see
   // TrainSentence.negative).
@@ -212,15 +175,16 @@ export function trainTypes(data: readonly TrainSentence[], opts: TrainOptions): 
           return t !== '' && t !== '-';
         }),
   );
-  const random = seededRandom(opts.seed);
-  for (let epoch = 0; epoch < opts.typeEpochs; epoch++) {
-    let errors = 0;
-    let seen = 0;
-    for (const d of shuffled(data.length, random)) {
+  let errors = 0;
+  let seen = 0;
+  runEpochs(
+    data.length,
+    { epochs: opts.typeEpochs, order: 'fresh-shuffle', random: seededRandom(opts.seed), clock: typer },
+    (d, epoch) => {
       const ex = data[d]!;
       const gold = new Map<number, number>();
       for (const ev of ex.events) {
-        const k = chooseTrigger(ex, ev, feats[d]!, epoch === 0 ? undefined : model.w, mask);
+        const k = chooseTrigger(ex, ev, feats[d]!, epoch === 0 ? undefined : typer);
         if (k >= 0) gold.set(k, TYPES.indexOf(ev.type));
       }
       const goldTypes = new Set(ex.events.map((ev) => TYPES.indexOf(ev.type)));
@@ -230,21 +194,31 @@ export function trainTypes(data: readonly TrainSentence[], opts: TrainOptions): 
         if (ex.weak !== undefined && y === 0) return;
         if (dictTyped[d]![k]) return;
         const f = feats[d]![k]!;
-        const p = predict(model.w, mask, f);
+        const p = typer.predict(f, f.length);
         seen++;
         if (p === y || (y === 0 && goldTypes.has(p))) return;
         errors++;
-        for (const h of f) {
-          const base = (h & mask) * NUM_TYPES;
-          model.add(base + y, weight);
-          model.add(base + p, -weight);
-        }
+        typer.update(f, f.length, y, p, weight);
       });
-      model.c++;
-    }
-    opts.log?.(`types epoch ${epoch + 1}: ${errors}/${seen} candidate errors`);
-  }
-  return model.average();
+    },
+    (epoch) => {
+      opts.log?.(`types epoch ${epoch + 1}: ${errors}/${seen} candidate errors`);
+      errors = seen = 0;
+    },
+  );
+  return typer.averaged() as Float32Array;
+}
+
+/** Trained type weights as a `Typer`. */
+function typerOf(weights: Float32Array, bits: number): Typer {
+  const mask = (1 << bits) - 1;
+  return {
+    score(features, count, label) {
+      let v = 0;
+      for (let f = 0; f < count; f++) v += weights[(features[f]! & mask) * NUM_TYPES + label]!;
+      return v;
+    },
+  };
 }
 
 function goldArgLabels(n: number, ev: TrainEvent): Uint8Array {
@@ -259,29 +233,26 @@ function goldArgLabels(n: number, ev: TrainEvent): Uint8Array {
   return labels;
 }
 
-/** Trains the argument tagger on the marked events, each with the trigger the type weights choose. */
-export function trainArguments(
+interface ArgUnit {
+  grid: FeatureGrid;
+  gold: Uint8Array;
+  blocked: Uint8Array;
+}
+
+/** The marked events of the PLV sentences, each with the trigger the type weights choose, as tagging units. */
+function argumentUnits(
   data: readonly TrainSentence[],
   typeWeights: Float32Array,
   opts: TrainOptions,
-): { w: Float32Array; trans: Float32Array } {
-  const L = NUM_ARG_LABELS;
-  const mask = (1 << opts.argBits) - 1;
-  const typeMask = (1 << opts.typeBits) - 1;
-  const emit = new Averaged((1 << opts.argBits) * L);
-  const trans = new Averaged((L + 1) * L);
-  interface Unit {
-    feats: number[][];
-    gold: Uint8Array;
-    blocked: Uint8Array;
-  }
-  const units: Unit[] = [];
+): ArgUnit[] {
+  const typer = typerOf(typeWeights, opts.typeBits);
+  const units: ArgUnit[] = [];
   for (const ex of data) {
     if (ex.weak !== undefined || ex.negative !== undefined) continue;
     const stat = staticArgFeatures(ex.s);
     const feats = ex.s.candidates.map((c) => typeFeatures(ex.s, c));
     for (const ev of ex.events) {
-      const k = chooseTrigger(ex, ev, feats, typeWeights, typeMask);
+      const k = chooseTrigger(ex, ev, feats, typer);
       if (k < 0) continue;
       const c = ex.s.candidates[k]!;
       const n = ex.s.toks.length;
@@ -289,46 +260,41 @@ export function trainArguments(
       blocked[c.i] = 1;
       const gold = goldArgLabels(n, ev);
       if (gold[c.i] !== 0) continue;
-      units.push({ feats: ex.s.toks.map((_, x) => argFeatures(ex.s, stat, c, ev.type, x)), gold, blocked });
+      const positions = ex.s.toks.map((_, x) => argFeatures(ex.s, stat, c, ev.type, x));
+      units.push({ grid: featureGrid(positions, opts.argBits, NUM_ARG_LABELS), gold, blocked });
     }
   }
-  const random = seededRandom(opts.seed + 1);
-  for (let epoch = 0; epoch < opts.argEpochs; epoch++) {
-    let errors = 0;
-    for (const u of shuffled(units.length, random)) {
-      const unit = units[u]!;
-      const n = unit.gold.length;
+  return units;
+}
+
+/** Trains the argument tagger (a sequence perceptron) on the marked events. */
+export function trainArguments(
+  data: readonly TrainSentence[],
+  typeWeights: Float32Array,
+  opts: TrainOptions,
+): { w: Float32Array; trans: Float32Array } {
+  const L = NUM_ARG_LABELS;
+  const tagger = new SequencePerceptron(L, opts.argBits, 'f32');
+  const units = argumentUnits(data, typeWeights, opts);
+  let errors = 0;
+  runEpochs(
+    units.length,
+    { epochs: opts.argEpochs, order: 'fresh-shuffle', random: seededRandom(opts.seed + 1), clock: tagger },
+    (u) => {
+      const { grid, gold, blocked } = units[u]!;
+      const n = gold.length;
       const scores = new Float64Array(n * L);
-      for (let x = 0; x < n; x++)
-        for (const f of unit.feats[x]!) {
-          const base = (f & mask) * L;
-          for (let l = 0; l < L; l++) scores[x * L + l] += emit.w[base + l]!;
-        }
-      const pred = viterbi(trans.w, scores, n, unit.blocked);
-      let wrong = false;
-      for (let x = 0; x < n; x++) {
-        const g = unit.gold[x]!;
-        const p = pred[x]!;
-        const gp = x === 0 ? L : unit.gold[x - 1]!;
-        const pp = x === 0 ? L : pred[x - 1]!;
-        if (g !== p || gp !== pp) {
-          trans.add(gp * L + g, 1);
-          trans.add(pp * L + p, -1);
-        }
-        if (g === p) continue;
-        wrong = true;
-        for (const f of unit.feats[x]!) {
-          emit.add((f & mask) * L + g, 1);
-          emit.add((f & mask) * L + p, -1);
-        }
-      }
-      if (wrong) errors++;
-      emit.c++;
-      trans.c++;
-    }
-    opts.log?.(`arguments epoch ${epoch + 1}: ${errors}/${units.length} events with a wrong tag`);
-  }
-  return { w: emit.average(), trans: trans.average() };
+      tagger.addEmissions(grid, 0, n, scores);
+      const pred = viterbi(tagger.trans.w as Float32Array, scores, n, blocked);
+      if (tagger.update(gold, pred, 0, n, grid) > 0) errors++;
+    },
+    (epoch) => {
+      opts.log?.(`arguments epoch ${epoch + 1}: ${errors}/${units.length} events with a wrong tag`);
+      errors = 0;
+    },
+  );
+  const { emit, trans } = tagger.averaged();
+  return { w: emit as Float32Array, trans: trans as Float32Array };
 }
 
 /** Trains both parts into a model. */

@@ -5,6 +5,7 @@ import type { Sentence, Token } from '../model/index.js';
 import { decode, type Learner, type Scorer } from './decode.js';
 import { CAP_LOWER, buildDocView, caseClassOf, isRunningTextPosition, type DocView } from './doc-view.js';
 import { seededRandom } from './hash.js';
+import { keyedRows, MulticlassPerceptron, runEpochs } from '../learn/perceptron.js';
 import { Gazetteer, type Lexicon } from './lexicon.js';
 import { honorificList } from './titles.js';
 import { MODEL_VERSION, NerModel } from './model.js';
@@ -62,66 +63,6 @@ function alignEntities(
     entities.push({ first, end: last + 1, type: NER_TYPES.indexOf(e.type) });
   }
   return { entities, dropped };
-}
-
-/** The perceptron being trained: weights created on first update, averaged lazily. */
-class Perceptron implements Scorer {
-  readonly index = new Map<number, number>();
-  w = new Float64Array(1 << 16);
-  u = new Float64Array(1 << 16);
-  rows = 0;
-  tick = 1;
-
-  addScores(features: Uint32Array, count: number, scores: Float64Array): void {
-    for (let f = 0; f < count; f++) {
-      const row = this.index.get(features[f]);
-      if (row === undefined) continue;
-      const base = row * TAG_COUNT;
-      for (let t = 0; t < TAG_COUNT; t++) scores[t] += this.w[base + t];
-    }
-  }
-
-  private row(key: number): number {
-    let row = this.index.get(key);
-    if (row === undefined) {
-      row = this.rows++;
-      this.index.set(key, row);
-      if (this.rows * TAG_COUNT > this.w.length) {
-        const w = new Float64Array(this.w.length * 2);
-        w.set(this.w);
-        this.w = w;
-        const u = new Float64Array(this.u.length * 2);
-        u.set(this.u);
-        this.u = u;
-      }
-    }
-    return row;
-  }
-
-  update(features: Uint32Array, count: number, gold: number, predicted: number): void {
-    for (let f = 0; f < count; f++) {
-      if (features[f] === 0) continue; // a hidden feature
-      const base = this.row(features[f]) * TAG_COUNT;
-      this.w[base + gold] += 1;
-      this.u[base + gold] += this.tick;
-      this.w[base + predicted] -= 1;
-      this.u[base + predicted] -= this.tick;
-    }
-  }
-
-  /** Averaged weights per feature key. */
-  averaged(): { keys: Uint32Array; weights: Float64Array } {
-    const keys = new Uint32Array(this.rows);
-    const weights = new Float64Array(this.rows * TAG_COUNT);
-    for (const [key, row] of this.index) {
-      keys[row] = key;
-      for (let t = 0; t < TAG_COUNT; t++) {
-        const i = row * TAG_COUNT + t;
-        weights[i] = this.w[i] - this.u[i] / this.tick;
-      }
-    }
-    return { keys, weights };
-  }
 }
 
 export interface TrainOptions {
@@ -281,29 +222,36 @@ function augment(
   return { ...titled, id: `${record.id}#aug`, text };
 }
 
-/** One averaged-perceptron run over the prepared documents with its own shuffle seed. */
+/**
+ * One averaged-perceptron run (src/learn/perceptron.ts) over the prepared documents: a row per
+ * feature key, float64 weights, documents in one seeded shuffle carried from epoch to epoch, and the
+ * averaging clock ticking per token scored, so each greedy decision counts once.
+ */
 function trainRun(
   docs: readonly TrainDoc[],
   options: TrainOptions,
   seed: number,
 ): { keys: Uint32Array; weights: Float64Array } {
   const log = options.log ?? (() => {});
-  const perceptron = new Perceptron();
-  const random = seededRandom(seed);
+  const rows = keyedRows();
+  const perceptron = new MulticlassPerceptron(TAG_COUNT, rows, 'f64');
   const dropRandom = seededRandom(seed ^ 0x0d0d0d0d);
   const dropWord = options.wordDropout > 0 ? () => dropRandom() < options.wordDropout : undefined;
-  const order = docs.map((_, i) => i);
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    let errors = 0;
-    let tokens = 0;
-    for (const di of order) {
+  const ticking: Scorer = {
+    addScores(features, count, scores) {
+      perceptron.tick();
+      perceptron.addScores(features, count, scores);
+    },
+  };
+  let errors = 0;
+  let tokens = 0;
+  const plan = { epochs: options.epochs, order: 'carried-shuffle', random: seededRandom(seed) } as const;
+  runEpochs(
+    docs.length,
+    plan,
+    (di) => {
       const d = docs[di];
       const view = d.view!;
-      const tags = new Uint8Array(view.n);
       const learner: Learner = {
         gold: d.gold,
         dropWord,
@@ -312,22 +260,17 @@ function trainRun(
           perceptron.update(features, count, gold, predicted);
         },
       };
-      // The tick counts tokens seen, for lazy averaging; advance it per token via a wrapper scorer.
-      const ticking: Scorer = {
-        addScores(features, count, scores) {
-          perceptron.tick++;
-          perceptron.addScores(features, count, scores);
-        },
-      };
-      decode(view, ticking, tags, learner);
+      decode(view, ticking, new Uint8Array(view.n), learner);
       tokens += view.n;
-    }
-    log(
-      `epoch ${epoch}: ${errors} token errors of ${tokens} (${((100 * errors) / tokens).toFixed(2)}%), ${perceptron.rows} features`,
-    );
-  }
-
-  return perceptron.averaged();
+    },
+    (epoch) => {
+      log(
+        `epoch ${epoch + 1}: ${errors} token errors of ${tokens} (${((100 * errors) / tokens).toFixed(2)}%), ${rows.size} features`,
+      );
+      errors = tokens = 0;
+    },
+  );
+  return { keys: rows.keys(), weights: perceptron.averaged() as Float64Array };
 }
 
 /** Averages the weights of several runs (a feature missing from a run weighs 0 there). */
