@@ -251,15 +251,34 @@ export const FEATURES = [
   'perfect',
   'negationDiffers',
   'paraphrase',
+  'laterStemContainment',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
 /** The feature vector of a pair, in FEATURES order. */
 export function features(a: Profile, b: Profile): number[] {
+  return withQuadratic(cheapFeatures(a, b), a, b);
+}
+
+/** Fills in the quadratic features of a vector from cheapFeatures. */
+function withQuadratic(x: number[], a: Profile, b: Profile): number[] {
+  const { lcs, run } = commonWords(a.words, b.words);
+  x[LOG_RUN] = Math.log1p(run);
+  x[LCS_RATIO] = lcs / Math.max(1, Math.min(a.words.length, b.words.length));
+  x[PARAPHRASE] = paraphrase(side(a), side(b));
+  return x;
+}
+
+/** The features that cost a quadratic pass over the two reports' words, filled in last. */
+const LOG_RUN = FEATURES.indexOf('logRun');
+const LCS_RATIO = FEATURES.indexOf('lcsRatio');
+const PARAPHRASE = FEATURES.indexOf('paraphrase');
+
+/** Every feature but the quadratic ones (NaN there). */
+function cheapFeatures(a: Profile, b: Profile): number[] {
   const shared = overlap(a.contentWords, b.contentWords);
   const minSize = Math.max(1, Math.min(a.contentWords.length, b.contentWords.length));
   const union = Math.max(1, a.contentWords.length + b.contentWords.length - shared);
-  const { lcs, run } = commonWords(a.words, b.words);
   const days = a.day !== null && b.day !== null ? Math.abs(a.day - b.day) : null;
   const ctxShared = overlap(a.context, b.context);
   const ctxUnion = Math.max(1, a.context.length + b.context.length - ctxShared);
@@ -269,15 +288,17 @@ export function features(a: Profile, b: Profile): number[] {
   const sIdf = sharedWeight(a.contentWords, b.contentWords, a.contentIdf);
   const stemShared = sharedWeight(a.stems, b.stems, a.stemIdf);
   const idfContainment = sIdf / Math.max(1e-9, Math.min(a.idfTotal, b.idfTotal));
+  const stemContainment = stemShared / Math.max(1e-9, Math.min(a.stemIdfTotal, b.stemIdfTotal));
+  const logDays = days === null ? 0 : Math.log1p(days);
   const recent = days !== null && days <= 2 ? 1 : 0;
   return [
     1,
     shared / minSize,
     shared / union,
-    Math.log1p(run),
-    lcs / Math.max(1, Math.min(a.words.length, b.words.length)),
+    Number.NaN,
+    Number.NaN,
     Math.log1p(shared),
-    days === null ? 0 : Math.log1p(days),
+    logDays,
     days === null ? 1 : 0,
     (5 * ctxShared) / ctxUnion,
     same ? 1 : 0,
@@ -290,13 +311,50 @@ export function features(a: Profile, b: Profile): number[] {
     recent,
     recent * idfContainment,
     ...occasionFeatures(a.occasion, b.occasion),
-    stemShared / Math.max(1e-9, Math.min(a.stemIdfTotal, b.stemIdfTotal)),
+    stemContainment,
     stemShared / Math.max(1e-9, a.stemIdfTotal + b.stemIdfTotal - stemShared),
     overlap(a.cueStems, b.cueStems) > 0 ? 1 : 0,
     a.occasion.perfect || b.occasion.perfect ? 1 : 0,
     a.negated !== b.negated ? 1 : 0,
-    paraphrase(side(a), side(b)),
+    Number.NaN,
+    // A later report that keeps all the rare words of an earlier one refers back to it: the time
+    // between them counts less against the pair.
+    logDays * stemContainment,
   ];
+}
+
+/** Words the two sequences share, counted with repeats: no common subsequence or run is longer. */
+function sharedTokens(a: Uint32Array, b: Uint32Array): number {
+  const x = a.slice().sort();
+  const y = b.slice().sort();
+  let n = 0;
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
+    if (x[i] === y[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (x[i] < y[j]) i++;
+    else j++;
+  }
+  return n;
+}
+
+/**
+ * An upper bound of the pair's score from its cheap features: each quadratic feature at the end of
+ * its range that raises the score (the run and the common subsequence no longer than the words the
+ * two share, the paraphrase similarity at most 1). A pair whose bound is under the threshold is no
+ * match, so the quadratic passes are skipped for it without changing any decision.
+ */
+function scoreBound(model: MatcherModel, x: number[], a: Profile, b: Profile): number {
+  const common = sharedTokens(a.words, b.words);
+  const ranges: Array<[number, number, number]> = [
+    [LOG_RUN, 0, Math.log1p(common)],
+    [LCS_RATIO, 0, common / Math.max(1, Math.min(a.words.length, b.words.length))],
+    [PARAPHRASE, 0, 1],
+  ];
+  const bounded = x.slice();
+  for (const [k, low, high] of ranges) bounded[k] = model.weights[k] >= 0 ? high : low;
+  return score(model, bounded);
 }
 
 const side = (p: Profile) => ({ words: p.contentText, weights: p.contentTextIdf, rows: p.contentVectors });
@@ -347,6 +405,8 @@ function namesOnly(report: Report, titleWords: ReadonlySet<string>): boolean {
   );
 }
 
+const BOUND_MARGIN = 1e-9;
+
 export function score(model: MatcherModel, x: readonly number[]): number {
   let z = 0;
   for (let i = 0; i < x.length; i++) z += model.weights[i] * x[i];
@@ -359,5 +419,8 @@ export function sameStatement(model: MatcherModel, a: Profile, b: Profile): bool
   if (!matchable(model, a) || !matchable(model, b)) return false;
   if (model.vetoDifferentSpeakers && a.speakerKey && b.speakerKey && a.speakerKey !== b.speakerKey)
     return false;
-  return score(model, features(a, b)) >= model.threshold;
+  const x = cheapFeatures(a, b);
+  // The margin keeps a bound equal to the score (summed in another order) from pruning a match.
+  if (scoreBound(model, x, a, b) + BOUND_MARGIN < model.threshold) return false;
+  return score(model, withQuadratic(x, a, b)) >= model.threshold;
 }
