@@ -343,8 +343,7 @@ export function statementsAnalysis(model?: MatcherModel): StatementsAnalysis {
     name: STATEMENTS_ANALYSIS_NAME,
     // 2: the matcher's occasion features and inner-CV threshold (stored groupings are rebuilt).
     // 3: paraphrase similarity, speaker aliases, names-only contents unmatchable.
-    // 4: the days between two reports times their shared rare stems.
-    version: 4,
+    version: 3,
     migrations: STATEMENTS_MIGRATIONS,
     async stored(tx, article: StoredAnalysis) {
       await tx.dialect.lock(tx, [STATEMENTS_LOCK]);

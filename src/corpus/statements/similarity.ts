@@ -251,7 +251,6 @@ export const FEATURES = [
   'perfect',
   'negationDiffers',
   'paraphrase',
-  'laterStemContainment',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -288,8 +287,6 @@ function cheapFeatures(a: Profile, b: Profile): number[] {
   const sIdf = sharedWeight(a.contentWords, b.contentWords, a.contentIdf);
   const stemShared = sharedWeight(a.stems, b.stems, a.stemIdf);
   const idfContainment = sIdf / Math.max(1e-9, Math.min(a.idfTotal, b.idfTotal));
-  const stemContainment = stemShared / Math.max(1e-9, Math.min(a.stemIdfTotal, b.stemIdfTotal));
-  const logDays = days === null ? 0 : Math.log1p(days);
   const recent = days !== null && days <= 2 ? 1 : 0;
   return [
     1,
@@ -298,7 +295,7 @@ function cheapFeatures(a: Profile, b: Profile): number[] {
     Number.NaN,
     Number.NaN,
     Math.log1p(shared),
-    logDays,
+    days === null ? 0 : Math.log1p(days),
     days === null ? 1 : 0,
     (5 * ctxShared) / ctxUnion,
     same ? 1 : 0,
@@ -311,15 +308,12 @@ function cheapFeatures(a: Profile, b: Profile): number[] {
     recent,
     recent * idfContainment,
     ...occasionFeatures(a.occasion, b.occasion),
-    stemContainment,
+    stemShared / Math.max(1e-9, Math.min(a.stemIdfTotal, b.stemIdfTotal)),
     stemShared / Math.max(1e-9, a.stemIdfTotal + b.stemIdfTotal - stemShared),
     overlap(a.cueStems, b.cueStems) > 0 ? 1 : 0,
     a.occasion.perfect || b.occasion.perfect ? 1 : 0,
     a.negated !== b.negated ? 1 : 0,
     Number.NaN,
-    // A later report that keeps all the rare words of an earlier one refers back to it: the time
-    // between them counts less against the pair.
-    logDays * stemContainment,
   ];
 }
 
