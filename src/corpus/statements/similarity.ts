@@ -209,7 +209,7 @@ function commonWords(a: Uint32Array, b: Uint32Array): { lcs: number; run: number
   return { lcs: prevL[b.length], run };
 }
 
-/** Shared elements of two sorted distinct arrays. */
+/** Shared elements of two sorted arrays (a repeated element counts as often as both hold it). */
 function overlap(a: Uint32Array, b: Uint32Array): number {
   let n = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
@@ -319,18 +319,7 @@ function cheapFeatures(a: Profile, b: Profile): number[] {
 
 /** Words the two sequences share, counted with repeats: no common subsequence or run is longer. */
 function sharedTokens(a: Uint32Array, b: Uint32Array): number {
-  const x = a.slice().sort();
-  const y = b.slice().sort();
-  let n = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length;) {
-    if (x[i] === y[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (x[i] < y[j]) i++;
-    else j++;
-  }
-  return n;
+  return overlap(a.slice().sort(), b.slice().sort());
 }
 
 /**
