@@ -9,7 +9,7 @@ import { codeType, dictionaryCode, type FoldedType } from './features.js';
 import { codeFacts, grammar, type ControlKind, type VerbEntry } from './lexicon.js';
 import { wordKnowledge } from './knowledge.js';
 import { eventModel, vocabularyOf, type EventModel } from './model.js';
-import { prepareSentence, type PreparedSentence } from './sentence.js';
+import { DASHES, prepareSentence, type PreparedSentence } from './sentence.js';
 
 /*
  * The event coder. Per sentence: every verb and event noun is a candidate trigger; a trained
@@ -254,7 +254,6 @@ export function selfDirected(ev: Event): boolean {
 }
 
 const RELATIVE = new Set(['who', 'whose', 'which', 'whom']);
-const DASH = new Set(['-', '--', '—', '–']);
 
 /** The actor words just before a relative pronoun at r ("Andy Beshear — whose"), if any. */
 function antecedentOf(s: PreparedSentence, r: number): [number, number] | undefined {
@@ -288,7 +287,7 @@ export function relativeClauseSource(s: PreparedSentence, d: Decoded): void {
     if (w === '.' || w === ';') return;
     if (!RELATIVE.has(w)) continue;
     const open = s.toks[r - 1]!.text;
-    const closes = open === ',' ? new Set([',']) : DASH.has(open) ? DASH : undefined;
+    const closes = open === ',' ? new Set([',']) : DASHES.has(open) ? DASHES : undefined;
     if (!closes) return;
     let c = r + 1;
     while (c < d.c.i && !closes.has(s.toks[c]!.text)) c++;

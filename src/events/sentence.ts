@@ -66,7 +66,8 @@ const MAX_CANDIDATES = 16;
 const EVENT_NOUN_FILES = new Set([4, 10, 11]);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets']);
 const CLAUSE_BREAK = new Set([',', ';', ':', 'that', 'which', 'who', 'and', 'but', '(', ')', '"', '“', '”']);
-const DASHES = new Set(['-', '--', '—', '–']);
+/** Dash tokens: datelines and parenthetical dashes ("Beshear — whose father …"). */
+export const DASHES: ReadonlySet<string> = new Set(['-', '--', '—', '–']);
 
 /**
  * A dateline ("SAN FRANCISCO -", "ADDIS ABABA, May 15 (Xinhua) --", "MANILA, Philippines --"):
