@@ -42,8 +42,10 @@ describe('acts composed by CAMEO grammar (compose.ts)', () => {
       source: { code: 'RUS' },
       target: { code: 'ISR' },
     });
-    const should = code('Germany said that Turkey should release the reporters.');
-    expect(should.some((x) => x.plover?.type === 'DEMAND' && x.source?.code === 'DEU')).toBe(true);
+    // "should" in news is as often a forecast as an appeal: not composed.
+    expect(
+      codes('Germany said that Turkey should release the reporters.').filter((c) => /^(02|10)/.test(c)),
+    ).toEqual([]);
     // The act itself is not asserted: Israel ended nothing.
     expect(
       code('Russia says Israel must end its strikes on Syria.').some((x) => x.source?.code === 'ISR'),

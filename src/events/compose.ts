@@ -36,9 +36,9 @@ const THAT_WINDOW = 8;
  * default for the kinds that commit to any act ("urged X to condemn" is an appeal, 020, "refused to lift"
  * a rejection), else no act.
  */
-function wrapped(kind: WrapKind | 'halt', code: string): string | undefined {
+function wrapped(kind: WrapKind | 'halt', code: string, willed = true): string | undefined {
   const table = grammar().modality[kind];
-  const fallback = DEFAULTED.has(kind) ? table['default'] : undefined;
+  const fallback = willed && DEFAULTED.has(kind) ? table['default'] : undefined;
   const mapped = table[code.slice(0, 3)] ?? table[code.slice(0, 2)] ?? fallback;
   return mapped === '' ? code : mapped;
 }
@@ -104,7 +104,7 @@ function composeOne(s: PreparedSentence, c: Candidate): { at: number; code: stri
     const gov = c.modality.governor;
     const kind = gov?.kind as ControlKind | undefined;
     if (gov && kind && kind !== 'transparent' && !grammar().notComposed.has(gov.lemma)) {
-      const code = wrapped(kind, act);
+      const code = wrapped(kind, act, !grammar().unwilled.has(gov.lemma));
       if (code) return { at: gov.i, code };
     }
     const that = thatGovernor(s, c.i);
