@@ -45,7 +45,9 @@ function wrapped(kind: WrapKind | 'halt', code: string, willed = true): string |
 
 /**
  * Controls whose table default holds for any act. Not intent ("a group plans to put up", "a possible
- * order to move": PLV CV 7 right and 19 wrong events with every default) nor demand.
+ * order to move": PLV CV 7 right and 19 wrong events with every default) nor demand. The appeal default
+ * adds no PLV hit (precision lower bound 0.850 without it, 0.847 with), but on real text 5 of its 9
+ * events were right ("a lawyer for the woman asked for the investigation to be resumed").
  */
 const DEFAULTED: ReadonlySet<string> = new Set(['appeal', 'refuse', 'threat']);
 
