@@ -14,13 +14,15 @@ import { mentionsStage } from '../../src/mentions/index.js';
 import { actorsStage } from '../../src/actors/index.js';
 import { prepareSentence } from '../../src/events/sentence.js';
 import { foldType } from '../../src/events/features.js';
+import { TYPES } from '../../src/events/features.js';
 import type { TrainEvent, TrainSentence } from '../../src/events/train.js';
-import { NEGATIVE_DEFAULTS, NGEC_DEFAULTS, numArg } from './options.js';
+import { NEGATIVE_DEFAULTS, NEWS_LABEL_DEFAULTS, NGEC_DEFAULTS, numArg } from './options.js';
 
 export const SHARED_EVENTS = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'events');
 export const PLV_FILE = path.join(SHARED_EVENTS, 'plv-train.jsonl');
 export const NGEC_FILE = path.join(SHARED_EVENTS, 'ngec-synthetic.jsonl');
 export const POLNEAR_FILE = path.resolve(SHARED_EVENTS, '..', 'attribution', 'polnear-train.jsonl');
+export const NEWS_TRIGGERS_FILE = path.join(PROJECT_ROOT, 'data', 'events', 'news-triggers.jsonl');
 
 const PlvSchema = z.object({
   id: z.string(),
@@ -148,8 +150,55 @@ export function newsNegatives(
   return out;
 }
 
-/** The training data beside PLV, as the command line sets it: NGEC's weak examples and the news negatives. */
-export function extraTrainingData(): { ngec: TrainSentence[]; negatives: TrainSentence[] } {
+const NewsTriggerSchema = z.object({
+  id: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  type: z.enum(TYPES),
+});
+
+/**
+ * Hand-labelled triggers of ordinary news (data/events/news-triggers.jsonl: PolNeAR training article id,
+ * the trigger word's offsets, and its type in that sentence, NONE when it states no event), one training
+ * sentence per labelled sentence. PLV holds only sentences with an event; these show the typer what its
+ * dictionary-typed words mean in news that is not about one ("released a poll", "the debate").
+ */
+export function newsTriggerExamples(
+  weight: number,
+  file = NEWS_TRIGGERS_FILE,
+  articles = POLNEAR_FILE,
+): TrainSentence[] {
+  const labels = readJsonl(file, NewsTriggerSchema);
+  const byDoc = new Map<string, typeof labels>();
+  for (const l of labels) byDoc.set(l.id, [...(byDoc.get(l.id) ?? []), l]);
+  const out: TrainSentence[] = [];
+  for (const line of readJsonl(articles, z.object({ id: z.string(), text: z.string() }))) {
+    const own = byDoc.get(line.id);
+    if (!own) continue;
+    const doc = runStages(STAGES, emptyDoc(line.text, {}));
+    const actorsById = new Map(doc.actors.map((a) => [a.id, a]));
+    for (const sent of doc.sentences) {
+      const inside = own.filter((l) => l.start >= sent.start && l.end <= sent.end);
+      if (inside.length === 0) continue;
+      const s = prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline);
+      const labelled = new Map<number, number>();
+      for (const l of inside) {
+        const k = s.candidates.findIndex((c) => s.toks[c.i]!.start === l.start);
+        if (k >= 0) labelled.set(k, TYPES.indexOf(l.type));
+      }
+      if (labelled.size > 0) out.push({ s, events: [], labelled, labelledWeight: weight });
+    }
+  }
+  return out;
+}
+
+/** The training data beside PLV, as the command line sets it: NGEC's weak examples, the news negatives and labelled news triggers. */
+export function extraTrainingData(): {
+  ngec: TrainSentence[];
+  negatives: TrainSentence[];
+  news: TrainSentence[];
+} {
+  const newsWeight = numArg('news-weight', NEWS_LABEL_DEFAULTS.weight);
   const ngecWeight = numArg('ngec-weight', NGEC_DEFAULTS.weight);
   const ngecSentences = numArg('ngec-sentences', NGEC_DEFAULTS.sentences);
   const negWeight = numArg('negative-weight', NEGATIVE_DEFAULTS.weight);
@@ -163,5 +212,6 @@ export function extraTrainingData(): { ngec: TrainSentence[]; negatives: TrainSe
             negWeight,
           )
         : [],
+    news: newsWeight > 0 ? newsTriggerExamples(newsWeight) : [],
   };
 }

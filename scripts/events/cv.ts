@@ -44,7 +44,7 @@ const scorer = path.resolve(PROJECT_ROOT, '..', 'shared', 'tools', 'score-dyads.
 
 const records = readPlv();
 const examples = records.map(plvExample);
-const { ngec, negatives } = extraTrainingData();
+const { ngec, negatives, news } = extraTrainingData();
 // Folds from a seeded shuffle of the records, so every run splits alike.
 const random = seededRandom(2024);
 const order = records.map((_, i) => i);
@@ -92,7 +92,7 @@ for (let f = 0; f < folds; f++) {
   if (only >= 0 && f !== only) continue;
   const train = examples.filter((x, i): x is TrainSentence => x !== undefined && foldOf[i] !== f);
   const model = foldModel(f, () =>
-    trainEventModel([...train, ...ngec, ...negatives], trainOptions(DEFAULT_TRAIN)),
+    trainEventModel([...train, ...ngec, ...negatives, ...news], trainOptions(DEFAULT_TRAIN)),
   );
   const fold = records.filter((_, i) => foldOf[i] === f);
   const goldFile = path.join(out, `fold${f}.gold.jsonl`);
@@ -102,7 +102,7 @@ for (let f = 0; f < folds; f++) {
     const vocabulary = own
       ? model.vocabulary
       : triggerVocabulary(
-          [...train, ...ngec, ...negatives],
+          [...train, ...ngec, ...negatives, ...news],
           model,
           combo.threshold - combo.gateSlack,
           combo.gateShare,

@@ -19,11 +19,11 @@ const seconds = () => ((performance.now() - t0) / 1000).toFixed(0);
 const plv = readPlv()
   .map(plvExample)
   .filter((x): x is TrainSentence => x !== undefined);
-const { ngec, negatives } = extraTrainingData();
+const { ngec, negatives, news } = extraTrainingData();
 console.log(
-  `prepared ${plv.length} PLV sentences and ${ngec.length} NGEC sentences and ${negatives.length} negative news sentences in ${seconds()}s`,
+  `prepared ${plv.length} PLV sentences, ${ngec.length} NGEC sentences, ${negatives.length} negative news sentences and ${news.length} labelled news sentences in ${seconds()}s`,
 );
-const model = trainEventModel([...plv, ...ngec, ...negatives], {
+const model = trainEventModel([...plv, ...ngec, ...negatives, ...news], {
   ...trainOptions(DEFAULT_TRAIN),
   log: (m) => console.log(m),
 });

@@ -53,6 +53,8 @@ const TYPE_CODES: Record<Exclude<FoldedType, 'NONE'>, string> = {
 };
 const COOPERATIVE = new Set<FoldedType>(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'YIELD']);
 const FORCEFUL = new Set<FoldedType>(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE']);
+/** Cooperative acts whose stated future is an intent (AGREE, CAMEO 03x): every cooperative type but AGREE. */
+const INTENDED = new Set<FoldedType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'YIELD']);
 /** The control kind that wraps an act into each type ("threatened to impose" → a threat). */
 const WRAP_KIND: Partial<Record<FoldedType, ControlKind>> = {
   THREATEN: 'threat',
@@ -63,8 +65,9 @@ const WRAP_KIND: Partial<Record<FoldedType, ControlKind>> = {
 
 /**
  * Polarity and modality: a negated or refused cooperative act is a rejection and a negated forceful
- * one no event; a forceful act stated as possible or future is a threat; any other act stated only as
- * possible ("could agree", "if they agree") is no event. Returns undefined to drop.
+ * one no event; a forceful act stated as possible or future is a threat, a cooperative one stated as
+ * future an intent; any other act stated only as possible ("could agree", "if they agree") is no event.
+ * Returns undefined to drop.
  */
 export function qualify(
   d: Decoded,
@@ -80,6 +83,8 @@ export function qualify(
   }
   const modality = m.hypothetical ? 'hypothetical' : m.future ? 'future' : undefined;
   if (modality && FORCEFUL.has(d.type)) return { type: 'THREATEN', modality };
+  // CAMEO's intents: "will meet" expresses intent to meet (036), "said it would free" intent to yield (035).
+  if (modality === 'future' && INTENDED.has(d.type)) return { type: 'AGREE', modality };
   if (modality === 'hypothetical' && d.type !== 'THREATEN') return undefined;
   return { type: d.type, ...(modality ? { modality } : {}) };
 }

@@ -33,6 +33,26 @@ describe('acts composed by CAMEO grammar (compose.ts)', () => {
     );
     expect(e).toMatchObject({ trigger: { text: 'suggested' }, source: { code: 'POL' } });
   });
+  it('a statement of what another must or should do is a demand or an appeal by the speaker', () => {
+    const must = code('Russia says Israel must end its strikes on Syria.').find((x) =>
+      x.cameo.startsWith('10'),
+    );
+    expect(must).toMatchObject({
+      trigger: { text: 'says' },
+      source: { code: 'RUS' },
+      target: { code: 'ISR' },
+    });
+    // "should" in news is as often a forecast as an appeal: not composed.
+    expect(
+      codes('Germany said that Turkey should release the reporters.').filter((c) => /^(02|10)/.test(c)),
+    ).toEqual([]);
+    // The act itself is not asserted: Israel ended nothing.
+    expect(
+      code('Russia says Israel must end its strikes on Syria.').some((x) => x.source?.code === 'ISR'),
+    ).toBe(false);
+    // Without a statement verb the obligation is no one's demand.
+    expect(codes('Israel must end its strikes on Syria.').filter((c) => c.startsWith('10'))).toEqual([]);
+  });
   it('a halt verb over a cooperative act reduces relations; over a hostile one it codes nothing', () => {
     expect(codes('France suspended talks with Algeria on Monday.').some((c) => c.startsWith('16'))).toBe(
       true,

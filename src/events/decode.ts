@@ -7,7 +7,7 @@ import {
   type FoldedType,
 } from './features.js';
 import { argScores, typeScores, viterbi, type EventModel } from './model.js';
-import { isAsserted, type Candidate, type PreparedSentence } from './sentence.js';
+import { isAsserted, reportedObligation, type Candidate, type PreparedSentence } from './sentence.js';
 
 /** A typed trigger with its source and target word ranges ([i, j) token indices). */
 export interface Decoded {
@@ -24,8 +24,9 @@ export function typeCandidates(s: PreparedSentence, model: EventModel): Decoded[
   const out: Decoded[] = [];
   const scores = new Float64Array(TYPES.length);
   for (const c of s.candidates) {
-    // Acts governed by another word are composed (compose.ts), not typed.
-    if (!isAsserted(c)) continue;
+    // Acts governed by another word are composed (compose.ts), not typed; so is what a speaker says
+    // another must or should do.
+    if (!isAsserted(c) || reportedObligation(s, c.i)) continue;
     typeScores(model, typeFeatures(s, c), scores);
     let best = 1;
     for (let l = 2; l < TYPES.length; l++) if (scores[l]! > scores[best]!) best = l;

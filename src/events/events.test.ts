@@ -149,13 +149,16 @@ describe('polarity and modality', () => {
     );
     expect(qualify(decoded('ASSAULT', { negated: true }))).toBeUndefined();
   });
-  it('makes possible or future force a threat and keeps the modality of other acts', () => {
+  it('makes possible or future force a threat, future cooperation an intent, and keeps the modality', () => {
     expect(qualify(decoded('SANCTION', { hypothetical: true }))).toEqual({
       type: 'THREATEN',
       modality: 'hypothetical',
     });
     expect(qualify(decoded('COERCE', { future: true }))).toEqual({ type: 'THREATEN', modality: 'future' });
-    expect(qualify(decoded('CONSULT', { future: true }))).toEqual({ type: 'CONSULT', modality: 'future' });
+    // CAMEO: "will meet" expresses an intent to meet (036), "will release" an intent to yield (035).
+    expect(qualify(decoded('CONSULT', { future: true }))).toEqual({ type: 'AGREE', modality: 'future' });
+    expect(qualify(decoded('YIELD', { future: true }))).toEqual({ type: 'AGREE', modality: 'future' });
+    expect(qualify(decoded('ACCUSE', { future: true }))).toEqual({ type: 'ACCUSE', modality: 'future' });
   });
   it('finds acts that are only awaited in a before/until clause', () => {
     const at = (text: string, word: string) => {

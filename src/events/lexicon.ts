@@ -46,6 +46,8 @@ const GrammarSchema = z.object({
   receive: z.array(z.string()).default([]),
   /** Verbs whose object act does not happen ("avoided criticism", "averted an attack"). */
   avoid: z.array(z.string()).default([]),
+  /** Refusal words that say an act did not happen, not that it was refused ("failed to note"). */
+  unwilled: z.array(z.string()).default([]),
   negators: z.array(z.string()),
   futureAux: z.array(z.string()),
   hypotheticalAux: z.array(z.string()),
@@ -69,6 +71,7 @@ export interface Grammar {
   notComposed: Set<string>;
   receive: Set<string>;
   avoid: Set<string>;
+  unwilled: Set<string>;
 }
 
 const AgentCode = z.string().regex(/^[A-Z]{3}$/);
@@ -142,6 +145,7 @@ export function grammar(): Grammar {
     notComposed: new Set(raw.notComposed),
     receive: new Set(raw.receive),
     avoid: new Set(raw.avoid),
+    unwilled: new Set(raw.unwilled),
   };
   return grammarCache;
 }
