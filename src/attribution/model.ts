@@ -62,13 +62,6 @@ const ALLOWED = (() => {
   return a;
 })();
 
-export function emptyWeights(bits: number): TaggerWeights {
-  return {
-    emit: new Float32Array((1 << bits) * NUM_LABELS),
-    trans: new Float32Array((NUM_LABELS + 1) * NUM_LABELS),
-  };
-}
-
 /** Hashed features of every token: `feats[i * MAX_FEATURES + j]`, `count[i]` used. */
 export interface FeatureTable {
   feats: Uint32Array;
