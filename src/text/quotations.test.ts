@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { findQuotations, quotedTokens, textStage, tokenize } from './index.js';
 import { emptyDoc } from '../pipeline/pipeline.js';
 
@@ -59,5 +60,46 @@ describe('quotations', () => {
   it('is a layer of the text stage', () => {
     const out = textStage.run(emptyDoc('She said “yes”.', {}));
     expect(out.quotations?.map((q) => q.text)).toEqual(['“yes”']);
+  });
+});
+
+describe('quotations of any text', () => {
+  it('keep the span contract, in token order, every mark inside its quotation', () => {
+    const piece = fc.constantFrom(
+      '"',
+      '“',
+      '”',
+      '«',
+      '»',
+      '„',
+      "'",
+      '’',
+      ' ',
+      '\n',
+      '\n\n',
+      'we',
+      ',',
+      '.',
+      '(',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const tokens = tokenize(text);
+        let last = -1;
+        for (const q of findQuotations(text, tokens)) {
+          expect(text.slice(q.start, q.end)).toBe(q.text);
+          expect(q.tokenStart).toBeGreaterThan(last);
+          last = q.tokenStart;
+          expect(q.open ?? q.close).toBeDefined();
+          for (const mark of [q.open, q.close]) {
+            if (!mark) continue;
+            expect(text.slice(mark.start, mark.end)).toBe(mark.text);
+            expect(q.start <= mark.start && mark.end <= q.end).toBe(true);
+          }
+          expect(q.depth).toBeLessThanOrEqual(2);
+        }
+      }),
+    );
   });
 });

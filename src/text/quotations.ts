@@ -1,5 +1,4 @@
 import type { Quotation, QuotationEnd, Token } from '../model/index.js';
-import { textSpan } from '../model/index.js';
 import { DOUBLE_CLOSING_QUOTES, DOUBLE_OPENING_QUOTES, STRAIGHT_DOUBLE_QUOTE } from './quote-marks.js';
 
 /** Quotations nest at most this deep ("… “lasting peace” …" inside '"…"'); deeper marks open nothing. */
@@ -51,14 +50,7 @@ export function findQuotations(text: string, tokens: readonly Token[]): Quotatio
     }
     const closed = stack.pop();
     if (closed) out.push(quotation(text, tokens, closed, i + 1, tok.end));
-    else
-      out.push({
-        ...textSpan(text, tok.start, tok.end),
-        depth: 0,
-        close: textSpan(text, tok.start, tok.end),
-        tokenStart: i,
-        tokenEnd: i + 1,
-      });
+    else out.push(strayClose(text, tok, i));
   }
   endAll(tokens.length, 'unclosed');
   return out.sort((a, b) => a.tokenStart - b.tokenStart);
@@ -88,14 +80,32 @@ function quotation(
 ): Quotation {
   const mark = tokens[o.at];
   const close = ended ? undefined : tokens[tokenEnd - 1];
+  // One object shape for every quotation (absent fields undefined, left out of JSON): it is built
+  // for every quotation of every article.
   return {
-    ...textSpan(text, mark.start, end),
+    start: mark.start,
+    end,
+    text: text.slice(mark.start, end),
     depth: o.depth,
-    open: textSpan(text, mark.start, mark.end),
-    ...(close ? { close: textSpan(text, close.start, close.end) } : {}),
-    ...(ended ? { ended } : {}),
+    open: { start: mark.start, end: mark.end, text: text.slice(mark.start, mark.end) },
+    close: close && { start: close.start, end: close.end, text: text.slice(close.start, close.end) },
+    ended,
     tokenStart: o.at,
     tokenEnd,
+  };
+}
+
+/** A closing mark that closes nothing: a quotation of the mark alone, without `open`. */
+function strayClose(text: string, tok: Token, at: number): Quotation {
+  const mark = { start: tok.start, end: tok.end, text: text.slice(tok.start, tok.end) };
+  return {
+    ...mark,
+    depth: 0,
+    open: undefined,
+    close: mark,
+    ended: undefined,
+    tokenStart: at,
+    tokenEnd: at + 1,
   };
 }
 
