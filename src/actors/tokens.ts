@@ -1,4 +1,10 @@
 import type { Doc, Token } from '../model/index.js';
+import {
+  CLOSING_GUILLEMETS,
+  DOUBLE_CLOSING_QUOTES,
+  DOUBLE_OPENING_QUOTES,
+  OPENING_GUILLEMETS,
+} from '../text/index.js';
 import { wordKey } from './kb/keys.js';
 
 /** Per-token facts the stage reads many times, computed once per document. */
@@ -16,8 +22,9 @@ export interface TokenView {
 }
 
 const UPPER = /^\p{Lu}/u;
-const OPEN_QUOTES = new Set(['“', '«', '„', '‹']);
-const CLOSE_QUOTES = new Set(['”', '»', '›']);
+// Not the text stage's quotations: a simpler scan (toggling straight quotes, never over a line break).
+const OPEN_QUOTES = new Set([...DOUBLE_OPENING_QUOTES, ...OPENING_GUILLEMETS]);
+const CLOSE_QUOTES = new Set([...DOUBLE_CLOSING_QUOTES, ...CLOSING_GUILLEMETS]);
 
 export function tokenView(doc: Pick<Doc, 'text' | 'tokens'> & Partial<Pick<Doc, 'sentences'>>): TokenView {
   const { text, tokens } = doc;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences, tokenize } from '../text/index.js';
+import { findQuotations, splitSentences, tokenize } from '../text/index.js';
 import { dashSignedQuotes, isPassiveCue, orphanContent, passiveAgent } from './backstop.js';
 import { speakerLabels } from './labels.js';
-import { scanQuotes } from './quotes.js';
+import { quoteState } from './quotes.js';
 import { cueLexicon } from './lexicon.js';
 import type { LinkedAttribution, RoleSpan } from './link.js';
 
@@ -107,7 +107,9 @@ function asText(text: string, tokens: ReturnType<typeof tokenize>, a: LinkedAttr
 describe('quotations signed with a dash', () => {
   const signed = (text: string) => {
     const tokens = tokenize(text);
-    return dashSignedQuotes(text, tokens, scanQuotes(text, tokens)).map((a) => asText(text, tokens, a));
+    return dashSignedQuotes(text, tokens, quoteState(tokens.length, findQuotations(text, tokens))).map((a) =>
+      asText(text, tokens, a),
+    );
   };
 
   it('gives each signed quotation of a column its own cue, source and content', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences, tokenize } from '../text/index.js';
+import { findQuotations, splitSentences, tokenize } from '../text/index.js';
 import { buildContext, type DocContext } from './features.js';
 import type { RoleSpan } from './link.js';
 import {
@@ -16,7 +16,7 @@ const cue = (from: number, to: number): RoleSpan => ({ role: 'cue', from, to });
 function context(text: string): { ctx: DocContext; words: string[] } {
   const tokens = tokenize(text);
   return {
-    ctx: buildContext(text, tokens, splitSentences(text, tokens)),
+    ctx: buildContext(text, tokens, splitSentences(text, tokens), findQuotations(text, tokens)),
     words: tokens.map((t) => text.slice(t.start, t.end).toLowerCase()),
   };
 }

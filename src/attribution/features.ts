@@ -1,6 +1,6 @@
-import type { Sentence, Token } from '../model/index.js';
+import type { Quotation, Sentence, Token } from '../model/index.js';
 import { cueLexicon, type CueLexicon } from './lexicon.js';
-import { scanQuotes, type QuoteState } from './quotes.js';
+import { quoteState, type QuoteState } from './quotes.js';
 import { wordClasses } from './wordclasses.js';
 
 /*
@@ -222,12 +222,13 @@ export function buildContext(
   text: string,
   tokens: readonly Token[],
   sentences: readonly Sentence[],
+  quotations: readonly Quotation[],
 ): DocContext {
   const lex = cueLexicon();
   const n = tokens.length;
   const w = wordArrays(text, tokens, lex);
   const phrase = phraseArray(w, lex);
-  const quote = scanQuotes(text, tokens);
+  const quote = quoteState(n, quotations);
   const sents = sentenceArrays(n, sentences, w.cue, quote);
   const near = distances(w.lower, (i) => w.cue[i] !== 0 || phrase[i] !== 0, sents.sentStart, sents.sentEnd);
   const { word, suffix, wclass, shape, cue, cueLemma, verb, noun } = w;

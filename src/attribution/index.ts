@@ -13,7 +13,7 @@ import { signedAndLabelled } from './steps/signed-and-labelled.js';
 import { repairSources } from './steps/sources.js';
 import type { LinkedAttribution } from './link.js';
 
-export { scanQuotes } from './quotes.js';
+export { quoteState } from './quotes.js';
 export { cueLemma, cueLexicon } from './lexicon.js';
 
 /**
@@ -50,7 +50,7 @@ export function findAttributions(doc: Doc): StageOutput {
 
 export const attributionStage: Stage = {
   name: 'attribution',
-  requires: ['tokens', 'sentences', 'mentions', 'actors'],
+  requires: ['tokens', 'quotations', 'sentences', 'mentions', 'actors'],
   provides: ['attributions', 'claims'],
   run: findAttributions,
 };

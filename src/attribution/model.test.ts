@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { NUM_LABELS } from './features.js';
-import { deserialiseModel, emptyWeights, serialiseModel, viterbi } from './model.js';
+import { deserialiseModel, serialiseModel, viterbi } from './model.js';
 
 describe('attribution model file', () => {
-  const weights = emptyWeights(10);
+  const weights = {
+    emit: new Float32Array((1 << 10) * NUM_LABELS),
+    trans: new Float32Array((NUM_LABELS + 1) * NUM_LABELS),
+  };
   weights.emit[5] = 2.5;
   weights.emit[6] = -1.25;
   weights.emit[100] = 0.001; // under 1/254 of the largest weight: rounds to zero

@@ -10,7 +10,7 @@ import {
   prevContext,
   type DocContext,
 } from './features.js';
-import type { Sentence, Token } from '../model/index.js';
+import type { Quotation, Sentence, Token } from '../model/index.js';
 
 /** One linear-chain tagger: hashed emission weights (bucket × label) and label transitions. */
 export interface TaggerWeights {
@@ -61,13 +61,6 @@ const ALLOWED = (() => {
   }
   return a;
 })();
-
-export function emptyWeights(bits: number): TaggerWeights {
-  return {
-    emit: new Float32Array((1 << bits) * NUM_LABELS),
-    trans: new Float32Array((NUM_LABELS + 1) * NUM_LABELS),
-  };
-}
 
 /** Hashed features of every token: `feats[i * MAX_FEATURES + j]`, `count[i]` used. */
 export interface FeatureTable {
@@ -206,8 +199,9 @@ export function tagTokens(
   text: string,
   tokens: readonly Token[],
   sentences: readonly Sentence[],
+  quotations: readonly Quotation[],
 ): { labels: Uint8Array; ctx: DocContext } {
-  const ctx = buildContext(text, tokens, sentences);
+  const ctx = buildContext(text, tokens, sentences, quotations);
   const segs = segments(sentences, tokens.length);
   let prev: Uint8Array | null = null;
   let labels = new Uint8Array(tokens.length);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../text/index.js';
-import { scanQuotes } from './quotes.js';
+import type { Token } from '../model/index.js';
+import { findQuotations, tokenize } from '../text/index.js';
+import { quoteState } from './quotes.js';
+
+const scanQuotes = (text: string, tokens: Token[]) => quoteState(tokens.length, findQuotations(text, tokens));
 
 const insideText = (text: string) => {
   const tokens = tokenize(text);

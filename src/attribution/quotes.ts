@@ -1,6 +1,7 @@
-import type { Message, Token } from '../model/index.js';
+import type { Message, Quotation } from '../model/index.js';
+import { quotedTokens } from '../text/index.js';
 
-/** Per-token quotation state, computed in one linear pass. */
+/** Per-token quotation state, read from the text stage's quotations. */
 export interface QuoteState {
   /** 1 when the token lies inside a quotation (quote marks themselves excluded). */
   inside: Uint8Array;
@@ -9,112 +10,62 @@ export interface QuoteState {
   messages: Message[];
 }
 
-/** Unambiguous opening / closing marks; straight `"` is decided by its neighbours. */
-const OPENERS = new Set(['“', '«', '„']);
-const CLOSERS = new Set(['”', '»']);
 /** Messages beyond this count are summarised in one, so hostile input cannot flood the result. */
 const MAX_MESSAGES = 20;
-/** Quotations nest at most this deep ("… “lasting peace” …" inside '"…"'); deeper marks are ignored. */
-const MAX_DEPTH = 2;
 
-/**
- * Finds which tokens are quoted. Double quotes only: single quotes are mostly apostrophes in news
- * text. A closing mark closes the innermost open quotation whatever its style, so mixed pairs
- * ('"more hours”') work; an opening mark of the other style inside a quotation nests, of the same
- * style it means the first was never closed. State resets at paragraph breaks, where a quotation
- * left open is an error unless the next paragraph re-opens it (the convention for quotations
- * running over several paragraphs).
- */
-export function scanQuotes(text: string, tokens: readonly Token[]): QuoteState {
-  const n = tokens.length;
-  const inside = new Uint8Array(n);
+/** The per-token quotation state of a document from its quotations layer (`quotedTokens`, the marks). */
+export function quoteState(n: number, quotations: readonly Quotation[]): QuoteState {
   const mark = new Uint8Array(n);
-  const messages: Message[] = [];
-  let problems = 0;
-  const report = (reason: string, start: number, end: number) => {
-    problems++;
-    if (problems <= MAX_MESSAGES) {
-      messages.push({
-        severity: 'warning',
-        reason,
-        origin: 'attribution:unclosed-quote',
-        span: { start, end },
-      });
-    }
-  };
-  // Open marks, outermost first: token index and whether the mark is straight.
-  const stack: Array<{ at: number; straight: boolean }> = [];
-  const fillInside = (from: number, to: number) => {
-    for (let k = from + 1; k < to; k++) inside[k] = 1;
-  };
-  for (let i = 0; i < n; i++) {
-    const tok = tokens[i];
-    if (i > 0 && stack.length && text.slice(tokens[i - 1].end, tok.start).includes('\n')) {
-      // A paragraph break inside a quotation: fine only if the next paragraph re-opens it.
-      const ch = tok.kind === 'quote' ? text[tok.start] : '';
-      const outer = stack[0].at;
-      if (ch === '“' || ch === '"' || ch === '«') fillInside(outer, i);
-      else report(`unclosed quote at offset ${tokens[outer].start}`, tokens[outer].start, tokens[outer].end);
-      stack.length = 0;
-    }
-    if (tok.kind !== 'quote' || tok.end - tok.start !== 1) continue;
-    const straight = text[tok.start] === '"';
-    const opens = opensQuotation(text, tok, stack.length === 0);
-    if (opens === null) continue; // single quotes and other marks: apostrophes or rare styles
-    if (opens) {
-      mark[i] = 1;
-      const top = stack[stack.length - 1];
-      if (top && top.straight === straight) {
-        // The same style again: the earlier quotation was never closed.
-        const outer = stack[0].at;
-        report(
-          `quote opened at offset ${tokens[top.at].start} is not closed before another opens`,
-          tokens[top.at].start,
-          tokens[top.at].end,
-        );
-        fillInside(outer, i);
-        stack.length = 0;
-      }
-      if (stack.length < MAX_DEPTH) stack.push({ at: i, straight });
-      continue;
-    }
-    mark[i] = 2;
-    if (!stack.length) {
-      report(`closing quote at offset ${tok.start} has no opening quote`, tok.start, tok.end);
-      continue;
-    }
-    const closed = stack.pop()!;
-    if (!stack.length) fillInside(closed.at, i);
+  for (const q of quotations) {
+    if (q.open) mark[q.tokenStart] = 1;
+    if (q.close) mark[q.tokenEnd - 1] = 2;
   }
-  if (stack.length) {
-    const outer = stack[0].at;
-    report(`unclosed quote at offset ${tokens[outer].start}`, tokens[outer].start, tokens[outer].end);
-  }
-  if (problems > MAX_MESSAGES) {
-    messages.push({
-      severity: 'warning',
-      reason: `${problems - MAX_MESSAGES} more quote problems not listed`,
-      origin: 'attribution:unclosed-quote',
-    });
-  }
-  return { inside, mark, messages };
+  return { inside: quotedTokens(n, quotations), mark, messages: quoteMessages(quotations) };
 }
 
 /**
- * Whether the one-character quote mark `tok` opens (true) or closes (false) a quotation, from its
- * style and its neighbours; null for marks that are no double quotes.
+ * Warnings about quotations left open or closing marks that close nothing, in the order a reader
+ * meets them (where the problem shows), so a writer can fix the marks.
  */
-function opensQuotation(text: string, tok: Token, nothingOpen: boolean): boolean | null {
-  const ch = text[tok.start];
-  const before = tok.start === 0 ? ' ' : text[tok.start - 1];
-  const after = tok.end >= text.length ? ' ' : text[tok.end];
-  if (OPENERS.has(ch)) return true;
-  // A closing mark used to open ("\n”Fear. I am …”"): nothing open, space before, a word after.
-  if (CLOSERS.has(ch)) return nothingOpen && /\s/.test(before) && /[\p{L}\p{N}]/u.test(after);
-  if (ch !== '"') return null;
-  const spaceBefore = /[\s([{\u2014-]/.test(before);
-  const spaceAfter = /[\s.,;:!?)\]}\u2014-]/.test(after);
-  if (spaceBefore && !spaceAfter) return true;
-  if (!spaceBefore && spaceAfter) return false;
-  return nothingOpen;
+function quoteMessages(quotations: readonly Quotation[]): Message[] {
+  const problems: Array<{ at: number; order: number; reason: string; start: number; end: number }> = [];
+  quotations.forEach((q, k) => {
+    const open = q.open;
+    if (!open) {
+      const reason = `closing quote at offset ${q.start} has no opening quote`;
+      problems.push({ at: q.tokenStart, order: 1, reason, start: q.start, end: q.end });
+    } else if (q.ended === 'unclosed' && q.depth === 0) {
+      const reason = `unclosed quote at offset ${open.start}`;
+      problems.push({ at: q.tokenEnd, order: 0, reason, start: open.start, end: open.end });
+    } else if (q.ended === 'reopened' && !innerReopened(quotations, k)) {
+      // Reported at the innermost quotation the new mark found open.
+      const reason = `quote opened at offset ${open.start} is not closed before another opens`;
+      problems.push({ at: q.tokenEnd, order: 0, reason, start: open.start, end: open.end });
+    }
+  });
+  problems.sort((a, b) => a.at - b.at || a.order - b.order);
+  const messages: Message[] = problems.slice(0, MAX_MESSAGES).map((p) => ({
+    severity: 'warning',
+    reason: p.reason,
+    origin: 'attribution:unclosed-quote',
+    span: { start: p.start, end: p.end },
+  }));
+  if (problems.length > MAX_MESSAGES) {
+    messages.push({
+      severity: 'warning',
+      reason: `${problems.length - MAX_MESSAGES} more quote problems not listed`,
+      origin: 'attribution:unclosed-quote',
+    });
+  }
+  return messages;
+}
+
+/** Whether a quotation nested in quotation k was re-opened at the same mark (then that one is reported). */
+function innerReopened(quotations: readonly Quotation[], k: number): boolean {
+  const q = quotations[k];
+  for (let j = k + 1; j < quotations.length && quotations[j].tokenStart < q.tokenEnd; j++) {
+    const inner = quotations[j];
+    if (inner.ended === 'reopened' && inner.tokenEnd === q.tokenEnd && inner.depth > q.depth) return true;
+  }
+  return false;
 }

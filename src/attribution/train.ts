@@ -1,7 +1,7 @@
 import { seededRandom } from '../util/random.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { splitSentences, tokenAtOrAfter, tokenize } from '../text/index.js';
+import { findQuotations, splitSentences, tokenAtOrAfter, tokenize } from '../text/index.js';
 import type { Sentence, Token } from '../model/index.js';
 import { buildContext, MAX_FEATURES, NUM_LABELS, type DocContext } from './features.js';
 import { runEpochs, SequencePerceptron, type FeatureGrid } from '../learn/perceptron.js';
@@ -77,7 +77,7 @@ export function prepare(line: PolnearLine): TrainDoc {
   const sentences = splitSentences(line.text, tokens);
   return {
     id: line.id,
-    ctx: buildContext(line.text, tokens, sentences),
+    ctx: buildContext(line.text, tokens, sentences, findQuotations(line.text, tokens)),
     gold: goldLabels(tokens, line),
     segs: segments(sentences, tokens.length),
     tokens,

@@ -1,5 +1,6 @@
 import type { Actor, Attribution, Event, EventActor, Mention, Sentence } from '../model/index.js';
 import { contains, textSpan } from '../model/index.js';
+import { ENGLISH_CLOSING_QUOTES } from '../text/index.js';
 import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
 import { composeSentence, withCompositionWords } from './compose.js';
 import { decodeSentence, type Decoded } from './decode.js';
@@ -89,7 +90,7 @@ export function qualify(
   return { type: d.type, ...(modality ? { modality } : {}) };
 }
 
-const REPORT_OPENERS = new Set([',', '"', '”', "'", '’']);
+const REPORT_OPENERS = new Set<string>([',', ...ENGLISH_CLOSING_QUOTES]);
 
 /**
  * A statement verb after the quote or clause it reports ("…, said another witness in the probe"):

@@ -4,6 +4,7 @@ import { wordKnowledge, type WordInfo } from './knowledge.js';
 import { grammar } from './lexicon.js';
 import { tagRange, type Tagged } from './tagger.js';
 import { countEndingBy } from '../util/sorted-spans.js';
+import { ENGLISH_QUOTES } from '../text/index.js';
 
 /*
  * One sentence as the event coder reads it: tagged words, their knowledge, entity types, actor
@@ -193,7 +194,7 @@ export function isAsserted(c: Candidate): boolean {
 }
 
 const CLAUSE_END = new Set([',', ';', ':', '.', '"', '“', '”', '—', '–', '-']);
-const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+const QUOTES: ReadonlySet<string> = new Set(ENGLISH_QUOTES);
 const COUNTERFACTUAL_MODALS = new Set(['would', 'could', 'should', 'might']);
 /** would/could/should/might have + participle, scare quotes around the word or not ("would have \"objected\""). */
 function counterfactual(toks: readonly Tagged[], i: number): boolean {

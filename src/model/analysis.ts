@@ -19,6 +19,34 @@ export const SentenceSchema = TextSpanSchema.extend({
 });
 export type Sentence = z.infer<typeof SentenceSchema>;
 
+/**
+ * How a quotation without a closing mark ends: `continued` at a paragraph break, the next paragraph
+ * re-opening it (a quotation over several paragraphs); `reopened` when a mark of the same style opens
+ * again before it closed; `unclosed` at a paragraph break or the end of the text; `too-deep` for an
+ * opening mark nested deeper than quotations are followed (its span is the mark).
+ */
+export const QuotationEndSchema = z.enum(['continued', 'reopened', 'unclosed', 'too-deep']);
+export type QuotationEnd = z.infer<typeof QuotationEndSchema>;
+
+/**
+ * A quotation between double quote marks, from its opening mark to its closing mark (both
+ * included), or to its last token when it ends otherwise (`ended`). A closing mark that closes
+ * nothing is a quotation without `open`, its span the mark.
+ */
+export const QuotationSchema = TextSpanSchema.extend({
+  /** 0 in running text, 1 inside another quotation, 2 for a mark nested deeper (`too-deep`). */
+  depth: z.number().int().nonnegative(),
+  /** The opening mark (`“`, `"`, `«`, …). */
+  open: TextSpanSchema.optional(),
+  /** The closing mark. */
+  close: TextSpanSchema.optional(),
+  ended: QuotationEndSchema.optional(),
+  /** Index of the first token (the opening mark) and one past the last token of the quotation. */
+  tokenStart: z.number().int(),
+  tokenEnd: z.number().int(),
+});
+export type Quotation = z.infer<typeof QuotationSchema>;
+
 export const EntityTypeSchema = z.enum(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'MISC']);
 export type EntityType = z.infer<typeof EntityTypeSchema>;
 

@@ -31,6 +31,7 @@ describe('document layers, declared once', () => {
       ...LAYER_NAMES.filter((n) => n !== 'title' && n !== 'byline'),
     ]);
     expect(toAnalysis(emptyDoc('Ana spoke.', {}), false)).not.toHaveProperty('tokens');
+    expect(toAnalysis(emptyDoc('Ana spoke.', {}), false)).not.toHaveProperty('quotations');
   });
 
   it('the order check refuses a layer nobody declared, and a requirement no earlier stage provides', () => {

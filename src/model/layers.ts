@@ -10,6 +10,7 @@ import {
   ClaimSchema,
   EventSchema,
   MentionSchema,
+  QuotationSchema,
   SentenceSchema,
   TimeExprSchema,
   TokenSchema,
@@ -27,6 +28,7 @@ export const LAYERS = {
   byline: { schema: TextSpanSchema, one: true },
   sentences: { schema: SentenceSchema },
   tokens: { schema: TokenSchema, optionalInAnalysis: true },
+  quotations: { schema: QuotationSchema, optionalInAnalysis: true },
   mentions: { schema: MentionSchema },
   actors: { schema: ActorSchema },
   attributions: { schema: AttributionSchema },
@@ -52,6 +54,11 @@ type Element<K extends Layer> = z.infer<Layers[K]['schema']>;
 
 export function isSpanLayer(name: Layer): name is SpanLayer {
   return 'one' in LAYERS[name];
+}
+
+/** Token-level layers, left out of an analysis unless asked for (`tokens`, `quotations`). */
+export function isOptionalInAnalysis(name: Layer): boolean {
+  return 'optionalInAnalysis' in LAYERS[name];
 }
 
 /** The layers as a document holds them (read-only lists; the spans optional). */

@@ -1,5 +1,12 @@
 import type { Analysis, ArticleMeta, ArticleMetaInput, Doc, Message, Stage } from '../model/index.js';
-import { ArticleMetaSchema, checkText, InputError, isSpanLayer, LAYER_NAMES } from '../model/index.js';
+import {
+  ArticleMetaSchema,
+  checkText,
+  InputError,
+  isOptionalInAnalysis,
+  isSpanLayer,
+  LAYER_NAMES,
+} from '../model/index.js';
 import { detectLanguage, languageName, textStage } from '../text/index.js';
 import { mentionsStage } from '../mentions/index.js';
 import { actorsStage } from '../actors/index.js';
@@ -21,7 +28,7 @@ checkOrder(DEFAULT_STAGES);
 
 export interface AnalyzeOptions {
   id?: string;
-  /** Include the token layer in the result (large; off by default). */
+  /** Include the token-level layers (tokens, quotations) in the result (large; off by default). */
   tokens?: boolean;
   /** Accumulates milliseconds per stage name, for the benchmark. */
   timings?: Map<string, number>;
@@ -76,14 +83,14 @@ function notEnglish(language: string): Message {
   };
 }
 
-/** The document as an analysis: every layer in declaration order; tokens only when asked for. */
+/** The document as an analysis: every layer in declaration order; the token-level ones only when asked for. */
 export function toAnalysis(doc: Doc, withTokens: boolean): Analysis {
   const meta = { ...doc.meta };
   if (!meta.title && doc.title) meta.title = doc.title.text;
   if (!meta.byline && doc.byline) meta.byline = doc.byline.text;
   const layers: Record<string, unknown> = {};
   for (const name of LAYER_NAMES) {
-    if (name === 'tokens' && !withTokens) continue;
+    if (!withTokens && isOptionalInAnalysis(name)) continue;
     const value = doc[name];
     if (value === undefined) continue;
     layers[name] = isSpanLayer(name) ? value : [...(value as readonly unknown[])];

@@ -3,7 +3,14 @@
  * row becomes the same API object whichever database it came from.
  */
 import { z } from 'zod';
-import { AnalysisSchema, RoleSchema, StanceSchema, type Analysis } from '../model/index.js';
+import {
+  AnalysisSchema,
+  isSpanLayer,
+  LAYER_NAMES,
+  RoleSchema,
+  StanceSchema,
+  type Analysis,
+} from '../model/index.js';
 import type { Row } from './sql/adapter.js';
 import { NEAR_DUPLICATE_THRESHOLD } from './types.js';
 import type {
@@ -215,18 +222,8 @@ export function toEvent(r: Row): EventHit {
   };
 }
 
-/** The list layers of an analysis, each pageable through a layer window. */
-export const LIST_LAYERS = [
-  'sentences',
-  'tokens',
-  'mentions',
-  'actors',
-  'attributions',
-  'claims',
-  'events',
-  'times',
-  'messages',
-] as const;
+/** The list layers of an analysis (all but the title and byline), each pageable through a layer window. */
+export const LIST_LAYERS = LAYER_NAMES.filter((name) => !isSpanLayer(name));
 
 /**
  * A stored article from its row (summary columns and `analysis` JSON), checked against the model.

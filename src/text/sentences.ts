@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Sentence, Token } from '../model/index.js';
 import { loadData } from '../util/data.js';
+import { CLOSING_GUILLEMETS, ENGLISH_CLOSING_QUOTES } from './quote-marks.js';
 
 const AbbreviationsSchema = z.object({ titles: z.array(z.string()), other: z.array(z.string()) });
 
@@ -13,7 +14,7 @@ function abbrev() {
   return abbreviations;
 }
 
-const CLOSERS = new Set(['”', '"', '’', "'", ')', ']', '»', '›']);
+const CLOSERS = new Set<string>([...ENGLISH_CLOSING_QUOTES, ...CLOSING_GUILLEMETS, ')', ']']);
 const ENDERS = new Set(['.', '!', '?', '…']);
 
 /**

@@ -1,5 +1,6 @@
 import type { Token, TokenKind } from '../model/index.js';
 import { countEndingBy } from '../util/sorted-spans.js';
+import { QUOTE_MARK_CHARS } from './quote-marks.js';
 
 /*
  * Offset-preserving tokenizer: the text is never rewritten, tokens are ranges into it.
@@ -7,9 +8,12 @@ import { countEndingBy } from '../util/sorted-spans.js';
  * hyphens and ampersands ("Caliber.Az", "O'Neill", "AT&T"), numbers ("1,200.5"), quote marks,
  * and any other single non-space character.
  */
-const TOKEN_RE =
-  /(\p{L}\.(?:\p{L}\.)+)|([\p{L}\p{M}\p{N}]+(?:(?:['’.\-&]|(?<=\p{N}),(?=\p{N}{3}(?!\p{N})))[\p{L}\p{M}\p{N}]+)*)|(["“”„‟«»‹›'‘’`]{1,2})|(\S)/gu;
-const QUOTE_CHARS = /^["“”„‟«»‹›'‘’`]+$/;
+const TOKEN_RE = new RegExp(
+  String.raw`(\p{L}\.(?:\p{L}\.)+)|([\p{L}\p{M}\p{N}]+(?:(?:['’.\-&]|(?<=\p{N}),(?=\p{N}{3}(?!\p{N})))[\p{L}\p{M}\p{N}]+)*)` +
+    String.raw`|([${QUOTE_MARK_CHARS}]{1,2})|(\S)`,
+  'gu',
+);
+const QUOTE_CHARS = new RegExp(`^[${QUOTE_MARK_CHARS}]+$`);
 const NUMBER = /^\p{N}/u;
 const LETTER = /\p{L}/u;
 /** Clitics split off a word so "Trump’s" is `Trump` + `’s`, as CoNLL and PolNeAR tokenise. */

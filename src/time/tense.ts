@@ -27,17 +27,6 @@ interface Cue {
 /** How many characters before a cue its preceding word is looked for. */
 const PREV_WINDOW = 20;
 
-/** The tense of the clause of `[start, end)` within the sentence `[from, to)`. */
-export function clauseTense(
-  text: string,
-  from: number,
-  to: number,
-  start: number,
-  end: number,
-): Direction | undefined {
-  return sentenceTense(text, from, to)(start, end);
-}
-
 /** The tense lookup of one sentence `[from, to)`: call it with each date's `[start, end)`. */
 export function sentenceTense(
   text: string,

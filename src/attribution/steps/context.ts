@@ -34,7 +34,7 @@ export type AttributionStep = (
 ) => LinkedAttribution[];
 
 export function attributionContext(doc: Doc): AttributionContext {
-  const { labels, ctx } = tagTokens(attributionModel(), doc.text, doc.tokens, doc.sentences);
+  const { labels, ctx } = tagTokens(attributionModel(), doc.text, doc.tokens, doc.sentences, doc.quotations);
   return {
     doc,
     text: doc.text,
