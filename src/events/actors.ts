@@ -78,6 +78,11 @@ function civilianNouns(): Set<string> {
   civilianSet ??= new Set(actorWords().civilianNouns);
   return civilianSet;
 }
+let formerSet: Set<string> | undefined;
+function formerModifiers(): Set<string> {
+  formerSet ??= new Set(actorWords().formerModifiers);
+  return formerSet;
+}
 function countryCodes(): Set<string> {
   countrySet ??= new Set(fallbackCountries().countries.map((c) => c.code));
   return countrySet;
@@ -441,7 +446,7 @@ function finishPhrase(
   ph.agent ??= generic;
   // A former office holder is an elite, not the office ("Former Socialist prime minister X").
   if (ph.agent && ['GOV', 'LEG', 'MIL', 'JUD'].includes(ph.agent)) {
-    const former = new Set(actorWords().formerModifiers);
+    const former = formerModifiers();
     if (toks.slice(Math.max(0, ph.i - 2), ph.j).some((t) => former.has(t.lower))) ph.agent = 'ELI';
   }
   if (!ph.agent) delete ph.agent;

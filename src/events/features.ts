@@ -197,8 +197,16 @@ function shape(text: string): string {
     .slice(0, 4);
 }
 
-/** Per-word features that do not depend on the trigger, hashed, computed once per sentence. */
+const staticFeatures = new WeakMap<PreparedSentence, string[][]>();
+
+/** Per-word features that do not depend on the trigger, computed once per sentence (typed and composed acts share them). */
 export function staticArgFeatures(s: PreparedSentence): string[][] {
+  let out = staticFeatures.get(s);
+  if (!out) staticFeatures.set(s, (out = wordArgFeatures(s)));
+  return out;
+}
+
+function wordArgFeatures(s: PreparedSentence): string[][] {
   return s.toks.map((t, x) => {
     const info = s.info[x]!;
     const ph = s.phraseAt[x]!;
