@@ -78,6 +78,11 @@ function civilianNouns(): Set<string> {
   civilianSet ??= new Set(actorWords().civilianNouns);
   return civilianSet;
 }
+let formerSet: Set<string> | undefined;
+function formerModifiers(): Set<string> {
+  formerSet ??= new Set(actorWords().formerModifiers);
+  return formerSet;
+}
 function countryCodes(): Set<string> {
   countrySet ??= new Set(fallbackCountries().countries.map((c) => c.code));
   return countrySet;
@@ -131,11 +136,19 @@ export function isActorWord(lower: string): boolean {
   return vocab().startWords.has(lower);
 }
 
+const WORD_SEPARATOR = /[\s.'’-]/;
+
+/** `w.split(WORD_SEPARATOR)[0]` without splitting: called for every word of a tagged sentence. */
+function firstPart(w: string): string {
+  const at = w.search(WORD_SEPARATOR);
+  return at < 0 ? w : w.slice(0, at);
+}
+
 /** Longest vocabulary match starting at token i, at most MAX_PHRASE_WORDS tokens. */
 function matchAt(text: string, toks: readonly Tagged[], i: number): Piece | undefined {
   const v = vocab();
   const first = toks[i]!;
-  if (!v.firstWords.has(first.lower.split(/[\s.'’-]/)[0]!)) return undefined;
+  if (!v.firstWords.has(firstPart(first.lower))) return undefined;
   // "the" starts only names ("The Hague", "the United States"): look further only before a capital.
   if (first.lower === 'the' && !/^\p{Lu}/u.test(toks[i + 1]?.text ?? '')) return undefined;
   // Grow the candidate a word at a time while it is still the start of some entry; keep the longest hit.
@@ -433,7 +446,7 @@ function finishPhrase(
   ph.agent ??= generic;
   // A former office holder is an elite, not the office ("Former Socialist prime minister X").
   if (ph.agent && ['GOV', 'LEG', 'MIL', 'JUD'].includes(ph.agent)) {
-    const former = new Set(actorWords().formerModifiers);
+    const former = formerModifiers();
     if (toks.slice(Math.max(0, ph.i - 2), ph.j).some((t) => former.has(t.lower))) ph.agent = 'ELI';
   }
   if (!ph.agent) delete ph.agent;

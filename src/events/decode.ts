@@ -1,5 +1,6 @@
+import { sideOf, sideSlot, staticArgHashes, type Side } from './feature-hash.js';
 import {
-  argFeatures,
+  argTriggerFeatures,
   NUM_ARG_LABELS,
   staticArgFeatures,
   TYPES,
@@ -64,6 +65,40 @@ function nearest(spans: Array<[number, number]>, i: number): [number, number] | 
   return best;
 }
 
+const prefixScores = new WeakMap<
+  readonly string[][],
+  { model: EventModel; scores: Float64Array; done: Uint8Array }
+>();
+
+/**
+ * Scores of each word's per-word argument features (`staticArgHashes`) by side, computed once per
+ * sentence and model: the same additions, in the same order, as scoring `argFeatures` from zero.
+ */
+function staticScores(
+  model: EventModel,
+  stat: readonly string[][],
+): (x: number, side: Side, into: Float64Array, at: number) => void {
+  let memo = prefixScores.get(stat);
+  if (!memo || memo.model !== model) {
+    memo = {
+      model,
+      scores: new Float64Array(stat.length * 3 * NUM_ARG_LABELS),
+      done: new Uint8Array(stat.length * 3),
+    };
+    prefixScores.set(stat, memo);
+  }
+  const { scores, done } = memo;
+  return (x, side, into, at) => {
+    const slot = sideSlot(x, side);
+    const from = slot * NUM_ARG_LABELS;
+    if (!done[slot]) {
+      argScores(model, staticArgHashes(stat, x, side), scores, from);
+      done[slot] = 1;
+    }
+    for (let l = 0; l < NUM_ARG_LABELS; l++) into[at + l] = scores[from + l]!;
+  };
+}
+
 /** Words on each side of a trigger that may hold its source or target. */
 export const ARGUMENT_WINDOW = 100;
 
@@ -81,8 +116,13 @@ export function tagArguments(
   const hi = Math.min(s.toks.length, c.i + ARGUMENT_WINDOW + 1);
   const n = hi - lo;
   const scores = new Float64Array(n * NUM_ARG_LABELS);
-  for (let x = lo; x < hi; x++)
-    argScores(model, argFeatures(s, stat, c, type, x), scores, (x - lo) * NUM_ARG_LABELS);
+  const prefix = staticScores(model, stat);
+  for (let x = lo; x < hi; x++) {
+    // argFeatures' scores: those of its per-word start, the same for every trigger, then the rest.
+    const at = (x - lo) * NUM_ARG_LABELS;
+    prefix(x, sideOf(x - c.i), scores, at);
+    argScores(model, argTriggerFeatures(s, c, type, x), scores, at);
+  }
   // The trigger itself is no argument.
   const blocked = s.blocked.slice(lo, hi);
   blocked[c.i - lo] = 1;

@@ -1,5 +1,6 @@
 import { codeFacts } from './lexicon.js';
 import { wordKnowledge } from './knowledge.js';
+import { h, hash, sideOf, staticArgHashes } from './feature-hash.js';
 import type { Candidate, PreparedSentence } from './sentence.js';
 
 /*
@@ -53,15 +54,7 @@ export function codeType(code: string): string {
   return facts?.plover ? (foldType(facts.plover.type) ?? '-') : '-';
 }
 
-/** FNV-1a of a string; never 0. */
-export function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0 || 1;
-}
+export { hash } from './feature-hash.js';
 
 const OBJECT_WINDOW = 6;
 const CLAUSE_BREAK = new Set([',', ';', ':', 'that', 'which', 'who', '(', ')', '"', '“', '”', '.']);
@@ -92,10 +85,12 @@ function subjectBefore(s: PreparedSentence, i: number): number {
 /** The CAMEO dictionary's code for the candidate: a pattern's object within the window, else the verb's own. */
 export function dictionaryCode(s: PreparedSentence, c: Candidate): { code: string; byObject: boolean } {
   const k = wordKnowledge();
-  for (let o = c.i + 1; o < Math.min(s.toks.length, c.i + 9); o++) {
+  // Most verbs have no object patterns: their table is empty and the window is not read.
+  const objects = k.cameoObjects(c.lemma);
+  for (let o = c.i + 1; objects.size > 0 && o < Math.min(s.toks.length, c.i + 9); o++) {
     const t = s.toks[o]!;
     if (t.lower === '.' || t.lower === ';') break;
-    const hit = k.cameoObject(c.lemma, t.lemma) ?? k.cameoObject(c.lemma, t.lower);
+    const hit = objects.get(t.lemma) ?? objects.get(t.lower);
     if (hit) return { code: hit, byObject: true };
   }
   return { code: k.word(c.lemma).cameo, byObject: false };
@@ -107,30 +102,35 @@ function bucket(d: number): string {
   return d < 0 ? `-${b}` : b;
 }
 
-/** Hashed features of a candidate trigger, for the type classifier. */
+const BIAS = hash('b');
+const NO_OBJECT = hash('o:-');
+const NO_GOVERNOR = hash('g:-');
+const BLOCKED = hash('blocked');
+
+/** Hashed features of a candidate trigger, for the type classifier (h`…` hashes a feature string as written). */
 export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
-  const f: string[] = [];
+  const f: number[] = [];
   const k = wordKnowledge();
   const t = s.toks[c.i]!;
   const w = k.word(c.lemma);
   const own = s.info[c.i]!;
   const dict = dictionaryCode(s, c);
   const dt = codeType(dict.code);
-  f.push('b', `l:${c.lemma}`, `w:${t.lower}`, `p:${t.pos}`, `n:${c.noun}`, `s3:${t.lower.slice(-3)}`);
-  if (c.noun) f.push(`nl:${t.lemma}`);
+  f.push(BIAS, h`l:${c.lemma}`, h`w:${t.lower}`, h`p:${t.pos}`, h`n:${c.noun}`, h`s3:${t.lower.slice(-3)}`);
+  if (c.noun) f.push(h`nl:${t.lemma}`);
   for (const info of c.noun ? [w, own] : [w]) {
-    f.push(`c1:${info.coarse}`, `c2:${info.fine}`);
-    for (const x of info.verbLex) f.push(`vx:${x}`);
-    for (const h of info.verbHyp) f.push(`vh:${h}`);
+    f.push(h`c1:${info.coarse}`, h`c2:${info.fine}`);
+    for (const x of info.verbLex) f.push(h`vx:${x}`);
+    for (const y of info.verbHyp) f.push(h`vh:${y}`);
   }
-  for (const x of own.nounLex) if (c.noun) f.push(`nx:${x}`);
-  for (const h of own.nounHyp.slice(0, 3)) if (c.noun) f.push(`nh:${h}`);
+  for (const x of own.nounLex) if (c.noun) f.push(h`nx:${x}`);
+  for (const y of own.nounHyp.slice(0, 3)) if (c.noun) f.push(h`nh:${y}`);
   if (dict.code) {
     f.push(
-      `k:${dict.code.slice(0, 2)}`,
-      `k3:${dict.code.slice(0, 3)}`,
-      `kp:${dt}`,
-      `ko:${dict.byObject}|${dt}`,
+      h`k:${dict.code.slice(0, 2)}`,
+      h`k3:${dict.code.slice(0, 3)}`,
+      h`kp:${dt}`,
+      h`ko:${dict.byObject}|${dt}`,
     );
   }
   // The object and the preposition after the trigger.
@@ -139,50 +139,50 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
     const oi = s.info[o]!;
     const ot = s.toks[o]!;
     f.push(
-      `o:${ot.lemma}`,
-      `oc:${oi.coarse}`,
-      `oc2:${oi.fine}`,
-      `oe:${s.ent[o]}`,
-      `lo:${c.lemma}|${ot.lemma}`,
+      h`o:${ot.lemma}`,
+      h`oc:${oi.coarse}`,
+      h`oc2:${oi.fine}`,
+      h`oe:${s.ent[o]}`,
+      h`lo:${c.lemma}|${ot.lemma}`,
     );
-    for (const x of oi.nounLex) f.push(`ox:${x}`);
-    for (const h of oi.nounHyp.slice(1, 4)) f.push(`oh:${h}`);
-  } else f.push('o:-');
+    for (const x of oi.nounLex) f.push(h`ox:${x}`);
+    for (const y of oi.nounHyp.slice(1, 4)) f.push(h`oh:${y}`);
+  } else f.push(NO_OBJECT);
   for (let p = c.i + 1; p < Math.min(s.toks.length, c.i + 5); p++) {
     const x = s.toks[p]!;
     if (x.pos === 'ADP' || x.lower === 'to') {
-      f.push(`pa:${x.lower}`, `lp:${c.lemma}|${x.lower}`);
+      f.push(h`pa:${x.lower}`, h`lp:${c.lemma}|${x.lower}`);
       break;
     }
   }
-  f.push(`w-1:${s.toks[c.i - 1]?.lower ?? '^'}`, `w+1:${s.toks[c.i + 1]?.lower ?? '$'}`);
-  f.push(`w-2:${s.toks[c.i - 2]?.lower ?? '^'}|${s.toks[c.i - 1]?.lower ?? '^'}`);
+  f.push(h`w-1:${s.toks[c.i - 1]?.lower ?? '^'}`, h`w+1:${s.toks[c.i + 1]?.lower ?? '$'}`);
+  f.push(h`w-2:${s.toks[c.i - 2]?.lower ?? '^'}|${s.toks[c.i - 1]?.lower ?? '^'}`);
   // The subject.
   const sj = subjectBefore(s, c.i);
   if (sj >= 0) {
     const si = s.info[sj]!;
-    f.push(`sc:${si.coarse}`, `se:${s.ent[sj]}`, `sp:${s.toks[sj]!.pos}`);
-    for (const x of si.nounLex) f.push(`sx:${x}`);
+    f.push(h`sc:${si.coarse}`, h`se:${s.ent[sj]}`, h`sp:${s.toks[sj]!.pos}`);
+    for (const x of si.nounLex) f.push(h`sx:${x}`);
   }
   // Modality and the governing word.
   const m = c.modality;
   const flags = `${m.negated ? 'N' : ''}${m.future ? 'F' : ''}${m.hypothetical ? 'H' : ''}${m.obligation ? 'O' : ''}${m.passive ? 'P' : ''}`;
-  f.push(`m:${flags}`, `mk:${flags}|${dt}`, `mc:${flags}|${w.coarse}`);
+  f.push(h`m:${flags}`, h`mk:${flags}|${dt}`, h`mc:${flags}|${w.coarse}`);
   if (m.governor) {
     const gi = k.word(m.governor.lemma);
     f.push(
-      `g:${m.governor.lemma}`,
-      `gk:${m.governor.kind ?? '-'}`,
-      `gc:${gi.coarse}`,
-      `gK:${codeType(gi.cameo)}`,
+      h`g:${m.governor.lemma}`,
+      h`gk:${m.governor.kind ?? '-'}`,
+      h`gc:${gi.coarse}`,
+      h`gK:${codeType(gi.cameo)}`,
     );
-    f.push(`gkd:${m.governor.kind ?? '-'}|${dt}`, `gcl:${gi.coarse}|${w.coarse}`);
-  } else f.push('g:-');
+    f.push(h`gkd:${m.governor.kind ?? '-'}|${dt}`, h`gcl:${gi.coarse}|${w.coarse}`);
+  } else f.push(NO_GOVERNOR);
   // Where the candidate sits among the others.
   const rank = s.candidates.indexOf(c);
-  f.push(`r:${Math.min(rank, 4)}`, `nc:${Math.min(s.candidates.length, 6)}`);
-  for (const other of s.candidates) if (other !== c) f.push(`ov:${k.word(other.lemma).coarse}`);
-  return f.map(hash);
+  f.push(h`r:${Math.min(rank, 4)}`, h`nc:${Math.min(s.candidates.length, 6)}`);
+  for (const other of s.candidates) if (other !== c) f.push(h`ov:${k.word(other.lemma).coarse}`);
+  return f;
 }
 
 /** Labels of the argument tagger. */
@@ -197,8 +197,16 @@ function shape(text: string): string {
     .slice(0, 4);
 }
 
-/** Per-word features that do not depend on the trigger, hashed, computed once per sentence. */
+const staticFeatures = new WeakMap<PreparedSentence, string[][]>();
+
+/** Per-word features that do not depend on the trigger, computed once per sentence (typed and composed acts share them). */
 export function staticArgFeatures(s: PreparedSentence): string[][] {
+  let out = staticFeatures.get(s);
+  if (!out) staticFeatures.set(s, (out = wordArgFeatures(s)));
+  return out;
+}
+
+function wordArgFeatures(s: PreparedSentence): string[][] {
   return s.toks.map((t, x) => {
     const info = s.info[x]!;
     const ph = s.phraseAt[x]!;
@@ -246,14 +254,19 @@ export function argFeatures(
   type: string,
   x: number,
 ): number[] {
+  // The bias and the per-word features, plain and by side (`${side}|${f}`), then those of the trigger.
+  return [...staticArgHashes(stat, x, sideOf(x - c.i)), ...argTriggerFeatures(s, c, type, x)];
+}
+
+/** The part of `argFeatures` after the per-word features: the trigger's type, lemma, distance, clause breaks. */
+export function argTriggerFeatures(s: PreparedSentence, c: Candidate, type: string, x: number): number[] {
   const d = x - c.i;
-  const side = d < 0 ? 'L' : d > 0 ? 'R' : 'T';
+  const side = sideOf(d);
   const t = s.toks[x]!;
-  const out: string[] = ['b'];
-  for (const f of stat[x]!) out.push(f, `${side}|${f}`);
+  const out: number[] = [];
   const pass = c.modality.passive ? 'P' : 'A';
-  out.push(`d:${bucket(d)}`, `dp:${bucket(d)}|${t.pos}`, `de:${bucket(d)}|${s.ent[x]}`, `ty:${side}|${type}`);
-  out.push(`tp:${side}|${pass}|${t.pos}`, `tl:${side}|${c.lemma}`, `tn:${side}|${c.noun}`);
+  out.push(h`d:${bucket(d)}`, h`dp:${bucket(d)}|${t.pos}`, h`de:${bucket(d)}|${s.ent[x]}`, h`ty:${side}|${type}`);
+  out.push(h`tp:${side}|${pass}|${t.pos}`, h`tl:${side}|${c.lemma}`, h`tn:${side}|${c.noun}`);
   // Clause breaks between the word and the trigger.
   let prep = '-';
   const [a, b] = d < 0 ? [x + 1, c.i] : [c.i + 1, x];
@@ -269,11 +282,11 @@ export function argFeatures(
     if (pk.pos === 'VERB' || pk.lower === ',') break;
   }
   out.push(
-    `cb:${side}|${Math.min(breaks, 2)}`,
-    `pg:${side}|${prep}`,
-    `pgt:${side}|${prep}|${type}`,
-    `pgp:${side}|${prep}|${pass}`,
+    h`cb:${side}|${Math.min(breaks, 2)}`,
+    h`pg:${side}|${prep}`,
+    h`pgt:${side}|${prep}|${type}`,
+    h`pgp:${side}|${prep}|${pass}`,
   );
-  if (s.blocked[x]) out.push('blocked');
-  return out.map(hash);
+  if (s.blocked[x]) out.push(BLOCKED);
+  return out;
 }

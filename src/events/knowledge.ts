@@ -147,7 +147,8 @@ export class Knowledge {
     return this.statements;
   }
 
-  private cameoObjects(lemma: string): Map<string, string> {
+  /** Every object word a dictionary pattern of verb `lemma` codes, with its code (`cameoObject`'s table). */
+  cameoObjects(lemma: string): ReadonlyMap<string, string> {
     this.cameoObject(lemma, '');
     return this.objects.get(lemma)!;
   }

@@ -196,19 +196,18 @@ export function tagWith(engine: ScopedWink, text: string, start: number, end: nu
   const n = engine.fresh();
   const doc = n.readDoc(slice);
   const its = n.its;
-  const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc
-    .tokens()
-    .out(its.lemma as Parameters<ReturnType<typeof doc.tokens>['out']>[0]) as string[];
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const lemmas = tokens.out(its.lemma as Parameters<typeof tokens.out>[0]) as string[];
   const out: Tagged[] = [];
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     at += spaces[i]?.length ?? 0;
     let s = at;
-    if (slice.slice(s, s + v.length) !== v) {
+    if (!slice.startsWith(v, s)) {
       const found = slice.indexOf(v, Math.max(0, at - 2));
       if (found < 0 || found > at + 64) continue;
       s = found;
@@ -216,7 +215,7 @@ export function tagWith(engine: ScopedWink, text: string, start: number, end: nu
     at = s + v.length;
     // wink keeps "Clinton's" whole or splits it depending on the word's case and context; one token
     // form for possessives keeps the coder's patterns simple.
-    const possessive = POSSESSIVE.exec(v);
+    const possessive = v.length > 2 && (v.endsWith('s') || v.endsWith('S')) ? POSSESSIVE.exec(v) : null;
     if (possessive) {
       const base = possessive[1]!;
       out.push(
