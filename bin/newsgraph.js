@@ -14,9 +14,9 @@ const entry = mtime(bundle) >= Math.max(mtime(plain), 0) ? bundle : plain;
 // this Node binary from the files as they are now (src/cli/snapshot.ts) and else runs this script
 // again with NEWSGRAPH_SNAPSHOT=0, as every other command runs. bin/newsgraph (the package's bin) starts
 // the blob without this script's own node start. Not for long runs (batches, predict): a run from the
-// blob interprets regular expressions (see the build script), which costs more over thousands of
-// sentences than the start saves (predict attribution on PolNeAR dev: 4.4 s CPU from the blob, 4.2 s
-// without).
+// blob interprets regular expressions and runs without V8's optimising compiler (see the build
+// script), which costs more over thousands of sentences than the start saves (predict attribution on
+// PolNeAR dev: 4.4 s CPU from the blob, 4.2 s without, before the compiler was left out).
 const SNAPSHOT_COMMANDS = new Set(['analyze']);
 /** Exit status of a node that cannot load a snapshot blob (Node's kStartupSnapshotFailure). */
 const SNAPSHOT_REFUSED = 14;

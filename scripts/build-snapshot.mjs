@@ -47,8 +47,11 @@ const require = createRequire(path.join(root, 'package.json'));
  *   Sets: the lexicons, the actor knowledge base), to use a seed of its own; that was about a tenth of
  *   a start. Without it, the runs keep the seed the build drew at random: one per build rather than
  *   one per process, which is all a hash-flooding text would have to guess, from this machine's blob.
+ * - No optimising compiler (TurboFan): a run from the blob analyses one article, and compiling its hot
+ *   functions cost more than it saved, from one sentence (8 % of the CPU time, 10 % of the wall time)
+ *   to a 49 kB article (5 % of the CPU time); batches and `predict` do not use the blob.
  */
-const V8_FLAGS = ['--regexp-interpret-all', '--no-rehash-snapshot'];
+const V8_FLAGS = ['--regexp-interpret-all', '--no-rehash-snapshot', '--no-opt'];
 
 /** Packages compiled into the snapshot: the CLI bundle's, and what an analysis loads on first use. */
 const BUNDLED = new Set([

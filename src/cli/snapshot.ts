@@ -4,7 +4,7 @@ import { analyze } from '../pipeline/index.js';
 // Initialised while building, not in every run (`analyze` imports it on first use).
 import './commands/analyze-run.js';
 import { buildProgram, main } from './main.js';
-import { projectRootOf, snapshotMisfit } from './snapshot-fit.js';
+import { projectRootOf, snapshotMisfit, warmSnapshotCheck } from './snapshot-fit.js';
 import { formatSummary } from './summary.js';
 
 /*
@@ -31,6 +31,7 @@ for (const text of WARM_UP) formatSummary(analyze(text, { published: '2025-04-20
 // V8 compiles a function on its first call and keeps the code in the snapshot: the command line's
 // code too (building the program has no effect outside the object it returns; each run builds its own).
 buildProgram();
+warmSnapshotCheck();
 
 // Run as a plain script, the warm-up is all: the build stamps the data files this bundle validates.
 if (startupSnapshot.isBuildingSnapshot()) startupSnapshot.setDeserializeMainFunction(runFromSnapshot);

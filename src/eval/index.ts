@@ -1,5 +1,4 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PredictOptions, Predictor } from './types.js';
@@ -109,10 +108,13 @@ export async function runEval(run: EvalRun, tools: string, quick: boolean): Prom
       out.end((err?: Error | null) => (err ? reject(err) : resolve())),
     );
     const seconds = (performance.now() - t0) / 1000;
-    const res = spawnSync(process.execPath, [scorer, ...run.scorerArgs(gold, predFile)], {
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-    });
+    // node:child_process on first use: the command line loads this file for every command.
+    const res = process
+      .getBuiltinModule('node:child_process')
+      .spawnSync(process.execPath, [scorer, ...run.scorerArgs(gold, predFile)], {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      });
     if (res.status !== 0)
       throw new Error(`scorer ${run.scorer} failed: ${res.stderr.trim().split('\n').pop()}`);
     return {

@@ -1,3 +1,4 @@
+import type { NumberSet, NumberTable } from './frozen-table.js';
 import { mix } from './hash.js';
 import { NER_TYPES, POS_B, POS_I, POS_L, POS_U } from './tags.js';
 
@@ -11,19 +12,24 @@ export const GAZ_MAX_TOKENS = 8;
  * with. Lookup walks a prefix set, so matching is linear in the text with a small constant.
  */
 export class Gazetteer {
-  /** Full-name hash → bit mask of NER types. */
-  readonly names = new Map<number, number>();
-  /** Hashes of every proper prefix of a stored name, to stop a match early. */
-  readonly prefixes = new Set<number>();
+  constructor(
+    /** Full-name hash → bit mask of NER types (a Map while training, a loaded model's FrozenTable). */
+    readonly names: NumberTable = new Map<number, number>(),
+    /** Hashes of every proper prefix of a stored name, to stop a match early. */
+    readonly prefixes: NumberSet = new Set<number>(),
+  ) {}
 
   add(words: ArrayLike<number>, from: number, to: number, typeMask: number): void {
+    const { names, prefixes } = this;
+    if (!(names instanceof Map) || !(prefixes instanceof Set))
+      throw new Error('gazetteer: the name list of a loaded model is read-only');
     if (to - from > GAZ_MAX_TOKENS || to <= from) return;
     let h = SEQ_SEED;
     for (let i = from; i < to; i++) {
       h = mix(h, words[i]);
-      if (i < to - 1) this.prefixes.add(h);
+      if (i < to - 1) prefixes.add(h);
     }
-    this.names.set(h, (this.names.get(h) ?? 0) | typeMask);
+    names.set(h, (names.get(h) ?? 0) | typeMask);
   }
 
   /**
@@ -76,6 +82,6 @@ export const CASE_BOTH = 3;
  */
 export interface Lexicon {
   gazetteer: Gazetteer;
-  nameWords: Map<number, number>;
-  casing: Map<number, number>;
+  nameWords: NumberTable;
+  casing: NumberTable;
 }

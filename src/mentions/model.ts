@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decodeModel, encodeModel } from '../learn/model-file.js';
 import type { Scorer } from './decode.js';
+import { FrozenTable } from './frozen-table.js';
 import { Gazetteer, type Lexicon } from './lexicon.js';
 import { NER_TYPES, TAG_COUNT } from './tags.js';
 
@@ -67,7 +68,7 @@ export class NerModel implements Scorer {
   toBuffer(): Buffer {
     const g = this.lexicon.gazetteer;
     const names = [...g.names.entries()].sort((a, b) => a[0] - b[0]);
-    const prefixes = [...g.prefixes].sort((a, b) => a - b);
+    const prefixes = [...g.prefixes.keys()].sort((a, b) => a - b);
     const casing = [...this.lexicon.casing.entries()].sort((a, b) => a[0] - b[0]);
     const nameWords = [...this.lexicon.nameWords.entries()].sort((a, b) => a[0] - b[0]);
     const header: ModelHeader = {
@@ -104,13 +105,13 @@ export class NerModel implements Scorer {
     const caseValues = file.array('caseValues', 'u8', h.casing);
     const nameWordKeys = file.array('nameWordKeys', 'u32', h.nameWords);
     const nameWordMasks = file.array('nameWordMasks', 'u8', h.nameWords);
-    const gazetteer = new Gazetteer();
-    for (let i = 0; i < nameKeys.length; i++) gazetteer.names.set(nameKeys[i], nameMasks[i]);
-    for (const p of file.array('prefixes', 'u32', h.gazPrefixes)) gazetteer.prefixes.add(p);
-    const casing = new Map<number, number>();
-    for (let i = 0; i < caseKeys.length; i++) casing.set(caseKeys[i], caseValues[i]);
-    const nameWords = new Map<number, number>();
-    for (let i = 0; i < nameWordKeys.length; i++) nameWords.set(nameWordKeys[i], nameWordMasks[i]);
+    // Typed-array tables, not Maps: a few objects each in the start-up snapshot (frozen-table.ts).
+    const gazetteer = new Gazetteer(
+      new FrozenTable(nameKeys, nameMasks),
+      new FrozenTable(file.array('prefixes', 'u32', h.gazPrefixes)),
+    );
+    const casing = new FrozenTable(caseKeys, caseValues);
+    const nameWords = new FrozenTable(nameWordKeys, nameWordMasks);
     const keys = file.array('keys', 'u32', h.features);
     const weights = file.array('weights', 'i16', h.features * TAG_COUNT);
     return new NerModel(h, keys, weights, { gazetteer, nameWords, casing });

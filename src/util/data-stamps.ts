@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +56,7 @@ export function schemaHash(schema: z.ZodType): string {
       seen.add(value);
       return def;
     });
-    schemaHashes.set(schema, (h = createHash('sha1').update(shape).digest('hex')));
+    schemaHashes.set(schema, (h = sha1(shape)));
   }
   return h;
 }
@@ -66,7 +65,15 @@ const stampOf = (bytes: Uint8Array, schema: z.ZodType) => `${bytesHash(bytes)}:$
 
 /** The hash stamps and derived files identify a data file's bytes by. */
 export function bytesHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
+  return sha1(bytes);
+}
+
+/**
+ * node:crypto is loaded on first use: every command imports this file (through src/util/data.ts),
+ * and loading node:crypto was about a quarter of `newsgraph --help`, which hashes nothing.
+ */
+function sha1(data: string | Uint8Array): string {
+  return process.getBuiltinModule('node:crypto').createHash('sha1').update(data).digest('hex');
 }
 
 const derivedPath = (relative: string) =>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { decodeModel, encodeModel } from '../learn/model-file.js';
 import { bytesHash, derivedData, recordDerived } from './data-stamps.js';
 import { once, presetCommonJs, requireCommonJs, resolveCommonJs } from './modules.js';
+import { PackedWords, packedWordIndex, packedWordList } from './packed-words.js';
 
 type WinkNLP = typeof winkNLPFunction;
 
@@ -165,34 +166,15 @@ function unpackCore(packed: Buffer, source: string): CoreModelFile | undefined {
   model.lexicon = file.array('lexicon', 'u32').slice();
   model.xpansions = file.array('xpansions', 'u32').slice();
   const text = file.array('lexemes', 'u8');
-  const list = Buffer.from(text.buffer, text.byteOffset, text.length).toString('utf8').split(SEPARATOR);
-  model.features.lexeme.list = list;
+  // One string and its offsets rather than a string per word (src/util/packed-words.ts).
+  const words = new PackedWords(
+    Buffer.from(text.buffer, text.byteOffset, text.length).toString('utf8'),
+    SEPARATOR,
+  );
+  model.features.lexeme.list = packedWordList(words);
   // A copy, so that nothing keeps the whole file's buffer (2.5 MB) alive, in memory or in a snapshot.
-  model.features.lexeme.hash = sortedIndex(list.slice(), file.array('order', 'u32').slice());
+  model.features.lexeme.hash = packedWordIndex(words, file.array('order', 'u32').slice());
   return model;
-}
-
-/**
- * The lexeme hash as the package's code uses it (read a word's position, add a new word), with the
- * model's own words found by binary search over `order` (positions of `words` in sorted word order).
- */
-function sortedIndex(words: readonly string[], order: Uint32Array): Record<string, number> {
-  const find = (word: string): number | undefined => {
-    let lo = 0;
-    let hi = order.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const w = words[order[mid]!]!;
-      if (w === word) return order[mid];
-      if (w < word) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
-  };
-  const added = Object.create(null) as Record<string, number>;
-  return new Proxy(added, {
-    get: (target, key) => (typeof key !== 'string' ? undefined : (target[key] ?? find(key))),
-  });
 }
 
 /** A word → position table, later duplicates winning, as the package builds it. */

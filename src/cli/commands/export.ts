@@ -1,5 +1,4 @@
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { Analysis } from '../../model/index.js';
@@ -48,7 +47,8 @@ async function* fromArray(analyses: Analysis[]): AsyncGenerator<Analysis[]> {
 /** Reads analyses as JSONL (one Analysis per line), validating each; errors name the line. */
 export async function readAnalyses(input: Readable, where: string): Promise<Analysis[]> {
   const { AnalysisSchema } = await import('../../model/index.js');
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  // node:readline on first use, not for every command (`newsgraph --help` loads this file).
+  const lines = process.getBuiltinModule('node:readline').createInterface({ input, crlfDelay: Infinity });
   const out: Analysis[] = [];
   let n = 0;
   for await (const line of lines) {
