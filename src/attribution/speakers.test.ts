@@ -75,6 +75,19 @@ describe('speakers: never the wrong person', () => {
     expect(names).toEqual(['Kurt Volker', 'Tim Morrison']);
   });
 
+  it('credits "X, Y and Z are among the firms that said" to each of them, not to a fronted clause or a pronoun', () => {
+    const a = run(
+      'Prices rose again in March. In the meantime, Nestlé, Heinz and the toymaker Hasbro are among ' +
+        'the firms that said they raised prices. After Trump spoke, Ford was among the firms that said ' +
+        'they would wait. She was one of two women who said they would vote.',
+    );
+    const said = a.attributions.find((x) => x.cue?.text === 'said');
+    const names = (said?.source?.actors ?? []).map((id) => a.actors.find((x) => x.id === id)?.name);
+    expect(names).toEqual(['Nestlé', 'Heinz', 'Hasbro']);
+    expect(speakerOf(a, 'said', 1)).toBeNull();
+    expect(speakerOf(a, 'said', 2)).toBeNull();
+  });
+
   it('takes the person, not the employer, from "Name, title of Organisation"', () => {
     const a = run(
       '"Demand will recover," said Michael Sims, chief executive of Ceres Robotics. ' +
