@@ -88,6 +88,16 @@ describe('speakers: never the wrong person', () => {
     expect(speakerOf(a, 'said', 2)).toBeNull();
   });
 
+  it('never takes the state that ends a locative for the speaker', () => {
+    const a = run(
+      'The probe will launch in 2024. "Water is hard to find beyond Earth," study author Maria Lopez, a ' +
+        'chemist at the Jet Propulsion Laboratory in Pasadena, California, and Caltech in Los Angeles, ' +
+        'California, said in a statement. Officials in Austin, Texas, said the roads were closed.',
+    );
+    expect(speakerOf(a, 'said in a statement')).toBe('Maria Lopez');
+    expect(speakerOf(a, 'said')).toBeNull();
+  });
+
   it('takes the person, not the employer, from "Name, title of Organisation"', () => {
     const a = run(
       '"Demand will recover," said Michael Sims, chief executive of Ceres Robotics. ' +

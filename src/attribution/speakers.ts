@@ -319,9 +319,14 @@ function headMentions(
       !lex.auxiliaries.has(next) &&
       !RELATIVES.has(next) &&
       !FUNCTION_WORDS.has(next);
+    // "officials in Austin, Texas": the state completes the place after the preposition.
+    const placeTail =
+      (m.type === 'LOC' || m.type === 'GPE') &&
+      LOCATIVE_TAIL.test(text.slice(start, Math.max(start, m.start)));
     return (
       (before !== undefined && PREPOSITIONS.has(before)) ||
       inner ||
+      placeTail ||
       possessive ||
       (nounAfter && m.kind !== 'description')
     );
@@ -357,6 +362,10 @@ function headMentions(
   }
   return out.length > 1 && !/\b(and|&|or)\b/.test(gap(text, head.end, last.start)) ? [head] : out;
 }
+
+/** "in Austin, " or "in Alabama, Georgia and " before a place: it completes that locative. */
+const LOCATIVE_TAIL =
+  /\b(?:in|at|of|from|near|outside)\s+\p{Lu}[\p{L}.' -]*(?:,\s*\p{Lu}[\p{L}.' -]*)*(?:,|,? and|,? or)\s*$/u;
 
 /** Between coordinated names: a conjunction, perhaps with a short description ("and the carmaker"). */
 const CONJUNCTION_GAP = /^(,|and|&|, and|or|, or)(?: (?:the|a|an)(?: [\p{Ll}-]+){1,3})?$/u;
