@@ -292,6 +292,15 @@ describe('relays', () => {
     const a = run('Mary White told Tom Smith that the deal was dead.');
     expect(a.attributions.flatMap((x) => x.via)).toEqual([]);
   });
+
+  it('takes no person who wrote for an outlet, but keeps a newspaper that wrote', () => {
+    const judge = run(
+      'The court ruled on Monday. Judge Carlton Reeves wrote, citing precedent, that the law was void.',
+    );
+    expect(judge.attributions.flatMap((x) => x.via)).toEqual([]);
+    const paper = run('The New York Times wrote, citing two officials, that the plan was dead.');
+    expect(paper.attributions.flatMap((x) => x.via.map((v) => v.outlet))).toContain('The New York Times');
+  });
 });
 
 describe('content spans', () => {
