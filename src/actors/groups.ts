@@ -154,10 +154,17 @@ export function groupReferent(
     latest.push(m);
   }
   const literal = latest.filter((m) => fit(m.entity) === 'literal');
+  // An organisation of the noun's kind named since, and near, outranks an older literal one
+  // ("the private equity firm Alden … McClatchy Co. reported a loss … the company also reported").
+  const rival = literal.length > 0 && latest.some((m) => isNearerRival(q, m, literal[0], fit));
+  if (rival) return classReferent(q, latest, fit);
   if (literal.length > 0) return clearest(literal);
   const classed = classReferent(q, latest, fit);
   if (classed !== undefined || latest.some((m) => fit(m.entity) === 'class')) return classed;
-  // Named just after ("The doctors, members of the group Doctors for …").
+  // Named just after ("The doctors, members of the group Doctors for …"), unless an organisation
+  // was just named that it may stand for ("GateHouse laid off staff (the company would not say …)").
+  if (latest.some((m) => q.sentence - m.sentence <= CLASS_SENTENCES && fit(m.entity) !== 'none'))
+    return undefined;
   const ahead = new Set<number>();
   for (let k = upperBound(mentions, q.t0); k < mentions.length; k++) {
     const m = mentions[k];
@@ -165,6 +172,17 @@ export function groupReferent(
     if (fit(m.entity) === 'literal') ahead.add(m.entity);
   }
   return ahead.size === 1 ? [...ahead][0] : undefined;
+}
+
+function isNearerRival(
+  q: GroupQuery,
+  m: OrganisationMention,
+  literal: OrganisationMention,
+  fit: (entity: number) => Fit,
+): boolean {
+  const kind = fit(m.entity);
+  const near = m.sentence > literal.sentence && q.sentence - m.sentence <= CLASS_SENTENCES;
+  return near && (kind === 'class' || kind === 'unknown');
 }
 
 function fitOf(
