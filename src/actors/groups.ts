@@ -143,6 +143,8 @@ export function groupReferent(
     for (const m of mentions) if (fit(m.entity) === 'literal' || fit(m.entity) === 'class') all.add(m.entity);
     return all.size === 1 ? [...all][0] : undefined;
   }
+  // An organisation of unknown kind is a rival only when named again: a one-off may be NER's slip.
+  const named = (m: OrganisationMention, times: number) => (timesNamed(mentions).get(m.entity) ?? 0) >= times;
   // Latest mention of each organisation before the description, most recent first.
   const latest: OrganisationMention[] = [];
   const seen = new Set<number>();
@@ -156,7 +158,9 @@ export function groupReferent(
   const literal = latest.filter((m) => fit(m.entity) === 'literal');
   // An organisation of the noun's kind named since, and near, outranks an older literal one
   // ("the private equity firm Alden … McClatchy Co. reported a loss … the company also reported").
-  const rival = literal.length > 0 && latest.some((m) => isNearerRival(q, m, literal[0], fit));
+  const rival =
+    literal.length > 0 &&
+    latest.some((m) => isNearerRival(q, m, literal[0], fit) && (fit(m.entity) === 'class' || named(m, 2)));
   if (rival) return classReferent(q, latest, fit);
   if (literal.length > 0) return clearest(literal);
   const classed = classReferent(q, latest, fit);
@@ -172,6 +176,18 @@ export function groupReferent(
     if (fit(m.entity) === 'literal') ahead.add(m.entity);
   }
   return ahead.size === 1 ? [...ahead][0] : undefined;
+}
+
+/** How often each organisation is named, counted once per list of mentions. */
+const namedCounts = new WeakMap<readonly OrganisationMention[], Map<number, number>>();
+function timesNamed(mentions: readonly OrganisationMention[]): Map<number, number> {
+  let counts = namedCounts.get(mentions);
+  if (!counts) {
+    counts = new Map();
+    for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    namedCounts.set(mentions, counts);
+  }
+  return counts;
 }
 
 function isNearerRival(
