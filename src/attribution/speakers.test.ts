@@ -227,6 +227,8 @@ describe('cues: only speech, thought and writing', () => {
     ['The minister took the decision to close the border.', 'took the decision'],
     ['Police discovered that the car had been stolen.', 'discovered'],
     ['The governor failed to answer questions about the deal.', 'failed to answer'],
+    ['The firm responded quickly to the outage on Friday.', 'responded quickly'],
+    ['Reporters have not seen the actual text of the agreement.', 'text of'],
     ['The accused sex trafficker Jeffrey Epstein died in jail.', 'accused'],
     ['"We are not focused on the interests" mutually shared by Kenya and Chad, he warned.', 'shared'],
   ])('%s — no attribution on "%s"', (text, words) => {
@@ -307,6 +309,11 @@ describe('content spans', () => {
   it('run past "Sept." and keep their condition', () => {
     const a = run('The company said the plant would close on Sept. 30 if no buyer was found.');
     expect(a.attributions[0]?.content.map((c) => c.text).join(' ')).toContain('if no buyer was found');
+  });
+
+  it('run past "Aug." in a date', () => {
+    const a = run('The mayor said the bridge would reopen on Aug. 12 after repairs.');
+    expect(a.attributions[0]?.content.map((c) => c.text).join(' ')).toContain('after repairs');
   });
 
   it('run over a wrapped line', () => {
