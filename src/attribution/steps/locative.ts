@@ -1,4 +1,5 @@
-import type { Mention, Sentence } from '../../model/index.js';
+import type { Doc, Mention, Sentence } from '../../model/index.js';
+import { mentionIndex, overlapping, type MentionIndex } from '../sources.js';
 import { tokenAtOrAfter } from '../../text/index.js';
 import type { RoleSpan } from '../link.js';
 import type { AttributionContext } from './context.js';
@@ -24,9 +25,10 @@ export function locativeHead(
   const { text, tokens, doc } = c;
   const start = tokens[source.from].start;
   const end = tokens[source.to - 1].end;
-  const inSentence = doc.mentions.filter(
-    (m) => m.start >= s.start && m.end <= s.end && NAME_KINDS.has(m.kind),
-  );
+  // Cheap gate first: a name right after a comma ("…, California").
+  if (!c.named[source.from] || !/,\s*$/u.test(text.slice(Math.max(s.start, start - 3), start)))
+    return undefined;
+  const inSentence = namesInSentence(doc, s);
   const place = inSentence.find((m) => m.start === start && m.end === end && PLACE_TYPES.has(m.type));
   if (!place) return undefined;
   const before = inSentence.filter((m) => m.end <= start);
@@ -51,4 +53,19 @@ export function locativeHead(
 function isHead(text: string, sentenceStart: number, m: Mention): boolean {
   if (/^['’]s?\b/u.test(text.slice(m.end, m.end + 2)) || /['’]s?$/u.test(m.text)) return false;
   return !PREPOSITION_BEFORE.test(text.slice(Math.max(sentenceStart, m.start - 30), m.start));
+}
+
+/** The document's mentions indexed once per document, for the rare sources that reach here. */
+const indexes = new WeakMap<Doc, MentionIndex>();
+
+/** Name mentions within the sentence, in text order. */
+function namesInSentence(doc: Doc, s: Sentence): Mention[] {
+  let index = indexes.get(doc);
+  if (!index) {
+    index = mentionIndex(doc);
+    indexes.set(doc, index);
+  }
+  return overlapping(index, s.start, s.end).filter(
+    (m) => m.start >= s.start && m.end <= s.end && NAME_KINDS.has(m.kind),
+  );
 }
