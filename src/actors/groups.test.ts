@@ -138,6 +138,7 @@ describe('groupReferent', () => {
       { words: new Set(['zentra', 'motor']), stated: new Set<string>() },
       { words: new Set(['brightwell']), stated: new Set<string>() },
       { words: new Set(['orrin', 'inc']), stated: new Set<string>() },
+      { words: new Set(['kestrel']), stated: new Set(['company']) },
     ][e];
   const at = (entity: number, sentence: number, subject = false): OrganisationMention => ({
     t0: sentence * 10 + entity,
@@ -163,6 +164,18 @@ describe('groupReferent', () => {
 
   it('leaves it open when another company was named in the sentence before', () => {
     expect(groupReferent(query(2), [at(2, 0, true), at(0, 1, true)], facts)).toBeUndefined();
+  });
+
+  it('leaves it open when an organisation was named again since the one the text called a company', () => {
+    expect(groupReferent(query(5), [at(3, 0, true)], facts)).toBe(3);
+    expect(groupReferent(query(5), [at(3, 0, true), at(1, 3), at(1, 4, true)], facts)).toBeUndefined();
+    // Named once, an organisation of unknown kind may be NER's slip ("Health care providers").
+    expect(groupReferent(query(5), [at(3, 0, true), at(1, 4, true)], facts)).toBe(3);
+  });
+
+  it('takes no company named after when an organisation was just named before', () => {
+    expect(groupReferent(query(1), [at(3, 2, true)], facts)).toBe(3);
+    expect(groupReferent(query(1), [at(1, 0, true), at(3, 2, true)], facts)).toBeUndefined();
   });
 });
 

@@ -143,6 +143,8 @@ export function groupReferent(
     for (const m of mentions) if (fit(m.entity) === 'literal' || fit(m.entity) === 'class') all.add(m.entity);
     return all.size === 1 ? [...all][0] : undefined;
   }
+  // An organisation of unknown kind is a rival only when named again: a one-off may be NER's slip.
+  const named = (m: OrganisationMention, times: number) => (timesNamed(mentions).get(m.entity) ?? 0) >= times;
   // Latest mention of each organisation before the description, most recent first.
   const latest: OrganisationMention[] = [];
   const seen = new Set<number>();
@@ -154,10 +156,19 @@ export function groupReferent(
     latest.push(m);
   }
   const literal = latest.filter((m) => fit(m.entity) === 'literal');
+  // An organisation of the noun's kind named since, and near, outranks an older literal one
+  // ("the private equity firm Alden … McClatchy Co. reported a loss … the company also reported").
+  const rival =
+    literal.length > 0 &&
+    latest.some((m) => isNearerRival(q, m, literal[0], fit) && (fit(m.entity) === 'class' || named(m, 2)));
+  if (rival) return classReferent(q, latest, fit);
   if (literal.length > 0) return clearest(literal);
   const classed = classReferent(q, latest, fit);
   if (classed !== undefined || latest.some((m) => fit(m.entity) === 'class')) return classed;
-  // Named just after ("The doctors, members of the group Doctors for …").
+  // Named just after ("The doctors, members of the group Doctors for …"), unless an organisation
+  // was just named that it may stand for ("GateHouse laid off staff (the company would not say …)").
+  if (latest.some((m) => q.sentence - m.sentence <= CLASS_SENTENCES && fit(m.entity) !== 'none'))
+    return undefined;
   const ahead = new Set<number>();
   for (let k = upperBound(mentions, q.t0); k < mentions.length; k++) {
     const m = mentions[k];
@@ -165,6 +176,29 @@ export function groupReferent(
     if (fit(m.entity) === 'literal') ahead.add(m.entity);
   }
   return ahead.size === 1 ? [...ahead][0] : undefined;
+}
+
+/** How often each organisation is named, counted once per list of mentions. */
+const namedCounts = new WeakMap<readonly OrganisationMention[], Map<number, number>>();
+function timesNamed(mentions: readonly OrganisationMention[]): Map<number, number> {
+  let counts = namedCounts.get(mentions);
+  if (!counts) {
+    counts = new Map();
+    for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    namedCounts.set(mentions, counts);
+  }
+  return counts;
+}
+
+function isNearerRival(
+  q: GroupQuery,
+  m: OrganisationMention,
+  literal: OrganisationMention,
+  fit: (entity: number) => Fit,
+): boolean {
+  const kind = fit(m.entity);
+  const near = m.sentence > literal.sentence && q.sentence - m.sentence <= CLASS_SENTENCES;
+  return near && (kind === 'class' || kind === 'unknown');
 }
 
 function fitOf(

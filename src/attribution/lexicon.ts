@@ -14,6 +14,7 @@ const CueDataSchema = z.object({
   phrases: z.array(z.object({ words: z.string(), lemma: z.string(), stance: StanceSchema })),
   nouns: z.array(z.string()),
   outletVerbs: z.array(z.string()),
+  personalRelayVerbs: z.array(z.string()).default([]),
   citing: z.array(z.string()),
   recipients: z.array(z.string()).default([]),
   notCues: z.array(z.string()).default([]),
@@ -50,6 +51,11 @@ export interface CueLexicon {
   nouns: Set<string>;
   /** Lemmas of verbs an outlet uses to relay a statement ("reports", "cites"). */
   outletVerbs: Set<string>;
+  /**
+   * Outlet verbs people use as often ("Reeves wrote, citing …"): they relay only when the name
+   * before them is a known outlet or ends in an outlet word ("Times").
+   */
+  personalRelayVerbs: Set<string>;
   /** Words introducing what an outlet relies on ("citing", "quoting"), as word lists. */
   citing: string[][];
   /** Words before the outlet a statement was given to ("told", "in an interview with"), as word lists. */
@@ -148,6 +154,7 @@ export function cueLexicon(): CueLexicon {
     phrases,
     nouns: new Set(data.nouns),
     outletVerbs: new Set(data.outletVerbs),
+    personalRelayVerbs: new Set(data.personalRelayVerbs),
     citing: data.citing.map((c) => c.toLowerCase().split(/\s+/)),
     recipients: data.recipients.map((c) => c.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
     outletWords: new Set(data.outletWords),

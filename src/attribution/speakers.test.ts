@@ -75,6 +75,29 @@ describe('speakers: never the wrong person', () => {
     expect(names).toEqual(['Kurt Volker', 'Tim Morrison']);
   });
 
+  it('credits "X, Y and Z are among the firms that said" to each of them, not to a fronted clause or a pronoun', () => {
+    const a = run(
+      'Prices rose again in March. In the meantime, Nestlé, Heinz and the toymaker Hasbro are among ' +
+        'the firms that said they raised prices. After Trump spoke, Ford was among the firms that said ' +
+        'they would wait. She was one of two women who said they would vote.',
+    );
+    const said = a.attributions.find((x) => x.cue?.text === 'said');
+    const names = (said?.source?.actors ?? []).map((id) => a.actors.find((x) => x.id === id)?.name);
+    expect(names).toEqual(['Nestlé', 'Heinz', 'Hasbro']);
+    expect(speakerOf(a, 'said', 1)).toBeNull();
+    expect(speakerOf(a, 'said', 2)).toBeNull();
+  });
+
+  it('never takes the state that ends a locative for the speaker', () => {
+    const a = run(
+      'The probe will launch in 2024. "Water is hard to find beyond Earth," study author Maria Lopez, a ' +
+        'chemist at the Jet Propulsion Laboratory in Pasadena, California, and Caltech in Los Angeles, ' +
+        'California, said in a statement. Officials in Austin, Texas, said the roads were closed.',
+    );
+    expect(speakerOf(a, 'said in a statement')).toBe('Maria Lopez');
+    expect(speakerOf(a, 'said')).toBeNull();
+  });
+
   it('takes the person, not the employer, from "Name, title of Organisation"', () => {
     const a = run(
       '"Demand will recover," said Michael Sims, chief executive of Ceres Robotics. ' +
@@ -204,6 +227,8 @@ describe('cues: only speech, thought and writing', () => {
     ['The minister took the decision to close the border.', 'took the decision'],
     ['Police discovered that the car had been stolen.', 'discovered'],
     ['The governor failed to answer questions about the deal.', 'failed to answer'],
+    ['The firm responded quickly to the outage on Friday.', 'responded quickly'],
+    ['Reporters have not seen the actual text of the agreement.', 'text of'],
     ['The accused sex trafficker Jeffrey Epstein died in jail.', 'accused'],
     ['"We are not focused on the interests" mutually shared by Kenya and Chad, he warned.', 'shared'],
   ])('%s — no attribution on "%s"', (text, words) => {
@@ -269,12 +294,26 @@ describe('relays', () => {
     const a = run('Mary White told Tom Smith that the deal was dead.');
     expect(a.attributions.flatMap((x) => x.via)).toEqual([]);
   });
+
+  it('takes no person who wrote for an outlet, but keeps a newspaper that wrote', () => {
+    const judge = run(
+      'The court ruled on Monday. Judge Carlton Reeves wrote, citing precedent, that the law was void.',
+    );
+    expect(judge.attributions.flatMap((x) => x.via)).toEqual([]);
+    const paper = run('The New York Times wrote, citing two officials, that the plan was dead.');
+    expect(paper.attributions.flatMap((x) => x.via.map((v) => v.outlet))).toContain('The New York Times');
+  });
 });
 
 describe('content spans', () => {
   it('run past "Sept." and keep their condition', () => {
     const a = run('The company said the plant would close on Sept. 30 if no buyer was found.');
     expect(a.attributions[0]?.content.map((c) => c.text).join(' ')).toContain('if no buyer was found');
+  });
+
+  it('run past "Aug." in a date', () => {
+    const a = run('The mayor said the bridge would reopen on Aug. 12 after repairs.');
+    expect(a.attributions[0]?.content.map((c) => c.text).join(' ')).toContain('after repairs');
   });
 
   it('run over a wrapped line', () => {

@@ -4,6 +4,7 @@ import { cueLexicon } from './lexicon.js';
 import type { MentionIndex } from './sources.js';
 import { isUnnamed, overlapping } from './sources.js';
 import { issuerMention } from './issuers.js';
+import { membershipSubject } from './membership.js';
 
 /*
  * Who an attribution's source names. Precision first: a source the evidence does not tie to one
@@ -121,14 +122,19 @@ export function resolveSpeaker(
     mention = relativeAntecedent(ctx, start);
     const actor = (mention && actorOf(ctx, mention)) ?? spokespersonBefore(ctx, start, previous);
     if (actor) actors = [actor];
+    else [mention, actors, spokenFor] = membersSpeaking(ctx, start, end);
   } else if (single && cueLexicon().pronouns.has(single)) {
     mention = over.find((m) => m.kind === 'pronoun');
     const actor = pronounSpeaker(ctx, single, start, mention, previous);
     if (actor) actors = [actor];
   } else {
-    const heads = headMentions(ctx, over, start, end);
-    mention = heads[0];
-    actors = [...new Set(heads.map((m) => actorOf(ctx, m)).filter((a): a is string => a !== undefined))];
+    // "X and Y are among the firms that said": the group ("the firms") speaks for its named members.
+    [mention, actors, spokenFor] = membersSpeaking(ctx, start, end);
+    const heads = actors.length ? [] : headMentions(ctx, over, start, end);
+    if (heads.length) {
+      mention = heads[0];
+      actors = [...new Set(heads.map((m) => actorOf(ctx, m)).filter((a): a is string => a !== undefined))];
+    }
     // "a report from Kotak", "a spokesman for the agency": whoever the document or spokesperson speaks for.
     // An unnamed spokesperson's actor is the description itself ("A CBP spokeswoman"): the issuer wins.
     const describedOnly = mention?.kind === 'description' && !named.some((m) => m.type === 'PERSON');
@@ -168,6 +174,29 @@ export function resolveSpeaker(
     delete ref.actors;
   }
   return ref;
+}
+
+/**
+ * "Pepsi, Coca-Cola and Costco are among retailers that said": the copula's subject speaks (see
+ * membership.ts). Its names are one group whatever types NER gave them, since the copula puts them
+ * in one class.
+ */
+function membersSpeaking(
+  ctx: SpeakerContext,
+  start: number,
+  end: number,
+): [Mention | undefined, string[], boolean] {
+  const none: [undefined, string[], boolean] = [undefined, [], false];
+  const sentence = ctx.doc.sentences[ctx.sentenceAt(start)];
+  const span = sentence && membershipSubject(ctx.doc.text, sentence.start, start, end);
+  if (!span) return none;
+  const heads = headMentions(ctx, overlapping(ctx.index, span.from, span.to), span.from, span.to, true);
+  const lead = heads[0] ? gap(ctx.doc.text, span.from, heads[0].start) : '';
+  // Names only: a pronoun subject ("She was one of two women who …") is the actors stage's guess.
+  if (!heads[0] || !heads.every((m) => NAME_KINDS.has(m.kind)) || ctx.quotedAt(heads[0].start)) return none;
+  if (!(lead === '' || lead.endsWith(','))) return none;
+  const ids = [...new Set(heads.map((m) => actorOf(ctx, m)).filter((a): a is string => a !== undefined))];
+  return ids.length ? [heads[0], ids, true] : none;
 }
 
 /** Sentences back a definite document ("the statement said") may reach for its issuer. */
@@ -258,7 +287,13 @@ function gap(text: string, from: number, to: number): string {
  * The mentions heading the source phrase: the first mention that is no prepositional object or
  * possessive, a name in apposition to a title-only head, and names coordinated with the head.
  */
-function headMentions(ctx: SpeakerContext, over: readonly Mention[], start: number, end: number): Mention[] {
+function headMentions(
+  ctx: SpeakerContext,
+  over: readonly Mention[],
+  start: number,
+  end: number,
+  anyType = false,
+): Mention[] {
   const { text } = ctx.doc;
   // Mentions overlapping the source: a titled name may start before the tagged source ("President
   // [Obama]") and a name may run past it.
@@ -284,9 +319,14 @@ function headMentions(ctx: SpeakerContext, over: readonly Mention[], start: numb
       !lex.auxiliaries.has(next) &&
       !RELATIVES.has(next) &&
       !FUNCTION_WORDS.has(next);
+    // "officials in Austin, Texas": the state completes the place after the preposition.
+    const placeTail =
+      (m.type === 'LOC' || m.type === 'GPE') &&
+      LOCATIVE_TAIL.test(text.slice(start, Math.max(start, m.start)));
     return (
       (before !== undefined && PREPOSITIONS.has(before)) ||
       inner ||
+      placeTail ||
       possessive ||
       (nounAfter && m.kind !== 'description')
     );
@@ -311,17 +351,24 @@ function headMentions(ctx: SpeakerContext, over: readonly Mention[], start: numb
   }
   const out = [head];
   if (head.kind === 'description') return out;
-  // "Volker and Morrison", "Coca-Cola, Costco and Winnebago".
+  // "Volker and Morrison", "Coca-Cola, Costco and the carmaker Winnebago".
   let last = head;
   for (const next of candidates.slice(candidates.indexOf(head) + 1)) {
     const between = gap(text, last.end, next.start);
-    if (!/^(,|and|&|, and|or|, or)$/.test(between) || next.type !== head.type) break;
+    if (!CONJUNCTION_GAP.test(between) || (next.type !== head.type && !anyType)) break;
     if (!NAME_KINDS.has(next.kind) || !NAME_KINDS.has(head.kind)) break;
     out.push(next);
     last = next;
   }
   return out.length > 1 && !/\b(and|&|or)\b/.test(gap(text, head.end, last.start)) ? [head] : out;
 }
+
+/** "in Austin, " or "in Alabama, Georgia and " before a place: it completes that locative. */
+const LOCATIVE_TAIL =
+  /\b(?:in|at|of|from|near|outside)\s+\p{Lu}[\p{L}.' -]*(?:,\s*\p{Lu}[\p{L}.' -]*)*(?:,|,? and|,? or)\s*$/u;
+
+/** Between coordinated names: a conjunction, perhaps with a short description ("and the carmaker"). */
+const CONJUNCTION_GAP = /^(,|and|&|, and|or|, or)(?: (?:the|a|an)(?: [\p{Ll}-]+){1,3})?$/u;
 
 /** "Rubio, who affirmed": the mention ending right before the relative pronoun, in its sentence. */
 function relativeAntecedent(ctx: SpeakerContext, start: number): Mention | undefined {

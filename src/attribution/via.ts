@@ -19,7 +19,13 @@ const LINKERS = new Set(['the', 'of', '&', 'and']);
  * directly before a relaying verb ("reports", "cited", "quoted"), optionally followed by what it
  * cites ("citing Russian media"). Lexicon data decides which verbs relay and which words cite.
  */
-export function findVia(doc: Doc, tokens: readonly Token[], from: number, to: number): ViaMatch[] {
+export function findVia(
+  doc: Doc,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  isOutlet: (from: number, to: number) => boolean = () => true,
+): ViaMatch[] {
   const lex = cueLexicon();
   const out: ViaMatch[] = [];
   const lower = (i: number) => doc.text.slice(tokens[i].start, tokens[i].end).toLowerCase();
@@ -33,6 +39,7 @@ export function findVia(doc: Doc, tokens: readonly Token[], from: number, to: nu
       s--;
     if (s === i) continue;
     if (s - 1 >= from && lower(s - 1) === 'the') s--;
+    if (lex.personalRelayVerbs.has(entry.lemma) && !isOutlet(s, i)) continue;
     const outletSpan = textSpan(doc.text, tokens[s].start, tokens[i - 1].end);
     const via: Via = {
       outlet: outletSpan.text,

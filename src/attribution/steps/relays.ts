@@ -21,7 +21,7 @@ export function relaysOf(c: AttributionContext): Relays {
       const s = doc.sentences[sentenceIndex];
       vias = s
         ? [
-            ...findVia(doc, tokens, s.tokenStart, s.tokenEnd),
+            ...findVia(doc, tokens, s.tokenStart, s.tokenEnd, (from, to) => isOutlet(c, from, to)),
             ...findRecipientVia(doc, tokens, s.tokenStart, s.tokenEnd, (start, end) =>
               outletName(c, start, end),
             ),

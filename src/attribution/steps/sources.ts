@@ -3,6 +3,7 @@ import { adjacentSource, isPassiveCue, parentheticalSubject, passiveAgent } from
 import type { LinkedAttribution, RoleSpan } from '../link.js';
 import { isClauseSubject, sharedSubject } from '../subjects.js';
 import { lowerAt, type AttributionContext } from './context.js';
+import { locativeHead } from './locative.js';
 
 /**
  * Each cue's source, repaired: a "source" of only adverbs or auxiliaries ("further") is a tagging
@@ -53,6 +54,9 @@ function activeSource(c: AttributionContext, cue: RoleSpan, tagged: RoleSpan | n
   // "…, but said [SpaceX] would fly": the name is the reported clause's subject; the speaker is
   // the subject the second verb shares with the first clause, when the sentence makes it plain.
   if (source && isClauseSubject(text, tokens, cue, source)) source = null;
+  // "…, a chemist at the lab in Pasadena, California, said": the state ends a locative.
+  const head = source && source.to <= cue.from ? locativeHead(c, source, s) : undefined;
+  if (head !== undefined) source = head;
   const isAdverb = (w: string) => lex.auxiliaries.has(w) || /..ly$/.test(w);
   return source ?? sharedSubject(text, tokens, cue, s, { isAdverb, named });
 }
