@@ -4,7 +4,7 @@ import { wordKnowledge, type WordInfo } from './knowledge.js';
 import { grammar } from './lexicon.js';
 import { tagRange, type Tagged } from './tagger.js';
 import { countEndingBy } from '../util/sorted-spans.js';
-import { ENGLISH_QUOTES } from '../text/index.js';
+import { ENGLISH_DOUBLE_QUOTES, ENGLISH_QUOTES } from '../text/index.js';
 
 /*
  * One sentence as the event coder reads it: tagged words, their knowledge, entity types, actor
@@ -329,7 +329,7 @@ export function modalityAt(toks: readonly Tagged[], i: number): Modality {
 
 /** How far a reported clause's modal may sit from the statement verb ("says [the new government] must"). */
 const REPORT_WINDOW = 8;
-const DOUBLE_QUOTES = new Set(['"', '“', '”']);
+const DOUBLE_QUOTES: ReadonlySet<string> = new Set(ENGLISH_DOUBLE_QUOTES);
 /**
  * Obligation modals and the control kind a statement of them makes: "said Israel must end" demands.
  * Not "should", often a forecast in news ("said the debate should boost his numbers"): on 84 PolNeAR
@@ -338,8 +338,8 @@ const DOUBLE_QUOTES = new Set(['"', '“', '”']);
 const OBLIGATION_KIND: Readonly<Record<string, 'demand' | 'appeal'>> = { must: 'demand' };
 
 /**
- * "Russia says Israel must end attacks", "said that Qatar should mediate": a statement verb (CAMEO 01x)
- * over a clause whose act is an obligation demands (must) or appeals for (should) the act.
+ * "Russia says Israel must end attacks": a statement verb (CAMEO 01x) over a clause whose act is an
+ * obligation of a kind in OBLIGATION_KIND (today "must" only) demands the act.
  */
 export function reportedObligation(
   s: Pick<PreparedSentence, 'toks'>,

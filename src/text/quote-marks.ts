@@ -15,6 +15,8 @@ export const DOUBLE_CLOSING_QUOTES: ReadonlySet<string> = new Set(['”', '»'])
 
 /** The quote marks of English text, double and single, straight and curly. */
 export const ENGLISH_QUOTES = ['"', '“', '”', "'", '‘', '’'] as const;
+/** The double quote marks of English text, straight and curly. */
+export const ENGLISH_DOUBLE_QUOTES = ['"', '“', '”'] as const;
 /** English marks that can end a quotation: straight and right double and single quotes. */
 export const ENGLISH_CLOSING_QUOTES = ['"', '”', "'", '’'] as const;
 /** Opening guillemets, double and single: quotation openers of other typographies. */
