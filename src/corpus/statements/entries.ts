@@ -41,6 +41,7 @@ const NEGATED = 2;
 const NAMES_ONLY = 4;
 const HABITUAL = 8;
 const PERFECT = 16;
+const QUOTED = 32;
 
 /** Words per chunk of the packed cores (16 MB): chunks are added, never copied. */
 const CHUNK = 1 << 22;
@@ -104,7 +105,8 @@ export class Entries {
       (core.negated ? NEGATED : 0) |
       (core.namesOnly ? NAMES_ONLY : 0) |
       (core.occasion.habitual ? HABITUAL : 0) |
-      (core.occasion.perfect ? PERFECT : 0);
+      (core.occasion.perfect ? PERFECT : 0) |
+      (core.quoted ? QUOTED : 0);
     this.pack(n, [core.words, core.contentText, core.context, core.cueStems]);
     return n;
   }
@@ -183,6 +185,7 @@ export class Entries {
       context,
       cueStems,
       direct: (c.flags[n] & DIRECT) !== 0,
+      quoted: (c.flags[n] & QUOTED) !== 0,
       negated: (c.flags[n] & NEGATED) !== 0,
       namesOnly: (c.flags[n] & NAMES_ONLY) !== 0,
       occasion,

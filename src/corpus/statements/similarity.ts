@@ -45,6 +45,8 @@ export interface Profile {
   /** Hashes of the longer words around the report in its article (its occasion, its topic), sorted. */
   context: Uint32Array;
   direct: boolean;
+  /** Some of its words are quoted: a direct or mixed report. */
+  quoted: boolean;
   /** Stems of the content words (see `stem`): sorted distinct hashes, with the highest idf of their words. */
   stems: Uint32Array;
   stemIdf: Float32Array;
@@ -77,6 +79,7 @@ export interface ProfileCore extends Pick<
   | 'context'
   | 'cueStems'
   | 'direct'
+  | 'quoted'
   | 'negated'
   | 'namesOnly'
   | 'occasion'
@@ -108,6 +111,7 @@ export function profileCore(report: Report, vocab: Vocabulary): ProfileCore {
     context: sortedDistinct(ctx.map(hashWord)),
     cueStems: sortedDistinct(cueWords.map((w) => hashWord(stem(w)))),
     direct: report.form === 'direct',
+    quoted: report.form !== 'indirect',
     negated: texts.some((w) => negationWords.has(w) || negationSuffixes.some((s) => w.endsWith(s))),
     namesOnly: namesOnly(report, titleWords),
     occasion: occasionOf(report, day),
@@ -130,6 +134,7 @@ export function expandProfile(core: ProfileCore, vocab: Vocabulary): Profile {
     contentVectors: Int32Array.from(core.contentText, (id) => vocab.vectorRow(id)),
     context: core.context,
     direct: core.direct,
+    quoted: core.quoted,
     occasion: core.occasion,
     ...stemmed(core.contentText, vocab),
     negated: core.negated,
@@ -251,6 +256,8 @@ export const FEATURES = [
   'perfect',
   'negationDiffers',
   'paraphrase',
+  'quotedBoth',
+  'namesOtherSpeaker',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -314,7 +321,18 @@ function cheapFeatures(a: Profile, b: Profile): number[] {
     a.occasion.perfect || b.occasion.perfect ? 1 : 0,
     a.negated !== b.negated ? 1 : 0,
     Number.NaN,
+    a.quoted && b.quoted ? 1 : 0,
+    namesSpeakerOf(a, b) || namesSpeakerOf(b, a) ? 1 : 0,
   ];
+}
+
+/**
+ * The content of `a` names the speaker of `b` ("condemned Trump's proposal to ban Muslims" against
+ * Trump's own call): a report about that person's utterance, whose own speaker said something else.
+ */
+function namesSpeakerOf(a: Profile, b: Profile): boolean {
+  const key = b.speakerKey;
+  return key !== null && a.contentText.some((w) => w === key || (w.startsWith(key) && w[key.length] === "'"));
 }
 
 /** Words the two sequences share, counted with repeats: no common subsequence or run is longer. */
