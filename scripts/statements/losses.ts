@@ -1,12 +1,21 @@
 /**
  * Where the same-statement pairs of the statements gold are lost: too short to match, speaker
- * blocking (two named speakers with different keys), LSH retrieval (fewer than the required shared
- * bands), or the matcher's cross-validated score (fold models as `newsgraph eval statements` fits
- * them). Prints a table and, with --list, each lost pair.
+ * blocking (two named speakers with different keys — for a same pair an upstream attribution error,
+ * the gold's same pairs credit one speaker), LSH retrieval (fewer than the required shared bands),
+ * or the matcher's cross-validated score (fold models as `newsgraph eval statements` fits them); and
+ * of the pairs stopped anywhere, those the grouping still joins through other reports (the fold's
+ * statement index over all gold reports). Prints a table and, with --list, each lost pair.
  *
  *   npx tsx scripts/statements/losses.ts [--data ../shared/data] [--list]
  */
-import { features, profile, score, Vocabulary, type Profile } from '../../src/corpus/statements/index.js';
+import {
+  buildStatementIndex,
+  features,
+  profile,
+  score,
+  Vocabulary,
+  type Profile,
+} from '../../src/corpus/statements/index.js';
 import { fitModel } from '../../src/corpus/statements/fit.js';
 import { blockKeys, DEFAULT_LSH, MIN_SHARED_BANDS } from '../../src/corpus/statements/grouping.js';
 import { matchable } from '../../src/corpus/statements/similarity.js';
@@ -29,6 +38,7 @@ const models = Array.from({ length: FOLDS }, (_, f) => {
     train.map((i) => y[i]),
   );
 });
+const indexes = models.map((model) => buildStatementIndex([...data.reports.values()], { model, keepReports: false }));
 
 function sharedBands(a: Profile, b: Profile): number {
   const m = models[0];
@@ -40,6 +50,7 @@ function sharedBands(a: Profile, b: Profile): number {
 }
 
 const stages = ['too short', 'speaker blocking', 'LSH retrieval', 'matcher score', 'found'] as const;
+const joinedByGrouping = { same: 0, different: 0 };
 type Stage = (typeof stages)[number];
 const tally = { same: new Map<Stage, number>(), different: new Map<Stage, number>() };
 const lost: string[] = [];
@@ -57,6 +68,7 @@ data.pairs.forEach((p, i) => {
   // Would the matcher have taken the pairs the earlier stages stopped?
   if ((stage === 'LSH retrieval' || stage === 'speaker blocking') && score(m, x[i]) >= m.threshold)
     matcherWouldTake.set(p.label, (matcherWouldTake.get(p.label) ?? 0) + 1);
+  if (stage !== 'found' && indexes[foldOf(i)].together(id(p.a), id(p.b))) joinedByGrouping[p.label]++;
   const t = tally[p.label];
   t.set(stage, (t.get(stage) ?? 0) + 1);
   if (p.label === 'same' && stage !== 'found')
@@ -70,5 +82,8 @@ for (const s of stages)
   process.stdout.write(`| ${s} | ${tally.same.get(s) ?? 0} | ${tally.different.get(s) ?? 0} |\n`);
 process.stdout.write(
   `stopped before the matcher but scoring above its threshold: same ${matcherWouldTake.get('same') ?? 0}, different ${matcherWouldTake.get('different') ?? 0}\n`,
+);
+process.stdout.write(
+  `stopped before 'found' but joined by the grouping through other reports: same ${joinedByGrouping.same}, different ${joinedByGrouping.different}\n`,
 );
 if (process.argv.includes('--list')) process.stdout.write(lost.join('\n') + '\n');

@@ -258,6 +258,7 @@ export const FEATURES = [
   'paraphrase',
   'quotedBoth',
   'namesOtherSpeaker',
+  'quotedLogDays',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -323,6 +324,8 @@ function cheapFeatures(a: Profile, b: Profile): number[] {
     Number.NaN,
     a.quoted && b.quoted ? 1 : 0,
     namesSpeakerOf(a, b) || namesSpeakerOf(b, a) ? 1 : 0,
+    // Days apart weigh differently when both quote: quoted words travel unchanged for months.
+    a.quoted && b.quoted && days !== null ? Math.log1p(days) : 0,
   ];
 }
 
