@@ -38,7 +38,9 @@ const models = Array.from({ length: FOLDS }, (_, f) => {
     train.map((i) => y[i]),
   );
 });
-const indexes = models.map((model) => buildStatementIndex([...data.reports.values()], { model, keepReports: false }));
+const indexes = models.map((model) =>
+  buildStatementIndex([...data.reports.values()], { model, keepReports: false }),
+);
 
 function sharedBands(a: Profile, b: Profile): number {
   const m = models[0];
