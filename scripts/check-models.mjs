@@ -1,5 +1,5 @@
 /**
- * Fails when the committed events model is stale: retrains it (about half a minute) into a
+ * Fails when the committed events model (or its news filter, models/events-filter.bin) is stale: retrains it (about half a minute) into a
  * temporary file and compares its sha256 with models/events.bin. The events trainer reads the
  * pipeline's NER and actors output, so any change there changes the model it should ship; the
  * trainer is deterministic, so a fresh model equals the committed one byte for byte or the
@@ -41,8 +41,32 @@ try {
   } else {
     console.log(`check:models: models/events.bin is up to date (sha256 ${have})`);
   }
+  // The news filter reads the committed events model's output: retrained from it, it must match too.
+  if (freshArg < 0) checkFilter(path.join(dir, 'events-filter.bin'));
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Retrains the news filter (about half a minute) and compares it with models/events-filter.bin. */
+function checkFilter(out) {
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  const run = spawnSync(tsx, ['scripts/events/train-news-filter.ts', '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) {
+    process.stderr.write(run.stdout + run.stderr);
+    throw new Error(`check:models: the news filter trainer failed (exit ${run.status ?? run.signal})`);
+  }
+  const want = sha256(out);
+  const have = sha256(path.join(root, 'models', 'events-filter.bin'));
+  if (want !== have) {
+    console.error(
+      `check:models: models/events-filter.bin is stale: retraining gives sha256 ${want}, the committed file has ${have}.\n` +
+        'It reads the events model: run `npm run train:events-filter` after `npm run train:events`, and commit it.',
+    );
+    process.exitCode = 1;
+  } else console.log(`check:models: models/events-filter.bin is up to date (sha256 ${have})`);
 }
 
 /** Trains the events model into `out` (the trainer's log is shown only when it fails). */

@@ -2,7 +2,8 @@
  * Retrains every model in the order they depend on each other and prints each file's sha256:
  * NER (models/ner.bin) → attribution (data/attribution/word-classes.json, the cue-edge model
  * models/cue-spans.bin, then models/attribution.bin) → events (models/events.bin, trained on the
- * pipeline's NER and actors output, so always after them). Needs ../shared.
+ * pipeline's NER and actors output, so always after them) → the events news filter
+ * (models/events-filter.bin, which reads the events model's output). Needs ../shared.
  *
  *   npm run train:all
  */
@@ -20,6 +21,8 @@ const STEPS = [
     files: ['data/attribution/word-classes.json', 'models/cue-spans.bin', 'models/attribution.bin'],
   },
   { script: 'train:events', files: ['models/events.bin'] },
+  // The news filter reads the events model's types and margins, so it follows it.
+  { script: 'train:events-filter', files: ['models/events-filter.bin'] },
 ];
 
 if (!existsSync(path.resolve(root, '..', 'shared', 'data'))) {

@@ -6,6 +6,9 @@
  *
  *   npm run cv:events [-- --out DIR --folds 5 --only K --type-epochs N --ngec-weight W --models DIR …]
  *
+ * Each fold's news filter (src/events/news-filter.ts) is trained as the shipped one is, on the labelled
+ * news triggers and the fold's training PLV sentences (--news-filter 0 leaves it out).
+ *
  * --models DIR keeps each fold's model file there and reuses it on the next run, so a change to the
  * decoding rules alone is compared on the same models (the saved files are the quantised ones).
  */
@@ -14,7 +17,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/util/data.js';
-import { seededRandom } from '../../src/util/random.js';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { deserialiseEventModel, serialiseEventModel, useEventModel } from '../../src/events/model.js';
 import {
@@ -24,7 +26,11 @@ import {
   type TrainSentence,
 } from '../../src/events/train.js';
 import { predictedEvents } from '../../src/eval/events.js';
-import { extraTrainingData, plvExample, readPlv } from './corpus.js';
+import { useNewsFilter } from '../../src/events/news-filter.js';
+import { DEFAULT_FILTER_TRAIN, trainNewsFilter } from '../../src/events/news-filter-train.js';
+import { extraTrainingData, plvExample, plvFolds, readPlv } from './corpus.js';
+import { filterExamples, newsFilterDocs, plvFilterDocs } from './news-filter-data.js';
+import { NEWS_FILTER_DEFAULTS } from './train-news-filter-options.js';
 import { listArg, numArg, strArg, trainOptions } from './options.js';
 
 const FIGURES = [
@@ -45,15 +51,7 @@ const scorer = path.resolve(PROJECT_ROOT, '..', 'shared', 'tools', 'score-dyads.
 const records = readPlv();
 const examples = records.map(plvExample);
 const { ngec, negatives, news } = extraTrainingData();
-// Folds from a seeded shuffle of the records, so every run splits alike.
-const random = seededRandom(2024);
-const order = records.map((_, i) => i);
-for (let i = order.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1));
-  [order[i], order[j]] = [order[j]!, order[i]!];
-}
-const foldOf = new Int32Array(records.length);
-order.forEach((r, k) => (foldOf[r] = k % folds));
+const foldOf = plvFolds(records.length, folds);
 
 // Decision margins to compare (each fold's model is trained once and decoded at each).
 const thresholds = listArg('grid-threshold', DEFAULT_TRAIN.threshold);
@@ -72,6 +70,21 @@ const labelOf = (c: (typeof combos)[number]) =>
   combos.length > 1
     ? ` (threshold ${c.threshold}, secondary ${c.secondary}, gate slack ${c.gateSlack}, share ${c.gateShare})`
     : '';
+// The news filter of each fold: trained, as train-news-filter.ts trains the shipped one, on the labelled
+// news events and the training fold's PLV positives, both coded by the fold's model (--news-filter 0: none).
+const withFilter = numArg('news-filter', 1) > 0;
+const plvWeight = numArg('plv-weight', NEWS_FILTER_DEFAULTS.plvWeight);
+const filterThreshold = numArg('filter-threshold', NEWS_FILTER_DEFAULTS.threshold);
+const newsDocs = withFilter ? newsFilterDocs() : [];
+const plvDocs = withFilter ? plvFilterDocs(records) : [];
+function foldFilter(f: number, model: ReturnType<typeof trainEventModel>) {
+  if (!withFilter) return null;
+  const examples = [
+    ...newsDocs.flatMap((d) => filterExamples(d, model, plvWeight)),
+    ...plvDocs.filter((_, i) => foldOf[i] !== f).flatMap((d) => filterExamples(d, model, plvWeight)),
+  ];
+  return trainNewsFilter(examples, { ...DEFAULT_FILTER_TRAIN, threshold: filterThreshold });
+}
 const modelDir = strArg('models', '');
 if (modelDir) mkdirSync(modelDir, { recursive: true });
 /** A fold's model: the one kept in --models when there is one, else trained (and kept). */
@@ -94,6 +107,7 @@ for (let f = 0; f < folds; f++) {
   const model = foldModel(f, () =>
     trainEventModel([...train, ...ngec, ...negatives, ...news], trainOptions(DEFAULT_TRAIN)),
   );
+  useNewsFilter(foldFilter(f, model));
   const fold = records.filter((_, i) => foldOf[i] === f);
   const goldFile = path.join(out, `fold${f}.gold.jsonl`);
   writeFileSync(goldFile, fold.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -124,6 +138,7 @@ for (let f = 0; f < folds; f++) {
   });
 }
 useEventModel(undefined);
+useNewsFilter(undefined);
 writeFileSync(path.join(out, 'all.pred.jsonl'), allPred.join('\n') + '\n');
 combos.forEach((combo, c) => {
   const r = rows[c]!;

@@ -10,6 +10,7 @@ import { codeType, dictionaryCode, type FoldedType } from './features.js';
 import { codeFacts, grammar, type ControlKind, type VerbEntry } from './lexicon.js';
 import { wordKnowledge } from './knowledge.js';
 import { eventModel, vocabularyOf, type EventModel } from './model.js';
+import { keepEvent, newsFilter, newsFilterFeatures, type NewsFilterModel } from './news-filter.js';
 import { DASHES, prepareSentence, type PreparedSentence } from './sentence.js';
 
 /*
@@ -32,6 +33,34 @@ export interface CoderInput {
   extraVerbs?: readonly VerbEntry[];
   /** A model other than the committed one (cross-validation). */
   model?: EventModel;
+  /** A news filter other than the committed one; null codes every typed event (training the filter). */
+  newsFilter?: NewsFilterModel | null;
+  /** Sees each event's news-filter features before the filter decides (training the filter). */
+  onFilterCase?: (c: FilterCase) => void;
+}
+
+/** An event as the news filter sees it: its trigger's offset, its type and its features. */
+export interface FilterCase {
+  trigger: number;
+  type: FoldedType;
+  features: number[];
+}
+
+/** Whether the news filter drops a typed act (reporting it to `onFilterCase` first). */
+function filteredOut(
+  input: CoderInput,
+  filter: NewsFilterModel | null,
+  s: PreparedSentence,
+  d: Decoded & { code?: string },
+  type: FoldedType,
+  source: [number, number],
+): boolean {
+  // Composed acts are CAMEO's grammar over control words, not the typer's guesses: the filter leaves them.
+  if ((!filter && !input.onFilterCase) || d.code !== undefined) return false;
+  const ctx = { type, source, attributions: input.attributions, article: input.sentences.length > 1 };
+  const features = newsFilterFeatures(s, d, ctx);
+  input.onFilterCase?.({ trigger: s.toks[d.c.i]!.start, type, features });
+  return filter !== null && !keepEvent(filter, features);
 }
 
 /** Each folded type's "not specified" CAMEO code, for triggers the dictionary does not code alike. */
@@ -320,6 +349,7 @@ function actorRef(text: string, c: Coded): EventActor {
 
 export function codeEvents(input: CoderInput): Event[] {
   const model = input.model ?? eventModel();
+  const filter = input.newsFilter === undefined ? newsFilter() : input.newsFilter;
   // Extra (PETRARCH) verbs open the gate too: the model's vocabulary never saw most of them.
   // Composed acts (compose.ts) start from control, halt and comment words the model may never have typed.
   const own = withCompositionWords(vocabularyOf(model));
@@ -358,7 +388,7 @@ export function codeEvents(input: CoderInput): Event[] {
       const code = d.code ?? cameoCode(s, d, q.type, extra);
       // An event needs its actor: without source words that name one, the act is not coded (precision first).
       const source = d.source && actorWords(s, d.source);
-      if (!source) continue;
+      if (!source || filteredOut(input, filter, s, d, q.type, source)) continue;
       // A target that names no actor is kept as the words the act is done to (uncoded).
       // Without a tagged target, the trigger's object (a passive's subject is already the target).
       const target = d.target

@@ -142,7 +142,8 @@ export function viterbi(
   return out;
 }
 
-function quantise(a: Float32Array | Int8Array, scale: number): { data: Int8Array; scale: number } {
+/** Float weights as int8 with a scale (the largest weight is ±127). */
+export function quantise(a: Float32Array | Int8Array, scale: number): { data: Int8Array; scale: number } {
   if (a instanceof Int8Array) return { data: a, scale };
   let max = 0;
   for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]!));

@@ -1,0 +1,126 @@
+/**
+ * Training data of the news filter (src/events/news-filter.ts), prepared as the coder reads text at
+ * run time (text, mentions, actors and attribution stages), then coded by a given events model with
+ * the filter off, each event's filter features kept:
+ *   - the hand-labelled news triggers (data/events/news-triggers.jsonl, PolNeAR training articles): an
+ *     event at a labelled trigger is to keep when its type is the label's, else to drop; events at
+ *     unlabelled words are left out;
+ *   - PLV's sentences (every one holds its marked events): an event of a marked type is to keep.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Doc } from '../../src/model/index.js';
+import { emptyDoc, runStages } from '../../src/pipeline/pipeline.js';
+import { textStage } from '../../src/text/index.js';
+import { mentionsStage } from '../../src/mentions/index.js';
+import { actorsStage } from '../../src/actors/index.js';
+import { attributionStage } from '../../src/attribution/index.js';
+import { codeEvents, type FilterCase } from '../../src/events/coder.js';
+import { foldType, TYPES, type FoldedType } from '../../src/events/features.js';
+import type { EventModel } from '../../src/events/model.js';
+import type { FilterExample } from '../../src/events/news-filter-train.js';
+import { NEWS_TRIGGERS_FILE, POLNEAR_FILE, type PlvRecord } from './corpus.js';
+
+const STAGES = [textStage, mentionsStage, actorsStage, attributionStage];
+
+/** A prepared text: its layers up to the attributions, and what is known of its events. */
+export interface FilterDoc {
+  id: string;
+  doc: Doc;
+  /** News: trigger offset → labelled type. */
+  labels?: ReadonlyMap<number, FoldedType>;
+  /** PLV: the marked types. */
+  marked?: ReadonlySet<FoldedType>;
+}
+
+function prepare(id: string, text: string): Doc {
+  return runStages(STAGES, emptyDoc(text, {}, id));
+}
+
+const TriggerSchema = z.object({
+  id: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  type: z.enum(TYPES),
+});
+
+/** The PolNeAR training articles that hold labelled triggers, prepared. */
+export function newsFilterDocs(file = NEWS_TRIGGERS_FILE, articles = POLNEAR_FILE): FilterDoc[] {
+  const byDoc = new Map<string, Map<number, FoldedType>>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const l = TriggerSchema.parse(JSON.parse(line));
+    const own = byDoc.get(l.id) ?? new Map<number, FoldedType>();
+    own.set(l.start, l.type);
+    byDoc.set(l.id, own);
+  }
+  const out: FilterDoc[] = [];
+  for (const line of readFileSync(articles, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const a = z.object({ id: z.string(), text: z.string() }).parse(JSON.parse(line));
+    const labels = byDoc.get(a.id);
+    if (labels) out.push({ id: a.id, doc: prepare(a.id, a.text), labels });
+  }
+  return out;
+}
+
+/** PLV records, prepared, with their marked types. */
+export function plvFilterDocs(records: readonly PlvRecord[]): FilterDoc[] {
+  return records.map((r) => ({
+    id: r.id,
+    doc: prepare(r.id, r.text),
+    marked: new Set(r.expected.map((e) => foldType(e.type)).filter((t): t is FoldedType => !!t)),
+  }));
+}
+
+/** The events a model codes in a prepared text with the filter off, as the filter sees them. */
+export function filterCases(d: FilterDoc, model: EventModel): FilterCase[] {
+  const cases: FilterCase[] = [];
+  const { doc } = d;
+  codeEvents({
+    text: doc.text,
+    sentences: doc.sentences,
+    mentions: doc.mentions,
+    actors: doc.actors,
+    attributions: doc.attributions,
+    ...(doc.byline ? { byline: doc.byline } : {}),
+    model,
+    newsFilter: null,
+    onFilterCase: (c) => cases.push(c),
+  });
+  // One case per trigger and type (an act with two sources is seen twice).
+  const seen = new Set<string>();
+  return cases.filter((c) => {
+    const key = `${c.trigger}|${c.type}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A labelled example of each event the filter can learn from, with its text's id. */
+export function filterExamples(
+  d: FilterDoc,
+  model: EventModel,
+  plvWeight: number,
+): Array<FilterExample & { doc: string; trigger: number; news: boolean }> {
+  const out: Array<FilterExample & { doc: string; trigger: number; news: boolean }> = [];
+  for (const c of filterCases(d, model)) {
+    if (d.labels) {
+      const label = d.labels.get(c.trigger);
+      if (label === undefined) continue;
+      const keep = label === c.type;
+      out.push({ features: c.features, keep, weight: 1, doc: d.id, trigger: c.trigger, news: true });
+    } else if (d.marked?.has(c.type) && plvWeight > 0) {
+      out.push({
+        features: c.features,
+        keep: true,
+        weight: plvWeight,
+        doc: d.id,
+        trigger: c.trigger,
+        news: false,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import { hashedRows, MulticlassPerceptron, runEpochs } from '../learn/perceptron.js';
+import { seededRandom } from '../util/random.js';
+import type { NewsFilterModel } from './news-filter.js';
+
+/*
+ * Training of the news filter (news-filter.ts): a binary averaged perceptron, label 1 keep, 0 drop,
+ * over events the coder types. Deterministic for a seed.
+ */
+
+export interface FilterExample {
+  features: readonly number[];
+  keep: boolean;
+  /** Update weight (hand-labelled news 1; PLV's positives less, see DEFAULT_FILTER_TRAIN). */
+  weight: number;
+}
+
+export interface FilterTrainOptions {
+  bits: number;
+  epochs: number;
+  seed: number;
+  /** Kept when keep − drop exceeds this. */
+  threshold: number;
+  log?: (msg: string) => void;
+}
+
+export const DEFAULT_FILTER_TRAIN: Omit<FilterTrainOptions, 'log'> = {
+  bits: 14,
+  epochs: 10,
+  seed: 12,
+  threshold: 0,
+};
+
+export function trainNewsFilter(
+  examples: readonly FilterExample[],
+  opts: Omit<FilterTrainOptions, 'log'> & Pick<FilterTrainOptions, 'log'>,
+): NewsFilterModel {
+  const p = new MulticlassPerceptron(2, hashedRows(opts.bits), 'f32');
+  let errors = 0;
+  runEpochs(
+    examples.length,
+    { epochs: opts.epochs, order: 'fresh-shuffle', random: seededRandom(opts.seed), clock: p },
+    (u) => {
+      const ex = examples[u]!;
+      const gold = ex.keep ? 1 : 0;
+      const pred = p.predict(ex.features, ex.features.length);
+      if (pred === gold) return;
+      errors++;
+      p.update(ex.features, ex.features.length, gold, pred, ex.weight);
+    },
+    (epoch) => {
+      opts.log?.(`news filter epoch ${epoch + 1}: ${errors}/${examples.length} errors`);
+      errors = 0;
+    },
+  );
+  return {
+    bits: opts.bits,
+    weights: { data: p.averaged() as Float32Array, scale: 1 },
+    threshold: opts.threshold,
+  };
+}

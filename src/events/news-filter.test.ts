@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../pipeline/analyze.js';
+import { emptyDoc } from '../pipeline/pipeline.js';
+import { textStage } from '../text/index.js';
+import { codeEvents, type FilterCase } from './coder.js';
+import { tagRange } from './tagger.js';
+import {
+  deserialiseNewsFilter,
+  filterScore,
+  keepEvent,
+  serialiseNewsFilter,
+  titleCaseHeadline,
+  useNewsFilter,
+  type NewsFilterModel,
+} from './news-filter.js';
+import { trainNewsFilter } from './news-filter-train.js';
+
+const toks = (text: string) => ({ toks: tagRange(text, 0, text.length) });
+
+/** The coder alone (no NER or actors layers) with a given news filter, and the cases it saw. */
+function code(text: string, newsFilter: NewsFilterModel | null) {
+  const layers = textStage.run(emptyDoc(text, {}));
+  const cases: FilterCase[] = [];
+  const events = codeEvents({
+    text,
+    sentences: layers.sentences ?? [],
+    mentions: [],
+    actors: [],
+    attributions: [],
+    newsFilter,
+    onFilterCase: (c) => cases.push(c),
+  });
+  return { events, cases };
+}
+
+const ARTICLE = 'Russian troops attacked Ukraine on Monday. The talks in Geneva ended without a statement.';
+const SENTENCE = 'Russian troops attacked Ukraine on Monday.';
+
+function filterOf(threshold: number): NewsFilterModel {
+  return { bits: 8, weights: { data: new Float32Array(2 << 8), scale: 1 }, threshold };
+}
+
+describe('news filter', () => {
+  it('tells a title-case headline from a sentence', () => {
+    expect(titleCaseHeadline(toks('Trump Tells Supporters In Reno The NFL Has Gone Soft'))).toBe(true);
+    expect(titleCaseHeadline(toks('Republican Party Boosts Spending In Battleground States'))).toBe(true);
+    expect(titleCaseHeadline(toks('Trump told supporters in Reno that the NFL has gone soft.'))).toBe(false);
+    expect(titleCaseHeadline(toks('Trump Tells Supporters In Reno.'))).toBe(false);
+  });
+
+  it('drops the typed events it scores at or below its threshold, and reports each to the trainer', () => {
+    const all = code(ARTICLE, null);
+    expect(all.events.length).toBeGreaterThan(0);
+    expect(all.cases.map((c) => c.trigger)).toContain(ARTICLE.indexOf('attacked'));
+    // An empty model scores 0 everywhere: kept when the threshold is below 0, dropped at 0.
+    expect(code(ARTICLE, filterOf(-1)).events).toEqual(all.events);
+    expect(code(ARTICLE, filterOf(0)).events).toEqual([]);
+  });
+
+  it('reads an article and a lone sentence as two domains (each feature has a copy of its own)', () => {
+    const [a] = code(ARTICLE, null).cases;
+    const [s] = code(SENTENCE, null).cases;
+    const half = a!.features.length / 2;
+    expect(s!.features.slice(0, half)).toEqual(a!.features.slice(0, half));
+    expect(s!.features.slice(half)).not.toEqual(a!.features.slice(half));
+  });
+
+  it('learns to drop what its labels drop in articles and keeps lone sentences it saw as positives', () => {
+    const article = code(ARTICLE, null).cases[0]!.features;
+    const sentence = code(SENTENCE, null).cases[0]!.features;
+    const filter = trainNewsFilter(
+      [
+        { features: article, keep: false, weight: 1 },
+        { features: sentence, keep: true, weight: 1 },
+      ],
+      { bits: 12, epochs: 5, seed: 1, threshold: 0 },
+    );
+    expect(keepEvent(filter, article)).toBe(false);
+    expect(keepEvent(filter, sentence)).toBe(true);
+    // The model file keeps its decisions (int8 weights with a scale).
+    const loaded = deserialiseNewsFilter(serialiseNewsFilter(filter));
+    expect(loaded.threshold).toBe(0);
+    for (const f of [article, sentence]) {
+      expect(Math.sign(filterScore(loaded, f))).toBe(Math.sign(filterScore(filter, f)));
+      expect(filterScore(loaded, f)).toBeCloseTo(filterScore(filter, f), 0);
+    }
+  });
+
+  it('drops an election "beat" in an article and keeps praise (the committed filter)', () => {
+    const text =
+      'Democrats beat the incumbent governor in Kentucky on Tuesday. The mayor praised the firefighters.';
+    const triggers = () => analyze(text).events.map((e) => e.trigger.text);
+    expect(triggers()).toEqual(['praised']);
+    useNewsFilter(null);
+    try {
+      expect(triggers()).toEqual(['beat', 'praised']);
+    } finally {
+      useNewsFilter(undefined);
+    }
+  });
+});
