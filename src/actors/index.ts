@@ -20,7 +20,7 @@ export function createActorsStage(kb: KnowledgeBase | (() => KnowledgeBase)): St
   let resolved: KnowledgeBase | undefined = typeof kb === 'function' ? undefined : kb;
   return {
     name: 'actors',
-    requires: ['mentions'],
+    requires: ['tokens', 'quotations', 'sentences', 'mentions'],
     provides: ['mentions', 'actors'],
     run(doc) {
       resolved ??= (kb as () => KnowledgeBase)();
