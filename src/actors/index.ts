@@ -5,8 +5,15 @@ import { resolveActors } from './resolve.js';
 
 export { resolveActors } from './resolve.js';
 export type { ActorLayers } from './resolve.js';
-export { KnowledgeBase, defaultKnowledgeBase, knowledgeBaseWith, loadAuthoredSources } from './kb/index.js';
+export {
+  KnowledgeBase,
+  authoredCountries,
+  defaultKnowledgeBase,
+  knowledgeBaseWith,
+  loadAuthoredSources,
+} from './kb/index.js';
 export type { KbSources } from './kb/index.js';
+export type { Country } from './kb/schema.js';
 export {
   loadPetrarchActors,
   loadPetrarchAgents,

@@ -1,4 +1,4 @@
-import { fallbackCountries } from './lexicon.js';
+import { authoredCountries } from '../actors/index.js';
 
 /** CAMEO agent (role) types: the second and later three-letter segments of an actor code. */
 const AGENT_TYPES = new Set([
@@ -46,7 +46,7 @@ let countries: Set<string> | undefined;
 export function ploverActorCode(code: string): string {
   const c = code.trim().toUpperCase();
   if (!/^[A-Z]{3}(?:[A-Z]{3})*$/.test(c)) return code;
-  countries ??= new Set(fallbackCountries().countries.map((x) => x.code));
+  countries ??= new Set(authoredCountries().map((x) => x.code));
   const head = c.slice(0, 3);
   if (!countries.has(head) && !NON_STATE.has(head)) return code;
   for (let k = 3; k + 3 <= c.length; k += 3) {
