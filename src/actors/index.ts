@@ -13,6 +13,7 @@ export {
   loadAuthoredSources,
 } from './kb/index.js';
 export type { KbSources } from './kb/index.js';
+export { CameoAgent } from './kb/schema.js';
 export type { Country } from './kb/schema.js';
 export {
   loadPetrarchActors,

@@ -1,40 +1,17 @@
-import { authoredCountries } from '../actors/index.js';
+import { CameoAgent, authoredCountries } from '../actors/index.js';
 
-/** CAMEO agent (role) types: the second and later three-letter segments of an actor code. */
-const AGENT_TYPES = new Set([
-  'GOV',
-  'MIL',
-  'LEG',
-  'JUD',
-  'ELI',
-  'COP',
-  'OPP',
-  'REB',
-  'INS',
-  'SPY',
-  'MED',
-  'BUS',
-  'CVL',
-  'EDU',
-  'HLH',
-  'LAB',
-  'REF',
-  'REL',
-  'CRM',
-  'AGR',
-  'ENV',
-  'MOD',
-  'RAD',
-  'SEP',
-  'UAF',
-  'HRI',
-  'PTY',
+/** Prefixes that stand where a country would (international, non-state actors). */
+const NON_STATE = new Set(['IGO', 'NGO', 'IMG', 'INT', 'MNC', 'NGM', 'UIS']);
+/**
+ * CAMEO agent (role) types: the second and later three-letter segments of an actor code. The actors
+ * stage's list, less the prefixes above, and three types its knowledge base never assigns.
+ */
+const AGENT_TYPES: ReadonlySet<string> = new Set([
+  ...CameoAgent.options.filter((a) => !NON_STATE.has(a)),
   'JRN',
   'DEV',
   'SET',
 ]);
-/** Prefixes that stand where a country would (international, non-state actors). */
-const NON_STATE = new Set(['IGO', 'NGO', 'IMG', 'INT', 'MNC', 'NGM', 'UIS']);
 
 let countries: Set<string> | undefined;
 
