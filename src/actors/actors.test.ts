@@ -225,6 +225,20 @@ describe('coreference', () => {
     expect(r.mentions.some((m) => m.text === 'he')).toBe(false);
   });
 
+  it("reads the text stage's quotations: a left mark used to close ends the quotation", () => {
+    // The quotation closes at 'not,“', so "he" is the writer's and names the minister.
+    const text = 'Mark Rutte spoke. “Apparently not,“ he said.';
+    const r = run(text, [['Mark Rutte', 'PERSON']]);
+    expect(r.actorOf(r.mention('he'))).toBe(r.actorOf(r.mention('Mark Rutte')));
+  });
+
+  it('takes the words after an unclosed opening mark as quoted, up to the paragraph end', () => {
+    const text = 'Mark Rutte spoke.\n\n“The plan is sound and he will see it.\n\nHe left.';
+    const r = run(text, [['Mark Rutte', 'PERSON']]);
+    expect(r.mentions.some((m) => m.text === 'he')).toBe(false);
+    expect(r.actorOf(r.mention('He'))).toBe(r.actorOf(r.mention('Mark Rutte')));
+  });
+
   it('codes group nouns with a demonym and keeps one actor per group', () => {
     const text = 'Ukrainian officials said Russian troops advanced. Later, Russian troops withdrew.';
     const r = run(text, [

@@ -5,8 +5,16 @@ import { resolveActors } from './resolve.js';
 
 export { resolveActors } from './resolve.js';
 export type { ActorLayers } from './resolve.js';
-export { KnowledgeBase, defaultKnowledgeBase, knowledgeBaseWith, loadAuthoredSources } from './kb/index.js';
+export {
+  KnowledgeBase,
+  authoredCountries,
+  defaultKnowledgeBase,
+  knowledgeBaseWith,
+  loadAuthoredSources,
+} from './kb/index.js';
 export type { KbSources } from './kb/index.js';
+export { CameoAgent } from './kb/schema.js';
+export type { Country } from './kb/schema.js';
 export {
   loadPetrarchActors,
   loadPetrarchAgents,
@@ -20,7 +28,7 @@ export function createActorsStage(kb: KnowledgeBase | (() => KnowledgeBase)): St
   let resolved: KnowledgeBase | undefined = typeof kb === 'function' ? undefined : kb;
   return {
     name: 'actors',
-    requires: ['mentions'],
+    requires: ['tokens', 'quotations', 'sentences', 'mentions'],
     provides: ['mentions', 'actors'],
     run(doc) {
       resolved ??= (kb as () => KnowledgeBase)();

@@ -18,7 +18,8 @@ export interface ActorLayers {
  * `doc.meta.published`. Mentions come back re-numbered in text order (m1, m2, …).
  */
 export function resolveActors(
-  doc: Pick<Doc, 'text' | 'tokens' | 'mentions' | 'meta' | 'byline'> & Partial<Pick<Doc, 'sentences'>>,
+  doc: Pick<Doc, 'text' | 'tokens' | 'quotations' | 'mentions' | 'meta' | 'byline'> &
+    Partial<Pick<Doc, 'sentences'>>,
   kb: KnowledgeBase,
 ): ActorLayers {
   const messages: Message[] = [];

@@ -1,10 +1,5 @@
 import type { Doc, Token } from '../model/index.js';
-import {
-  CLOSING_GUILLEMETS,
-  DOUBLE_CLOSING_QUOTES,
-  DOUBLE_OPENING_QUOTES,
-  OPENING_GUILLEMETS,
-} from '../text/index.js';
+import { quotedTokens } from '../text/index.js';
 import { wordKey } from './kb/keys.js';
 
 /** Per-token facts the stage reads many times, computed once per document. */
@@ -15,18 +10,20 @@ export interface TokenView {
   readonly keys: readonly string[];
   /** True when the token starts with an upper-case letter. */
   readonly capitalised: Uint8Array;
-  /** True for tokens inside a direct quotation. */
+  /**
+   * True for tokens inside a quotation of the text stage's layer, an unclosed one up to its
+   * paragraph's end: words there are the quoted speaker's, so their pronouns are not the writer's.
+   */
   readonly quoted: Uint8Array;
   /** Sentence index of each token (all 0 when the document has no sentence layer). */
   readonly sentence: Int32Array;
 }
 
 const UPPER = /^\p{Lu}/u;
-// Not the text stage's quotations: a simpler scan (toggling straight quotes, never over a line break).
-const OPEN_QUOTES = new Set([...DOUBLE_OPENING_QUOTES, ...OPENING_GUILLEMETS]);
-const CLOSE_QUOTES = new Set([...DOUBLE_CLOSING_QUOTES, ...CLOSING_GUILLEMETS]);
 
-export function tokenView(doc: Pick<Doc, 'text' | 'tokens'> & Partial<Pick<Doc, 'sentences'>>): TokenView {
+export function tokenView(
+  doc: Pick<Doc, 'text' | 'tokens' | 'quotations'> & Partial<Pick<Doc, 'sentences'>>,
+): TokenView {
   const { text, tokens } = doc;
   const sentence = new Int32Array(tokens.length);
   (doc.sentences ?? []).forEach((s, k) =>
@@ -34,22 +31,12 @@ export function tokenView(doc: Pick<Doc, 'text' | 'tokens'> & Partial<Pick<Doc, 
   );
   const keys = new Array<string>(tokens.length);
   const capitalised = new Uint8Array(tokens.length);
-  const quoted = new Uint8Array(tokens.length);
-  let inQuote = false;
-  let prevEnd = 0;
+  const quoted = quotedTokens(tokens.length, doc.quotations, { unclosed: true });
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const s = text.slice(t.start, t.end);
     keys[i] = wordKey(s);
     capitalised[i] = UPPER.test(s) ? 1 : 0;
-    // Quotes never run across paragraphs: an unclosed one ends at the line break.
-    if (text.slice(prevEnd, t.start).includes('\n')) inQuote = false;
-    if (t.kind === 'quote') {
-      if (OPEN_QUOTES.has(s)) inQuote = true;
-      else if (CLOSE_QUOTES.has(s)) inQuote = false;
-      else if (s === '"') inQuote = !inQuote;
-    } else if (inQuote) quoted[i] = 1;
-    prevEnd = t.end;
   }
   return { text, tokens, keys, capitalised, quoted, sentence };
 }

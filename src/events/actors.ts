@@ -1,12 +1,14 @@
 import type { Actor, Mention } from '../model/index.js';
-import { actorWords, fallbackCountries } from './lexicon.js';
+import { authoredCountries } from '../actors/index.js';
+import { actorWords } from './lexicon.js';
 import type { Tagged } from './tagger.js';
 
 /*
  * Actor phrases for event coding. Codes come first from the actors stage (a mention linked to an
- * actor with a CAMEO code); where it has none, from a small fallback vocabulary of country names,
- * demonyms, capitals, organisations and agent words (data/events/actor-words.json and
- * fallback-countries.json), composed as COUNTRY+AGENT the way CAMEO does ("Hungarian officials" → HUNGOV).
+ * actor with a CAMEO code); where it has none, from a fallback vocabulary: the country names,
+ * demonyms, capitals and metonyms of the actors stage's data/actors/countries.json (one country
+ * vocabulary for the project), and the events-only names, organisations and agent words of
+ * data/events/actor-words.json, composed as COUNTRY+AGENT the way CAMEO does ("Hungarian officials" → HUNGOV).
  */
 
 type PieceKind = 'coded' | 'country' | 'demonym' | 'capital' | 'org' | 'agent' | 'pronoun';
@@ -87,7 +89,7 @@ function formerModifiers(): Set<string> {
   return formerSet;
 }
 function countryCodes(): Set<string> {
-  countrySet ??= new Set(fallbackCountries().countries.map((c) => c.code));
+  countrySet ??= new Set(authoredCountries().map((c) => c.code));
   return countrySet;
 }
 function vocab(): Vocabulary {
@@ -108,13 +110,14 @@ function vocab(): Vocabulary {
       add(n, a.agent ? { kind: 'capital', code: a.code, agent: a.agent } : { kind: 'country', code: a.code });
     for (const d of a.demonyms ?? []) add(d, { kind: 'demonym', code: a.code });
   }
-  for (const c of fallbackCountries().countries) {
-    for (const n of c.names) {
+  for (const c of authoredCountries()) {
+    for (const n of [c.name, ...c.aliases]) {
       add(n, { kind: 'country', code: c.code });
-      if (!n.startsWith('The ')) add(`the ${n}`.replace(/^the /, 'The '), { kind: 'country', code: c.code });
+      add(n.replace(/^(?:the )?/i, 'The '), { kind: 'country', code: c.code });
     }
     for (const d of c.demonyms) add(d, { kind: 'demonym', code: c.code });
     if (c.capital) add(c.capital, { kind: 'capital', code: c.code });
+    for (const m of c.metonyms) add(m.name, { kind: 'capital', code: c.code, agent: m.agent });
   }
   for (const g of words.agents) {
     for (const w of g.words)
@@ -232,7 +235,8 @@ function findPieces(
       continue;
     }
     const p = matchAt(text, toks, i);
-    if (p) {
+    // A coded mention the match would swallow wins ("the United States": the mention keeps its actor).
+    if (p && !(m && m.start < toks[p.j - 1]!.end)) {
       pieces.push(p);
       i = p.j;
     } else i++;

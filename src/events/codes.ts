@@ -1,40 +1,17 @@
-import { fallbackCountries } from './lexicon.js';
+import { CameoAgent, authoredCountries } from '../actors/index.js';
 
-/** CAMEO agent (role) types: the second and later three-letter segments of an actor code. */
-const AGENT_TYPES = new Set([
-  'GOV',
-  'MIL',
-  'LEG',
-  'JUD',
-  'ELI',
-  'COP',
-  'OPP',
-  'REB',
-  'INS',
-  'SPY',
-  'MED',
-  'BUS',
-  'CVL',
-  'EDU',
-  'HLH',
-  'LAB',
-  'REF',
-  'REL',
-  'CRM',
-  'AGR',
-  'ENV',
-  'MOD',
-  'RAD',
-  'SEP',
-  'UAF',
-  'HRI',
-  'PTY',
+/** Prefixes that stand where a country would (international, non-state actors). */
+const NON_STATE = new Set(['IGO', 'NGO', 'IMG', 'INT', 'MNC', 'NGM', 'UIS']);
+/**
+ * CAMEO agent (role) types: the second and later three-letter segments of an actor code. The actors
+ * stage's list, less the prefixes above, and three types its knowledge base never assigns.
+ */
+const AGENT_TYPES: ReadonlySet<string> = new Set([
+  ...CameoAgent.options.filter((a) => !NON_STATE.has(a)),
   'JRN',
   'DEV',
   'SET',
 ]);
-/** Prefixes that stand where a country would (international, non-state actors). */
-const NON_STATE = new Set(['IGO', 'NGO', 'IMG', 'INT', 'MNC', 'NGM', 'UIS']);
 
 let countries: Set<string> | undefined;
 
@@ -46,7 +23,7 @@ let countries: Set<string> | undefined;
 export function ploverActorCode(code: string): string {
   const c = code.trim().toUpperCase();
   if (!/^[A-Z]{3}(?:[A-Z]{3})*$/.test(c)) return code;
-  countries ??= new Set(fallbackCountries().countries.map((x) => x.code));
+  countries ??= new Set(authoredCountries().map((x) => x.code));
   const head = c.slice(0, 3);
   if (!countries.has(head) && !NON_STATE.has(head)) return code;
   for (let k = 3; k + 3 <= c.length; k += 3) {

@@ -97,24 +97,9 @@ const ActorWordsSchema = z.object({
 });
 export type ActorWords = z.infer<typeof ActorWordsSchema>;
 
-const CountriesSchema = z.object({
-  about: z.string(),
-  countries: z.array(
-    z.object({
-      code: AgentCode,
-      names: z.array(z.string()),
-      demonyms: z.array(z.string()),
-      capital: z.string().optional(),
-    }),
-  ),
-});
-export type FallbackCountries = z.infer<typeof CountriesSchema>;
-
 export const codebook = (): Record<string, CodeFacts> =>
   loadData('events/cameo-codebook.json', CodebookSchema).codes;
 export const actorWords = (): ActorWords => loadData('events/actor-words.json', ActorWordsSchema);
-export const fallbackCountries = (): FallbackCountries =>
-  loadData('events/fallback-countries.json', CountriesSchema);
 
 /** Facts of a CAMEO code; unknown sub-codes fall back to their base and root code. */
 export function codeFacts(code: string): CodeFacts | undefined {

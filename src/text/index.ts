@@ -8,6 +8,7 @@ export { tokenize, tokenAtOrAfter } from './tokenize.js';
 export { splitSentences } from './sentences.js';
 export { findLayout } from './layout.js';
 export { findQuotations, quotedTokens } from './quotations.js';
+export type { QuotedReading } from './quotations.js';
 export * from './quote-marks.js';
 
 /** Text stage: tokens, quotations, sentences, and the title and byline lines of a plain-text article. */

@@ -40,6 +40,15 @@ describe('quotations', () => {
     expect(quotations('He said “we won and “they lost” today.')[0]).toMatchObject({ ended: 'reopened' });
   });
 
+  it('takes a left mark after a word and before a space as closing', () => {
+    const closed = (text: string) =>
+      quotations(text).map((q) => `${q.text}${q.open && q.close ? '' : '/unpaired'}`);
+    expect(closed('It was “abhorrent“ in a tweet.')).toEqual(['“abhorrent“']);
+    expect(closed('„Wir haben gewonnen“, sagte sie.')).toEqual(['„Wir haben gewonnen“']);
+    expect(closed('“It’s unusual,“ said Ana.')).toEqual(['“It’s unusual,“']);
+    expect(closed('He said “we won” and “they lost”.')).toEqual(['“we won”', '“they lost”']);
+  });
+
   it('keeps a closing mark that closes nothing, without an opening mark', () => {
     const [q] = quotations('He left” today.');
     expect(q.open).toBeUndefined();
@@ -55,6 +64,18 @@ describe('quotations', () => {
     const tokens = tokenize(text);
     const inside = quotedTokens(tokens.length, findQuotations(text, tokens));
     expect(tokens.filter((_, i) => inside[i]).map((t) => text.slice(t.start, t.end))).toEqual(['we', 'won']);
+  });
+
+  it('marks the closed quotations inside an unclosed one as quoted', () => {
+    const text = '"Ana said “we won” and left.\n\nThen';
+    const tokens = tokenize(text);
+    const words = (inside: Uint8Array) =>
+      tokens.filter((_, i) => inside[i]).map((t) => text.slice(t.start, t.end));
+    const found = findQuotations(text, tokens);
+    expect(words(quotedTokens(tokens.length, found))).toEqual(['we', 'won']);
+    expect(words(quotedTokens(tokens.length, found, { unclosed: true }))).toEqual([
+      ...['Ana', 'said', '“', 'we', 'won', '”', 'and', 'left', '.'],
+    ]);
   });
 
   it('is a layer of the text stage', () => {

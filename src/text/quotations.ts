@@ -1,8 +1,17 @@
 import type { Quotation, QuotationEnd, Token } from '../model/index.js';
-import { DOUBLE_CLOSING_QUOTES, DOUBLE_OPENING_QUOTES, STRAIGHT_DOUBLE_QUOTE } from './quote-marks.js';
+import {
+  DOUBLE_CLOSING_QUOTES,
+  DOUBLE_OPENING_QUOTES,
+  LEFT_DOUBLE_QUOTE,
+  STRAIGHT_DOUBLE_QUOTE,
+} from './quote-marks.js';
 
 /** Quotations nest at most this deep ("… “lasting peace” …" inside '"…"'); deeper marks open nothing. */
 const MAX_DEPTH = 2;
+
+/** What may stand before an opening mark, and after a closing mark (a space, brackets, dashes, punctuation). */
+const SPACE_BEFORE = /[\s([{\u2014-]/;
+const SPACE_AFTER = /[\s.,;:!?)\]}\u2014-]/;
 
 /** A quotation still open: its opening mark's token and whether that mark is straight. */
 interface Open {
@@ -56,15 +65,35 @@ export function findQuotations(text: string, tokens: readonly Token[]): Quotatio
   return out.sort((a, b) => a.tokenStart - b.tokenStart);
 }
 
+/** How `quotedTokens` reads a quotation that no mark closes before its paragraph ends. */
+export interface QuotedReading {
+  /**
+   * Count an `unclosed` outermost quotation up to its paragraph's end. The attribution stage does not
+   * (a quote's content needs its closing mark); the actors stage does: whoever speaks after an opening
+   * mark is the quoted speaker, not the writer, even when the mark is never closed.
+   */
+  unclosed?: boolean;
+}
+
 /**
  * Which tokens are quoted: 1 for the tokens within an outermost quotation (inner quotations and
- * their marks included, its own marks not), unless it was never closed; a quotation that runs on
- * into the next paragraph or is re-opened counts up to where it ends.
+ * their marks included, its own marks not); a quotation that runs on into the next paragraph or is
+ * re-opened counts up to where it ends. One never closed counts only with `reading.unclosed`; when
+ * it does not, the closed quotations inside it still count ('"Ana said “we won” ⏎').
  */
-export function quotedTokens(n: number, quotations: readonly Quotation[]): Uint8Array {
+export function quotedTokens(
+  n: number,
+  quotations: readonly Quotation[],
+  reading: QuotedReading = {},
+): Uint8Array {
   const inside = new Uint8Array(n);
+  let outerCounted = false;
   for (const q of quotations) {
-    if (!q.open || q.depth > 0 || q.ended === 'unclosed') continue;
+    if (!q.open) continue;
+    if (q.depth === 0) {
+      outerCounted = q.ended !== 'unclosed' || reading.unclosed === true;
+      if (!outerCounted) continue;
+    } else if (outerCounted || q.ended !== undefined) continue;
     inside.fill(1, q.tokenStart + 1, q.close ? q.tokenEnd - 1 : q.tokenEnd);
   }
   return inside;
@@ -117,12 +146,14 @@ function opensQuotation(text: string, tok: Token, nothingOpen: boolean): boolean
   const ch = text[tok.start];
   const before = tok.start === 0 ? ' ' : text[tok.start - 1];
   const after = tok.end >= text.length ? ' ' : text[tok.end];
+  const spaceBefore = SPACE_BEFORE.test(before);
+  const spaceAfter = SPACE_AFTER.test(after);
+  // A left mark used to close, after a word and before a space ('here,“ said'; German „so“ ist es).
+  if (ch === LEFT_DOUBLE_QUOTE && !spaceBefore && spaceAfter) return false;
   if (DOUBLE_OPENING_QUOTES.has(ch)) return true;
   // A closing mark used to open ("\n”Fear. I am …”"): nothing open, space before, a word after.
   if (DOUBLE_CLOSING_QUOTES.has(ch)) return nothingOpen && /\s/.test(before) && /[\p{L}\p{N}]/u.test(after);
   if (ch !== STRAIGHT_DOUBLE_QUOTE) return null;
-  const spaceBefore = /[\s([{\u2014-]/.test(before);
-  const spaceAfter = /[\s.,;:!?)\]}\u2014-]/.test(after);
   if (spaceBefore && !spaceAfter) return true;
   if (!spaceBefore && spaceAfter) return false;
   return nothingOpen;

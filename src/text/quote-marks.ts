@@ -10,6 +10,8 @@ export const QUOTE_MARK_CHARS = '"“”„‟«»‹›\'‘’`';
 export const STRAIGHT_DOUBLE_QUOTE = '"';
 /** Marks that open a double quotation whatever surrounds them. */
 export const DOUBLE_OPENING_QUOTES: ReadonlySet<string> = new Set(['“', '«', '„']);
+/** The left double quote: it opens in English, but closes in German („…“) and in careless typing ('here,“ said'). */
+export const LEFT_DOUBLE_QUOTE = '“';
 /** Marks that close a double quotation (a closing mark can still open one at a paragraph's start). */
 export const DOUBLE_CLOSING_QUOTES: ReadonlySet<string> = new Set(['”', '»']);
 

@@ -1,7 +1,8 @@
 /**
  * The floors of the import graph (docs/architecture.md), checked over the source so they stay true:
  * the store depends on the model alone; only the CLI and the server use the application floor;
- * the folders under src/ import each other without a cycle, and so do the files.
+ * the folders under src/ import each other without a cycle, and so do the files; scripts stay
+ * outside src/, which never imports them.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -111,6 +112,25 @@ describe('the import graph', () => {
       .filter((e) => floorOf(e.from) === 'corpus' && !['model', 'store', 'util'].includes(floorOf(e.to)))
       .map((e) => `${rel(e.from)} -> ${rel(e.to)}`);
     expect(upward).toEqual([]);
+  });
+
+  it('nothing under src/ imports from outside it (scripts/, bench/, test/ stay outside the graph)', () => {
+    const outside = edges
+      .filter((e) => path.relative(SRC, e.to).startsWith('..'))
+      .map((e) => `${rel(e.from)} -> ${path.relative(PROJECT_ROOT, e.to)}`);
+    expect(outside).toEqual([]);
+  });
+
+  it('keeps no scripts under src/: training, benchmark and generator scripts live in scripts/ or bench/', () => {
+    const folders = (dir: string): string[] =>
+      readdirSync(dir)
+        .map((name) => path.join(dir, name))
+        .filter((p) => statSync(p).isDirectory())
+        .flatMap((p) => [p, ...folders(p)]);
+    const scriptFolders = folders(SRC)
+      .filter((d) => /^(?:scripts?|bench|tools)$/.test(path.basename(d)))
+      .map((d) => rel(d));
+    expect(scriptFolders).toEqual([]);
   });
 
   it('the folders under src/ import each other without a cycle', () => {

@@ -40,7 +40,10 @@ const FUNCTION_WORDS = new Set([
   'while',
 ]);
 
-export function naiveMentions(doc: Pick<Doc, 'text' | 'tokens'>, kb: KnowledgeBase): Mention[] {
+export function naiveMentions(
+  doc: Pick<Doc, 'text' | 'tokens' | 'quotations'>,
+  kb: KnowledgeBase,
+): Mention[] {
   const view = tokenView(doc);
   const { tokens, keys, capitalised, text } = view;
   const out: Mention[] = [];

@@ -219,11 +219,19 @@ const DATA_FILES = {
   roleWords: 'actors/role-words.json',
 } as const;
 
+/**
+ * The countries of data/actors/countries.json: the one country vocabulary of the project (the events
+ * stage's fallback coder reads it too).
+ */
+export function authoredCountries(): readonly Country[] {
+  return loadData(DATA_FILES.countries, CountriesFile).countries;
+}
+
 /** The authored knowledge base under data/actors/ (a missing file contributes nothing). */
 export function loadAuthoredSources(): KbSources {
   const has = (rel: string): boolean => existsSync(projectPath('data', rel));
   return {
-    countries: has(DATA_FILES.countries) ? loadData(DATA_FILES.countries, CountriesFile).countries : [],
+    countries: has(DATA_FILES.countries) ? authoredCountries() : [],
     organizations: has(DATA_FILES.organizations)
       ? loadData(DATA_FILES.organizations, OrganizationsFile).organizations
       : [],
