@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ScopedWink, tagRange, tagWith, type Tagged } from './tagger.js';
+import type { Tagged } from './tagged.js';
+import { ScopedWink, tagWith, winkTagRange } from './wink.js';
 
 const show = (tags: Tagged[]) => tags.map((t) => `${t.text}/${t.pos}/${t.lemma}@${t.start}`);
-const tagsOf = (text: string) => show(tagRange(text, 0, text.length));
+const tagsOf = (text: string) => show(winkTagRange(text, 0, text.length));
 
 /** Sentences of invented names and rare words, so wink learns (and the tagger hides) many words. */
 const sentences = Array.from(
@@ -12,7 +13,7 @@ const sentences = Array.from(
     `BRIMMEL${i} Zorvaking${i}s marched on Quellport${i}.`,
 );
 
-describe('events tagger', () => {
+describe('wink teacher tagging', () => {
   it('tags a text the same whatever was read before (wink learns words across documents)', () => {
     // wink first meets "nation's" in "nation's," and remembers it whole; a fresh engine splits it.
     const later = "In eight years in the nation's chief supporting role, he said little.";
@@ -42,6 +43,6 @@ describe('events tagger', () => {
 
   it('maps every token back to its exact characters', () => {
     const text = 'Prefix. NATO’s chief “backs” peace efforts.';
-    for (const t of tagRange(text, 8, text.length)) expect(text.slice(t.start, t.end)).toBe(t.text);
+    for (const t of winkTagRange(text, 8, text.length)) expect(text.slice(t.start, t.end)).toBe(t.text);
   });
 });
