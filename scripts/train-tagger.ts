@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { wordFeatures } from '../src/text/tagger/features.js';
+import { sentenceFeatures } from '../src/text/tagger/features.js';
 import { Lemmatiser, LEMMAS_FILE } from '../src/text/tagger/lemmas.js';
 import { POS_MODEL_FILE } from '../src/text/tagger/index.js';
 import { POS_TAGS } from '../src/text/tagger/tagged.js';
@@ -86,7 +86,7 @@ function evaluate(m: PosModel, lemmas: Lemmatiser, dev: readonly TeacherSentence
   const tally = { same: [0, 0, 0, 0], all: [0, 0, 0, 0] };
   const confusion = new Map<string, number>();
   for (const s of dev) {
-    const tags = m.tag(wordFeatures(s.words));
+    const tags = m.tag(sentenceFeatures(s.words));
     s.gold.forEach((g, i) => {
       if (!g) return;
       const pos = POS_TAGS[tags[i]!]!;

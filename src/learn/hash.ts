@@ -7,8 +7,13 @@ const FNV_OFFSET = 0x811c9dc5;
 
 /** FNV-1a of a string, as an unsigned 32-bit number. */
 export function fnv1a(s: string): number {
+  return fnv1aRange(s, 0, s.length);
+}
+
+/** FNV-1a of `s.slice(from, to)` (clamped as slice does), without making the slice. */
+export function fnv1aRange(s: string, from: number, to: number): number {
   let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = Math.max(0, from); i < Math.min(to, s.length); i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }

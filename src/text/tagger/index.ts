@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Token } from '../../model/index.js';
 import { loadData, projectPath } from '../../util/data.js';
 import { once } from '../../util/modules.js';
-import { wordFeatures } from './features.js';
+import { sentenceFeatures } from './features.js';
 import { LEMMAS_FILE, LemmaDataSchema, Lemmatiser } from './lemmas.js';
 import { PosModel } from './model.js';
 import { POS_TAGS, type Tagged } from './tagged.js';
@@ -27,7 +27,7 @@ const lemmatiser = once(() => new Lemmatiser(loadData(LEMMAS_FILE, LemmaDataSche
 export function tagTokens(text: string, tokens: readonly Token[], from: number, to: number): Tagged[] {
   const words: string[] = [];
   for (let t = from; t < to; t++) words.push(text.slice(tokens[t]!.start, tokens[t]!.end));
-  const tags = posModel().tag(wordFeatures(words));
+  const tags = posModel().tag(sentenceFeatures(words));
   const lemmas = lemmatiser();
   return words.map((word, i) => {
     const lower = word.toLowerCase();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../sentences.js';
 import { tokenize } from '../tokenize.js';
+import { fnv1a } from '../../learn/hash.js';
+import { shapeHash, shapeOf } from './features.js';
 import { tagTokens } from './index.js';
 import type { Tagged } from './tagged.js';
 
@@ -43,5 +45,13 @@ describe("the text stage's part-of-speech tagger (distilled from wink-nlp)", () 
     for (const t of tags) expect(text.slice(t.start, t.end)).toBe(t.text);
     const alone = 'NATO’s chief “backs” peace efforts.';
     expect(show(tags).slice(3)).toEqual(show(tagAll(alone)));
+  });
+});
+
+describe('word shapes', () => {
+  it('hashes a shape as the hash of its text, ASCII or not', () => {
+    for (const w of ['Obama', 'U.S.', '1,200', 'McCain', 'Ærø', 'naïve', '“', 'x--y'])
+      expect(shapeHash(w)).toBe(fnv1a(shapeOf(w)));
+    expect(shapeOf('U.S.')).toBe('X.X.');
   });
 });

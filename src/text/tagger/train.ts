@@ -1,7 +1,8 @@
 import { keyedRows, MulticlassPerceptron, runEpochs } from '../../learn/perceptron.js';
 import { seededRandom } from '../../util/random.js';
 import type { TeacherTag } from './align.js';
-import { FEATURES_PER_WORD, featuresAt, wordFeatures } from './features.js';
+import { fnv1a } from '../../learn/hash.js';
+import { FEATURES_PER_WORD, featuresAt, sentenceFeatures } from './features.js';
 import { MAX_SUFFIX, Lemmatiser, type LemmaData } from './lemmas.js';
 import { quantise, type PosModel } from './model.js';
 import { POS_TAGS } from './tagged.js';
@@ -32,7 +33,36 @@ function goldIndices(s: TrainingSentence): Int8Array {
   return Int8Array.from(s.gold, (g) => (g ? (TAG_INDEX.get(g.pos) ?? X) : -1));
 }
 
+/** A word joins the tag dictionary when seen this often ... */
+const DICTIONARY_MIN_COUNT = 20;
+/** ... with one tag at least this share of the time. */
+const DICTIONARY_MIN_SHARE = 0.995;
+
+/** Frequent words (as written) that (nearly) always take one tag: exact word hash → tag index. */
+export function tagDictionary(sentences: readonly TrainingSentence[]): Map<number, number> {
+  const counts = new Map<string, Uint32Array>();
+  for (const s of sentences)
+    s.gold.forEach((g, i) => {
+      if (!g) return;
+      let c = counts.get(s.words[i]!);
+      if (!c) counts.set(s.words[i]!, (c = new Uint32Array(POS_TAGS.length)));
+      c[TAG_INDEX.get(g.pos) ?? X]! += 1;
+    });
+  const out = new Map<number, number>();
+  for (const [word, c] of counts) {
+    let total = 0;
+    let best = 0;
+    for (let l = 0; l < c.length; l++) {
+      total += c[l]!;
+      if (c[l]! > c[best]!) best = l;
+    }
+    if (total >= DICTIONARY_MIN_COUNT && c[best]! >= DICTIONARY_MIN_SHARE * total) out.set(fnv1a(word), best);
+  }
+  return out;
+}
+
 export function trainPosModel(sentences: readonly TrainingSentence[], options: TaggerTraining): PosModel {
+  const dictionary = tagDictionary(sentences);
   const perceptron = new MulticlassPerceptron(POS_TAGS.length, keyedRows(), 'f64', 1 << 20);
   const feats = new Uint32Array(FEATURES_PER_WORD);
   const golds = sentences.map(goldIndices);
@@ -40,10 +70,16 @@ export function trainPosModel(sentences: readonly TrainingSentence[], options: T
     sentences.length,
     { epochs: options.epochs, order: 'carried-shuffle', random: seededRandom(options.seed) },
     (unit) => {
-      const s = wordFeatures(sentences[unit]!.words);
+      const s = sentenceFeatures(sentences[unit]!.words);
       const gold = golds[unit]!;
       const tags = new Uint8Array(s.length);
       for (let i = 0; i < s.length; i++) {
+        const known = dictionary.get(s.exact[i]!);
+        if (known !== undefined) {
+          // As the tagger will: a dictionary word takes its tag unscored.
+          tags[i] = known;
+          continue;
+        }
         featuresAt(s, i, tags, feats);
         const guess = perceptron.predict(feats, FEATURES_PER_WORD);
         const g = gold[i]!;
@@ -63,6 +99,7 @@ export function trainPosModel(sentences: readonly TrainingSentence[], options: T
     },
     rows.keys(),
     perceptron.averaged(),
+    dictionary,
   );
 }
 
