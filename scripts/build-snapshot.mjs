@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the start-up snapshot of `newsgraph analyze` and `predict` (run by `npm run build`, after
 // scripts/build-cli.mjs). A short analyze spent most of its time loading: models, lexicons, word tables,
-// the actor knowledge base, wink's engine, compiling the code. `node --build-snapshot` runs one script
+// the actor knowledge base, the part-of-speech tagger, compiling the code. `node --build-snapshot` runs one script
 // and saves V8's heap as it is then; `node --snapshot-blob` starts from that heap. The script is
 // dist/cli/snapshot.js (src/cli/snapshot.ts: it analyses a few sentences so every loader has run),
 // bundled here with esbuild into one CommonJS file, because a snapshot's script may load nothing but
@@ -54,40 +54,24 @@ const require = createRequire(path.join(root, 'package.json'));
 const V8_FLAGS = ['--regexp-interpret-all', '--no-rehash-snapshot', '--no-opt'];
 
 /** Packages compiled into the snapshot: the CLI bundle's, and what an analysis loads on first use. */
-const BUNDLED = new Set([
-  'commander',
-  'zod',
-  'chrono-node',
-  'fastify-type-provider-zod',
-  'wink-nlp',
-  'wink-eng-lite-web-model',
-  'eld',
-]);
+const BUNDLED = new Set(['commander', 'zod', 'chrono-node', 'fastify-type-provider-zod', 'eld']);
 const packageOf = (specifier) => {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 };
 
 /**
- * What src/util/modules.ts loads by specifier or path (wink's model parts, eld's entry), compiled in
- * and listed for it. wink's model.js and core-model readers are left out: src/util/wink-model.ts reads
- * the core model itself.
+ * What src/util/modules.ts loads by specifier (eld's entry), compiled in and listed for it. wink-nlp is
+ * not: only the tagger's training script runs it (src/text/tagger/wink.ts), never an analysis.
  */
 function compiledInModule() {
-  const winkDist = path.join(path.dirname(require.resolve('wink-eng-lite-web-model/package.json')), 'dist');
-  const parts = readdirSync(winkDist)
-    .filter((f) => f.endsWith('.js') && !/^(model|read-core-model|load-core-model)\.js$/.test(f))
-    .map((f) => path.join(winkDist, f));
   const eld = fileURLToPath(import.meta.resolve('eld/extrasmall'));
-  const entries = [['wink-nlp', 'wink-nlp'], ['eld:./extrasmall', eld], ...parts.map((p) => [p, p])];
-  const paths = [
-    ['wink-eng-lite-web-model/package.json', require.resolve('wink-eng-lite-web-model/package.json')],
-  ];
+  const entries = [['eld:./extrasmall', eld]];
   return [
     'const modules = new Map([',
     ...entries.map(([key, file]) => `  [${JSON.stringify(key)}, () => require(${JSON.stringify(file)})],`),
     ']);',
-    `const paths = new Map(${JSON.stringify(paths)});`,
+    'const paths = new Map();',
     "globalThis[Symbol.for('newsgraph.compiledIn')] = { modules, paths };",
   ].join('\n');
 }

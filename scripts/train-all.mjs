@@ -1,5 +1,6 @@
 /**
  * Retrains every model in the order they depend on each other and prints each file's sha256:
+ * the part-of-speech tagger (models/pos.bin and data/text/lemmas.json, read by the events stage) →
  * NER (models/ner.bin) → attribution (data/attribution/word-classes.json, the cue-edge model
  * models/cue-spans.bin, then models/attribution.bin) → events (models/events.bin, trained on the
  * pipeline's NER and actors output, so always after them) → the events news filter
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STEPS = [
+  { script: 'train:tagger', files: ['models/pos.bin', 'data/text/lemmas.json'] },
   { script: 'train:ner', files: ['models/ner.bin'] },
   {
     script: 'train:attribution',

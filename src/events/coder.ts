@@ -1,6 +1,6 @@
-import type { Actor, Attribution, Event, EventActor, Mention, Sentence } from '../model/index.js';
+import type { Actor, Attribution, Event, EventActor, Mention, Sentence, Token } from '../model/index.js';
 import { contains, textSpan } from '../model/index.js';
-import { ENGLISH_CLOSING_QUOTES } from '../text/index.js';
+import { ENGLISH_CLOSING_QUOTES, tokenize } from '../text/index.js';
 import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
 import { composeSentence, withCompositionWords } from './compose.js';
 import { decodeSentence, type Decoded } from './decode.js';
@@ -24,6 +24,8 @@ import { DASHES, prepareSentence, type PreparedSentence } from './sentence.js';
 
 export interface CoderInput {
   text: string;
+  /** The text stage's tokens (the text is tokenised again when absent). */
+  tokens?: readonly Token[];
   sentences: readonly Sentence[];
   mentions: readonly Mention[];
   actors: readonly Actor[];
@@ -359,6 +361,7 @@ export function codeEvents(input: CoderInput): Event[] {
   const actorsById = new Map(input.actors.map((a) => [a.id, a]));
   const extra = new Map((input.extraVerbs ?? []).map((v) => [v.lemma, v]));
   const mentions = [...input.mentions].sort((a, b) => a.start - b.start);
+  const tokens = input.tokens ?? tokenize(input.text);
   const out = new Map<string, Event>();
   let lastCountry: string | undefined;
   let at = 0;
@@ -369,7 +372,7 @@ export function codeEvents(input: CoderInput): Event[] {
     const inside = mentions.slice(at, end);
     // Most sentences name no actor or hold no trigger word: they are not tagged at all (gate.ts).
     if (!mayHoldEvent(input.text, sentence.start, sentence.end, inside, vocabulary)) continue;
-    const s = prepareSentence(input.text, sentence, inside, actorsById, input.byline);
+    const s = prepareSentence(input.text, sentence, inside, actorsById, input.byline, tokens);
     if (s.toks.length === 0) continue;
     const last = s.toks[s.toks.length - 1]!.text;
     // Questions are not events.

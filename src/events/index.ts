@@ -26,12 +26,13 @@ export const eventsStage: Stage = makeEventsStage();
 export function makeEventsStage(options: { extraVerbs?: readonly VerbEntry[] } = {}): Stage {
   return {
     name: 'events',
-    requires: ['sentences', 'mentions', 'actors', 'attributions'],
+    requires: ['tokens', 'sentences', 'mentions', 'actors', 'attributions'],
     provides: ['events'],
     run(doc) {
       return {
         events: codeEvents({
           text: doc.text,
+          tokens: doc.tokens,
           sentences: doc.sentences,
           mentions: doc.mentions,
           actors: doc.actors,

@@ -1,4 +1,4 @@
-import type { Actor, Mention, Sentence } from '../model/index.js';
+import type { Actor, Mention, Sentence, Token } from '../model/index.js';
 import { findActorPhrases, type ActorPhrase } from './actors.js';
 import { wordKnowledge, type WordInfo } from './knowledge.js';
 import { grammar } from './lexicon.js';
@@ -108,8 +108,9 @@ export function prepareSentence(
   mentions: readonly Mention[],
   actorsById: ReadonlyMap<string, Actor>,
   byline?: { start: number; end: number },
+  tokens?: readonly Token[],
 ): PreparedSentence {
-  const toks = tagRange(text, sentence.start, sentence.end);
+  const toks = tagRange(text, sentence.start, sentence.end, tokens);
   const k = wordKnowledge();
   const info = toks.map((t) => {
     const byLemma = k.word(t.lemma);

@@ -10,6 +10,7 @@ export { findLayout } from './layout.js';
 export { findQuotations, quotedTokens } from './quotations.js';
 export type { QuotedReading } from './quotations.js';
 export * from './quote-marks.js';
+export { tagTokens, POS_TAGS, type PosTag, type Tagged } from './tagger/index.js';
 
 /** Text stage: tokens, quotations, sentences, and the title and byline lines of a plain-text article. */
 export const textStage: Stage = {

@@ -1,0 +1,128 @@
+import { fnv1a, fnv1aRange, mixKey } from '../../learn/hash.js';
+
+/*
+ * The tagger's features of a word (greedy left to right, as Honnibal's averaged-perceptron tagger):
+ * the word, its affixes, shape and hyphen head, its neighbours two either side, and the tags already
+ * chosen for the two words before it. A word's hashes are computed once per sentence
+ * (`sentenceFeatures`), its keys only when it is scored (a word of the tag dictionary is not).
+ */
+
+/**
+ * A sentence as the features read it: its words, lower-cased, and per word the hashes of the
+ * exact word (the tag dictionary's key), the lower-cased word and its last three letters.
+ */
+export interface SentenceFeatures {
+  readonly length: number;
+  readonly words: readonly string[];
+  readonly lowered: readonly string[];
+  readonly exact: Uint32Array;
+  readonly lower: Uint32Array;
+  readonly suffix3: Uint32Array;
+}
+
+/** Keys per word that do not depend on the chosen tags. */
+export const STATIC = 16;
+/** Keys per word that do. */
+export const TAG_FEATURES = 5;
+/** Keys per word in all. */
+export const FEATURES_PER_WORD = STATIC + TAG_FEATURES;
+/** Hash of the sentence's edges (before the first word, after the last). */
+const EDGE = fnv1a('<edge>');
+
+/** "Obama" → "Xx", "U.S." → "X.X.", "1,200" → "d,d": character classes, runs collapsed. */
+export function shapeOf(word: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of word) {
+    const c = classOf(ch);
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+/** fnv1a(shapeOf(word)), without making the shape of an ASCII word. */
+export function shapeHash(word: string): number {
+  let h = 0x811c9dc5;
+  let last = -1;
+  for (let i = 0; i < word.length; i++) {
+    let c = word.charCodeAt(i);
+    if (c >= 128) return fnv1a(shapeOf(word));
+    if (c >= 65 && c <= 90) c = 88;
+    else if (c >= 97 && c <= 122) c = 120;
+    else if (c >= 48 && c <= 57) c = 100;
+    if (c === last) continue;
+    last = c;
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A character's class in a shape: X, x, d, or the character itself (ASCII without a regular expression). */
+function classOf(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 128) {
+    if (code >= 65 && code <= 90) return 'X';
+    if (code >= 97 && code <= 122) return 'x';
+    if (code >= 48 && code <= 57) return 'd';
+    return ch;
+  }
+  return /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+}
+
+/** The per-word hashes of a sentence (the keys are made per position, when a word is scored). */
+export function sentenceFeatures(words: readonly string[]): SentenceFeatures {
+  const n = words.length;
+  const exact = new Uint32Array(n);
+  const lower = new Uint32Array(n);
+  const suffix3 = new Uint32Array(n);
+  const lowered = words.map((w) => w.toLowerCase());
+  for (let i = 0; i < n; i++) {
+    exact[i] = fnv1a(words[i]!);
+    lower[i] = lowered[i] === words[i] ? exact[i]! : fnv1a(lowered[i]!);
+    suffix3[i] = fnv1a(lowered[i]!.slice(-3));
+  }
+  return { length: n, words, lowered, exact, lower, suffix3 };
+}
+
+const at = (s: SentenceFeatures, a: Uint32Array, i: number) => (i < 0 || i >= s.length ? EDGE : a[i]!);
+
+/** Position i's keys that do not depend on the chosen tags, into `out[0, STATIC)`. */
+export function fixedFeaturesAt(s: SentenceFeatures, i: number, out: Uint32Array): void {
+  const word = s.words[i]!;
+  const low = s.lowered[i]!;
+  const w = s.lower[i]!;
+  const hyphen = low.lastIndexOf('-');
+  out[0] = mixKey(0, 0);
+  out[1] = mixKey(1, w);
+  out[2] = mixKey(2, s.suffix3[i]!);
+  out[3] = mixKey(3, fnv1aRange(low, low.length - 4, low.length));
+  out[4] = mixKey(4, fnv1aRange(low, low.length - 2, low.length));
+  out[5] = mixKey(5, fnv1aRange(word, 0, 1));
+  out[6] = mixKey(6, shapeHash(word), i === 0 ? 1 : 0);
+  out[7] = mixKey(7, at(s, s.lower, i - 1));
+  out[8] = mixKey(8, at(s, s.suffix3, i - 1));
+  out[9] = mixKey(9, at(s, s.lower, i + 1));
+  out[10] = mixKey(10, at(s, s.suffix3, i + 1));
+  out[11] = mixKey(11, at(s, s.lower, i - 2));
+  out[12] = mixKey(12, at(s, s.lower, i + 2));
+  out[13] = mixKey(13, at(s, s.lower, i - 1), w);
+  out[14] = mixKey(14, w, at(s, s.lower, i + 1));
+  out[15] =
+    hyphen > 0 && hyphen < low.length - 1
+      ? mixKey(15, fnv1aRange(low, hyphen + 1, low.length))
+      : mixKey(15, 0);
+}
+
+/** Position i's keys into `out` (FEATURES_PER_WORD of them): its fixed keys, then those of the tags before it. */
+export function featuresAt(s: SentenceFeatures, i: number, tags: ArrayLike<number>, out: Uint32Array): void {
+  fixedFeaturesAt(s, i, out);
+  const t1 = i > 0 ? tags[i - 1]! + 1 : 0;
+  const t2 = i > 1 ? tags[i - 2]! + 1 : 0;
+  out[STATIC] = mixKey(20, t1);
+  out[STATIC + 1] = mixKey(21, t1, t2);
+  out[STATIC + 2] = mixKey(22, t1, s.lower[i]!);
+  out[STATIC + 3] = mixKey(23, t1, at(s, s.lower, i + 1));
+  out[STATIC + 4] = mixKey(24, t1, s.suffix3[i]!);
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { Lemmatiser } from './lemmas.js';
+import { buildLemmaData, type LemmaObservation } from './train.js';
+
+describe('lemmas as suffix rules and the words they miss', () => {
+  const observations: LemmaObservation[] = [
+    ['parties', 'NOUN', 'party'],
+    ['cities', 'NOUN', 'city'],
+    ['armies', 'NOUN', 'army'],
+    ['talks', 'NOUN', 'talk'],
+    ['troops', 'NOUN', 'troop'],
+    ['leaders', 'NOUN', 'leader'],
+    ['votes', 'NOUN', 'vote'],
+    ['men', 'NOUN', 'man'],
+    ['news', 'NOUN', 'news'],
+    ['attacked', 'VERB', 'attack'],
+    ['signed', 'VERB', 'sign'],
+    ['went', 'VERB', 'go'],
+    ['the', 'DET', 'the'],
+  ];
+  const data = buildLemmaData(observations);
+  const lemmas = new Lemmatiser(data);
+
+  it('learns suffix rules per part of speech and applies them to unseen words', () => {
+    expect(lemmas.lemma('militias', 'NOUN')).toBe('militia');
+    expect(lemmas.lemma('ladies', 'NOUN')).toBe('lady');
+    expect(lemmas.lemma('condemned', 'VERB')).toBe('condemn');
+    // No rule of another part of speech applies: an adjective in -ed stays as it is.
+    expect(lemmas.lemma('condemned', 'ADJ')).toBe('condemned');
+  });
+
+  it('lists only the words the rules get wrong', () => {
+    expect(lemmas.lemma('went', 'VERB')).toBe('go');
+    expect(lemmas.lemma('news', 'NOUN')).toBe('news');
+    expect(data.words['NOUN']).not.toHaveProperty('parties');
+    expect(data.words['VERB']).toEqual({ went: 'go' });
+  });
+});

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/*
+ * Lemmas as data (data/text/lemmas.json, written by `npm run train:tagger` from wink-nlp's lemmas of
+ * the training texts): per part of speech, suffix rules for any word ("-ies" → "-y" for a NOUN) and
+ * the words the rules get wrong ("went" → "go"). A word's lemma is its own entry, else the rule of
+ * its longest listed suffix, else the word itself.
+ */
+
+export const LEMMAS_FILE = 'text/lemmas.json';
+
+/** A rule: strip this many characters, then append this text. */
+const RuleSchema = z.tuple([z.number().int().nonnegative(), z.string()]);
+export const LemmaDataSchema = z.object({
+  _comment: z.string().optional(),
+  /** Part of speech → suffix → rule. */
+  rules: z.record(z.string(), z.record(z.string(), RuleSchema)),
+  /** Part of speech → lower-cased word → lemma. */
+  words: z.record(z.string(), z.record(z.string(), z.string())),
+});
+export type LemmaData = z.infer<typeof LemmaDataSchema>;
+
+/** Longest suffix a rule may be keyed on. */
+export const MAX_SUFFIX = 5;
+
+/** The lemmatiser over loaded data: Maps, built once. */
+export class Lemmatiser {
+  private readonly rules = new Map<string, Map<string, readonly [number, string]>>();
+  private readonly words = new Map<string, Map<string, string>>();
+
+  constructor(data: LemmaData) {
+    for (const [pos, rules] of Object.entries(data.rules))
+      this.rules.set(pos, new Map(Object.entries(rules)));
+    for (const [pos, words] of Object.entries(data.words))
+      this.words.set(pos, new Map(Object.entries(words)));
+  }
+
+  /** The lemma of a lower-cased word under a part of speech. */
+  lemma(lower: string, pos: string): string {
+    const own = this.words.get(pos)?.get(lower);
+    if (own !== undefined) return own;
+    return this.byRule(lower, pos);
+  }
+
+  /** The lemma the suffix rules give, ignoring the word list. */
+  byRule(lower: string, pos: string): string {
+    const rules = this.rules.get(pos);
+    if (!rules) return lower;
+    for (let k = Math.min(MAX_SUFFIX, lower.length - 1); k >= 1; k--) {
+      const rule = rules.get(lower.slice(-k));
+      if (rule) return lower.slice(0, lower.length - rule[0]) + rule[1];
+    }
+    return lower;
+  }
+}

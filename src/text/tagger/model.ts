@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { decodeModel, encodeModel } from '../../learn/model-file.js';
+import { FEATURES_PER_WORD, featuresAt, type SentenceFeatures } from './features.js';
+import { POS_TAGS } from './tagged.js';
+
+const MODEL_KIND = 'POS';
+const LABELS = POS_TAGS.length;
+
+const HeaderSchema = z.object({
+  version: z.literal(1),
+  tags: z.array(z.string()),
+  /** Weight = stored int16 × scale. */
+  scale: z.number().positive(),
+  features: z.number().int().nonnegative(),
+  /** Weights that are not 0. */
+  weights: z.number().int().nonnegative(),
+  /** Words of the tag dictionary. */
+  dictionary: z.number().int().nonnegative(),
+  /** Provenance (training texts, epochs, seed). */
+  trainedOn: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type PosModelHeader = z.infer<typeof HeaderSchema>;
+
+/**
+ * The part-of-speech tagger: a tag dictionary of frequent words that (nearly) always take one tag,
+ * which are not scored (as in Honnibal's tagger; on PolNeAR dev it leaves 39 % of the words to
+ * score), and the averaged-perceptron weights, quantised to int16 and kept sparse (a fifth of them
+ * are not 0: a feature's row lists its tags and their weights), found through an open-addressing
+ * table of the keys.
+ */
+export class PosModel {
+  /** Slot p holds a key at 2p and its row at 2p+1. */
+  private readonly table: Uint32Array;
+  private readonly mask: number;
+  private readonly feats = new Uint32Array(FEATURES_PER_WORD);
+  private readonly scores = new Float64Array(LABELS);
+
+  /** The tag dictionary: exact word hash → tag index. */
+  private readonly dictionary: TagDictionary;
+
+  constructor(
+    readonly header: PosModelHeader,
+    readonly keys: Uint32Array,
+    /** Row r's weights are `values[rowStart[r], rowStart[r + 1])`, for the tags `labels[…]`. */
+    readonly rowStart: Uint32Array,
+    readonly labels: Uint8Array,
+    readonly values: Int16Array,
+    readonly dictKeys: Uint32Array,
+    readonly dictTags: Uint8Array,
+  ) {
+    this.dictionary = new TagDictionary(dictKeys, dictTags);
+    let cap = 1;
+    while (cap < keys.length * 2) cap <<= 1;
+    this.table = new Uint32Array(cap * 2);
+    this.mask = cap - 1;
+    for (let r = 0; r < keys.length; r++) {
+      let p = keys[r]! & this.mask;
+      while (this.table[2 * p] !== 0) p = (p + 1) & this.mask;
+      this.table[2 * p] = keys[r]!;
+      this.table[2 * p + 1] = r;
+    }
+  }
+
+  /** Greedy tagging, left to right: each word's tag index (into POS_TAGS). */
+  tag(s: SentenceFeatures): Uint8Array {
+    const tags = new Uint8Array(s.length);
+    const { feats, scores } = this;
+    for (let i = 0; i < s.length; i++) {
+      const known = this.dictionary.get(s.exact[i]!);
+      if (known >= 0) {
+        tags[i] = known;
+        continue;
+      }
+      featuresAt(s, i, tags, feats);
+      for (let l = 0; l < LABELS; l++) scores[l] = 0;
+      for (let f = 0; f < FEATURES_PER_WORD; f++) this.addRow(feats[f]!, scores);
+      let best = 0;
+      for (let l = 1; l < LABELS; l++) if (scores[l]! > scores[best]!) best = l;
+      tags[i] = best;
+    }
+    return tags;
+  }
+
+  /** Adds the weights of one feature key, when the model has it. */
+  private addRow(key: number, scores: Float64Array): void {
+    const { table, mask, rowStart, labels, values } = this;
+    let p = key & mask;
+    let slot: number;
+    while ((slot = table[2 * p]!) !== 0 && slot !== key) p = (p + 1) & mask;
+    if (slot === 0) return;
+    const r = table[2 * p + 1]!;
+    for (let j = rowStart[r]!, end = rowStart[r + 1]!; j < end; j++) scores[labels[j]!]! += values[j]!;
+  }
+
+  /** The model file (src/learn/model-file.ts), deterministic. */
+  toBuffer(): Buffer {
+    const header = {
+      ...this.header,
+      features: this.keys.length,
+      weights: this.values.length,
+      dictionary: this.dictKeys.length,
+    };
+    return encodeModel(MODEL_KIND, header, {
+      keys: this.keys,
+      rowStart: this.rowStart,
+      labels: this.labels,
+      values: this.values,
+      dictKeys: this.dictKeys,
+      dictTags: this.dictTags,
+    });
+  }
+
+  static fromBuffer(bytes: Uint8Array): PosModel {
+    const file = decodeModel(bytes, MODEL_KIND, HeaderSchema);
+    const h = file.meta;
+    if (h.tags.join() !== POS_TAGS.join()) throw new Error('POS model: tag set differs from this code');
+    return new PosModel(
+      h,
+      file.array('keys', 'u32', h.features),
+      file.array('rowStart', 'u32', h.features + 1),
+      file.array('labels', 'u8', h.weights),
+      file.array('values', 'i16', h.weights),
+      file.array('dictKeys', 'u32', h.dictionary),
+      file.array('dictTags', 'u8', h.dictionary),
+    );
+  }
+}
+
+/**
+ * A feature whose largest |weight| is below this share of the largest weight of all is dropped.
+ * Measured before the tag dictionary: at 4 % the model kept 74k of 261k features (2.8 MB instead of
+ * 9.9 dense) and agreed with wink on 98.80 % of held-out tokens (PolNeAR dev) instead of 98.88 %.
+ * With the dictionary and sparse rows: 73k features, 1.4 MB, 98.83 %.
+ */
+const MIN_WEIGHT_SHARE = 0.04;
+
+/** Averaged float weights by key → the int16 model: keys sorted, the weakest features dropped. */
+export function quantise(
+  header: Omit<PosModelHeader, 'scale' | 'features' | 'weights' | 'dictionary'>,
+  keys: Uint32Array,
+  weights: ArrayLike<number>,
+  dictionary: ReadonlyMap<number, number>,
+): PosModel {
+  let max = 0;
+  for (let i = 0; i < keys.length * LABELS; i++) max = Math.max(max, Math.abs(weights[i]!));
+  const scale = max > 0 ? max / 32767 : 1;
+  const order = Array.from(keys.keys()).sort((a, b) => keys[a]! - keys[b]!);
+  const kept: number[] = [];
+  const rowStart: number[] = [0];
+  const labels: number[] = [];
+  const values: number[] = [];
+  for (const r of order) {
+    const row = Array.from({ length: LABELS }, (_, l) => Math.round(weights[r * LABELS + l]! / scale));
+    if (row.every((v) => Math.abs(v) < MIN_WEIGHT_SHARE * 32767)) continue;
+    kept.push(keys[r]!);
+    row.forEach((v, l) => {
+      if (v === 0) return;
+      labels.push(l);
+      values.push(v);
+    });
+    rowStart.push(values.length);
+  }
+  const words = [...dictionary.keys()].sort((a, b) => a - b);
+  return new PosModel(
+    { ...header, scale, features: kept.length, weights: values.length, dictionary: words.length },
+    Uint32Array.from(kept),
+    Uint32Array.from(rowStart),
+    Uint8Array.from(labels),
+    Int16Array.from(values),
+    Uint32Array.from(words),
+    Uint8Array.from(words, (w) => dictionary.get(w)!),
+  );
+}
+
+/** Exact word hash → tag index, by open addressing over two typed arrays. */
+export class TagDictionary {
+  private readonly slots: Uint32Array;
+  /** The tag plus one at a used slot. */
+  private readonly values: Uint8Array;
+  private readonly mask: number;
+
+  constructor(keys: ArrayLike<number>, tags: ArrayLike<number>) {
+    let cap = 2;
+    while (cap < keys.length * 2) cap <<= 1;
+    this.slots = new Uint32Array(cap);
+    this.values = new Uint8Array(cap);
+    this.mask = cap - 1;
+    for (let k = 0; k < keys.length; k++) {
+      let p = keys[k]! & this.mask;
+      while (this.values[p] !== 0) p = (p + 1) & this.mask;
+      this.slots[p] = keys[k]!;
+      this.values[p] = tags[k]! + 1;
+    }
+  }
+
+  /** The word's tag, or -1. */
+  get(key: number): number {
+    let p = key & this.mask;
+    let v: number;
+    while ((v = this.values[p]!) !== 0) {
+      if (this.slots[p] === key) return v - 1;
+      p = (p + 1) & this.mask;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../sentences.js';
+import { tokenize } from '../tokenize.js';
+import { fnv1a } from '../../learn/hash.js';
+import { shapeHash, shapeOf } from './features.js';
+import { tagTokens } from './index.js';
+import type { Tagged } from './tagged.js';
+
+const show = (tags: readonly Tagged[]) => tags.map((t) => `${t.text}/${t.pos}/${t.lemma}`);
+
+function tagAll(text: string): Tagged[] {
+  const tokens = tokenize(text);
+  return splitSentences(text, tokens).flatMap((s) => tagTokens(text, tokens, s.tokenStart, s.tokenEnd));
+}
+
+describe("the text stage's part-of-speech tagger (distilled from wink-nlp)", () => {
+  it('tags and lemmatises the words of a sentence of ours as wink does', () => {
+    expect(show(tagAll('Russian troops attacked two villages on Monday.'))).toEqual([
+      'Russian/PROPN/russian',
+      'troops/NOUN/troop',
+      'attacked/VERB/attack',
+      'two/NUM/two',
+      'villages/NOUN/village',
+      'on/ADP/on',
+      'Monday/PROPN/monday',
+      './PUNCT/.',
+    ]);
+  });
+
+  it('tells a verb from a noun of the same spelling by its context', () => {
+    const tags = tagAll('The attack was condemned. Rebels will attack the city.');
+    expect(tags.filter((t) => t.text === 'attack').map((t) => t.pos)).toEqual(['NOUN', 'VERB']);
+  });
+
+  it("reads the text stage's tokens: a hyphenated modifier is one adjective, a clitic its own word", () => {
+    const tags = show(tagAll("US-led forces didn't leave the Kremlin's side."));
+    expect(tags).toContain('US-led/ADJ/us-led');
+    expect(tags).toContain("n't/PART/not");
+    expect(tags).toContain("'s/PART/'s");
+  });
+
+  it('keeps every span on its characters and tags a sentence the same after any other text', () => {
+    const text = 'Prefix here. NATO’s chief “backs” peace efforts.';
+    const tags = tagAll(text);
+    for (const t of tags) expect(text.slice(t.start, t.end)).toBe(t.text);
+    const alone = 'NATO’s chief “backs” peace efforts.';
+    expect(show(tags).slice(3)).toEqual(show(tagAll(alone)));
+  });
+});
+
+describe('word shapes', () => {
+  it('hashes a shape as the hash of its text, ASCII or not', () => {
+    for (const w of ['Obama', 'U.S.', '1,200', 'McCain', 'Ærø', 'naïve', '“', 'x--y'])
+      expect(shapeHash(w)).toBe(fnv1a(shapeOf(w)));
+    expect(shapeOf('U.S.')).toBe('X.X.');
+  });
+});
