@@ -23,7 +23,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { builtinModules, createRequire } from 'node:module';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,6 @@ const manifest = path.join(outdir, 'snapshot.json');
 const flagsFile = path.join(outdir, 'snapshot.flags');
 // Written under another name, then renamed: a launcher never sees half a blob (node would crash on it).
 const blobBeingBuilt = path.join(outdir, 'snapshot.blob.part');
-const require = createRequire(path.join(root, 'package.json'));
 
 /**
  * The V8 flags of the build and of every run from the blob (a blob only starts with the flags it was
