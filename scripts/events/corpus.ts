@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../src/util/data.js';
+import { seededRandom } from '../../src/util/random.js';
 import { emptyDoc, runStages } from '../../src/pipeline/pipeline.js';
 import { textStage } from '../../src/text/index.js';
 import { mentionsStage } from '../../src/mentions/index.js';
@@ -59,6 +60,19 @@ function readJsonl<S extends z.ZodType>(file: string, schema: S): Array<z.infer<
 }
 export const readPlv = (file = PLV_FILE): PlvRecord[] => readJsonl(file, PlvSchema);
 export const readNgec = (file = NGEC_FILE): NgecRecord[] => readJsonl(file, NgecSchema);
+
+/** The cross-validation fold of each PLV record: a seeded shuffle dealt round, so every run splits alike. */
+export function plvFolds(n: number, folds: number): Int32Array {
+  const random = seededRandom(2024);
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const foldOf = new Int32Array(n);
+  order.forEach((r, k) => (foldOf[r] = k % folds));
+  return foldOf;
+}
 
 const STAGES = [textStage, mentionsStage, actorsStage];
 

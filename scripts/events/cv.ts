@@ -14,7 +14,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/util/data.js';
-import { seededRandom } from '../../src/util/random.js';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { deserialiseEventModel, serialiseEventModel, useEventModel } from '../../src/events/model.js';
 import {
@@ -24,7 +23,7 @@ import {
   type TrainSentence,
 } from '../../src/events/train.js';
 import { predictedEvents } from '../../src/eval/events.js';
-import { extraTrainingData, plvExample, readPlv } from './corpus.js';
+import { extraTrainingData, plvExample, plvFolds, readPlv } from './corpus.js';
 import { listArg, numArg, strArg, trainOptions } from './options.js';
 
 const FIGURES = [
@@ -45,15 +44,7 @@ const scorer = path.resolve(PROJECT_ROOT, '..', 'shared', 'tools', 'score-dyads.
 const records = readPlv();
 const examples = records.map(plvExample);
 const { ngec, negatives, news } = extraTrainingData();
-// Folds from a seeded shuffle of the records, so every run splits alike.
-const random = seededRandom(2024);
-const order = records.map((_, i) => i);
-for (let i = order.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1));
-  [order[i], order[j]] = [order[j]!, order[i]!];
-}
-const foldOf = new Int32Array(records.length);
-order.forEach((r, k) => (foldOf[r] = k % folds));
+const foldOf = plvFolds(records.length, folds);
 
 // Decision margins to compare (each fold's model is trained once and decoded at each).
 const thresholds = listArg('grid-threshold', DEFAULT_TRAIN.threshold);
