@@ -215,10 +215,11 @@ export function passiveVoice(s: PreparedSentence, d: Decoded): void {
   }
   // The subject is the target, also when the tagger took the "by" phrase for it ("X was criticised by Y").
   const by = byPhrase(s, d.c.i);
+  const byIsTarget = !!by && !!d.target && d.target[0] < by[1] && by[0] < d.target[1];
   if (d.source) {
-    if (!d.target || (by && d.target[0] === by[0])) d.target = d.source;
+    if (!d.target || byIsTarget) d.target = d.source;
     delete d.source;
-  }
+  } else if (byIsTarget) return; // No words mark the subject: the "by" phrase is not both.
   if (by) d.source = by;
 }
 

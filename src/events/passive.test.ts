@@ -53,4 +53,8 @@ describe('passive voice', () => {
       target: 'Two fishermen',
     });
   });
+
+  it('codes no source when the tagger marked only the "by" phrase, as the target', () => {
+    expect(passive(s, 'released', undefined, agent)).toEqual({ source: '', target: 'the Indian navy' });
+  });
 });
