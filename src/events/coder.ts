@@ -232,23 +232,36 @@ function countryResolver(s: PreparedSentence, lastCountry: string | undefined) {
 
 /**
  * Passive voice: the subject of "was killed" or "were arrested" is acted upon, never the actor. It
- * becomes the target, and the source is the "by" phrase after the trigger, else none.
+ * becomes the target, and the source is the "by" phrase after the trigger, else none; also when the
+ * tagger marked no source or took the "by" phrase for the target (PLV CV, same fold models: type recall
+ * 0.749 → 0.753, precision lower bound 0.847 → 0.848, dyad recall 0.560 → 0.564; passives were found
+ * for 3 of 20 gold events).
  */
-function passiveVoice(s: PreparedSentence, d: Decoded): void {
-  if (!d.c.modality.passive || !d.source) return;
+export function passiveVoice(s: PreparedSentence, d: Decoded): void {
+  if (!d.c.modality.passive) return;
   // After a passive verb only a "by" phrase is the agent ("were killed, Mujahid said" has none).
-  if (d.source[0] > d.c.i) {
+  if (d.source && d.source[0] > d.c.i) {
     if (s.toks.slice(d.c.i + 1, d.source[0]).every((t) => t.lower !== 'by')) delete d.source;
     return;
   }
-  d.target ??= d.source;
-  delete d.source;
-  for (let k = d.c.i + 1; k < Math.min(s.toks.length, d.c.i + 6); k++) {
+  // The subject is the target, also when the tagger took the "by" phrase for it ("X was criticised by Y").
+  const by = byPhrase(s, d.c.i);
+  const byIsTarget = !!by && !!d.target && d.target[0] < by[1] && by[0] < d.target[1];
+  if (d.source) {
+    if (!d.target || byIsTarget) d.target = d.source;
+    delete d.source;
+  } else if (byIsTarget) return; // No words mark the subject: the "by" phrase is not both.
+  if (by) d.source = by;
+}
+
+/** The actor phrase of a "by" just after a passive trigger at i ("was released by the guards"). */
+function byPhrase(s: PreparedSentence, i: number): [number, number] | undefined {
+  for (let k = i + 1; k < Math.min(s.toks.length, i + 6); k++) {
     if (s.toks[k]!.lower !== 'by') continue;
     const p = s.phrases.find((x) => x.i > k && x.i <= k + 3);
-    if (p) d.source = [p.i, p.j];
-    return;
+    return p ? [p.i, p.j] : undefined;
   }
+  return undefined;
 }
 
 /**
