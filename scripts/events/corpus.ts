@@ -74,19 +74,6 @@ export function plvFolds(n: number, folds: number): Int32Array {
 }
 export const readNgec = (file = NGEC_FILE): NgecRecord[] => readJsonl(file, NgecSchema);
 
-/** The cross-validation fold of each PLV record: a seeded shuffle dealt round, so every run splits alike. */
-export function plvFolds(n: number, folds: number): Int32Array {
-  const random = seededRandom(2024);
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  const foldOf = new Int32Array(n);
-  order.forEach((r, k) => (foldOf[r] = k % folds));
-  return foldOf;
-}
-
 const STAGES = [textStage, mentionsStage, actorsStage];
 
 /** Character spans of the words marked <s>…</s> and <t>…</t> in a PLV markup. */
