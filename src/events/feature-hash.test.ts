@@ -84,7 +84,9 @@ describe('scores from cached parts', () => {
         argScores(model, argFeatures(s, staticArgFeatures(s), c, 'CONSULT', x), scores, x * NUM_ARG_LABELS);
       const blocked = s.blocked.slice();
       blocked[c.i] = 1;
-      expect([...tagArguments(s, model, c, 'CONSULT')]).toEqual([...viterbi(model.trans, scores, n, blocked)]);
+      expect([...tagArguments(s, model, c, 'CONSULT')]).toEqual([
+        ...viterbi(model.trans, scores, n, blocked),
+      ]);
     }
   });
 });

@@ -60,7 +60,11 @@ const statHashes = new WeakMap<readonly (readonly string[])[], Array<number[] | 
  * The start of a word's argument features, hashed: the bias, then each per-word feature `f` as
  * `f` and `${side}|${f}`. Cached per per-word feature table (one a sentence) and side.
  */
-export function staticArgHashes(stat: readonly (readonly string[])[], x: number, side: Side): readonly number[] {
+export function staticArgHashes(
+  stat: readonly (readonly string[])[],
+  x: number,
+  side: Side,
+): readonly number[] {
   let cache = statHashes.get(stat);
   if (!cache) statHashes.set(stat, (cache = new Array<number[] | undefined>(stat.length * 3)));
   const slot = sideSlot(x, side);

@@ -265,7 +265,12 @@ export function argTriggerFeatures(s: PreparedSentence, c: Candidate, type: stri
   const t = s.toks[x]!;
   const out: number[] = [];
   const pass = c.modality.passive ? 'P' : 'A';
-  out.push(h`d:${bucket(d)}`, h`dp:${bucket(d)}|${t.pos}`, h`de:${bucket(d)}|${s.ent[x]}`, h`ty:${side}|${type}`);
+  out.push(
+    h`d:${bucket(d)}`,
+    h`dp:${bucket(d)}|${t.pos}`,
+    h`de:${bucket(d)}|${s.ent[x]}`,
+    h`ty:${side}|${type}`,
+  );
   out.push(h`tp:${side}|${pass}|${t.pos}`, h`tl:${side}|${c.lemma}`, h`tn:${side}|${c.noun}`);
   // Clause breaks between the word and the trigger.
   let prep = '-';
