@@ -72,7 +72,9 @@ async function run<T>(target: FuzzTarget<T>): Promise<Report> {
   // Larger inputs than the test suite's: the generators' size grows with the batch number.
   for (let batch = 0; report.inputs < wanted && performance.now() < deadline; batch++) {
     const size = batch % 3 === 0 ? 'small' : batch % 3 === 1 ? 'medium' : 'large';
-    const inputs = fc.sample(target.arbitrary, { numRuns: 200, seed: seed + batch, baseSize: size });
+    // baseSize is a global setting of fast-check, not a parameter of one run.
+    fc.configureGlobal({ ...fc.readConfigureGlobal(), baseSize: size });
+    const inputs = fc.sample(target.arbitrary, { numRuns: 200, seed: seed + batch });
     for (const input of inputs) {
       if (report.inputs >= wanted || performance.now() >= deadline) break;
       report.inputs++;

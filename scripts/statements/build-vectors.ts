@@ -48,7 +48,9 @@ for (let i = 0; i < dim; i++) for (let j = 0; j < i; j++) cov[i][j] = cov[j][i];
 /** Eigenvalues and eigenvectors (columns of v) of a symmetric matrix, by cyclic Jacobi sweeps. */
 function jacobi(a: number[][]): { values: number[]; v: number[][] } {
   const n = a.length;
-  const v = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const v = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => (i === j ? 1 : 0) as number),
+  );
   for (let sweep = 0; sweep < 50; sweep++) {
     let off = 0;
     for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p][q] ** 2;

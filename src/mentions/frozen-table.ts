@@ -1,5 +1,6 @@
 /** A word or name hash → small value table, as the tagger reads it (a Map while training). */
 export interface NumberTable {
+  readonly size: number;
   get(key: number): number | undefined;
   entries(): Iterable<[number, number]>;
 }

@@ -137,7 +137,9 @@ describe.skipIf(!haveChromium)('dashboard in headless Chromium', () => {
     expect(await text.innerText()).toContain('<script>window.__pwned=1;document.title="pwned"</script>');
     expect(await page.locator('h1').first().innerText()).toContain('<img src=x onerror=');
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(await page.title()).toBe('newsgraph');
     expect(await page.locator('main img, main script, main svg[onload]').count()).toBe(0);
     expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
@@ -156,7 +158,7 @@ describe.skipIf(!haveChromium)('dashboard in headless Chromium', () => {
 
     await page.goto(`${base}/#/events`);
     await page.locator('.api-link', { hasText: '/api/timeline' }).waitFor({ timeout: 15_000 });
-    const events = await (await fetch(`${base}/api/events`)).json();
+    const events = (await (await fetch(`${base}/api/events`)).json()) as { total: number };
     if (events.total > 0)
       await page.locator('[data-testid=timeline-chart] rect').first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(artifacts, 'dashboard-events.png'), fullPage: true });

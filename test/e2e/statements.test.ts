@@ -110,7 +110,9 @@ describe.skipIf(!haveChromium)('statement, claim and outlet pages in headless Ch
     expect(shown).toContain('<img src=x onerror=');
     expect(shown).toContain('<script>window.__pwned=1</script>');
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(await page.title()).toBe('newsgraph');
     expect(await page.locator('main img, main script').count()).toBe(0);
     await page.screenshot({ path: path.join(artifacts, 'dashboard-statement.png'), fullPage: true });
