@@ -111,7 +111,14 @@ function toTokens(s: TrainSentence['s'], spans: Array<[number, number]>): Array<
 export function plvExample(r: PlvRecord): TrainSentence | undefined {
   const doc = runStages(STAGES, emptyDoc(r.text, {}));
   const actorsById = new Map(doc.actors.map((a) => [a.id, a]));
-  const s = prepareSentence(r.text, { start: 0, end: r.text.length }, doc.mentions, actorsById, doc.byline);
+  const s = prepareSentence(
+    r.text,
+    { start: 0, end: r.text.length },
+    doc.mentions,
+    actorsById,
+    doc.byline,
+    doc.tokens,
+  );
   const events: TrainEvent[] = [];
   for (const e of r.expected) {
     const type = foldType(e.type);
@@ -129,7 +136,7 @@ export function ngecExamples(r: NgecRecord, sentences: number, weight: number): 
   const doc = runStages(STAGES, emptyDoc(r.text, {}));
   const actorsById = new Map(doc.actors.map((a) => [a.id, a]));
   return doc.sentences.slice(0, sentences).map((sent) => ({
-    s: prepareSentence(r.text, sent, doc.mentions, actorsById, doc.byline),
+    s: prepareSentence(r.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens),
     events: [{ type, source: [], target: [] }],
     weak: weight,
   }));
@@ -155,7 +162,7 @@ export function newsNegatives(
     doc.sentences.forEach((sent, n) => {
       if (n % every !== 0 || out.length >= max) return;
       out.push({
-        s: prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline),
+        s: prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens),
         events: [],
         negative: weight,
       });
@@ -194,7 +201,7 @@ export function newsTriggerExamples(
     for (const sent of doc.sentences) {
       const inside = own.filter((l) => l.start >= sent.start && l.end <= sent.end);
       if (inside.length === 0) continue;
-      const s = prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline);
+      const s = prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens);
       const labelled = new Map<number, number>();
       for (const l of inside) {
         const k = s.candidates.findIndex((c) => s.toks[c.i]!.start === l.start);

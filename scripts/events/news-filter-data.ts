@@ -83,6 +83,7 @@ export function filterCases(d: FilterDoc, model: EventModel): FilterCase[] {
     mentions: doc.mentions,
     actors: doc.actors,
     attributions: doc.attributions,
+    tokens: doc.tokens,
     ...(doc.byline ? { byline: doc.byline } : {}),
     model,
     newsFilter: null,

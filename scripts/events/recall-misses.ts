@@ -69,12 +69,13 @@ for (let f = 0; f < folds; f++) {
       doc.mentions,
       actorsById,
       doc.byline,
+      doc.tokens,
     );
     const predTypes = new Set((preds.get(r.id) ?? []).map((e) => foldType(e.code) ?? e.code));
     const sents = doc.sentences.map((sent) => {
       const inside = doc.mentions.filter((m) => m.start >= sent.start && m.end <= sent.end);
       const open = mayHoldEvent(r.text, sent.start, sent.end, inside, vocabulary);
-      const s = prepareSentence(r.text, sent, inside, actorsById, doc.byline);
+      const s = prepareSentence(r.text, sent, inside, actorsById, doc.byline, doc.tokens);
       return { open, s, decoded: open ? decodeSentence(s, model) : [] };
     });
     const scores = new Float64Array(TYPES.length);
