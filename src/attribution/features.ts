@@ -1,3 +1,4 @@
+import { fnv1a } from '../util/hash.js';
 import type { Quotation, Sentence, Token } from '../model/index.js';
 import { cueLexicon, type CueLexicon } from './lexicon.js';
 import { quoteState, type QuoteState } from './quotes.js';
@@ -15,14 +16,7 @@ export type Label = (typeof LABELS)[number];
 export const NUM_LABELS = LABELS.length;
 export const ROLE_OF_LABEL = [null, 'source', 'source', 'cue', 'cue', 'content', 'content'] as const;
 
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export { fnv1a };
 
 /** Mixes two 32-bit values into one hash (feature ids are built from small integers and word hashes). */
 export function mix(a: number, b: number): number {

@@ -5,20 +5,11 @@
  * a fifth of the events stage. The numbers are the same as hashing the feature strings.
  */
 
-const FNV_OFFSET = 0x811c9dc5;
+import { FNV_OFFSET, fnv1a, fnvOn } from '../util/hash.js';
 
-/** FNV-1a state after reading `s` from state `h`. */
-function fnvOn(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
-}
-
-/** FNV-1a of a string; never 0. */
+/** FNV-1a of a string; never 0 (0 is the hidden key). */
 export function hash(s: string): number {
-  return fnvOn(FNV_OFFSET, s) >>> 0 || 1;
+  return fnv1a(s) || 1;
 }
 
 type Part = string | number | boolean;

@@ -3,11 +3,21 @@
  * parts (a template, a word, a tag) is a mix of their numbers, so a feature costs no string.
  */
 
-const FNV_OFFSET = 0x811c9dc5;
+/** FNV-1a's starting state. */
+export const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a state after reading `s` from state `h` (not yet made unsigned: a feature may read on). */
+export function fnvOn(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
 
 /** FNV-1a of a string, as an unsigned 32-bit number. */
 export function fnv1a(s: string): number {
-  return fnv1aRange(s, 0, s.length);
+  return fnvOn(FNV_OFFSET, s) >>> 0;
 }
 
 /** FNV-1a of `s.slice(from, to)` (clamped as slice does), without making the slice. */

@@ -1,3 +1,5 @@
+import { fnv1a } from '../../util/hash.js';
+
 /**
  * MinHash signatures and LSH band keys over a set of words: two sets share a band key with
  * probability 1 - (1 - J^rows)^bands for Jaccard similarity J. Seeds are fixed, so keys are the
@@ -5,14 +7,7 @@
  */
 
 /** FNV-1a, 32 bits. */
-export function hashWord(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) {
-    h ^= word.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export const hashWord = fnv1a;
 
 /** A 32-bit mix of a hash with a seed (murmur3 finaliser). */
 function mix(h: number, seed: number): number {

@@ -1,4 +1,4 @@
-import { fnv1a, fnv1aRange, mixKey } from '../../learn/hash.js';
+import { FNV_OFFSET, fnv1a, fnv1aRange, mixKey } from '../../util/hash.js';
 
 /*
  * The tagger's features of a word (greedy left to right, as Honnibal's averaged-perceptron tagger):
@@ -43,7 +43,7 @@ export function shapeOf(word: string): string {
 
 /** fnv1a(shapeOf(word)), without making the shape of an ASCII word. */
 export function shapeHash(word: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   let last = -1;
   for (let i = 0; i < word.length; i++) {
     let c = word.charCodeAt(i);

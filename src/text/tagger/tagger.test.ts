@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../sentences.js';
 import { tokenize } from '../tokenize.js';
-import { fnv1a } from '../../learn/hash.js';
+import { fnv1a } from '../../util/hash.js';
 import { shapeHash, shapeOf } from './features.js';
 import { tagTokens } from './index.js';
 import type { Tagged } from './tagged.js';

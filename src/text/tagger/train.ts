@@ -1,7 +1,7 @@
 import { keyedRows, MulticlassPerceptron, runEpochs } from '../../learn/perceptron.js';
 import { seededRandom } from '../../util/random.js';
 import type { TeacherTag } from './align.js';
-import { fnv1a } from '../../learn/hash.js';
+import { fnv1a } from '../../util/hash.js';
 import { FEATURES_PER_WORD, featuresAt, sentenceFeatures } from './features.js';
 import { MAX_SUFFIX, Lemmatiser, type LemmaData } from './lemmas.js';
 import { quantise, type PosModel } from './model.js';
