@@ -84,6 +84,7 @@ export function filterCases(d: FilterDoc, model: EventModel): FilterCase[] {
     actors: doc.actors,
     attributions: doc.attributions,
     tokens: doc.tokens,
+    quotations: doc.quotations,
     ...(doc.byline ? { byline: doc.byline } : {}),
     model,
     newsFilter: null,

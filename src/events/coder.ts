@@ -1,4 +1,13 @@
-import type { Actor, Attribution, Event, EventActor, Mention, Sentence, Token } from '../model/index.js';
+import type {
+  Actor,
+  Attribution,
+  Event,
+  EventActor,
+  Mention,
+  Quotation,
+  Sentence,
+  Token,
+} from '../model/index.js';
 import { contains, textSpan } from '../model/index.js';
 import { ENGLISH_CLOSING_QUOTES, tokenize } from '../text/index.js';
 import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
@@ -10,7 +19,13 @@ import { codeType, dictionaryCode, type FoldedType } from './features.js';
 import { codeFacts, grammar, type ControlKind, type VerbEntry } from './lexicon.js';
 import { wordKnowledge } from './knowledge.js';
 import { eventModel, vocabularyOf, type EventModel } from './model.js';
-import { keepEvent, newsFilter, newsFilterFeatures, type NewsFilterModel } from './news-filter.js';
+import {
+  keepEvent,
+  newsFilter,
+  newsFilterFeatures,
+  quotedWords,
+  type NewsFilterModel,
+} from './news-filter.js';
 import { DASHES, prepareSentence, type PreparedSentence } from './sentence.js';
 
 /*
@@ -26,6 +41,8 @@ export interface CoderInput {
   text: string;
   /** The text stage's tokens (the text is tokenised again when absent). */
   tokens?: readonly Token[];
+  /** The text stage's quotations (found again when absent). */
+  quotations?: readonly Quotation[];
   sentences: readonly Sentence[];
   mentions: readonly Mention[];
   actors: readonly Actor[];
@@ -56,10 +73,17 @@ function filteredOut(
   d: Decoded & { code?: string },
   type: FoldedType,
   source: [number, number],
+  quotedAt: (offset: number) => boolean,
 ): boolean {
   // Composed acts are CAMEO's grammar over control words, not the typer's guesses: the filter leaves them.
   if ((!filter && !input.onFilterCase) || d.code !== undefined) return false;
-  const ctx = { type, source, attributions: input.attributions, article: input.sentences.length > 1 };
+  const ctx = {
+    type,
+    source,
+    attributions: input.attributions,
+    article: input.sentences.length > 1,
+    quoted: quotedAt(s.toks[d.c.i]!.start),
+  };
   const features = newsFilterFeatures(s, d, ctx);
   input.onFilterCase?.({ trigger: s.toks[d.c.i]!.start, type, features });
   return filter !== null && !keepEvent(filter, features);
@@ -375,6 +399,7 @@ export function codeEvents(input: CoderInput): Event[] {
   const extra = new Map((input.extraVerbs ?? []).map((v) => [v.lemma, v]));
   const mentions = [...input.mentions].sort((a, b) => a.start - b.start);
   const tokens = input.tokens ?? tokenize(input.text);
+  const quotedAt = quotedWords(input.text, tokens, input.quotations);
   const out = new Map<string, Event>();
   let lastCountry: string | undefined;
   let at = 0;
@@ -404,7 +429,7 @@ export function codeEvents(input: CoderInput): Event[] {
       const code = d.code ?? cameoCode(s, d, q.type, extra);
       // An event needs its actor: without source words that name one, the act is not coded (precision first).
       const source = d.source && actorWords(s, d.source);
-      if (!source || filteredOut(input, filter, s, d, q.type, source)) continue;
+      if (!source || filteredOut(input, filter, s, d, q.type, source, quotedAt)) continue;
       // A target that names no actor is kept as the words the act is done to (uncoded).
       // Without a tagged target, the trigger's object (a passive's subject is already the target).
       const target = d.target

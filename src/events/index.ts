@@ -26,13 +26,14 @@ export const eventsStage: Stage = makeEventsStage();
 export function makeEventsStage(options: { extraVerbs?: readonly VerbEntry[] } = {}): Stage {
   return {
     name: 'events',
-    requires: ['tokens', 'sentences', 'mentions', 'actors', 'attributions'],
+    requires: ['tokens', 'quotations', 'sentences', 'mentions', 'actors', 'attributions'],
     provides: ['events'],
     run(doc) {
       return {
         events: codeEvents({
           text: doc.text,
           tokens: doc.tokens,
+          quotations: doc.quotations,
           sentences: doc.sentences,
           mentions: doc.mentions,
           actors: doc.actors,

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Attribution } from '../model/index.js';
+import type { Attribution, Quotation, Token } from '../model/index.js';
+import { findQuotations, quotedTokens, tokenAtOrAfter } from '../text/index.js';
 import { decodeModel, encodeModel } from '../learn/model-file.js';
 import { projectPath } from '../util/data.js';
-import { ENGLISH_DOUBLE_QUOTES } from '../text/index.js';
 import type { Decoded } from './decode.js';
 import { h } from './feature-hash.js';
 import { codeType, dictionaryCode, type FoldedType } from './features.js';
@@ -43,6 +43,8 @@ export interface FilterContext {
   attributions: readonly Attribution[];
   /** The text is an article (more than one sentence), not a lone sentence. */
   article: boolean;
+  /** The trigger is inside a quotation (the text stage's quotations layer). */
+  quoted: boolean;
 }
 
 /** Hash salts of the two domains' copies of each feature. */
@@ -87,13 +89,21 @@ export function titleCaseHeadline(s: Pick<PreparedSentence, 'toks'>): boolean {
   return upper >= 0.8 * content.length;
 }
 
-const DOUBLE_QUOTES: ReadonlySet<string> = new Set(ENGLISH_DOUBLE_QUOTES);
-
-/** Whether the word at i sits between double quote marks of its sentence. */
-function quoted(s: PreparedSentence, i: number): boolean {
-  let marks = 0;
-  for (let k = 0; k < i; k++) if (DOUBLE_QUOTES.has(s.toks[k]!.text)) marks++;
-  return marks % 2 === 1;
+/**
+ * Whether the word at a character offset is quoted, by the text stage's quotations (found again when a
+ * caller has none), read as the actors stage reads them (an unclosed quotation runs to its paragraph's
+ * end). Computed on the filter's first question, so documents without typed events never pay for it.
+ */
+export function quotedWords(
+  text: string,
+  tokens: readonly Token[],
+  quotations?: readonly Quotation[],
+): (offset: number) => boolean {
+  let quoted: Uint8Array | undefined;
+  return (offset) => {
+    quoted ??= quotedTokens(tokens.length, quotations ?? findQuotations(text, tokens), { unclosed: true });
+    return quoted[tokenAtOrAfter(tokens, offset)] === 1;
+  };
 }
 
 /** The head of a word range: its last noun, name or pronoun, else its last word. */
@@ -146,7 +156,7 @@ export function newsFilterFeatures(s: PreparedSentence, d: Decoded, ctx: FilterC
   // Modality, reported speech, quotation, headline.
   const flags = `${m.negated ? 'N' : ''}${m.future ? 'F' : ''}${m.hypothetical ? 'H' : ''}${m.obligation ? 'O' : ''}${m.passive ? 'P' : ''}`;
   f.push(h`mod:${flags}|${type}`, h`g:${m.governor?.kind ?? (m.governor ? 'verb' : '-')}|${type}`);
-  f.push(h`r:${reported(s, d.c.i, ctx.attributions)}|${type}`, h`q:${quoted(s, d.c.i)}|${type}`);
+  f.push(h`r:${reported(s, d.c.i, ctx.attributions)}|${type}`, h`q:${ctx.quoted}|${type}`);
   f.push(h`hl:${titleCaseHeadline(s)}`);
   return augmented(f, ctx.article);
 }
