@@ -3,7 +3,8 @@
  * steps, zero start: deterministic), then the lowest threshold whose precision reaches the target —
  * precision before recall. The threshold is read from out-of-fold scores of an inner
  * cross-validation over the training pairs, not from the pairs the weights were fit on, which
- * flatter it.
+ * flatter it; by default (`repeated`) from five inner partitions pooled, since with some 120
+ * positives one partition's few high-scoring negatives moved it by a log-odds unit.
  */
 import { FEATURES, type MatcherModel } from './similarity.js';
 
@@ -17,7 +18,24 @@ export interface FitOptions {
   minContentWords?: number;
   /** Inner folds for choosing the threshold (1: on the training scores themselves). */
   thresholdFolds?: number;
+  /** How the threshold is read from the inner held-out scores (see THRESHOLD_RULES). */
+  thresholdRule?: ThresholdRule;
 }
+
+/**
+ * `empirical`: the lowest score whose counted precision reaches the target — it jumps with one or
+ * two positives either way. `calibrated`: the held-out scores are calibrated (Platt: a logistic of
+ * the score) and the threshold is the lowest score at which the mean calibrated probability of the
+ * pairs at or above it — the expected precision — reaches the target: a smooth curve, so a pair
+ * more or less moves it little. `bootstrap`: the median of the empirical threshold over resamples.
+ * `repeated`: the empirical threshold over the held-out scores of several inner partitions pooled —
+ * which negatives one partition happens to score high moves the threshold most.
+ */
+export const THRESHOLD_RULES = ['empirical', 'calibrated', 'bootstrap', 'repeated'] as const;
+/** Partitions the `repeated` rule pools. */
+const REPEATS = 5;
+export type ThresholdRule = (typeof THRESHOLD_RULES)[number];
+type ThresholdOf = (scores: readonly number[], y: readonly boolean[], target: number) => number;
 
 export function fitWeights(x: readonly number[][], y: readonly boolean[], o: FitOptions = {}): number[] {
   const iterations = o.iterations ?? 4000;
@@ -63,38 +81,59 @@ export function chooseThreshold(scores: readonly number[], y: readonly boolean[]
 
 const dot = (w: readonly number[], v: readonly number[]) => v.reduce((s, x, k) => s + x * w[k], 0);
 
-/** Scores of the kept pairs, each from weights fit without its inner fold (pair i is in fold i mod k). */
+/**
+ * The inner fold of each pair in one partition: repeat 0 puts pair i in fold i mod k; a later repeat
+ * shuffles first (fixed seed per repeat), so each repeat holds out other company for each pair.
+ */
+function innerFolds(n: number, folds: number, repeat: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  let state = (0x9e3779b9 * (repeat + 1)) >>> 0;
+  for (let i = n - 1; repeat > 0 && i > 0; i--) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const j = Math.floor((state / 4294967296) * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const fold = new Array<number>(n);
+  order.forEach((pair, position) => (fold[pair] = position % folds));
+  return fold;
+}
+
+/** Held-out scores of the kept pairs, from weights fit without their inner fold, one list per repeat. */
 function heldOutScores(
   x: readonly number[][],
   y: readonly boolean[],
   kept: readonly number[],
-  weights: readonly number[],
   o: FitOptions,
-): number[] {
+  repeats: number,
+): number[][] {
   const folds = o.thresholdFolds ?? 5;
-  if (folds <= 1) return kept.map((i) => dot(weights, x[i]));
-  const byFold = Array.from({ length: folds }, (_, f) => {
-    const train = x.map((_, i) => i).filter((i) => i % folds !== f);
-    return fitWeights(
-      train.map((i) => x[i]),
-      train.map((i) => y[i]),
-      o,
-    );
+  return Array.from({ length: repeats }, (_, r) => {
+    const fold = innerFolds(x.length, folds, r);
+    const byFold = Array.from({ length: folds }, (_, f) => {
+      const train = x.map((_, i) => i).filter((i) => fold[i] !== f);
+      return fitWeights(
+        train.map((i) => x[i]),
+        train.map((i) => y[i]),
+        o,
+      );
+    });
+    return kept.map((i) => dot(byFold[fold[i]], x[i]));
   });
-  return kept.map((i) => dot(byFold[i % folds], x[i]));
 }
 
 export function fitModel(x: readonly number[][], y: readonly boolean[], o: FitOptions = {}): MatcherModel {
   const veto = o.vetoDifferentSpeakers ?? true;
+  const rule = o.thresholdRule ?? 'repeated';
   const weights = fitWeights(x, y, o);
   const speakerDifferent = FEATURES.indexOf('speakerDifferent');
   const kept = x.map((_, i) => i).filter((i) => !(veto && x[i][speakerDifferent] === 1));
-  const scores = heldOutScores(x, y, kept, weights, o);
-  const threshold = chooseThreshold(
-    scores,
-    kept.map((i) => y[i]),
-    o.targetPrecision ?? 0.95,
-  );
+  const repeats = rule === 'repeated' ? REPEATS : 1;
+  const scores =
+    (o.thresholdFolds ?? 5) <= 1
+      ? [kept.map((i) => dot(weights, x[i]))]
+      : heldOutScores(x, y, kept, o, repeats);
+  const keptY = scores.flatMap(() => kept.map((i) => y[i]));
+  const threshold = THRESHOLD_OF[rule](scores.flat(), keptY, o.targetPrecision ?? 0.95);
   return {
     about:
       'Statement matcher weights (src/corpus/statements/similarity.ts), fit by scripts/statements/fit-matcher.ts.',
@@ -105,3 +144,77 @@ export function fitModel(x: readonly number[][], y: readonly boolean[], o: FitOp
     vetoDifferentSpeakers: veto,
   };
 }
+
+/** Platt scaling: a and b of p = 1 / (1 + exp(-(a·s + b))) fit to held-out scores (Newton steps). */
+export function plattScaling(scores: readonly number[], y: readonly boolean[]): { a: number; b: number } {
+  let a = 1;
+  let b = 0;
+  for (let it = 0; it < 50; it++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 1e-6;
+    let hab = 0;
+    let hbb = 1e-6;
+    scores.forEach((s, i) => {
+      const p = 1 / (1 + Math.exp(-(a * s + b)));
+      const e = p - (y[i] ? 1 : 0);
+      const w = p * (1 - p);
+      ga += e * s;
+      gb += e;
+      haa += w * s * s;
+      hab += w * s;
+      hbb += w;
+    });
+    const det = haa * hbb - hab * hab;
+    a -= (hbb * ga - hab * gb) / det;
+    b -= (haa * gb - hab * ga) / det;
+  }
+  return { a, b };
+}
+
+/** The lowest score at which the mean calibrated probability of the pairs at or above it reaches `target`. */
+export function calibratedThreshold(
+  scores: readonly number[],
+  y: readonly boolean[],
+  target: number,
+): number {
+  const { a, b } = plattScaling(scores, y);
+  const order = [...scores].sort((p, q) => q - p);
+  let sum = 0;
+  let threshold = order[0] ?? 0;
+  for (let k = 0; k < order.length; k++) {
+    sum += 1 / (1 + Math.exp(-(a * order[k] + b)));
+    if (sum / (k + 1) < target) break;
+    threshold = order[k];
+  }
+  return threshold;
+}
+
+/** The median over fixed-seed resamples of the empirical threshold. */
+export function bootstrapThreshold(scores: readonly number[], y: readonly boolean[], target: number): number {
+  let state = 0x2545f491;
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  const found: number[] = [];
+  for (let r = 0; r < 200; r++) {
+    const pick = scores.map(() => Math.floor(next() * scores.length));
+    found.push(
+      chooseThreshold(
+        pick.map((i) => scores[i]),
+        pick.map((i) => y[i]),
+        target,
+      ),
+    );
+  }
+  found.sort((p, q) => p - q);
+  return found[Math.floor(found.length / 2)];
+}
+
+const THRESHOLD_OF: Record<ThresholdRule, ThresholdOf> = {
+  empirical: chooseThreshold,
+  calibrated: calibratedThreshold,
+  bootstrap: bootstrapThreshold,
+  repeated: chooseThreshold,
+};
