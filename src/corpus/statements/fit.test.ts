@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapThreshold, calibratedThreshold, chooseThreshold, plattScaling } from './fit.js';
+import {
+  bootstrapThreshold,
+  calibratedThreshold,
+  chooseThreshold,
+  fitModel,
+  plattScaling,
+  type ThresholdRule,
+} from './fit.js';
 
 /** `n` scores drawn in [-5, 5) and labels drawn from p = 1 / (1 + exp(-(2s - 1))), from a fixed seed. */
 function sample(seed = 7, n = 201): { scores: number[]; y: boolean[] } {
@@ -53,5 +60,30 @@ describe('threshold rules', () => {
     const t = bootstrapThreshold(scores, y, 0.95);
     expect(scores).toContain(t);
     expect(bootstrapThreshold(scores, y, 0.95)).toBe(t);
+  });
+
+  it('pooling inner partitions steadies the threshold against the order of the same pairs', () => {
+    const { scores, y } = sample(11, 160);
+    const spreadOver = (rule: ThresholdRule) => {
+      const found: number[] = [];
+      for (let shift = 0; shift < 6; shift++) {
+        // The same pairs shuffled: each lands in another inner fold (pair i is in fold i mod 5).
+        let state = shift + 1;
+        const order = scores.map((_, i) => i);
+        for (let i = order.length - 1; i > 0; i--) {
+          state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+          const j = Math.floor((state / 4294967296) * (i + 1));
+          [order[i], order[j]] = [order[j], order[i]];
+        }
+        const model = fitModel(
+          order.map((i) => [1, scores[i]]),
+          order.map((i) => y[i]),
+          { thresholdRule: rule, iterations: 300 },
+        );
+        found.push(model.threshold / model.weights[1]);
+      }
+      return Math.max(...found) - Math.min(...found);
+    };
+    expect(spreadOver('repeated')).toBeLessThan(spreadOver('empirical'));
   });
 });
