@@ -1,7 +1,7 @@
 /**
  * Fits the statement matcher (data/statements/matcher.json) on all pairs of the statements gold:
  * logistic weights over the features of src/corpus/statements/similarity.ts and the lowest threshold
- * reaching precision 0.95 on their held-out scores (five inner partitions pooled; see fit.ts). Deterministic: the same gold and PolNeAR give the same file, byte
+ * reaching precision 0.95 on their held-out scores (inner cross-validation; see fit.ts). Deterministic: the same gold and PolNeAR give the same file, byte
  * for byte. `newsgraph eval statements` reports the cross-validated figures of this procedure.
  *
  *   npx tsx scripts/statements/fit-matcher.ts [--data ../shared/data]
