@@ -5,12 +5,15 @@
  * labelled ones) before and after the filter and the share of right events it keeps, for each PLV
  * weight and threshold asked for. The events are coded once, by the committed events model.
  *
- *   npx tsx scripts/events/cv-news-filter.ts [--models DIR --folds 5 --grid-plv-weight 0,0.3,1 --grid-threshold 0 --epochs N --bits N]
+ *   npx tsx scripts/events/cv-news-filter.ts [--models DIR --folds 5 --grid-plv-weight 0,0.3,1 --grid-threshold 0 --epochs N --bits N --events-threshold T]
+ *
+ * --events-threshold T codes the events (news and PLV) at the typer's NONE margin T instead of the
+ * model's own, as a coder with a lower threshold would hand them to the filter.
  */
 import { seededRandom } from '../../src/util/random.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { deserialiseEventModel, eventModel } from '../../src/events/model.js';
+import { deserialiseEventModel, eventModel, type EventModel } from '../../src/events/model.js';
 import { filterScore } from '../../src/events/news-filter.js';
 import { DEFAULT_FILTER_TRAIN, trainNewsFilter } from '../../src/events/news-filter-train.js';
 import { plvFolds, readPlv } from './corpus.js';
@@ -20,7 +23,10 @@ import { NEWS_FILTER_DEFAULTS } from './train-news-filter-options.js';
 
 const folds = numArg('folds', 5);
 const t0 = performance.now();
-const model = eventModel();
+const eventsThreshold = strArg('events-threshold', '');
+const atThreshold = (m: EventModel): EventModel =>
+  eventsThreshold ? { ...m, threshold: Number(eventsThreshold) } : m;
+const model = atThreshold(eventModel());
 const news = newsFilterDocs().flatMap((d) => filterExamples(d, model, 1));
 // PLV's positives coded out of fold by the fold models of `npm run cv:events -- --models DIR`, as the
 // shipped filter's are (else by the committed model, which trained on them).
@@ -28,7 +34,7 @@ const modelDir = strArg('models', '');
 const records = readPlv();
 const foldModels = modelDir
   ? Array.from({ length: 5 }, (_, f) =>
-      deserialiseEventModel(readFileSync(path.join(modelDir, `fold${f}.bin.gz`))),
+      atThreshold(deserialiseEventModel(readFileSync(path.join(modelDir, `fold${f}.bin.gz`)))),
     )
   : [];
 const plvFold = plvFolds(records.length, 5);

@@ -4,12 +4,15 @@
  * states no event there), per article, and how many labelled-NONE triggers come back as events.
  * PLV holds an event in every sentence, so its cross-validation cannot see this.
  *
- *   npx tsx scripts/events/news-flood.ts [--model FILE] [--threshold N]   (N replaces the model's NONE margin)
+ *   npx tsx scripts/events/news-flood.ts [--model FILE] [--threshold N] [--filter FILE]
+ *
+ * N replaces the model's NONE margin; FILE of --filter replaces the committed news filter.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { deserialiseEventModel, eventModel, useEventModel } from '../../src/events/model.js';
+import { deserialiseNewsFilter, useNewsFilter } from '../../src/events/news-filter.js';
 import { foldType } from '../../src/events/features.js';
 import { NEWS_TRIGGERS_FILE, POLNEAR_FILE } from './corpus.js';
 import { strArg } from './options.js';
@@ -32,6 +35,8 @@ if (model || threshold) {
   const m = model ? deserialiseEventModel(readFileSync(model)) : eventModel();
   useEventModel(threshold ? { ...m, threshold: Number(threshold) } : m);
 }
+const filterFile = strArg('filter', '');
+if (filterFile) useNewsFilter(deserialiseNewsFilter(readFileSync(filterFile)));
 let events = 0;
 let docs = 0;
 const noneBack = new Set<string>();

@@ -5,7 +5,9 @@
  * type, and whether a reader finds it real, of the right type and with the right source). PLV holds an
  * event in every sentence, so its cross-validation cannot see events coded where there are none.
  *
- *   npx tsx scripts/events/news-precision.ts [--model FILE] [--list]
+ *   npx tsx scripts/events/news-precision.ts [--model FILE] [--threshold N] [--filter FILE] [--list]
+ *
+ * N replaces the events model's NONE margin; FILE of --filter replaces the committed news filter.
  *
  * Events the list does not hold are counted apart (and printed with --list, to be labelled).
  */
@@ -14,7 +16,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../src/util/data.js';
 import { analyze } from '../../src/pipeline/analyze.js';
-import { deserialiseEventModel, useEventModel } from '../../src/events/model.js';
+import { deserialiseEventModel, eventModel, useEventModel } from '../../src/events/model.js';
+import { deserialiseNewsFilter, useNewsFilter } from '../../src/events/news-filter.js';
 import { POLNEAR_FILE } from './corpus.js';
 import { strArg } from './options.js';
 
@@ -39,7 +42,13 @@ const labels = new Map(
   }),
 );
 const model = strArg('model', '');
-if (model) useEventModel(deserialiseEventModel(readFileSync(model)));
+const threshold = strArg('threshold', '');
+if (model || threshold) {
+  const m = model ? deserialiseEventModel(readFileSync(model)) : eventModel();
+  useEventModel(threshold ? { ...m, threshold: Number(threshold) } : m);
+}
+const filterFile = strArg('filter', '');
+if (filterFile) useNewsFilter(deserialiseNewsFilter(readFileSync(filterFile)));
 const list = process.argv.includes('--list');
 let events = 0;
 let right = 0;

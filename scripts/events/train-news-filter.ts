@@ -5,7 +5,9 @@
  * types as positives). Run after `npm run train:events` (the filter reads the typer's types and
  * margins); deterministic, so the committed model reproduces byte for byte.
  *
- *   npm run train:events-filter [-- --out FILE --plv-weight W --threshold T]
+ *   npm run train:events-filter [-- --out FILE --plv-weight W --threshold T --events-model FILE --events-threshold T]
+ *
+ * --events-threshold T codes the training events at the typer's NONE margin T instead of the model's own.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +22,9 @@ import { numArg, strArg } from './options.js';
 import { NEWS_FILTER_DEFAULTS } from './train-news-filter-options.js';
 
 const t0 = performance.now();
-const model = deserialiseEventModel(readFileSync(strArg('events-model', projectPath(EVENTS_MODEL_FILE))));
+const typer = deserialiseEventModel(readFileSync(strArg('events-model', projectPath(EVENTS_MODEL_FILE))));
+const eventsThreshold = strArg('events-threshold', '');
+const model = eventsThreshold ? { ...typer, threshold: Number(eventsThreshold) } : typer;
 const plvWeight = numArg('plv-weight', NEWS_FILTER_DEFAULTS.plvWeight);
 const news = newsFilterDocs().flatMap((d) => filterExamples(d, model, plvWeight));
 const plv = plvFilterDocs(readPlv()).flatMap((d) => filterExamples(d, model, plvWeight));
