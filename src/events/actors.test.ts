@@ -47,6 +47,7 @@ describe('the events fallback vocabulary', () => {
     expect(phrases('Israeli tanks shelled the village.')[0]).toMatchObject({ country: 'ISR', agent: 'MIL' });
     expect(phraseCode(phrases('Later the State Department objected.')[0]!)).toBe('USAGOV');
     expect(phraseCode(phrases('Later Greenpeace objected.')[0]!)).toBe('NGOENV');
+    expect(phraseCode(phrases('Later al-Qaeda leaders objected.')[0]!)).toBe('IMGMUSALQGOV');
     // The actors stage's reading, not a second one: militants are insurgents (INS) there and here.
     expect(phrases('Militants fired at Algerian troops.')[0]).toMatchObject({ agent: 'INS' });
   });
@@ -72,6 +73,10 @@ describe('the events fallback vocabulary', () => {
     // The phrase stays (its words are an actor's) but has no code: uncoded beats a wrong country.
     expect(phrases(text, [mention])).toMatchObject([{ uncoded: true }]);
     expect(phraseCode(phrases(text, [mention])[0]!, 'DEU')).toBeUndefined();
+    // A name tagged over a common word is no longer name ("NATO-member Norway").
+    const other = 'NATO-member Norway agreed.';
+    const wide: Mention = { ...mention, start: 0, end: 18, text: 'NATO-member Norway' };
+    expect(phraseCode(phrases(other, [wide])[0]!)).toBe('NOR');
   });
 
   it('ends a phrase at a verb after an actor with its agent', () => {

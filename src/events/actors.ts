@@ -42,6 +42,8 @@ export interface ActorPhrase {
 }
 
 const GLUE_POS = new Set(['ADJ', 'PROPN', 'NUM', 'DET']);
+/** Codes of international and non-state bodies, which take an agent after them. */
+const NON_STATE = /^(?:IGO|NGO|IMG)/;
 const NATIONALITY_KINDS: ReadonlySet<PieceKind> = new Set(['country', 'demonym', 'capital']);
 const GLUE_WORDS = new Set(["'s", '’s', "'", '-', 'of']);
 
@@ -113,6 +115,9 @@ function findPieces(
 function partOfLongerName(p: Piece, toks: readonly Tagged[], uncodedNames: readonly Mention[]): boolean {
   if (!p.name || p.kind === 'demonym') return false;
   const start = toks[p.i]!.start;
+  // The word before must be a capitalised part of the name: "NATO-member Norway" is no name of Norway's.
+  const before = toks[p.i - 1];
+  if (!before || !/^\p{Lu}[\p{L}\p{M}.'’]*$/u.test(before.text)) return false;
   return uncodedNames.some((n) => n.start < start && start < n.end);
 }
 
@@ -351,8 +356,10 @@ function finishPhrase(
 export function phraseCode(p: ActorPhrase, fallbackCountry?: string, civilian = false): string | undefined {
   if (p.uncoded) return undefined;
   if (p.coded) return p.coded;
-  // An IGO's own force or officials compose as CAMEO does ("UN troops" → IGOUNOMIL, IGOMIL for PLOVER).
-  if (p.org) return p.org.startsWith('IGO') && p.agent && p.agent !== 'IGO' ? `${p.org}${p.agent}` : p.org;
+  // A non-state body's own force or officials compose as CAMEO does ("UN troops" → IGOUNOMIL, "al-Qaeda
+  // leaders" → IMGMUSALQGOV: IGOMIL and IMGGOV for PLOVER).
+  if (p.org)
+    return NON_STATE.test(p.org) && p.agent && p.agent !== p.org.slice(0, 3) ? `${p.org}${p.agent}` : p.org;
   const country = p.country ?? fallbackCountry;
   if (!country) return undefined;
   const agent = p.agent ?? (civilian ? 'CVL' : undefined);
