@@ -73,6 +73,18 @@ describe('the events fallback vocabulary', () => {
     // The phrase stays (its words are an actor's) but has no code: uncoded beats a wrong country.
     expect(phrases(text, [mention])).toMatchObject([{ uncoded: true }]);
     expect(phraseCode(phrases(text, [mention])[0]!, 'DEU')).toBeUndefined();
+    // A person's titled name is no company ("Meta" is an alias of Meta Platforms).
+    const titled = 'They criticised President Ilir Meta.';
+    const meta: Mention = {
+      ...mention,
+      start: titled.indexOf('President'),
+      end: titled.length - 1,
+      text: 'President Ilir Meta',
+      type: 'PERSON',
+      kind: 'titled-name',
+    };
+    expect(phraseCode(phrases(titled).at(-1)!)).toBe('USABUS');
+    expect(phraseCode(phrases(titled, [meta]).at(-1)!, 'ALB')).toBe('ALBGOV');
     // A name tagged over a common word is no longer name ("NATO-member Norway").
     const other = 'NATO-member Norway agreed.';
     const wide: Mention = { ...mention, start: 0, end: 18, text: 'NATO-member Norway' };

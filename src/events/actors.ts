@@ -74,8 +74,11 @@ function findPieces(
   const last = toks[toks.length - 1]!.end;
   const inSentence = mentions.filter((m) => m.start < last && m.end > first);
   const coded = inSentence.filter((m) => m.actor && actorsById.get(m.actor)?.cameo);
-  // Names the actors stage read whole and could not code ("Federal Foreign Office", "New Mexico").
-  const uncodedNames = inSentence.filter((m) => m.kind === 'name' && !coded.includes(m));
+  // Names the actors stage read whole and could not code ("Federal Foreign Office", "New Mexico",
+  // "President Ilir Meta").
+  const uncodedNames = inSentence.filter(
+    (m) => (m.kind === 'name' || m.kind === 'titled-name') && !coded.includes(m),
+  );
   const pieces: Piece[] = [];
   let mi = 0;
   const v = vocab();
