@@ -8,13 +8,15 @@ export type { ActorLayers } from './resolve.js';
 export {
   KnowledgeBase,
   authoredCountries,
+  authoredOrganizations,
+  authoredRoleWords,
   defaultKnowledgeBase,
   knowledgeBaseWith,
   loadAuthoredSources,
 } from './kb/index.js';
 export type { KbSources } from './kb/index.js';
 export { CameoAgent } from './kb/schema.js';
-export type { Country } from './kb/schema.js';
+export type { Country, Organization, RoleWord } from './kb/schema.js';
 export {
   loadPetrarchActors,
   loadPetrarchAgents,

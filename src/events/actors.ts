@@ -1,29 +1,20 @@
 import type { Actor, Mention } from '../model/index.js';
-import { authoredCountries } from '../actors/index.js';
-import { actorWords } from './lexicon.js';
 import type { Tagged } from './tagger.js';
+import { grammar } from './lexicon.js';
+import { countryCodes, matchAt, vocab, type PieceKind, type VocabularyMatch } from './vocabulary.js';
 
 /*
  * Actor phrases for event coding. Codes come first from the actors stage (a mention linked to an
- * actor with a CAMEO code); where it has none, from a fallback vocabulary: the country names,
- * demonyms, capitals and metonyms of the actors stage's data/actors/countries.json (one country
- * vocabulary for the project), and the events-only names, organisations and agent words of
- * data/events/actor-words.json, composed as COUNTRY+AGENT the way CAMEO does ("Hungarian officials" → HUNGOV).
+ * actor with a CAMEO code); where it has none, from the actors stage's own vocabulary, read here as
+ * it reads it (vocabulary.ts over data/actors/), composed as COUNTRY+AGENT the way CAMEO does
+ * ("Hungarian officials" → HUNGOV).
  */
 
-type PieceKind = 'coded' | 'country' | 'demonym' | 'capital' | 'org' | 'agent' | 'pronoun';
-interface Entry {
-  kind: PieceKind;
-  code: string;
-  generic?: boolean;
-  /** Agent a metonym stands for ("White House" → GOV). */
-  agent?: string;
-}
-interface Piece extends Entry {
-  i: number;
-  j: number; // token range [i, j)
+interface Piece extends VocabularyMatch {
   actor?: string;
   mention?: string;
+  /** Part of a longer name the actors stage left uncoded: it shapes the phrase but gives no code. */
+  insideName?: boolean;
 }
 
 /** One actor phrase: token range, its CAMEO code parts, and links to the actors layer. */
@@ -44,145 +35,16 @@ export interface ActorPhrase {
   demonymHead?: boolean;
   actor?: string;
   mention?: string;
+  /** Only a part of a longer name the actors stage could not code named it: no code ("Federal Foreign Office"). */
+  uncoded?: boolean;
   /** Index of the compound group ("Hungarian and Romanian officials" share one). */
   group: number;
 }
 
-/** Generic role words that yield to a more specific agent in the same phrase ("rebel leaders" → REB). */
-const GENERIC = new Set([
-  'leader',
-  'leaders',
-  'official',
-  'officials',
-  'chief',
-  'head',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-]);
-const MAX_PHRASE_WORDS = 6;
-
-interface Vocabulary {
-  /** Lower-cased first words of every entry: most tokens start none and are skipped at once. */
-  firstWords: Set<string>;
-  /**
-   * Every entry lower-cased, sorted, to stop growing a candidate as soon as no entry starts with it
-   * (one string per entry: a set of every prefix was 20,000 strings in each start-up snapshot).
-   */
-  sortedLower: string[];
-  exact: Map<string, Entry>;
-  lower: Map<string, Entry>;
-  notActors: Set<string>;
-  /** Lower-cased words that start an actor name or description (no pronouns, no "the"). */
-  startWords: Set<string>;
-}
-let vocabulary: Vocabulary | undefined;
-let countrySet: Set<string> | undefined;
-let civilianSet: Set<string> | undefined;
-function civilianNouns(): Set<string> {
-  civilianSet ??= new Set(actorWords().civilianNouns);
-  return civilianSet;
-}
-let formerSet: Set<string> | undefined;
-function formerModifiers(): Set<string> {
-  formerSet ??= new Set(actorWords().formerModifiers);
-  return formerSet;
-}
-function countryCodes(): Set<string> {
-  countrySet ??= new Set(authoredCountries().map((c) => c.code));
-  return countrySet;
-}
-function vocab(): Vocabulary {
-  if (vocabulary) return vocabulary;
-  const exact = new Map<string, Entry>();
-  const lower = new Map<string, Entry>();
-  const add = (name: string, e: Entry): void => {
-    const key = name.replace(/\s+/g, ' ').trim();
-    if (!key) return;
-    // Lower-case entries (agent words, pronouns) match in any case; capitalised names only as written.
-    const map = key === key.toLowerCase() ? lower : exact;
-    if (!map.has(key)) map.set(key, e);
-  };
-  const words = actorWords();
-  for (const o of words.organizations) for (const n of o.names) add(n, { kind: 'org', code: o.code });
-  for (const a of words.countryAliases) {
-    for (const n of a.names ?? [])
-      add(n, a.agent ? { kind: 'capital', code: a.code, agent: a.agent } : { kind: 'country', code: a.code });
-    for (const d of a.demonyms ?? []) add(d, { kind: 'demonym', code: a.code });
-  }
-  for (const c of authoredCountries()) {
-    for (const n of [c.name, ...c.aliases]) {
-      add(n, { kind: 'country', code: c.code });
-      add(n.replace(/^(?:the )?/i, 'The '), { kind: 'country', code: c.code });
-    }
-    for (const d of c.demonyms) add(d, { kind: 'demonym', code: c.code });
-    if (c.capital) add(c.capital, { kind: 'capital', code: c.code });
-    for (const m of c.metonyms) add(m.name, { kind: 'capital', code: c.code, agent: m.agent });
-  }
-  for (const g of words.agents) {
-    for (const w of g.words)
-      add(w.toLowerCase(), { kind: 'agent', code: g.agent, generic: GENERIC.has(w.toLowerCase()) });
-  }
-  for (const p of words.pronouns) lower.set(p, { kind: 'pronoun', code: '' });
-  const firstWords = new Set<string>();
-  for (const k of [...exact.keys(), ...lower.keys()]) firstWords.add(k.split(/[\s.'’-]/)[0]!.toLowerCase());
-  const sortedLower = [...new Set([...exact.keys(), ...lower.keys()].map((k) => k.toLowerCase()))].sort(
-    (a, b) => (a < b ? -1 : a > b ? 1 : 0),
-  );
-  const startWords = new Set(firstWords);
-  for (const p of [...words.pronouns, 'the']) startWords.delete(p);
-  vocabulary = { firstWords, sortedLower, exact, lower, notActors: new Set(words.notActors), startWords };
-  return vocabulary;
-}
-
-/** Whether some of the sorted strings starts with `prefix` (the first one not before it does, if any). */
-function startsSome(sorted: readonly string[], prefix: string): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  return prefix.length > 0 && lo < sorted.length && sorted[lo]!.startsWith(prefix);
-}
-
-/** Whether a lower-cased word may start an actor's name or description ("police", "iranian", "nato"). */
-export function isActorWord(lower: string): boolean {
-  return vocab().startWords.has(lower);
-}
-
-const WORD_SEPARATOR = /[\s.'’-]/;
-
-/** `w.split(WORD_SEPARATOR)[0]` without splitting: called for every word of a tagged sentence. */
-function firstPart(w: string): string {
-  const at = w.search(WORD_SEPARATOR);
-  return at < 0 ? w : w.slice(0, at);
-}
-
-/** Longest vocabulary match starting at token i, at most MAX_PHRASE_WORDS tokens. */
-function matchAt(text: string, toks: readonly Tagged[], i: number): Piece | undefined {
-  const v = vocab();
-  const first = toks[i]!;
-  if (!v.firstWords.has(firstPart(first.lower))) return undefined;
-  // "the" starts only names ("The Hague", "the United States"): look further only before a capital.
-  if (first.lower === 'the' && !/^\p{Lu}/u.test(toks[i + 1]?.text ?? '')) return undefined;
-  // Grow the candidate a word at a time while it is still the start of some entry; keep the longest hit.
-  let best: Piece | undefined;
-  let s = '';
-  for (let j = i + 1; j <= Math.min(toks.length, i + MAX_PHRASE_WORDS); j++) {
-    const t = toks[j - 1]!;
-    const gap = j === i + 1 ? '' : text ? text.slice(toks[j - 2]!.end, t.start) : ' ';
-    s += (/\s/.test(gap) ? ' ' : gap) + t.text;
-    const lower = s.toLowerCase();
-    if (!startsSome(v.sortedLower, lower)) break;
-    const e = v.exact.get(s) ?? v.lower.get(lower);
-    if (e) best = { ...e, i, j };
-  }
-  return best;
-}
-
 const GLUE_POS = new Set(['ADJ', 'PROPN', 'NUM', 'DET']);
+/** Codes of international and non-state bodies, which take an agent after them. */
+const NON_STATE = /^(?:IGO|NGO|IMG)/;
+const NATIONALITY_KINDS: ReadonlySet<PieceKind> = new Set(['country', 'demonym', 'capital']);
 const GLUE_WORDS = new Set(["'s", '’s', "'", '-', 'of']);
 
 /**
@@ -210,8 +72,12 @@ function findPieces(
 ): Piece[] {
   const first = toks[0]!.start;
   const last = toks[toks.length - 1]!.end;
-  const coded = mentions.filter(
-    (m) => m.start < last && m.end > first && m.actor && actorsById.get(m.actor)?.cameo,
+  const inSentence = mentions.filter((m) => m.start < last && m.end > first);
+  const coded = inSentence.filter((m) => m.actor && actorsById.get(m.actor)?.cameo);
+  // Names the actors stage read whole and could not code ("Federal Foreign Office", "New Mexico",
+  // "President Ilir Meta").
+  const uncodedNames = inSentence.filter(
+    (m) => (m.kind === 'name' || m.kind === 'titled-name') && !coded.includes(m),
   );
   const pieces: Piece[] = [];
   let mi = 0;
@@ -237,11 +103,25 @@ function findPieces(
     const p = matchAt(text, toks, i);
     // A coded mention the match would swallow wins ("the United States": the mention keeps its actor).
     if (p && !(m && m.start < toks[p.j - 1]!.end)) {
-      pieces.push(p);
+      pieces.push(partOfLongerName(p, toks, uncodedNames) ? { ...p, insideName: true } : p);
       i = p.j;
     } else i++;
   }
   return pieces;
+}
+
+/**
+ * A vocabulary name that starts inside a longer name the actors stage left uncoded is a part of that
+ * name, not the actor it names alone: "Foreign Office" in "Federal Foreign Office" is no British body,
+ * "Mexico" in "New Mexico" no country. A demonym keeps its country ("Free Syrian Army").
+ */
+function partOfLongerName(p: Piece, toks: readonly Tagged[], uncodedNames: readonly Mention[]): boolean {
+  if (!p.name || p.kind === 'demonym') return false;
+  const start = toks[p.i]!.start;
+  // The word before must be a capitalised part of the name: "NATO-member Norway" is no name of Norway's.
+  const before = toks[p.i - 1];
+  if (!before || !/^\p{Lu}[\p{L}\p{M}.'’]*$/u.test(before.text)) return false;
+  return uncodedNames.some((n) => n.start < start && start < n.end);
 }
 
 /** Whether piece p continues the phrase whose last piece is prev. */
@@ -251,11 +131,11 @@ function continuesPhrase(prev: Piece, p: Piece, cur: readonly Piece[], toks: rea
   for (let x = prev.j; x < p.i && joinable; x++) {
     const t = toks[x]!;
     const led = (t.lower === 'led' || t.lower === 'backed') && toks[x - 1]?.text === '-';
-    // Nouns may sit between a nationality and its head agent ("French paper workers").
-    const nounBeforeAgent =
-      (t.pos === 'NOUN' || (t.pos === 'VERB' && /(?:ing|ed)$/.test(t.lower))) &&
-      p.kind === 'agent' &&
-      p.i - prev.j <= 4;
+    // Nouns may sit between a nationality and its head agent ("French paper workers"), participles
+    // too ("French striking workers"); after an actor with an agent a verb is its predicate ("Indian
+    // police arrested protesters").
+    const participle = t.pos === 'VERB' && /(?:ing|ed)$/.test(t.lower) && NATIONALITY_KINDS.has(prev.kind);
+    const nounBeforeAgent = (t.pos === 'NOUN' || participle) && p.kind === 'agent' && p.i - prev.j <= 4;
     if (
       !(GLUE_POS.has(t.pos) || GLUE_WORDS.has(t.lower) || led || nounBeforeAgent) ||
       (t.pos === 'DET' && t.lower !== 'the')
@@ -377,7 +257,11 @@ function toPhrase(pieces: Piece[], toks: readonly Tagged[]): ActorPhrase | undef
     group: 0,
   };
   const codes: PieceCodes = {};
-  for (const p of pieces) readPiece(ph, p, toks, j, codes);
+  // A part of a longer name codes nothing beside other pieces; alone it keeps its reading for the
+  // tagger's features but the phrase stays uncoded.
+  const own = pieces.filter((p) => !p.insideName);
+  if (own.length === 0) ph.uncoded = true;
+  for (const p of own.length > 0 ? own : pieces) readPiece(ph, p, toks, j, codes);
   return finishPhrase(ph, pieces, toks, j, codes);
 }
 
@@ -463,7 +347,7 @@ function finishPhrase(
   ph.agent ??= generic;
   // A former office holder is an elite, not the office ("Former Socialist prime minister X").
   if (ph.agent && ['GOV', 'LEG', 'MIL', 'JUD'].includes(ph.agent)) {
-    const former = formerModifiers();
+    const former = grammar().formerModifiers;
     if (toks.slice(Math.max(0, ph.i - 2), ph.j).some((t) => former.has(t.lower))) ph.agent = 'ELI';
   }
   if (!ph.agent) delete ph.agent;
@@ -473,8 +357,12 @@ function finishPhrase(
 
 /** The CAMEO code of a phrase, given a country to fall back on for country-less agents. */
 export function phraseCode(p: ActorPhrase, fallbackCountry?: string, civilian = false): string | undefined {
+  if (p.uncoded) return undefined;
   if (p.coded) return p.coded;
-  if (p.org) return p.org === 'IGO' && p.agent && p.agent !== 'IGO' ? `IGO${p.agent}` : p.org;
+  // A non-state body's own force or officials compose as CAMEO does ("UN troops" → IGOUNOMIL, "al-Qaeda
+  // leaders" → IMGMUSALQGOV: IGOMIL and IMGGOV for PLOVER).
+  if (p.org)
+    return NON_STATE.test(p.org) && p.agent && p.agent !== p.org.slice(0, 3) ? `${p.org}${p.agent}` : p.org;
   const country = p.country ?? fallbackCountry;
   if (!country) return undefined;
   const agent = p.agent ?? (civilian ? 'CVL' : undefined);
@@ -489,5 +377,5 @@ export function isCivilian(p: ActorPhrase, toks: readonly Tagged[], role: 'sourc
   if (!p.demonym || p.agent || p.coded || p.org) return false;
   if (p.demonymHead) return true;
   const head = toks[p.j];
-  return role === 'target' && head !== undefined && civilianNouns().has(head.lower);
+  return role === 'target' && head !== undefined && grammar().civilianNouns.has(head.lower);
 }

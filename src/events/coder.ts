@@ -241,12 +241,12 @@ function countryResolver(s: PreparedSentence, lastCountry: string | undefined) {
     (p: ActorPhrase): string | undefined => {
       let best: string | undefined;
       for (const q of s.phrases) {
-        if (q.i >= p.i || !(q.country || q.coded)) continue;
+        if (q.i >= p.i || q.uncoded || !(q.country || q.coded)) continue;
         best = q.country ?? q.coded?.slice(0, 3);
         if (role === 'source') break;
       }
       if (best) return best;
-      for (const q of s.phrases) if (q.i > p.i && q.country) return q.country;
+      for (const q of s.phrases) if (q.i > p.i && !q.uncoded && q.country) return q.country;
       const named = s.toks.slice(p.i, p.j).some((t) => t.pos === 'PROPN');
       const institution =
         s.toks[p.i - 1]?.lower === 'the' && ['GOV', 'MIL', 'COP', 'LEG', 'JUD'].includes(p.agent ?? '');
@@ -455,7 +455,7 @@ export function codeEvents(input: CoderInput): Event[] {
         }
       }
     }
-    for (const p of s.phrases) if (p.country) lastCountry = p.country;
+    for (const p of s.phrases) if (p.country && !p.uncoded) lastCountry = p.country;
   }
   return [...out.values()].map((e, k) => ({ ...e, id: `ev${k + 1}` }));
 }

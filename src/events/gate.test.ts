@@ -21,6 +21,11 @@ describe('sentence gate', () => {
     expect(namesAnActor('Police fired tear gas.', 0, 22, [])).toBe(true);
     expect(namesAnActor('The weather stayed cold all week.', 0, 33, [])).toBe(false);
   });
+  it('counts the first word of a name only capitalised (Moscow\'s "Old Square" makes no actor of "old")', () => {
+    expect(namesAnActor('The old bridge collapsed.', 0, 25, [])).toBe(false);
+    expect(namesAnActor('Old Square denied it.', 0, 21, [])).toBe(true);
+    expect(namesAnActor('Rebel fighters denied it.', 0, 25, [])).toBe(true);
+  });
   it('finds trigger words as written or as regular inflections', () => {
     const vocabulary = new Set(['attack', 'party', 'ban']);
     expect(holdsTrigger('The rebels attacked a convoy.', 0, 29, vocabulary)).toBe(true);

@@ -1,5 +1,5 @@
 import type { Mention } from '../model/index.js';
-import { isActorWord } from './actors.js';
+import { isActorWord } from './vocabulary.js';
 
 /*
  * A cheap test, before any tagging, of whether a sentence may hold a codable event: it must name an
@@ -16,6 +16,11 @@ function wordsOf(text: string, start: number, end: number): string[] {
   return text.slice(start, end).toLowerCase().match(WORD) ?? [];
 }
 
+/** Words of a text range as written (names start an actor only capitalised). */
+function writtenWordsOf(text: string, start: number, end: number): string[] {
+  return text.slice(start, end).match(WORD) ?? [];
+}
+
 /** Whether the range names an actor; `mentions` are those inside it. */
 export function namesAnActor(
   text: string,
@@ -24,10 +29,10 @@ export function namesAnActor(
   mentions: readonly Mention[],
 ): boolean {
   if (mentions.some((m) => ACTOR_TYPES.has(m.type))) return true;
-  return wordsOf(text, start, end).some(isActorWordForm);
+  return writtenWordsOf(text, start, end).some(isActorWordForm);
 }
 
-/** An actor word, also possessive or hyphenated ("police's", "pro-government" → "pro"). */
+/** An actor word as written, also possessive or hyphenated ("police's", "pro-government" → "pro"). */
 function isActorWordForm(w: string): boolean {
   return isActorWord(w.replace(/['’]s$/u, '').split(/[-'’]/)[0]!);
 }
@@ -77,5 +82,7 @@ export function mayHoldEvent(
 ): boolean {
   const words = wordsOf(text, start, end);
   if (!words.some((w) => isTrigger(w, vocabulary))) return false;
-  return mentions.some((m) => ACTOR_TYPES.has(m.type)) || words.some(isActorWordForm);
+  return (
+    mentions.some((m) => ACTOR_TYPES.has(m.type)) || writtenWordsOf(text, start, end).some(isActorWordForm)
+  );
 }

@@ -55,6 +55,14 @@ const GrammarSchema = z.object({
   hypotheticalMarkers: z.array(z.string()),
   /** Unconventional violence by a military source is conventional force: "jets bombed" is 195, not 183. */
   militarySourceCodes: z.record(CameoCode, CameoCode),
+  /** Nouns for a nation's people and their places and property ("Iraqi towns" → IRQCVL). */
+  civilianNouns: z.array(z.string()),
+  /** Modifiers that make an office holder a former one, coded ELI ("former prime minister"). */
+  formerModifiers: z.array(z.string()),
+  /** Pronouns that stand for an actor named before ("they", "its"). */
+  actorPronouns: z.array(z.string()),
+  /** Capitalised words that start no actor phrase ("Monday", sentence-initial "The"). */
+  notActors: z.array(z.string()),
 });
 type GrammarFile = z.infer<typeof GrammarSchema>;
 /** The grammar with its word lists as sets, and control word → kind. */
@@ -72,34 +80,14 @@ export interface Grammar {
   receive: Set<string>;
   avoid: Set<string>;
   unwilled: Set<string>;
+  civilianNouns: Set<string>;
+  formerModifiers: Set<string>;
+  actorPronouns: readonly string[];
+  notActors: Set<string>;
 }
-
-const AgentCode = z.string().regex(/^[A-Z]{3}$/);
-const ActorWordsSchema = z.object({
-  about: z.string(),
-  countryAliases: z.array(
-    z.object({
-      code: AgentCode,
-      /** Agent the names stand for ("White House" → GOV); none for plain country names. */
-      agent: AgentCode.optional(),
-      names: z.array(z.string()).optional(),
-      demonyms: z.array(z.string()).optional(),
-    }),
-  ),
-  organizations: z.array(z.object({ code: z.string().regex(/^[A-Z]{3,9}$/), names: z.array(z.string()) })),
-  agents: z.array(z.object({ agent: AgentCode, words: z.array(z.string()) })),
-  /** Nouns for a nation's people and their places and property ("Iraqi towns" → IRQCVL). */
-  civilianNouns: z.array(z.string()),
-  /** Modifiers that make an office holder a former one, coded ELI ("former prime minister"). */
-  formerModifiers: z.array(z.string()),
-  pronouns: z.array(z.string()),
-  notActors: z.array(z.string()),
-});
-export type ActorWords = z.infer<typeof ActorWordsSchema>;
 
 export const codebook = (): Record<string, CodeFacts> =>
   loadData('events/cameo-codebook.json', CodebookSchema).codes;
-export const actorWords = (): ActorWords => loadData('events/actor-words.json', ActorWordsSchema);
 
 /** Facts of a CAMEO code; unknown sub-codes fall back to their base and root code. */
 export function codeFacts(code: string): CodeFacts | undefined {
@@ -131,6 +119,10 @@ export function grammar(): Grammar {
     receive: new Set(raw.receive),
     avoid: new Set(raw.avoid),
     unwilled: new Set(raw.unwilled),
+    civilianNouns: new Set(raw.civilianNouns),
+    formerModifiers: new Set(raw.formerModifiers),
+    actorPronouns: raw.actorPronouns,
+    notActors: new Set(raw.notActors),
   };
   return grammarCache;
 }

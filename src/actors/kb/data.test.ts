@@ -67,7 +67,7 @@ describe('actor knowledge base files', () => {
     expect(roleWords.length).toBeGreaterThan(50);
   });
 
-  it('has every UN member plus Kosovo, Taiwan, Palestine and the Vatican', () => {
+  it('has every UN member plus Kosovo, Taiwan, Palestine, the Vatican, Hong Kong and Gibraltar', () => {
     for (const code of [
       'USA',
       'UKR',
@@ -83,6 +83,8 @@ describe('actor knowledge base files', () => {
       'ROU',
       'PRK',
       'KOR',
+      'HKG',
+      'GIB',
     ]) {
       expect(countryCodes.has(code), code).toBe(true);
     }
@@ -102,7 +104,8 @@ describe('countries', () => {
     const owner = new Map<string, string>();
     const clashes: string[] = [];
     for (const c of countries) {
-      for (const n of new Set([c.name, ...c.aliases, ...c.demonyms].map(nameKey))) {
+      const former = (c.formerNames ?? []).map((f) => f.name);
+      for (const n of new Set([c.name, ...c.aliases, ...c.demonyms, ...former].map(nameKey))) {
         const prev = owner.get(n);
         if (prev !== undefined && prev !== c.code) clashes.push(`${n}: ${prev}/${c.code}`);
         owner.set(n, c.code);

@@ -80,7 +80,7 @@ export class KnowledgeBase {
     }
     for (const r of sources.roleWords ?? []) {
       const canonical = r.words[0];
-      if (canonical === undefined) continue;
+      if (canonical === undefined || r.entity === false) continue;
       for (const w of r.words) {
         const keys = nameKeys(w);
         if (keys.length === 0 || keys.length > MAX_PHRASE_TOKENS) continue;
@@ -227,16 +227,24 @@ export function authoredCountries(): readonly Country[] {
   return loadData(DATA_FILES.countries, CountriesFile).countries;
 }
 
+/** The organisations of data/actors/organizations.json (the events stage's fallback coder reads them too). */
+export function authoredOrganizations(): readonly Organization[] {
+  return loadData(DATA_FILES.organizations, OrganizationsFile).organizations;
+}
+
+/** The role words of data/actors/role-words.json: the project's one list of agent words. */
+export function authoredRoleWords(): readonly RoleWord[] {
+  return loadData(DATA_FILES.roleWords, RoleWordsFile).roleWords;
+}
+
 /** The authored knowledge base under data/actors/ (a missing file contributes nothing). */
 export function loadAuthoredSources(): KbSources {
   const has = (rel: string): boolean => existsSync(projectPath('data', rel));
   return {
     countries: has(DATA_FILES.countries) ? authoredCountries() : [],
-    organizations: has(DATA_FILES.organizations)
-      ? loadData(DATA_FILES.organizations, OrganizationsFile).organizations
-      : [],
+    organizations: has(DATA_FILES.organizations) ? authoredOrganizations() : [],
     people: has(DATA_FILES.people) ? loadData(DATA_FILES.people, PeopleFile).people : [],
-    roleWords: has(DATA_FILES.roleWords) ? loadData(DATA_FILES.roleWords, RoleWordsFile).roleWords : [],
+    roleWords: has(DATA_FILES.roleWords) ? authoredRoleWords() : [],
   };
 }
 

@@ -60,6 +60,13 @@ export const CountrySchema = z.object({
   /** Other codes coders use for the country: the CAMEO manual's ("ROM", "MTN") where Phoenix uses ISO
    *  ("ROU", "MNE"), and older KEDS codes still seen in gold data ("JAP", "MOR"). */
   altCodes: z.array(z.string().regex(/^[A-Z]{3}$/)).optional(),
+  /**
+   * Names and demonyms of the state it continues, used before a date ("Soviet Union" until 1991-12-26
+   * is Russia's). Read by the events coder; the actors stage does not index them.
+   */
+  formerNames: z
+    .array(z.object({ name: z.string(), until: IsoDay, demonym: z.boolean().optional() }))
+    .optional(),
 });
 export type Country = z.infer<typeof CountrySchema>;
 
@@ -112,6 +119,11 @@ export const RoleWordSchema = z.object({
   agent: CameoAgent,
   /** True for words that name a person's title ("President"), false for group nouns ("rebels"). */
   title: z.boolean(),
+  /**
+   * False for words the events coder reads as an actor's agent that name no actor the actors stage
+   * tracks: equipment standing for its force ("tanks shelled"), vague heads ("leaders", "people").
+   */
+  entity: z.boolean().optional(),
 });
 export type RoleWord = z.infer<typeof RoleWordSchema>;
 
