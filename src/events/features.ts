@@ -2,6 +2,7 @@ import { codeFacts } from './lexicon.js';
 import { wordKnowledge } from './knowledge.js';
 import { h, hash, sideOf, staticArgHashes } from './feature-hash.js';
 import type { Candidate, PreparedSentence } from './sentence.js';
+import type { WordInfo } from './knowledge.js';
 
 /*
  * Hashed features of the two learnt parts of the coder: the type of a candidate trigger (from the
@@ -107,6 +108,69 @@ const NO_OBJECT = hash('o:-');
 const NO_GOVERNOR = hash('g:-');
 const BLOCKED = hash('blocked');
 
+/**
+ * The type features a word's knowledge gives, hashed once per word: its WordInfo is the knowledge's
+ * own (one a word, kept), and the candidates, objects and subjects of news repeat their words, so
+ * hashing these strings again for every candidate was a tenth of the events stage.
+ */
+interface InfoHashes {
+  /** c1:, c2: (the trigger's clusters). */
+  c1: number;
+  c2: number;
+  /** vx: of each verb file, vh: of each verb hypernym. */
+  vx: number[];
+  vh: number[];
+  /** nx: of each noun file, nh: of the first three noun hypernyms. */
+  nx: number[];
+  nh: number[];
+  /** As the object: oc:, oc2:, ox: of each noun file, oh: of the second to fourth noun hypernyms. */
+  oc: number;
+  oc2: number;
+  ox: number[];
+  oh: number[];
+  /** As the subject: sc:, sx: of each noun file. */
+  sc: number;
+  sx: number[];
+  /** As another candidate of the sentence: ov:. */
+  ov: number;
+}
+
+const infoHashes = new WeakMap<WordInfo, InfoHashes>();
+
+function hashesOf(info: WordInfo): InfoHashes {
+  let out = infoHashes.get(info);
+  if (out) return out;
+  out = {
+    c1: h`c1:${info.coarse}`,
+    c2: h`c2:${info.fine}`,
+    vx: info.verbLex.map((x) => h`vx:${x}`),
+    vh: info.verbHyp.map((y) => h`vh:${y}`),
+    nx: info.nounLex.map((x) => h`nx:${x}`),
+    nh: info.nounHyp.slice(0, 3).map((y) => h`nh:${y}`),
+    oc: h`oc:${info.coarse}`,
+    oc2: h`oc2:${info.fine}`,
+    ox: info.nounLex.map((x) => h`ox:${x}`),
+    oh: info.nounHyp.slice(1, 4).map((y) => h`oh:${y}`),
+    sc: h`sc:${info.coarse}`,
+    sx: info.nounLex.map((x) => h`sx:${x}`),
+    ov: h`ov:${info.coarse}`,
+  };
+  infoHashes.set(info, out);
+  return out;
+}
+
+/** The ov: hash of each candidate of a sentence (each candidate's features list the others'). */
+const otherHashes = new WeakMap<PreparedSentence, number[]>();
+
+function candidateHashes(s: PreparedSentence): number[] {
+  let out = otherHashes.get(s);
+  if (!out) {
+    const k = wordKnowledge();
+    otherHashes.set(s, (out = s.candidates.map((c) => hashesOf(k.word(c.lemma)).ov)));
+  }
+  return out;
+}
+
 /** Hashed features of a candidate trigger, for the type classifier (h`…` hashes a feature string as written). */
 export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   const f: number[] = [];
@@ -114,17 +178,14 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   const t = s.toks[c.i]!;
   const w = k.word(c.lemma);
   const own = s.info[c.i]!;
+  const wh = hashesOf(w);
+  const oh = hashesOf(own);
   const dict = dictionaryCode(s, c);
   const dt = codeType(dict.code);
   f.push(BIAS, h`l:${c.lemma}`, h`w:${t.lower}`, h`p:${t.pos}`, h`n:${c.noun}`, h`s3:${t.lower.slice(-3)}`);
   if (c.noun) f.push(h`nl:${t.lemma}`);
-  for (const info of c.noun ? [w, own] : [w]) {
-    f.push(h`c1:${info.coarse}`, h`c2:${info.fine}`);
-    for (const x of info.verbLex) f.push(h`vx:${x}`);
-    for (const y of info.verbHyp) f.push(h`vh:${y}`);
-  }
-  for (const x of own.nounLex) if (c.noun) f.push(h`nx:${x}`);
-  for (const y of own.nounHyp.slice(0, 3)) if (c.noun) f.push(h`nh:${y}`);
+  for (const info of c.noun ? [wh, oh] : [wh]) f.push(info.c1, info.c2, ...info.vx, ...info.vh);
+  if (c.noun) f.push(...oh.nx, ...oh.nh);
   if (dict.code) {
     f.push(
       h`k:${dict.code.slice(0, 2)}`,
@@ -136,17 +197,17 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   // The object and the preposition after the trigger.
   const o = objectAfter(s, c.i);
   if (o >= 0) {
-    const oi = s.info[o]!;
+    const oi = hashesOf(s.info[o]!);
     const ot = s.toks[o]!;
     f.push(
       h`o:${ot.lemma}`,
-      h`oc:${oi.coarse}`,
-      h`oc2:${oi.fine}`,
+      oi.oc,
+      oi.oc2,
       h`oe:${s.ent[o]}`,
       h`lo:${c.lemma}|${ot.lemma}`,
+      ...oi.ox,
+      ...oi.oh,
     );
-    for (const x of oi.nounLex) f.push(h`ox:${x}`);
-    for (const y of oi.nounHyp.slice(1, 4)) f.push(h`oh:${y}`);
   } else f.push(NO_OBJECT);
   for (let p = c.i + 1; p < Math.min(s.toks.length, c.i + 5); p++) {
     const x = s.toks[p]!;
@@ -160,9 +221,8 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   // The subject.
   const sj = subjectBefore(s, c.i);
   if (sj >= 0) {
-    const si = s.info[sj]!;
-    f.push(h`sc:${si.coarse}`, h`se:${s.ent[sj]}`, h`sp:${s.toks[sj]!.pos}`);
-    for (const x of si.nounLex) f.push(h`sx:${x}`);
+    const si = hashesOf(s.info[sj]!);
+    f.push(si.sc, h`se:${s.ent[sj]}`, h`sp:${s.toks[sj]!.pos}`, ...si.sx);
   }
   // Modality and the governing word.
   const m = c.modality;
@@ -181,7 +241,8 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   // Where the candidate sits among the others.
   const rank = s.candidates.indexOf(c);
   f.push(h`r:${Math.min(rank, 4)}`, h`nc:${Math.min(s.candidates.length, 6)}`);
-  for (const other of s.candidates) if (other !== c) f.push(h`ov:${k.word(other.lemma).coarse}`);
+  const others = candidateHashes(s);
+  for (let x = 0; x < others.length; x++) if (s.candidates[x] !== c) f.push(others[x]!);
   return f;
 }
 
