@@ -27,10 +27,22 @@ export const MAX_SUFFIX = 5;
 export class Lemmatiser {
   private readonly rules = new Map<string, Map<string, readonly [number, string]>>();
   private readonly words = new Map<string, Map<string, string>>();
+  /** Per part of speech, the lengths of its rules' suffixes, longest first (a part of speech without rules reads none). */
+  private readonly suffixLengths = new Map<string, number[]>();
 
   constructor(data: LemmaData) {
-    for (const [pos, rules] of Object.entries(data.rules))
+    for (const [pos, rules] of Object.entries(data.rules)) {
       this.rules.set(pos, new Map(Object.entries(rules)));
+      const lengths = new Set(
+        Object.keys(rules)
+          .map((suffix) => suffix.length)
+          .filter((k) => k >= 1 && k <= MAX_SUFFIX),
+      );
+      this.suffixLengths.set(
+        pos,
+        [...lengths].sort((a, b) => b - a),
+      );
+    }
     for (const [pos, words] of Object.entries(data.words))
       this.words.set(pos, new Map(Object.entries(words)));
   }
@@ -46,7 +58,9 @@ export class Lemmatiser {
   byRule(lower: string, pos: string): string {
     const rules = this.rules.get(pos);
     if (!rules) return lower;
-    for (let k = Math.min(MAX_SUFFIX, lower.length - 1); k >= 1; k--) {
+    // The suffixes of lengths min(MAX_SUFFIX, length - 1) down to 1, skipping lengths no rule has.
+    for (const k of this.suffixLengths.get(pos)!) {
+      if (k > lower.length - 1) continue;
       const rule = rules.get(lower.slice(-k));
       if (rule) return lower.slice(0, lower.length - rule[0]) + rule[1];
     }
