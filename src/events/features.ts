@@ -1,6 +1,7 @@
 import { codeFacts } from './lexicon.js';
 import { wordKnowledge } from './knowledge.js';
-import { h, hash, sideOf, staticArgHashes } from './feature-hash.js';
+import { h, hash, sideOf, staticArgHashes, type Side } from './feature-hash.js';
+import { FNV_OFFSET, fnvOn } from '../util/hash.js';
 import type { Candidate, PreparedSentence } from './sentence.js';
 import type { WordInfo } from './knowledge.js';
 
@@ -319,6 +320,48 @@ export function argFeatures(
   return [...staticArgHashes(stat, x, sideOf(x - c.i)), ...argTriggerFeatures(s, c, type, x)];
 }
 
+/** `bucket(d)`'s index: 0–6 for 0, 1, 2, 3, 4-6, 7-10, 11+, and 7 more for the same to the left. */
+function bucketIndex(d: number): number {
+  const a = Math.abs(d);
+  const b = a <= 3 ? a : a <= 6 ? 4 : a <= 10 ? 5 : 6;
+  return d < 0 ? b + 7 : b;
+}
+const BUCKET_NAMES = [0, 1, 2, 3, 5, 8, 11, 0, -1, -2, -3, -5, -8, -11].map(bucket);
+const SIDES: readonly Side[] = ['L', 'R', 'T'];
+const on = (prefix: string) => fnvOn(FNV_OFFSET, prefix);
+/** The end of a feature hash read on from an FNV state, as `h` ends one. */
+const finish = (state: number, s: string) => fnvOn(state, s) >>> 0 || 1;
+
+/*
+ * The argument features of a word given a trigger, hashed without building strings: the states after
+ * each feature's fixed prefix (by distance bucket, side, voice) are computed once, and the features of
+ * the trigger itself once per trigger. Each number is the hash of the feature's string, as before.
+ */
+const D_HASH = BUCKET_NAMES.map((b) => h`d:${b}`);
+const DP_STATE = BUCKET_NAMES.map((b) => on(`dp:${b}|`));
+const DE_STATE = BUCKET_NAMES.map((b) => on(`de:${b}|`));
+const sided = <T>(f: (side: Side) => T) => Object.fromEntries(SIDES.map((d) => [d, f(d)])) as Record<Side, T>;
+const TP_STATE = sided((d) => ({ P: on(`tp:${d}|P|`), A: on(`tp:${d}|A|`) }));
+const CB_HASH = sided((d) => [0, 1, 2].map((k) => h`cb:${d}|${k}`));
+const PG_STATE = sided((d) => on(`pg:${d}|`));
+const PGT_STATE = sided((d) => on(`pgt:${d}|`));
+const PGP_STATE = sided((d) => on(`pgp:${d}|`));
+
+/** The last trigger's own features by side (a trigger's words are tagged one after another). */
+let lastTrigger: { c: Candidate; type: string; own: Record<Side, [number, number, number]> } | undefined;
+
+function triggerHashes(c: Candidate, type: string): Record<Side, [number, number, number]> {
+  if (lastTrigger?.c !== c || lastTrigger.type !== type) {
+    const own = sided((d): [number, number, number] => [
+      h`ty:${d}|${type}`,
+      h`tl:${d}|${c.lemma}`,
+      h`tn:${d}|${c.noun}`,
+    ]);
+    lastTrigger = { c, type, own };
+  }
+  return lastTrigger.own;
+}
+
 /** The part of `argFeatures` after the per-word features: the trigger's type, lemma, distance, clause breaks. */
 export function argTriggerFeatures(s: PreparedSentence, c: Candidate, type: string, x: number): number[] {
   const d = x - c.i;
@@ -326,13 +369,11 @@ export function argTriggerFeatures(s: PreparedSentence, c: Candidate, type: stri
   const t = s.toks[x]!;
   const out: number[] = [];
   const pass = c.modality.passive ? 'P' : 'A';
-  out.push(
-    h`d:${bucket(d)}`,
-    h`dp:${bucket(d)}|${t.pos}`,
-    h`de:${bucket(d)}|${s.ent[x]}`,
-    h`ty:${side}|${type}`,
-  );
-  out.push(h`tp:${side}|${pass}|${t.pos}`, h`tl:${side}|${c.lemma}`, h`tn:${side}|${c.noun}`);
+  const bi = bucketIndex(d);
+  const own = triggerHashes(c, type)[side];
+  // d:, dp:, de:, ty:, then tp:, tl:, tn:.
+  out.push(D_HASH[bi]!, finish(DP_STATE[bi]!, t.pos), finish(DE_STATE[bi]!, s.ent[x]!), own[0]);
+  out.push(finish(TP_STATE[side][pass], t.pos), own[1], own[2]);
   // Clause breaks between the word and the trigger.
   let prep = '-';
   const [a, b] = d < 0 ? [x + 1, c.i] : [c.i + 1, x];
@@ -347,11 +388,12 @@ export function argTriggerFeatures(s: PreparedSentence, c: Candidate, type: stri
     }
     if (pk.pos === 'VERB' || pk.lower === ',') break;
   }
+  // cb:, pg:, pgt:, pgp:.
   out.push(
-    h`cb:${side}|${Math.min(breaks, 2)}`,
-    h`pg:${side}|${prep}`,
-    h`pgt:${side}|${prep}|${type}`,
-    h`pgp:${side}|${prep}|${pass}`,
+    CB_HASH[side][Math.min(breaks, 2)]!,
+    finish(PG_STATE[side], prep),
+    finish(fnvOn(fnvOn(PGT_STATE[side], prep), '|'), type),
+    finish(fnvOn(fnvOn(PGP_STATE[side], prep), '|'), pass),
   );
   if (s.blocked[x]) out.push(BLOCKED);
   return out;
