@@ -6,6 +6,7 @@ import {
   argTriggerFeatures,
   NUM_ARG_LABELS,
   NUM_TYPES,
+  shape,
   staticArgFeatures,
   typeFeatures,
 } from './features.js';
@@ -173,5 +174,32 @@ describe('features hashed from cached parts', () => {
       const others = s.candidates.filter((o) => o !== c).map((o) => fnv(`ov:${k.word(o.lemma).coarse}`));
       expect(f.slice(f.length - others.length)).toEqual(others);
     }
+  });
+});
+
+describe('word shapes of the argument features', () => {
+  it('reads runs of capitals, small letters and digits as the three replacements do', () => {
+    const byRegex = (w: string) =>
+      w
+        .replace(/\p{Lu}+/gu, 'A')
+        .replace(/\p{Ll}+/gu, 'a')
+        .replace(/\d+/g, '0')
+        .slice(0, 4);
+    const words = [
+      'Obama',
+      'U.S.',
+      '1,200',
+      'McCain',
+      'Ærø',
+      'naïve',
+      'AÄb',
+      'a.b.CÄ',
+      'COVID-19',
+      "n't",
+      '',
+      '—',
+    ];
+    words.push('x-ray', 'iPhone12', 'ABC', 'a1b2c3', '$5', 'É.U.', '東京', 'Zoë');
+    for (const w of words) expect(shape(w), w).toBe(byRegex(w));
   });
 });
