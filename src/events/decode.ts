@@ -65,10 +65,18 @@ function nearest(spans: Array<[number, number]>, i: number): [number, number] | 
   return best;
 }
 
-const prefixScores = new WeakMap<
-  readonly string[][],
-  { model: EventModel; scores: Float64Array; done: Uint8Array }
->();
+/**
+ * The last sentence's per-word scores (its per-word table and model), in buffers kept across
+ * sentences: a sentence's triggers are tagged one after another, typed then composed. A WeakMap entry
+ * and new arrays for every sentence with an event cost more than the scores they kept (the arrays are
+ * as long as the sentence, and some "sentences" are whole lists).
+ */
+const prefix = {
+  stat: undefined as readonly string[][] | undefined,
+  model: undefined as EventModel | undefined,
+  scores: new Float64Array(0),
+  done: new Uint8Array(0),
+};
 
 /**
  * Scores of each word's per-word argument features (`staticArgHashes`) by side, computed once per
@@ -78,20 +86,20 @@ function staticScores(
   model: EventModel,
   stat: readonly string[][],
 ): (x: number, side: Side, into: Float64Array, at: number) => void {
-  let memo = prefixScores.get(stat);
-  if (!memo || memo.model !== model) {
-    memo = {
-      model,
-      scores: new Float64Array(stat.length * 3 * NUM_ARG_LABELS),
-      done: new Uint8Array(stat.length * 3),
-    };
-    prefixScores.set(stat, memo);
+  if (prefix.stat !== stat || prefix.model !== model) {
+    prefix.stat = stat;
+    prefix.model = model;
+    if (prefix.done.length < stat.length * 3) {
+      prefix.scores = new Float64Array(stat.length * 3 * NUM_ARG_LABELS);
+      prefix.done = new Uint8Array(stat.length * 3);
+    } else prefix.done.fill(0, 0, stat.length * 3);
   }
-  const { scores, done } = memo;
+  const { scores, done } = prefix;
   return (x, side, into, at) => {
     const slot = sideSlot(x, side);
     const from = slot * NUM_ARG_LABELS;
     if (!done[slot]) {
+      scores.fill(0, from, from + NUM_ARG_LABELS);
       argScores(model, staticArgHashes(stat, x, side), scores, from);
       done[slot] = 1;
     }

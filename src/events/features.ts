@@ -1,7 +1,9 @@
 import { codeFacts } from './lexicon.js';
 import { wordKnowledge } from './knowledge.js';
-import { h, hash, sideOf, staticArgHashes } from './feature-hash.js';
+import { h, hash, sideOf, staticArgHashes, type Side } from './feature-hash.js';
+import { FNV_OFFSET, fnvOn } from '../util/hash.js';
 import type { Candidate, PreparedSentence } from './sentence.js';
+import type { WordInfo } from './knowledge.js';
 
 /*
  * Hashed features of the two learnt parts of the coder: the type of a candidate trigger (from the
@@ -107,6 +109,69 @@ const NO_OBJECT = hash('o:-');
 const NO_GOVERNOR = hash('g:-');
 const BLOCKED = hash('blocked');
 
+/**
+ * The type features a word's knowledge gives, hashed once per word: its WordInfo is the knowledge's
+ * own (one a word, kept), and the candidates, objects and subjects of news repeat their words, so
+ * hashing these strings again for every candidate was a tenth of the events stage.
+ */
+interface InfoHashes {
+  /** c1:, c2: (the trigger's clusters). */
+  c1: number;
+  c2: number;
+  /** vx: of each verb file, vh: of each verb hypernym. */
+  vx: number[];
+  vh: number[];
+  /** nx: of each noun file, nh: of the first three noun hypernyms. */
+  nx: number[];
+  nh: number[];
+  /** As the object: oc:, oc2:, ox: of each noun file, oh: of the second to fourth noun hypernyms. */
+  oc: number;
+  oc2: number;
+  ox: number[];
+  oh: number[];
+  /** As the subject: sc:, sx: of each noun file. */
+  sc: number;
+  sx: number[];
+  /** As another candidate of the sentence: ov:. */
+  ov: number;
+}
+
+const infoHashes = new WeakMap<WordInfo, InfoHashes>();
+
+function hashesOf(info: WordInfo): InfoHashes {
+  let out = infoHashes.get(info);
+  if (out) return out;
+  out = {
+    c1: h`c1:${info.coarse}`,
+    c2: h`c2:${info.fine}`,
+    vx: info.verbLex.map((x) => h`vx:${x}`),
+    vh: info.verbHyp.map((y) => h`vh:${y}`),
+    nx: info.nounLex.map((x) => h`nx:${x}`),
+    nh: info.nounHyp.slice(0, 3).map((y) => h`nh:${y}`),
+    oc: h`oc:${info.coarse}`,
+    oc2: h`oc2:${info.fine}`,
+    ox: info.nounLex.map((x) => h`ox:${x}`),
+    oh: info.nounHyp.slice(1, 4).map((y) => h`oh:${y}`),
+    sc: h`sc:${info.coarse}`,
+    sx: info.nounLex.map((x) => h`sx:${x}`),
+    ov: h`ov:${info.coarse}`,
+  };
+  infoHashes.set(info, out);
+  return out;
+}
+
+/** The ov: hash of each candidate of a sentence (each candidate's features list the others'). */
+const otherHashes = new WeakMap<PreparedSentence, number[]>();
+
+function candidateHashes(s: PreparedSentence): number[] {
+  let out = otherHashes.get(s);
+  if (!out) {
+    const k = wordKnowledge();
+    otherHashes.set(s, (out = s.candidates.map((c) => hashesOf(k.word(c.lemma)).ov)));
+  }
+  return out;
+}
+
 /** Hashed features of a candidate trigger, for the type classifier (h`…` hashes a feature string as written). */
 export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   const f: number[] = [];
@@ -114,17 +179,14 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   const t = s.toks[c.i]!;
   const w = k.word(c.lemma);
   const own = s.info[c.i]!;
+  const wh = hashesOf(w);
+  const oh = hashesOf(own);
   const dict = dictionaryCode(s, c);
   const dt = codeType(dict.code);
   f.push(BIAS, h`l:${c.lemma}`, h`w:${t.lower}`, h`p:${t.pos}`, h`n:${c.noun}`, h`s3:${t.lower.slice(-3)}`);
   if (c.noun) f.push(h`nl:${t.lemma}`);
-  for (const info of c.noun ? [w, own] : [w]) {
-    f.push(h`c1:${info.coarse}`, h`c2:${info.fine}`);
-    for (const x of info.verbLex) f.push(h`vx:${x}`);
-    for (const y of info.verbHyp) f.push(h`vh:${y}`);
-  }
-  for (const x of own.nounLex) if (c.noun) f.push(h`nx:${x}`);
-  for (const y of own.nounHyp.slice(0, 3)) if (c.noun) f.push(h`nh:${y}`);
+  for (const info of c.noun ? [wh, oh] : [wh]) f.push(info.c1, info.c2, ...info.vx, ...info.vh);
+  if (c.noun) f.push(...oh.nx, ...oh.nh);
   if (dict.code) {
     f.push(
       h`k:${dict.code.slice(0, 2)}`,
@@ -136,17 +198,17 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   // The object and the preposition after the trigger.
   const o = objectAfter(s, c.i);
   if (o >= 0) {
-    const oi = s.info[o]!;
+    const oi = hashesOf(s.info[o]!);
     const ot = s.toks[o]!;
     f.push(
       h`o:${ot.lemma}`,
-      h`oc:${oi.coarse}`,
-      h`oc2:${oi.fine}`,
+      oi.oc,
+      oi.oc2,
       h`oe:${s.ent[o]}`,
       h`lo:${c.lemma}|${ot.lemma}`,
+      ...oi.ox,
+      ...oi.oh,
     );
-    for (const x of oi.nounLex) f.push(h`ox:${x}`);
-    for (const y of oi.nounHyp.slice(1, 4)) f.push(h`oh:${y}`);
   } else f.push(NO_OBJECT);
   for (let p = c.i + 1; p < Math.min(s.toks.length, c.i + 5); p++) {
     const x = s.toks[p]!;
@@ -160,9 +222,8 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   // The subject.
   const sj = subjectBefore(s, c.i);
   if (sj >= 0) {
-    const si = s.info[sj]!;
-    f.push(h`sc:${si.coarse}`, h`se:${s.ent[sj]}`, h`sp:${s.toks[sj]!.pos}`);
-    for (const x of si.nounLex) f.push(h`sx:${x}`);
+    const si = hashesOf(s.info[sj]!);
+    f.push(si.sc, h`se:${s.ent[sj]}`, h`sp:${s.toks[sj]!.pos}`, ...si.sx);
   }
   // Modality and the governing word.
   const m = c.modality;
@@ -181,7 +242,8 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   // Where the candidate sits among the others.
   const rank = s.candidates.indexOf(c);
   f.push(h`r:${Math.min(rank, 4)}`, h`nc:${Math.min(s.candidates.length, 6)}`);
-  for (const other of s.candidates) if (other !== c) f.push(h`ov:${k.word(other.lemma).coarse}`);
+  const others = candidateHashes(s);
+  for (let x = 0; x < others.length; x++) if (s.candidates[x] !== c) f.push(others[x]!);
   return f;
 }
 
@@ -189,7 +251,23 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
 export const ARG_LABELS = ['O', 'B-S', 'I-S', 'B-T', 'I-T'] as const;
 export const NUM_ARG_LABELS = ARG_LABELS.length;
 
-function shape(text: string): string {
+/** A word's shape: runs of capitals, small letters and digits as A, a, 0; its first four characters. */
+export function shape(text: string): string {
+  // ASCII words (nearly all) without the three regular expressions: the same runs, read once.
+  let out = '';
+  let last = -1;
+  for (let i = 0; i < text.length && out.length < 4; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return shapeByClasses(text);
+    const run = c >= 65 && c <= 90 ? 65 : c >= 97 && c <= 122 ? 97 : c >= 48 && c <= 57 ? 48 : -1;
+    if (run < 0) out += text[i];
+    else if (run !== last) out += run === 65 ? 'A' : run === 97 ? 'a' : '0';
+    last = run;
+  }
+  return out;
+}
+
+function shapeByClasses(text: string): string {
   return text
     .replace(/\p{Lu}+/gu, 'A')
     .replace(/\p{Ll}+/gu, 'a')
@@ -258,6 +336,48 @@ export function argFeatures(
   return [...staticArgHashes(stat, x, sideOf(x - c.i)), ...argTriggerFeatures(s, c, type, x)];
 }
 
+/** `bucket(d)`'s index: 0–6 for 0, 1, 2, 3, 4-6, 7-10, 11+, and 7 more for the same to the left. */
+function bucketIndex(d: number): number {
+  const a = Math.abs(d);
+  const b = a <= 3 ? a : a <= 6 ? 4 : a <= 10 ? 5 : 6;
+  return d < 0 ? b + 7 : b;
+}
+const BUCKET_NAMES = [0, 1, 2, 3, 5, 8, 11, 0, -1, -2, -3, -5, -8, -11].map(bucket);
+const SIDES: readonly Side[] = ['L', 'R', 'T'];
+const on = (prefix: string) => fnvOn(FNV_OFFSET, prefix);
+/** The end of a feature hash read on from an FNV state, as `h` ends one. */
+const finish = (state: number, s: string) => fnvOn(state, s) >>> 0 || 1;
+
+/*
+ * The argument features of a word given a trigger, hashed without building strings: the states after
+ * each feature's fixed prefix (by distance bucket, side, voice) are computed once, and the features of
+ * the trigger itself once per trigger. Each number is the hash of the feature's string, as before.
+ */
+const D_HASH = BUCKET_NAMES.map((b) => h`d:${b}`);
+const DP_STATE = BUCKET_NAMES.map((b) => on(`dp:${b}|`));
+const DE_STATE = BUCKET_NAMES.map((b) => on(`de:${b}|`));
+const sided = <T>(f: (side: Side) => T) => Object.fromEntries(SIDES.map((d) => [d, f(d)])) as Record<Side, T>;
+const TP_STATE = sided((d) => ({ P: on(`tp:${d}|P|`), A: on(`tp:${d}|A|`) }));
+const CB_HASH = sided((d) => [0, 1, 2].map((k) => h`cb:${d}|${k}`));
+const PG_STATE = sided((d) => on(`pg:${d}|`));
+const PGT_STATE = sided((d) => on(`pgt:${d}|`));
+const PGP_STATE = sided((d) => on(`pgp:${d}|`));
+
+/** The last trigger's own features by side (a trigger's words are tagged one after another). */
+let lastTrigger: { c: Candidate; type: string; own: Record<Side, [number, number, number]> } | undefined;
+
+function triggerHashes(c: Candidate, type: string): Record<Side, [number, number, number]> {
+  if (lastTrigger?.c !== c || lastTrigger.type !== type) {
+    const own = sided((d): [number, number, number] => [
+      h`ty:${d}|${type}`,
+      h`tl:${d}|${c.lemma}`,
+      h`tn:${d}|${c.noun}`,
+    ]);
+    lastTrigger = { c, type, own };
+  }
+  return lastTrigger.own;
+}
+
 /** The part of `argFeatures` after the per-word features: the trigger's type, lemma, distance, clause breaks. */
 export function argTriggerFeatures(s: PreparedSentence, c: Candidate, type: string, x: number): number[] {
   const d = x - c.i;
@@ -265,13 +385,11 @@ export function argTriggerFeatures(s: PreparedSentence, c: Candidate, type: stri
   const t = s.toks[x]!;
   const out: number[] = [];
   const pass = c.modality.passive ? 'P' : 'A';
-  out.push(
-    h`d:${bucket(d)}`,
-    h`dp:${bucket(d)}|${t.pos}`,
-    h`de:${bucket(d)}|${s.ent[x]}`,
-    h`ty:${side}|${type}`,
-  );
-  out.push(h`tp:${side}|${pass}|${t.pos}`, h`tl:${side}|${c.lemma}`, h`tn:${side}|${c.noun}`);
+  const bi = bucketIndex(d);
+  const own = triggerHashes(c, type)[side];
+  // d:, dp:, de:, ty:, then tp:, tl:, tn:.
+  out.push(D_HASH[bi]!, finish(DP_STATE[bi]!, t.pos), finish(DE_STATE[bi]!, s.ent[x]!), own[0]);
+  out.push(finish(TP_STATE[side][pass], t.pos), own[1], own[2]);
   // Clause breaks between the word and the trigger.
   let prep = '-';
   const [a, b] = d < 0 ? [x + 1, c.i] : [c.i + 1, x];
@@ -286,11 +404,12 @@ export function argTriggerFeatures(s: PreparedSentence, c: Candidate, type: stri
     }
     if (pk.pos === 'VERB' || pk.lower === ',') break;
   }
+  // cb:, pg:, pgt:, pgp:.
   out.push(
-    h`cb:${side}|${Math.min(breaks, 2)}`,
-    h`pg:${side}|${prep}`,
-    h`pgt:${side}|${prep}|${type}`,
-    h`pgp:${side}|${prep}|${pass}`,
+    CB_HASH[side][Math.min(breaks, 2)]!,
+    finish(PG_STATE[side], prep),
+    finish(fnvOn(fnvOn(PGT_STATE[side], prep), '|'), type),
+    finish(fnvOn(fnvOn(PGP_STATE[side], prep), '|'), pass),
   );
   if (s.blocked[x]) out.push(BLOCKED);
   return out;

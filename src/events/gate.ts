@@ -49,12 +49,15 @@ export function stemsOf(w: string): string[] {
   return out;
 }
 
-const INFLECTED = /(?:s|ed|ing)$/;
+/** Whether a word ends as a regular inflection may (-s, -ed, -ing); no regular expression, as it runs per word. */
+function inflected(w: string): boolean {
+  return w.endsWith('s') || w.endsWith('ed') || w.endsWith('ing');
+}
 
 /** Whether a lower-cased word is in the vocabulary as written or as a regular inflection. */
 function isTrigger(w: string, vocabulary: ReadonlySet<string>): boolean {
   if (vocabulary.has(w)) return true;
-  if (!INFLECTED.test(w)) return false;
+  if (!inflected(w)) return false;
   for (const s of stemsOf(w)) if (vocabulary.has(s)) return true;
   return false;
 }

@@ -94,19 +94,7 @@ export class Knowledge {
 
   /** The CAMEO code a dictionary pattern gives verb `lemma` with object head word `object`. */
   cameoObject(lemma: string, object: string): string | undefined {
-    let map = this.objects.get(lemma);
-    if (!map) {
-      map = new Map();
-      const entry = this.data.cameo.verbs[lemma];
-      if (entry) {
-        for (const b of entry.slice(1) as number[]) {
-          for (const [word, code] of Object.entries(this.data.cameo.blocks[b] ?? {}))
-            if (!map.has(word)) map.set(word, code);
-        }
-      }
-      this.objects.set(lemma, map);
-    }
-    return map.get(object);
+    return this.cameoObjects(lemma).get(object);
   }
 
   /**
@@ -149,8 +137,19 @@ export class Knowledge {
 
   /** Every object word a dictionary pattern of verb `lemma` codes, with its code (`cameoObject`'s table). */
   cameoObjects(lemma: string): ReadonlyMap<string, string> {
-    this.cameoObject(lemma, '');
-    return this.objects.get(lemma)!;
+    let map = this.objects.get(lemma);
+    if (!map) {
+      map = new Map();
+      const entry = this.data.cameo.verbs[lemma];
+      if (entry) {
+        for (const b of entry.slice(1) as number[]) {
+          for (const [word, code] of Object.entries(this.data.cameo.blocks[b] ?? {}))
+            if (!map.has(word)) map.set(word, code);
+        }
+      }
+      this.objects.set(lemma, map);
+    }
+    return map;
   }
 }
 

@@ -114,7 +114,11 @@ export function prepareSentence(
   const k = wordKnowledge();
   const info = toks.map((t) => {
     const byLemma = k.word(t.lemma);
-    return byLemma.coarse >= 0 || byLemma.verbLex.length > 0 || byLemma.nounLex.length > 0
+    // A word that is its own lemma (names, numbers, punctuation) is not looked up twice.
+    return byLemma.coarse >= 0 ||
+      byLemma.verbLex.length > 0 ||
+      byLemma.nounLex.length > 0 ||
+      t.lemma === t.lower
       ? byLemma
       : k.word(t.lower);
   });

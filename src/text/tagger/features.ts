@@ -20,6 +20,12 @@ export interface SentenceFeatures {
   readonly suffix3: Uint32Array;
 }
 
+/**
+ * Positions in `fixedFeaturesAt`'s keys of those that read the word alone (the bias, the word, its
+ * affixes, its first letter, its hyphen head): the tagger remembers their sum for recent words.
+ */
+export const WORD_ONLY = [0, 1, 2, 3, 4, 5, 15] as const;
+
 /** Keys per word that do not depend on the chosen tags. */
 export const STATIC = 16;
 /** Keys per word that do. */

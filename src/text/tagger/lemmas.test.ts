@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Lemmatiser } from './lemmas.js';
+import { loadData } from '../../util/data.js';
+import { LEMMAS_FILE, LemmaDataSchema, Lemmatiser, MAX_SUFFIX } from './lemmas.js';
 import { buildLemmaData, type LemmaObservation } from './train.js';
 
 describe('lemmas as suffix rules and the words they miss', () => {
@@ -34,5 +35,35 @@ describe('lemmas as suffix rules and the words they miss', () => {
     expect(lemmas.lemma('news', 'NOUN')).toBe('news');
     expect(data.words['NOUN']).not.toHaveProperty('parties');
     expect(data.words['VERB']).toEqual({ went: 'go' });
+  });
+});
+
+describe('the committed lemma rules', () => {
+  it('apply the longest listed suffix shorter than the word, as slicing each suffix would', () => {
+    const data = loadData(LEMMAS_FILE, LemmaDataSchema);
+    const lemmas = new Lemmatiser(data);
+    const bySlices = (lower: string, pos: string) => {
+      const rules = data.rules[pos] ?? {};
+      for (let k = Math.min(MAX_SUFFIX, lower.length - 1); k >= 1; k--) {
+        const rule = rules[lower.slice(-k)];
+        if (rule) return lower.slice(0, lower.length - rule[0]) + rule[1];
+      }
+      return lower;
+    };
+    const words = [
+      's',
+      'is',
+      'ies',
+      'parties',
+      'attacked',
+      'condemning',
+      'stopped',
+      'naïve',
+      'x-rays',
+      'was',
+    ];
+    for (const list of Object.values(data.words)) words.push(...Object.keys(list));
+    for (const pos of Object.keys(data.rules))
+      for (const w of words) expect(lemmas.byRule(w, pos), `${w}/${pos}`).toBe(bySlices(w, pos));
   });
 });

@@ -1,10 +1,23 @@
 import { z } from 'zod';
 import { decodeModel, encodeModel } from '../../learn/model-file.js';
-import { FEATURES_PER_WORD, featuresAt, type SentenceFeatures } from './features.js';
+import { FEATURES_PER_WORD, featuresAt, WORD_ONLY, type SentenceFeatures } from './features.js';
 import { POS_TAGS } from './tagged.js';
 
 const MODEL_KIND = 'POS';
 const LABELS = POS_TAGS.length;
+/** A row's length is below this (one weight per tag at most). */
+const ROW_LENGTHS = 32;
+/** A row cell's tag is its low five bits, its weight the rest. */
+const CELL_SHIFT = 5;
+const CELL_TAGS = 1 << CELL_SHIFT;
+/** Feature positions that read more than the word (its neighbours, its shape at the start, the tags before it). */
+const IN_CONTEXT = Array.from({ length: FEATURES_PER_WORD }, (_, f) => f).filter(
+  (f) => !(WORD_ONLY as readonly number[]).includes(f),
+);
+/** Slots of the recent words' sums; they are forgotten all at once when half are used. */
+const WORD_SLOTS = 1 << 14;
+/** V8 keeps a slice this long as a view of its parent string (shorter ones are copied). */
+const SLICED_LENGTH = 13;
 
 const HeaderSchema = z.object({
   version: z.literal(1),
@@ -27,13 +40,31 @@ export type PosModelHeader = z.infer<typeof HeaderSchema>;
  * score), and the averaged-perceptron weights, quantised to int16 and kept sparse (a fifth of them
  * are not 0: a feature's row lists its tags and their weights), found through an open-addressing
  * table of the keys.
+ *
+ * In memory, a key's slot holds where its row starts and its length, and a row's cells hold each tag
+ * with its weight: a feature costs two reads far apart in memory instead of four (key, row start,
+ * tags, weights). Scoring a word first finds the rows of all its features, then adds them, so the
+ * slow reads of different features overlap. The features that read the word alone are summed once
+ * for each of the recent words (news repeats its words): a word then costs 14 rows instead of 21. The
+ * weights are integers, so their sums are exact in any order and grouping: the tags are those of
+ * adding each feature's row in turn.
  */
 export class PosModel {
-  /** Slot p holds a key at 2p and its row at 2p+1. */
+  /** Slot p holds a key at 2p and its row at 2p+1 (start × ROW_LENGTHS + length; 0 for no key). */
   private readonly table: Uint32Array;
   private readonly mask: number;
+  /** Row cells: weight × 32 + tag index. */
+  private readonly cells: Int32Array;
   private readonly feats = new Uint32Array(FEATURES_PER_WORD);
-  private readonly scores = new Float64Array(LABELS);
+  private readonly rows = new Uint32Array(FEATURES_PER_WORD);
+  private readonly scores = new Int32Array(LABELS);
+  /** Recent scored words: exact hash, the word, and the sum of its WORD_ONLY features' rows. */
+  private readonly wordHashes = new Uint32Array(WORD_SLOTS);
+  private readonly wordTexts: string[] = new Array<string>(WORD_SLOTS).fill('');
+  private readonly wordUsed = new Uint8Array(WORD_SLOTS);
+  /** One slot more for a word not remembered. */
+  private readonly wordSums = new Int32Array((WORD_SLOTS + 1) * LABELS);
+  private wordCount = 0;
 
   /** The tag dictionary: exact word hash → tag index. */
   private readonly dictionary: TagDictionary;
@@ -49,6 +80,10 @@ export class PosModel {
     readonly dictTags: Uint8Array,
   ) {
     this.dictionary = new TagDictionary(dictKeys, dictTags);
+    if (LABELS > CELL_TAGS || values.length >= 2 ** 32 / ROW_LENGTHS)
+      throw new Error('POS model: too many weights or tags for its packed rows');
+    this.cells = new Int32Array(values.length);
+    for (let j = 0; j < values.length; j++) this.cells[j] = values[j]! * CELL_TAGS + labels[j]!;
     let cap = 1;
     while (cap < keys.length * 2) cap <<= 1;
     this.table = new Uint32Array(cap * 2);
@@ -57,14 +92,14 @@ export class PosModel {
       let p = keys[r]! & this.mask;
       while (this.table[2 * p] !== 0) p = (p + 1) & this.mask;
       this.table[2 * p] = keys[r]!;
-      this.table[2 * p + 1] = r;
+      this.table[2 * p + 1] = rowStart[r]! * ROW_LENGTHS + (rowStart[r + 1]! - rowStart[r]!);
     }
   }
 
   /** Greedy tagging, left to right: each word's tag index (into POS_TAGS). */
   tag(s: SentenceFeatures): Uint8Array {
     const tags = new Uint8Array(s.length);
-    const { feats, scores } = this;
+    const { feats, scores, wordSums } = this;
     for (let i = 0; i < s.length; i++) {
       const known = this.dictionary.get(s.exact[i]!);
       if (known >= 0) {
@@ -72,8 +107,9 @@ export class PosModel {
         continue;
       }
       featuresAt(s, i, tags, feats);
-      for (let l = 0; l < LABELS; l++) scores[l] = 0;
-      for (let f = 0; f < FEATURES_PER_WORD; f++) this.addRow(feats[f]!, scores);
+      const at = this.recentWord(s.exact[i]!, s.words[i]!) * LABELS;
+      for (let l = 0; l < LABELS; l++) scores[l] = wordSums[at + l]!;
+      this.addRows(IN_CONTEXT, scores, 0);
       let best = 0;
       for (let l = 1; l < LABELS; l++) if (scores[l]! > scores[best]!) best = l;
       tags[i] = best;
@@ -81,15 +117,55 @@ export class PosModel {
     return tags;
   }
 
-  /** Adds the weights of one feature key, when the model has it. */
-  private addRow(key: number, scores: Float64Array): void {
-    const { table, mask, rowStart, labels, values } = this;
-    let p = key & mask;
-    let slot: number;
-    while ((slot = table[2 * p]!) !== 0 && slot !== key) p = (p + 1) & mask;
-    if (slot === 0) return;
-    const r = table[2 * p + 1]!;
-    for (let j = rowStart[r]!, end = rowStart[r + 1]!; j < end; j++) scores[labels[j]!]! += values[j]!;
+  /** The slot of a word's WORD_ONLY sums, summed when the word is not among the recent ones. */
+  private recentWord(hash: number, word: string): number {
+    const mask = WORD_SLOTS - 1;
+    let p = hash & mask;
+    // A long word is not remembered: a slice of 13 characters or more keeps its whole article alive.
+    if (word.length >= SLICED_LENGTH) {
+      p = WORD_SLOTS;
+      this.wordSums.fill(0, p * LABELS, (p + 1) * LABELS);
+      this.addRows(WORD_ONLY, this.wordSums, p * LABELS);
+      return p;
+    }
+    while (this.wordUsed[p]) {
+      if (this.wordHashes[p] === hash && this.wordTexts[p] === word) return p;
+      p = (p + 1) & mask;
+    }
+    if (++this.wordCount > WORD_SLOTS / 2) {
+      this.wordUsed.fill(0);
+      this.wordCount = 1;
+      p = hash & mask;
+    }
+    this.wordUsed[p] = 1;
+    this.wordHashes[p] = hash;
+    this.wordTexts[p] = word;
+    this.wordSums.fill(0, p * LABELS, (p + 1) * LABELS);
+    this.addRows(WORD_ONLY, this.wordSums, p * LABELS);
+    return p;
+  }
+
+  /**
+   * Adds the rows of the features at `positions` of `feats` into `into[at, at + LABELS)`: their rows
+   * are found first, then added, so the slow reads of different features overlap.
+   */
+  private addRows(positions: readonly number[], into: Int32Array, at: number): void {
+    const { feats, rows, table, mask, cells } = this;
+    for (let n = 0; n < positions.length; n++) {
+      const key = feats[positions[n]!]!;
+      let p = key & mask;
+      let slot: number;
+      while ((slot = table[2 * p]!) !== 0 && slot !== key) p = (p + 1) & mask;
+      rows[n] = slot === 0 ? 0 : table[2 * p + 1]!;
+    }
+    for (let n = 0; n < positions.length; n++) {
+      const row = rows[n]!;
+      const start = Math.floor(row / ROW_LENGTHS);
+      for (let j = start, end = start + (row % ROW_LENGTHS); j < end; j++) {
+        const cell = cells[j]!;
+        into[at + (cell & (CELL_TAGS - 1))]! += cell >> CELL_SHIFT;
+      }
+    }
   }
 
   /** The model file (src/learn/model-file.ts), deterministic. */
