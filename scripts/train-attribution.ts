@@ -8,14 +8,17 @@
  *   npm run train:attribution [-- --epochs N --bits B --passes P --shuffles K --seed S --out FILE --limit N]
  *   npm run train:attribution -- --cue-spans-only      (only word classes and the cue-edge model, in seconds)
  *   npm run train:attribution -- --keep-word-classes   (do not rebuild word-classes.json)
+ *   npm run train:attribution -- --out FILE --word-classes FILE --cue-spans FILE
+ *        (write all three elsewhere, as check:models does; the tagger's features then still read the
+ *        committed word classes, which is the same when the rebuilt table equals it)
  */
 import { writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, projectPath } from '../src/util/data.js';
-import { MODEL_FILE, serialiseModel } from '../src/attribution/model.js';
-import { averageModels, prepare, readPolnear, trainModel } from '../src/attribution/train.js';
-import { CUE_SPANS_FILE, serialiseCueSpans, trainCueSpans } from '../src/attribution/cuespans.js';
-import { roleSpans } from '../src/attribution/link.js';
+import { MODEL_FILE } from '../src/attribution/model.js';
+import { prepare, readPolnear } from '../src/attribution/train.js';
+import { CUE_SPANS_FILE } from '../src/attribution/cuespans.js';
+import { attributionModelFile, cueSpansFile, DEFAULT_TRAIN_OPTIONS } from './attribution/train-model.js';
 import { buildWordClasses, WORD_CLASSES_FILE } from '../src/attribution/wordclasses.js';
 import winkNLP from 'wink-nlp';
 import winkModel from 'wink-eng-lite-web-model';
@@ -55,7 +58,7 @@ if (!process.argv.includes('--keep-word-classes')) {
     values.forEach((v, i) => observations.push([v.toLowerCase(), tags[i] ?? 'X']));
   }
   const classes = buildWordClasses(observations);
-  const classesOut = projectPath('data', WORD_CLASSES_FILE);
+  const classesOut = path.resolve(strArg('word-classes', projectPath('data', WORD_CLASSES_FILE)));
   writeFileSync(classesOut, JSON.stringify(classes).replace(/\],"/g, '],\n"') + '\n');
   console.log(
     `wrote ${path.relative(process.cwd(), classesOut)} (${Object.keys(classes.classes).length} classes, ${Object.values(classes.classes).reduce((n, w) => n + w.length, 0)} words)`,
@@ -66,39 +69,22 @@ const tokens = docs.reduce((s, d) => s + d.gold.length, 0);
 console.log(
   `prepared ${docs.length} articles, ${tokens} tokens in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
 );
-// The annotators' cue-edge conventions: a ranker over the spans around each gold cue.
-const cueSpans = serialiseCueSpans(
-  trainCueSpans(
-    docs.map((d) => ({
-      ctx: d.ctx,
-      cues: roleSpans(d.gold).filter((s) => s.role === 'cue'),
-      free: (i: number) => d.gold[i] === 0,
-    })),
-  ),
-);
-const cueSpansOut = projectPath(CUE_SPANS_FILE);
+const cueSpans = cueSpansFile(docs);
+const cueSpansOut = path.resolve(strArg('cue-spans', projectPath(CUE_SPANS_FILE)));
 writeFileSync(cueSpansOut, cueSpans);
 console.log(`wrote ${path.relative(process.cwd(), cueSpansOut)} (${(cueSpans.length / 1e3).toFixed(0)} kB)`);
 if (process.argv.includes('--cue-spans-only')) process.exit(0);
-// Several models trained on different shuffles, their weights averaged: the dev score of a single
-// shuffle swings by about ±0.7 lenient F1; the average is steadier (bagging over orderings).
-const shuffles = arg('shuffles', 2);
-const seed = arg('seed', 20160912);
-const models = Array.from({ length: shuffles }, (_, k) => {
-  console.log(`shuffle ${k + 1}/${shuffles}`);
-  return trainModel(docs, {
-    bits: arg('bits', 18),
-    epochs: arg('epochs', 8),
-    passes: arg('passes', 2),
-    folds: arg('folds', 4),
-    seed: seed + k,
-    log: (m) => console.log(m),
-  });
+const bytes = attributionModelFile(docs, {
+  bits: arg('bits', DEFAULT_TRAIN_OPTIONS.bits),
+  epochs: arg('epochs', DEFAULT_TRAIN_OPTIONS.epochs),
+  passes: arg('passes', DEFAULT_TRAIN_OPTIONS.passes),
+  folds: arg('folds', DEFAULT_TRAIN_OPTIONS.folds),
+  shuffles: arg('shuffles', DEFAULT_TRAIN_OPTIONS.shuffles),
+  seed: arg('seed', DEFAULT_TRAIN_OPTIONS.seed),
+  log: (m) => console.log(m),
 });
-const model = averageModels(models);
 const out = strArg('out', projectPath(MODEL_FILE));
 mkdirSync(path.dirname(out), { recursive: true });
-const bytes = serialiseModel(model);
 writeFileSync(out, bytes);
 console.log(
   `wrote ${path.relative(process.cwd(), out)} (${(bytes.length / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)}s`,

@@ -18,7 +18,8 @@ const f1 = (x: unknown): number => {
   return typeof o === 'number' ? o : (o?.f1 ?? 0);
 };
 
-function attributionFigures(out: string): Record<string, number> {
+/** The headline figures of score-attributions.mjs (its last JSON line). */
+export function attributionFigures(out: string): Record<string, number> {
   const s = lastJson(out);
   return {
     lenient_f1: f1(s.attribution_lenient),

@@ -90,6 +90,17 @@ describe('MinHash near-duplicate detection', () => {
     expect(lshBandKeys(wire)).toHaveLength(LSH_BANDS);
   });
 
+  it('keeps the signatures and band keys that stores already hold (pinned values)', () => {
+    const s = minhashSignature(
+      'The minister said on Tuesday that the talks would resume next week in Geneva.',
+    );
+    expect([...s.slice(0, 4)]).toEqual([318881837, 1384785971, 490755943, 128345131]);
+    expect(lshBandKeys(s).slice(0, 2)).toEqual([
+      '0:1301c02d528a28331d40576707a6642b',
+      '1:0535cded3fedeedc007bf2e300c67a71',
+    ]);
+  });
+
   it('finds a wire story with a few edits near, and shares LSH bands with it', () => {
     const sim = estimateSimilarity(wire, reprint);
     expect(sim).toBeGreaterThanOrEqual(NEAR_DUPLICATE_THRESHOLD);

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { loadData } from '../util/data.js';
+import { fnv1a } from '../util/hash.js';
 import { IngestError } from './types.js';
 
 const UrlRulesSchema = z.object({
@@ -144,14 +145,9 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a over a string's UTF-16 code units, finalised. */
+/** FNV-1a over a string's UTF-16 code units (src/util/hash.ts), finalised. */
 function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return fmix32(h >>> 0);
+  return fmix32(fnv1a(s));
 }
 
 /** The words of a text for shingling: letters and digits, lower case, quotes and case ignored. */

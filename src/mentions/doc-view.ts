@@ -1,5 +1,6 @@
 import type { Sentence, Token } from '../model/index.js';
 import { hashString } from './hash.js';
+import { FNV_OFFSET, fnvStep } from '../util/hash.js';
 import { honorificHashes } from './titles.js';
 import { CASE_BOTH, CASE_CAPITALISED, CASE_LOWER, CASE_UNSEEN, type Lexicon } from './lexicon.js';
 
@@ -90,7 +91,7 @@ function capClass(form: string): number {
 
 /** Word shape with runs collapsed: "Rutte" → "Xx", "U.S." → "X.X.", "1996-08-30" → "d-d-d". */
 function shapeHash(form: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   let last = -1;
   let len = 0;
   for (let i = 0; i < form.length && len < 8; i++) {
@@ -115,8 +116,7 @@ function shapeHash(form: string): number {
     if (k === last) continue;
     last = k;
     len++;
-    h ^= k;
-    h = Math.imul(h, 0x01000193);
+    h = fnvStep(h, k);
   }
   return h >>> 0 || 1;
 }
@@ -176,10 +176,12 @@ function describeWord(form: string): WordInfo {
   const lower = hashString(norm);
   const prefix = new Uint32Array(4);
   const suffix = new Uint32Array(4);
-  // Affixes: FNV over the first k chars, and over the last k chars read backwards.
-  let h = 0x811c9dc5;
+  // Prefixes: FNV-1a over the first k chars. Suffixes: over the last k chars read backwards, with
+  // FNV's two constants swapped — not FNV-1a, but the NER model's suffix features are these hashes,
+  // so the loop stays as it is trained.
+  let h = FNV_OFFSET;
   for (let k = 0; k < 4 && k < norm.length; k++) {
-    h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
+    h = fnvStep(h, norm.charCodeAt(k));
     prefix[k] = h >>> 0 || 1;
   }
   h = 0x01000193;

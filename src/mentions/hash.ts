@@ -2,15 +2,11 @@
  * Feature identities are 32-bit hashes: strings (word forms, shapes, affixes) are hashed once per
  * token, and templates combine those numbers with `mix`, so feature extraction builds no strings.
  */
+import { fnv1a } from '../util/hash.js';
 
-/** FNV-1a over UTF-16 code units of `s[from, to)`; never returns 0 (0 marks empty table slots). */
-export function hashString(s: string, from = 0, to = s.length): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0 || 1;
+/** FNV-1a (src/util/hash.ts) of `s`; never returns 0 (0 marks empty table slots). */
+export function hashString(s: string): number {
+  return fnv1a(s) || 1;
 }
 
 /** Order-sensitive combination of two 32-bit values (murmur3 finaliser over a multiply-xor step). */

@@ -6,12 +6,20 @@
 /** FNV-1a's starting state. */
 export const FNV_OFFSET = 0x811c9dc5;
 
+/** FNV-1a's prime: each step multiplies by it. */
+const FNV_PRIME = 0x01000193;
+
+/**
+ * FNV-1a state after one more 16-bit symbol (a UTF-16 code unit, or a character class a shape
+ * hash reads instead of the character); not yet made unsigned.
+ */
+export function fnvStep(h: number, symbol: number): number {
+  return Math.imul(h ^ symbol, FNV_PRIME);
+}
+
 /** FNV-1a state after reading `s` from state `h` (not yet made unsigned: a feature may read on). */
 export function fnvOn(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
   return h;
 }
 
@@ -23,10 +31,7 @@ export function fnv1a(s: string): number {
 /** FNV-1a of `s.slice(from, to)` (clamped as slice does), without making the slice. */
 export function fnv1aRange(s: string, from: number, to: number): number {
   let h = FNV_OFFSET;
-  for (let i = Math.max(0, from); i < Math.min(to, s.length); i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  for (let i = Math.max(0, from); i < Math.min(to, s.length); i++) h = fnvStep(h, s.charCodeAt(i));
   return h >>> 0;
 }
 

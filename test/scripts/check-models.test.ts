@@ -12,24 +12,50 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const run = (script: string, args: string[]) =>
   spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
 
-describe('npm run check:models (the committed events model against a fresh one)', () => {
+describe('npm run check:models (committed models against fresh ones)', () => {
   it('passes when the fresh model has the committed bytes', () => {
-    const same = path.join(tmp, 'same.bin');
-    copyFileSync(path.join(ROOT, 'models', 'events.bin'), same);
-    const r = run(SCRIPT, ['--fresh', same]);
+    const same = path.join(tmp, 'same');
+    mkdirSync(same);
+    copyFileSync(path.join(ROOT, 'models', 'events.bin'), path.join(same, 'events.bin'));
+    const r = run(SCRIPT, ['--only', 'events', '--fresh', same]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/up to date/);
   });
 
   it('fails, saying what to run, when the committed model differs from a fresh one', () => {
-    const other = path.join(tmp, 'other.bin');
+    const other = path.join(tmp, 'other');
+    mkdirSync(other);
     const bytes = readFileSync(path.join(ROOT, 'models', 'events.bin'));
     bytes[bytes.length - 1] ^= 1;
-    writeFileSync(other, bytes);
-    const r = run(SCRIPT, ['--fresh', other]);
+    writeFileSync(path.join(other, 'events.bin'), bytes);
+    const r = run(SCRIPT, ['--only', 'events', '--fresh', other]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/models\/events\.bin is stale/);
     expect(r.stderr).toMatch(/npm run train:events/);
+  });
+
+  it('compares every output of a trainer: a stale cue-edge model fails even when the others match', () => {
+    const dir = path.join(tmp, 'attribution');
+    mkdirSync(dir);
+    copyFileSync(
+      path.join(ROOT, 'data', 'attribution', 'word-classes.json'),
+      path.join(dir, 'word-classes.json'),
+    );
+    copyFileSync(path.join(ROOT, 'models', 'attribution.bin'), path.join(dir, 'attribution.bin'));
+    const cue = readFileSync(path.join(ROOT, 'models', 'cue-spans.bin'));
+    cue[cue.length - 1] ^= 1;
+    writeFileSync(path.join(dir, 'cue-spans.bin'), cue);
+    const r = run(SCRIPT, ['--only', 'attribution', '--fresh', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/models\/attribution\.bin is up to date/);
+    expect(r.stderr).toMatch(/models\/cue-spans\.bin is stale/);
+    expect(r.stderr).toMatch(/npm run train:attribution/);
+  });
+
+  it('refuses a check it does not know', () => {
+    const r = run(SCRIPT, ['--only', 'nonesuch']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown check nonesuch/);
   });
 
   it('skips, saying so, without the shared training data beside the repository', () => {

@@ -1,4 +1,4 @@
-import { FNV_OFFSET, fnv1a, fnv1aRange, mixKey } from '../../util/hash.js';
+import { FNV_OFFSET, fnv1a, fnv1aRange, fnvStep, mixKey } from '../../util/hash.js';
 
 /*
  * The tagger's features of a word (greedy left to right, as Honnibal's averaged-perceptron tagger):
@@ -59,8 +59,7 @@ export function shapeHash(word: string): number {
     else if (c >= 48 && c <= 57) c = 100;
     if (c === last) continue;
     last = c;
-    h ^= c;
-    h = Math.imul(h, 0x01000193);
+    h = fnvStep(h, c);
   }
   return h >>> 0;
 }
