@@ -11,11 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { analyze } from '../../src/pipeline/analyze.js';
-import { deserialiseEventModel, eventModel, useEventModel } from '../../src/events/model.js';
-import { deserialiseNewsFilter, useNewsFilter } from '../../src/events/news-filter.js';
 import { foldType } from '../../src/events/features.js';
 import { NEWS_TRIGGERS_FILE, POLNEAR_FILE } from './corpus.js';
-import { strArg } from './options.js';
+import { useModelArgs } from './model-args.js';
 
 const lines = (file: string) =>
   readFileSync(file, 'utf8')
@@ -29,14 +27,7 @@ for (const l of lines(NEWS_TRIGGERS_FILE)) {
   labels.set(`${x.id}|${x.start}`, x.type);
   articles.add(x.id);
 }
-const model = strArg('model', '');
-const threshold = strArg('threshold', '');
-if (model || threshold) {
-  const m = model ? deserialiseEventModel(readFileSync(model)) : eventModel();
-  useEventModel(threshold ? { ...m, threshold: Number(threshold) } : m);
-}
-const filterFile = strArg('filter', '');
-if (filterFile) useNewsFilter(deserialiseNewsFilter(readFileSync(filterFile)));
+useModelArgs();
 let events = 0;
 let docs = 0;
 const noneBack = new Set<string>();

@@ -16,10 +16,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../src/util/data.js';
 import { analyze } from '../../src/pipeline/analyze.js';
-import { deserialiseEventModel, eventModel, useEventModel } from '../../src/events/model.js';
-import { deserialiseNewsFilter, useNewsFilter } from '../../src/events/news-filter.js';
 import { POLNEAR_FILE } from './corpus.js';
-import { strArg } from './options.js';
+import { useModelArgs } from './model-args.js';
 
 const LABELS = path.join(PROJECT_ROOT, 'test', 'fixtures', 'events-news-dev.jsonl');
 const DEV = POLNEAR_FILE.replace('polnear-train', 'polnear-dev');
@@ -41,14 +39,7 @@ const labels = new Map(
     return [`${x.id}|${x.trigger}|${x.source}|${x.type}`, x.right];
   }),
 );
-const model = strArg('model', '');
-const threshold = strArg('threshold', '');
-if (model || threshold) {
-  const m = model ? deserialiseEventModel(readFileSync(model)) : eventModel();
-  useEventModel(threshold ? { ...m, threshold: Number(threshold) } : m);
-}
-const filterFile = strArg('filter', '');
-if (filterFile) useNewsFilter(deserialiseNewsFilter(readFileSync(filterFile)));
+useModelArgs();
 const list = process.argv.includes('--list');
 let events = 0;
 let right = 0;

@@ -6,17 +6,9 @@
  *   npx tsx scripts/statements/feature-sweep.ts --cache /tmp/<you>/reports.json [--only a,b]
  */
 import { existsSync, readFileSync } from 'node:fs';
-import {
-  FEATURES,
-  features,
-  profile,
-  score,
-  Vocabulary,
-  type Profile,
-  type Report,
-} from '../../src/corpus/statements/index.js';
+import { FEATURES, score, type Profile, type Report } from '../../src/corpus/statements/index.js';
 import { fitModel, fitWeights } from '../../src/corpus/statements/fit.js';
-import { FOLDS, type StatementsData } from '../../src/eval/statements.js';
+import { goldPairs, idOf, FOLDS, type StatementsData } from '../../src/eval/statements.js';
 
 const flag = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -29,14 +21,9 @@ const raw = JSON.parse(readFileSync(cache, 'utf8')) as {
   reports: [string, Report][];
 };
 const data = { pairs: raw.pairs, reports: new Map(raw.reports) };
-const vocab = new Vocabulary();
-const profiles = new Map([...data.reports].map(([id, r]) => [id, profile(r, vocab)]));
-const id = (g: { doc: string; attr: string }) => `${g.doc}#${g.attr}`;
-const A = data.pairs.map((p) => profiles.get(id(p.a))!);
-const B = data.pairs.map((p) => profiles.get(id(p.b))!);
-const base = data.pairs.map((_, i) => features(A[i], B[i]));
-const y = data.pairs.map((p) => p.label === 'same');
-const foldOf = (i: number) => Number(data.pairs[i].id.replace(/\D/g, '')) % FOLDS;
+const { profiles, x: base, y, foldOf } = goldPairs(data);
+const A = data.pairs.map((p) => profiles.get(idOf(p.a))!);
+const B = data.pairs.map((p) => profiles.get(idOf(p.b))!);
 
 const at = (name: (typeof FEATURES)[number]) => FEATURES.indexOf(name);
 const sharedIdx = (a: Profile, b: Profile) => {

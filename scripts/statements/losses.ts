@@ -8,29 +8,18 @@
  *
  *   npx tsx scripts/statements/losses.ts [--data ../shared/data] [--list]
  */
-import {
-  buildStatementIndex,
-  features,
-  profile,
-  score,
-  Vocabulary,
-  type Profile,
-} from '../../src/corpus/statements/index.js';
+import { buildStatementIndex, score, type Profile } from '../../src/corpus/statements/index.js';
 import { fitModel } from '../../src/corpus/statements/fit.js';
 import { blockKeys, DEFAULT_LSH, MIN_SHARED_BANDS } from '../../src/corpus/statements/grouping.js';
 import { matchable } from '../../src/corpus/statements/similarity.js';
-import { FOLDS, loadStatementsData } from '../../src/eval/statements.js';
+import { goldPairs, idOf, FOLDS, loadStatementsData } from '../../src/eval/statements.js';
 import { sharedRoot } from '../../src/eval/index.js';
 
 const dataFlag = process.argv.indexOf('--data');
 const { data: dataDir } = sharedRoot(dataFlag > 0 ? process.argv[dataFlag + 1] : undefined);
 const data = loadStatementsData(dataDir);
-const vocab = new Vocabulary();
-const profiles = new Map([...data.reports].map(([id, r]) => [id, profile(r, vocab)]));
-const id = (g: { doc: string; attr: string }) => `${g.doc}#${g.attr}`;
-const x = data.pairs.map((p) => features(profiles.get(id(p.a))!, profiles.get(id(p.b))!));
-const y = data.pairs.map((p) => p.label === 'same');
-const foldOf = (i: number) => Number(data.pairs[i].id.replace(/\D/g, '')) % FOLDS;
+const { profiles, x, y, foldOf } = goldPairs(data);
+const id = idOf;
 const models = Array.from({ length: FOLDS }, (_, f) => {
   const train = data.pairs.map((_, i) => i).filter((i) => foldOf(i) !== f);
   return fitModel(

@@ -7,15 +7,15 @@
  *   npx tsx scripts/statements/threshold-rules.ts [--data ../shared/data] [--cache /tmp/<you>/reports.json]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import {
-  buildStatementIndex,
-  features,
-  profile,
-  Vocabulary,
-  type Report,
-} from '../../src/corpus/statements/index.js';
+import { buildStatementIndex, type Report } from '../../src/corpus/statements/index.js';
 import { fitModel, THRESHOLD_RULES, type ThresholdRule } from '../../src/corpus/statements/fit.js';
-import { FOLDS, loadStatementsData, type StatementsData } from '../../src/eval/statements.js';
+import {
+  goldPairs,
+  idOf,
+  FOLDS,
+  loadStatementsData,
+  type StatementsData,
+} from '../../src/eval/statements.js';
 import { sharedRoot } from '../../src/eval/index.js';
 
 const flag = (name: string) => {
@@ -35,12 +35,8 @@ if (cache && existsSync(cache)) {
   data = loadStatementsData(dataDir);
   if (cache) writeFileSync(cache, JSON.stringify({ pairs: data.pairs, reports: [...data.reports] }));
 }
-const vocab = new Vocabulary();
-const profiles = new Map([...data.reports].map(([id, r]) => [id, profile(r, vocab)]));
-const id = (g: { doc: string; attr: string }) => `${g.doc}#${g.attr}`;
-const x = data.pairs.map((p) => features(profiles.get(id(p.a))!, profiles.get(id(p.b))!));
-const y = data.pairs.map((p) => p.label === 'same');
-const foldOf = (i: number) => Number(data.pairs[i].id.replace(/\D/g, '')) % FOLDS;
+const { x, y, foldOf } = goldPairs(data);
+const id = idOf;
 const rules = (flag('--rules')?.split(',') ?? THRESHOLD_RULES) as ThresholdRule[];
 const innerCounts = (flag('--inner') ?? '3,5,10').split(',').map(Number);
 const reports = [...data.reports.values()];

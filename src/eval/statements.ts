@@ -73,7 +73,7 @@ export function loadStatementsData(
   return { pairs, reports };
 }
 
-const idOf = (g: { doc: string; attr: string }) => `${g.doc}#${g.attr}`;
+export const idOf = (g: { doc: string; attr: string }) => `${g.doc}#${g.attr}`;
 
 interface Tally {
   tp: number;
@@ -143,18 +143,28 @@ export interface StatementsFigures {
   report: string;
 }
 
-export function evaluateStatements(data: StatementsData, quick: boolean): StatementsFigures {
+/** A gold pair's cross-validation fold, from the digits of its id (the same split in every script). */
+export const pairFold = (pairId: string): number => Number(pairId.replace(/\D/g, '')) % FOLDS;
+
+/** The gold pairs as the matcher sees them: each report's profile, each pair's features, label and fold. */
+export function goldPairs(data: StatementsData) {
   const vocab = new Vocabulary();
   const profiles = new Map([...data.reports].map(([id, r]) => [id, profile(r, vocab)]));
   const x = data.pairs.map((p) => features(profiles.get(idOf(p.a))!, profiles.get(idOf(p.b))!));
   const y = data.pairs.map((p) => p.label === 'same');
+  const foldOf = (i: number) => pairFold(data.pairs[i].id);
+  return { profiles, x, y, foldOf };
+}
+
+export function evaluateStatements(data: StatementsData, quick: boolean): StatementsFigures {
+  const { profiles, x, y, foldOf } = goldPairs(data);
   const figures: Record<string, number> = {};
   const lines: string[] = [];
   if (!quick) {
     const cv = { grouped: emptyTally(), direct: emptyTally() };
     const cvScores: number[] = new Array<number>(data.pairs.length).fill(-Infinity);
     for (let fold = 0; fold < FOLDS; fold++) {
-      const inFold = (i: number) => Number(data.pairs[i].id.replace(/\D/g, '')) % FOLDS === fold;
+      const inFold = (i: number) => foldOf(i) === fold;
       const train = data.pairs.map((_, i) => i).filter((i) => !inFold(i));
       const model = fitModel(
         train.map((i) => x[i]),
