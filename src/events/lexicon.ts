@@ -59,6 +59,8 @@ const GrammarSchema = z.object({
   civilianNouns: z.array(z.string()),
   /** Modifiers that make an office holder a former one, coded ELI ("former prime minister"). */
   formerModifiers: z.array(z.string()),
+  /** Generic role words that yield to a more specific agent in the same phrase ("rebel leaders" → REB). */
+  genericRoleWords: z.array(z.string()),
   /** Pronouns that stand for an actor named before ("they", "its"). */
   actorPronouns: z.array(z.string()),
   /** Capitalised words that start no actor phrase ("Monday", sentence-initial "The"). */
@@ -82,6 +84,7 @@ export interface Grammar {
   unwilled: Set<string>;
   civilianNouns: Set<string>;
   formerModifiers: Set<string>;
+  genericRoleWords: Set<string>;
   actorPronouns: readonly string[];
   notActors: Set<string>;
 }
@@ -121,6 +124,7 @@ export function grammar(): Grammar {
     unwilled: new Set(raw.unwilled),
     civilianNouns: new Set(raw.civilianNouns),
     formerModifiers: new Set(raw.formerModifiers),
+    genericRoleWords: new Set(raw.genericRoleWords),
     actorPronouns: raw.actorPronouns,
     notActors: new Set(raw.notActors),
   };

@@ -24,18 +24,6 @@ export interface VocabularyMatch extends Entry {
   name?: boolean;
 }
 
-/** Generic role words that yield to a more specific agent in the same phrase ("rebel leaders" → REB). */
-const GENERIC = new Set([
-  'leader',
-  'leaders',
-  'official',
-  'officials',
-  'chief',
-  'head',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-]);
 /** Longest entry matched, in tokens ("United Nations Office on Drugs and Crime" is 8). */
 const MAX_PHRASE_WORDS = 12;
 
@@ -93,9 +81,10 @@ export function vocab(): Vocabulary {
     if (c.capital) add(c.capital, { kind: 'country', code: c.code });
     for (const m of c.metonyms) add(m.name, { kind: 'capital', code: c.code, agent: m.agent });
   }
+  const { actorPronouns, notActors, genericRoleWords } = grammar();
   for (const r of authoredRoleWords())
-    for (const w of r.words) add(w, { kind: 'agent', code: r.agent, generic: GENERIC.has(w.toLowerCase()) });
-  const { actorPronouns, notActors } = grammar();
+    for (const w of r.words)
+      add(w, { kind: 'agent', code: r.agent, generic: genericRoleWords.has(w.toLowerCase()) });
   for (const p of actorPronouns) lower.set(p, { kind: 'pronoun', code: '' });
   const firstWord = (k: string) => k.split(/[\s.'’-]/)[0]!.toLowerCase();
   const wordStarts = new Set([...lower.keys()].map(firstWord));
