@@ -107,18 +107,24 @@ function toTokens(s: TrainSentence['s'], spans: Array<[number, number]>): Array<
   return out;
 }
 
-/** A PLV record as one training sentence (the whole record is one sentence). */
-export function plvExample(r: PlvRecord): TrainSentence | undefined {
-  const doc = runStages(STAGES, emptyDoc(r.text, {}));
+/** A PLV text through the stages the coder reads, and the whole of it as one prepared sentence. */
+export function plvSentence(text: string) {
+  const doc = runStages(STAGES, emptyDoc(text, {}));
   const actorsById = new Map(doc.actors.map((a) => [a.id, a]));
-  const s = prepareSentence(
-    r.text,
-    { start: 0, end: r.text.length },
+  const whole = prepareSentence(
+    text,
+    { start: 0, end: text.length },
     doc.mentions,
     actorsById,
     doc.byline,
     doc.tokens,
   );
+  return { doc, actorsById, whole };
+}
+
+/** A PLV record as one training sentence (the whole record is one sentence). */
+export function plvExample(r: PlvRecord): TrainSentence | undefined {
+  const s = plvSentence(r.text).whole;
   const events: TrainEvent[] = [];
   for (const e of r.expected) {
     const type = foldType(e.type);

@@ -16,10 +16,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { emptyDoc, runStages } from '../../src/pipeline/pipeline.js';
-import { textStage } from '../../src/text/index.js';
-import { mentionsStage } from '../../src/mentions/index.js';
-import { actorsStage } from '../../src/actors/index.js';
 import { deserialiseEventModel, typeScores, vocabularyOf } from '../../src/events/model.js';
 import { mayHoldEvent } from '../../src/events/gate.js';
 import { withCompositionWords } from '../../src/events/compose.js';
@@ -29,7 +25,7 @@ import { decodeSentence } from '../../src/events/decode.js';
 import { qualify } from '../../src/events/coder.js';
 import { actorWords } from '../../src/events/arguments.js';
 import { allowedTriggers } from '../../src/events/train.js';
-import { markedSpans, plvFolds, readPlv } from './corpus.js';
+import { markedSpans, plvFolds, plvSentence, readPlv } from './corpus.js';
 import { numArg, strArg } from './options.js';
 
 const modelDir = strArg('models', '');
@@ -39,7 +35,6 @@ const show = numArg('show', 0);
 if (!modelDir) throw new Error('--models DIR (from npm run cv:events -- --models DIR) is required');
 const records = readPlv();
 const foldOf = plvFolds(records.length, folds);
-const STAGES = [textStage, mentionsStage, actorsStage];
 
 const classes = new Map<string, number>();
 const confusion = new Map<string, number>();
@@ -61,16 +56,7 @@ for (let f = 0; f < folds; f++) {
       }
   records.forEach((r, idx) => {
     if (foldOf[idx] !== f) return;
-    const doc = runStages(STAGES, emptyDoc(r.text, {}));
-    const actorsById = new Map(doc.actors.map((a) => [a.id, a]));
-    const whole = prepareSentence(
-      r.text,
-      { start: 0, end: r.text.length },
-      doc.mentions,
-      actorsById,
-      doc.byline,
-      doc.tokens,
-    );
+    const { doc, actorsById, whole } = plvSentence(r.text);
     const predTypes = new Set((preds.get(r.id) ?? []).map((e) => foldType(e.code) ?? e.code));
     const sents = doc.sentences.map((sent) => {
       const inside = doc.mentions.filter((m) => m.start >= sent.start && m.end <= sent.end);
