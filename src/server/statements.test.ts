@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachCorpus, statementsAnalysis } from '../corpus/index.js';
 import { putSample, SAMPLES } from '../corpus/statements/fixtures.js';
 import { SqliteStore } from '../store/sqlite/index.js';
+import { expectRefusedParameters } from './__fixtures__/requests.js';
 import { buildServer, ErrorBodySchema } from './index.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-statements-api-'));
@@ -62,18 +63,14 @@ describe('statements API', () => {
   });
 
   it('refuses bad parameters and answers unknown statements with a JSON 404', async () => {
-    for (const url of [
+    await expectRefusedParameters(app, [
       '/api/statements?minOutlets=0',
       '/api/statements?minOutlets=two',
       '/api/statements?limit=100000',
       '/api/statements?speakers=Lopes',
       '/api/statements?speaker=a&speaker=b',
       '/api/statements?speaker=%00',
-    ]) {
-      const res = await app.inject(url);
-      expect(res.statusCode, url).toBe(400);
-      expect(ErrorBodySchema.parse(res.json()).error, url).toMatch(/parameter/);
-    }
+    ]);
     const hostile = '<script>alert(1)</script>';
     const missing = await app.inject(`/api/statements/${encodeURIComponent(hostile)}`);
     expect(missing.statusCode).toBe(404);

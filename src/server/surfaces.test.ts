@@ -7,7 +7,8 @@ import { attachCorpus, claimsAnalysis, relaysAnalysis, statementsAnalysis } from
 import { ITEMS, putAll } from '../corpus/fixtures.js';
 import { fixtureAnalysis, inputOf } from '../store/fixtures.js';
 import { SqliteStore } from '../store/sqlite/index.js';
-import { buildServer, ErrorBodySchema } from './index.js';
+import { expectRefusedParameters } from './__fixtures__/requests.js';
+import { buildServer } from './index.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-surfaces-api-'));
 
@@ -81,18 +82,14 @@ describe('claims, outlet graph, relays and lineage API', () => {
   });
 
   it('refuses bad parameters and answers unknown ids with a JSON 404', async () => {
-    for (const url of [
+    await expectRefusedParameters(app, [
       '/api/claims?traced=maybe',
       '/api/claims?limit=0',
       '/api/outlets/graph?minCount=0',
       '/api/outlets/graph?outlet=x',
       '/api/relays?from=a&from=b',
       '/api/relays?to=%00',
-    ]) {
-      const res = await app.inject(url);
-      expect(res.statusCode, url).toBe(400);
-      expect(ErrorBodySchema.parse(res.json()).error, url).toMatch(/parameter/);
-    }
+    ]);
     for (const url of ['/api/claims/%3Cscript%3E', '/api/lineage/nothing']) {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBe(404);

@@ -1,6 +1,6 @@
 /** Actors across all articles. */
-import { sendError } from '../errors.js';
-import { Id, Page, queryOf, ShortText } from '../params.js';
+import { Page, queryOf, ShortText } from '../params.js';
+import { getByIdRoute } from './by-id.js';
 import type { Api, RouteContext } from './context.js';
 
 export function actorRoutes(app: Api, { store }: RouteContext): void {
@@ -16,19 +16,11 @@ export function actorRoutes(app: Api, { store }: RouteContext): void {
     async (req) => ({ ok: true, ...(await store.listActors(req.query)) }),
   );
 
-  app.get(
-    '/api/actors/:id',
-    {
-      schema: {
-        tags: ['actors'],
-        summary: 'One actor: roles, quotes over time, events given and received',
-        params: Id,
-      },
-    },
-    async (req, reply) => {
-      const actor = await store.getActor(req.params.id);
-      if (!actor) return sendError(reply, 404, `no actor ${req.params.id}`);
-      return { ok: true, actor };
-    },
-  );
+  getByIdRoute(app, {
+    path: '/api/actors/:id',
+    tags: ['actors'],
+    summary: 'One actor: roles, quotes over time, events given and received',
+    key: 'actor',
+    load: (id) => store.getActor(id),
+  });
 }

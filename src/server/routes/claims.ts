@@ -1,8 +1,8 @@
 /** Claim traces: unattributed claims and the reports elsewhere that assert them with a source. */
 import { z } from 'zod';
 import { getClaim, listClaims } from '../../corpus/index.js';
-import { sendError } from '../errors.js';
-import { Id, Page, queryOf } from '../params.js';
+import { Page, queryOf } from '../params.js';
+import { getByIdRoute } from './by-id.js';
 import type { Api, RouteContext } from './context.js';
 
 export function claimRoutes(app: Api, { store }: RouteContext): void {
@@ -25,20 +25,12 @@ export function claimRoutes(app: Api, { store }: RouteContext): void {
     async (req) => ({ ok: true, ...(await listClaims(store, req.query)) }),
   );
 
-  app.get(
-    '/api/claims/:id',
-    {
-      schema: {
-        tags: ['claims'],
-        summary:
-          'One claim with the reports in other articles that assert it with a source — speaker, cue, content spans, outlet, date — and the statement each belongs to',
-        params: Id,
-      },
-    },
-    async (req, reply) => {
-      const claim = await getClaim(store, req.params.id);
-      if (!claim) return sendError(reply, 404, `no claim ${req.params.id}`);
-      return { ok: true, claim };
-    },
-  );
+  getByIdRoute(app, {
+    path: '/api/claims/:id',
+    tags: ['claims'],
+    summary:
+      'One claim with the reports in other articles that assert it with a source — speaker, cue, content spans, outlet, date — and the statement each belongs to',
+    key: 'claim',
+    load: (id) => getClaim(store, id),
+  });
 }

@@ -1,7 +1,7 @@
 /** Statements: reports of one utterance across articles and outlets, with their drift. */
 import { getStatement, listStatements } from '../../corpus/index.js';
-import { sendError } from '../errors.js';
-import { Id, Page, queryOf, ShortText, wholeNumber } from '../params.js';
+import { Page, queryOf, ShortText, wholeNumber } from '../params.js';
+import { getByIdRoute } from './by-id.js';
 import type { Api, RouteContext } from './context.js';
 
 export function statementRoutes(app: Api, { store }: RouteContext): void {
@@ -23,20 +23,12 @@ export function statementRoutes(app: Api, { store }: RouteContext): void {
     async (req) => ({ ok: true, ...(await listStatements(store, req.query)) }),
   );
 
-  app.get(
-    '/api/statements/:id',
-    {
-      schema: {
-        tags: ['statements'],
-        summary:
-          'One statement (by its id or any of its reports’ ids) with every report — article, outlet, date, speaker, cue and content spans — and its drift against the origin and the fullest wording',
-        params: Id,
-      },
-    },
-    async (req, reply) => {
-      const statement = await getStatement(store, req.params.id);
-      if (!statement) return sendError(reply, 404, `no statement ${req.params.id}`);
-      return { ok: true, statement };
-    },
-  );
+  getByIdRoute(app, {
+    path: '/api/statements/:id',
+    tags: ['statements'],
+    summary:
+      'One statement (by its id or any of its reports’ ids) with every report — article, outlet, date, speaker, cue and content spans — and its drift against the origin and the fullest wording',
+    key: 'statement',
+    load: (id) => getStatement(store, id),
+  });
 }

@@ -1,6 +1,6 @@
 /** Stories: an article and its copies. */
-import { sendError } from '../errors.js';
-import { Id, Page, queryOf } from '../params.js';
+import { Page, queryOf } from '../params.js';
+import { getByIdRoute } from './by-id.js';
 import type { Api, RouteContext } from './context.js';
 
 export function storyRoutes(app: Api, { store }: RouteContext): void {
@@ -16,13 +16,11 @@ export function storyRoutes(app: Api, { store }: RouteContext): void {
     async (req) => ({ ok: true, ...(await store.listStories(req.query)) }),
   );
 
-  app.get(
-    '/api/stories/:id',
-    { schema: { tags: ['stories'], summary: 'One story with every copy and what it copies', params: Id } },
-    async (req, reply) => {
-      const story = await store.getStory(req.params.id);
-      if (!story) return sendError(reply, 404, `no story ${req.params.id}`);
-      return { ok: true, story };
-    },
-  );
+  getByIdRoute(app, {
+    path: '/api/stories/:id',
+    tags: ['stories'],
+    summary: 'One story with every copy and what it copies',
+    key: 'story',
+    load: (id) => store.getStory(id),
+  });
 }
