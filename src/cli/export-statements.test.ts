@@ -1,20 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attachCorpus, statementsAnalysis } from '../corpus/index.js';
 import { putSample, SAMPLES } from '../corpus/statements/fixtures.js';
 import { REPORT_CSV_COLUMNS, STATEMENT_CSV_COLUMNS } from '../export/index.js';
 import { openStore } from '../store/open.js';
-import { dropTestSchemas, TEST_PG, testSchemaUrl, warnIfNoTestPg } from '../store/postgres/test-support.js';
+import { TEST_PG, testSchemaUrl } from '../store/postgres/test-support.js';
 import { exportStatements } from './commands/export-statements.js';
+import { scratchForStores } from '../store/__fixtures__/scratch.js';
 
-warnIfNoTestPg('statement export tests on PostgreSQL');
-const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-export-statements-'));
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await dropTestSchemas();
-});
+const dir = scratchForStores('statement export tests on PostgreSQL', 'newsgraph-export-statements-');
 
 async function lines(
   db: string,

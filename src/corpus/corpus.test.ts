@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureAnalysis, inputOf } from '../store/fixtures.js';
 import { openStore } from '../store/open.js';
-import { dropTestSchemas, TEST_PG, testSchemaUrl, warnIfNoTestPg } from '../store/postgres/test-support.js';
+import { TEST_PG, testSchemaUrl } from '../store/postgres/test-support.js';
 import type { Store } from '../store/types.js';
 import { attachCorpus, builtVersion, rebuildCorpus, type CorpusAnalysis } from './index.js';
+import { scratchForStores } from '../store/__fixtures__/scratch.js';
 
-warnIfNoTestPg('corpus floor tests on PostgreSQL');
-const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-corpus-'));
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await dropTestSchemas();
-});
+const dir = scratchForStores('corpus floor tests on PostgreSQL', 'newsgraph-corpus-');
 
 /** A small analysis across articles, for the tests: how many quotes each outlet printed. */
 function quotesPerOutlet(version = 1, fail = false): CorpusAnalysis {

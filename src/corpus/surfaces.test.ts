@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureAnalysis, inputOf } from '../store/fixtures.js';
 import { openStore } from '../store/open.js';
-import { dropTestSchemas, TEST_PG, testSchemaUrl, warnIfNoTestPg } from '../store/postgres/test-support.js';
+import { TEST_PG, testSchemaUrl } from '../store/postgres/test-support.js';
 import type { Store } from '../store/types.js';
 import {
   attachCorpus,
@@ -19,13 +17,9 @@ import {
   statementsAnalysis,
 } from './index.js';
 import { FULL, ITEMS, putAll, quoted } from './fixtures.js';
+import { scratchForStores } from '../store/__fixtures__/scratch.js';
 
-warnIfNoTestPg('claims, relays and lineage tests on PostgreSQL');
-const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-surfaces-'));
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await dropTestSchemas();
-});
+const dir = scratchForStores('claims, relays and lineage tests on PostgreSQL', 'newsgraph-surfaces-');
 
 const analyses = () => [statementsAnalysis(), claimsAnalysis(), relaysAnalysis()];
 

@@ -1,26 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../store/open.js';
-import {
-  dropTestSchemas,
-  TEST_PG,
-  testSchemaUrl,
-  warnIfNoTestPg,
-} from '../../store/postgres/test-support.js';
+import { TEST_PG, testSchemaUrl } from '../../store/postgres/test-support.js';
 import type { Store } from '../../store/types.js';
 import { attachCorpus, rebuildCorpus } from '../index.js';
 import { statementsAnalysis } from './analysis.js';
 import { FULL, putSample as put, SAMPLES } from './fixtures.js';
 import { getStatement, listStatements } from './read.js';
+import { scratchForStores } from '../../store/__fixtures__/scratch.js';
 
-warnIfNoTestPg('statements corpus analysis tests on PostgreSQL');
-const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-statements-'));
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await dropTestSchemas();
-});
+const dir = scratchForStores('statements corpus analysis tests on PostgreSQL', 'newsgraph-statements-');
 
 /** The grouping as sets of report ids, independent of order. */
 async function grouping(store: Store): Promise<string[][]> {
