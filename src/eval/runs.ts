@@ -74,6 +74,25 @@ function extractionFigures(out: string): Record<string, number> {
   };
 }
 
+/** A run of the events scorer on one GSR dev file, coded in one scheme. */
+function eventsRun(
+  data: string,
+  scheme: 'plover' | 'cameo',
+  file: string,
+  flags: string[],
+  headline: (out: string) => Record<string, number>,
+): Omit<EvalRun, 'task'> {
+  const name = scheme === 'plover' ? 'PLOVER' : 'PETRARCH';
+  return {
+    label: `events (${name} GSR dev, --scheme ${scheme})`,
+    gold: path.join(data, file),
+    scorer: 'score-events.mjs',
+    scorerArgs: (g, p) => [g, p, ...flags, '--json'],
+    options: { scheme },
+    headline,
+  };
+}
+
 const RUNS_OF: Record<Task, (data: string) => Omit<EvalRun, 'task'>[]> = {
   attribution: (data) => [
     {
@@ -98,22 +117,8 @@ const RUNS_OF: Record<Task, (data: string) => Omit<EvalRun, 'task'>[]> = {
     },
   ],
   events: (data) => [
-    {
-      label: 'events (PLOVER GSR dev, --scheme plover)',
-      gold: path.join(data, 'events/plover-gsr-dev.jsonl'),
-      scorer: 'score-events.mjs',
-      scorerArgs: (g, p) => [g, p, '--all', '--json'],
-      options: { scheme: 'plover' },
-      headline: eventTotals,
-    },
-    {
-      label: 'events (PETRARCH GSR dev, --scheme cameo)',
-      gold: path.join(data, 'events/petrarch-dev.jsonl'),
-      scorer: 'score-events.mjs',
-      scorerArgs: (g, p) => [g, p, '--suite', 'gsr', '--json'],
-      options: { scheme: 'cameo' },
-      headline: cameoFigures,
-    },
+    eventsRun(data, 'plover', 'events/plover-gsr-dev.jsonl', ['--all'], eventTotals),
+    eventsRun(data, 'cameo', 'events/petrarch-dev.jsonl', ['--suite', 'gsr'], cameoFigures),
   ],
   speakers: (data) => [
     {
