@@ -20,8 +20,20 @@ export interface Decoded {
   target?: [number, number];
 }
 
-/** The best event type of each candidate, when it beats NONE by more than the model's threshold. */
+/** The best event type of each candidate, when it beats NONE by more than the model's threshold; the strongest and those beyond the secondary margin. */
 export function typeCandidates(s: PreparedSentence, model: EventModel): Decoded[] {
+  return strongest(typedCandidates(s, model), model.secondary);
+}
+
+/** A sentence's strongest act, and the others whose margin beats `secondary`. */
+export function strongest<T extends Pick<Decoded, 'margin'>>(acts: T[], secondary: number): T[] {
+  if (acts.length < 2) return acts;
+  const top = Math.max(...acts.map((d) => d.margin));
+  return acts.filter((d) => d.margin === top || d.margin > secondary);
+}
+
+/** The best event type of each candidate, when it beats NONE by more than the model's threshold. */
+export function typedCandidates(s: PreparedSentence, model: EventModel): Decoded[] {
   const out: Decoded[] = [];
   const scores = new Float64Array(TYPES.length);
   for (const c of s.candidates) {
@@ -34,9 +46,7 @@ export function typeCandidates(s: PreparedSentence, model: EventModel): Decoded[
     const margin = scores[best]! - scores[0]!;
     if (margin > model.threshold) out.push({ c, type: TYPES[best]!, margin });
   }
-  if (out.length < 2) return out;
-  const top = Math.max(...out.map((d) => d.margin));
-  return out.filter((d) => d.margin === top || d.margin > model.secondary);
+  return out;
 }
 
 /** Spans of one role in a label sequence: B-X then I-X… */
@@ -151,9 +161,12 @@ export function argumentRanges(labels: Uint8Array, i: number): Pick<Decoded, 'so
   return out;
 }
 
-/** Typed events of a sentence with their source and target word ranges. */
-export function decodeSentence(s: PreparedSentence, model: EventModel): Decoded[] {
-  const events = typeCandidates(s, model);
+/**
+ * Typed events of a sentence with their source and target word ranges: the strongest and those beyond
+ * the secondary margin, or (`all`) every candidate typed above the threshold.
+ */
+export function decodeSentence(s: PreparedSentence, model: EventModel, all = false): Decoded[] {
+  const events = all ? typedCandidates(s, model) : typeCandidates(s, model);
   if (events.length === 0) return events;
   const stat = staticArgFeatures(s);
   for (const e of events) {

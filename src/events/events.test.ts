@@ -94,6 +94,14 @@ describe('event coder (trained model)', () => {
     expect(condemn).toHaveLength(1);
     expect(condemn[0]!.evidence).toHaveLength(2);
   });
+  it("codes the strongest act that names its source when the typer's favourite names none", () => {
+    // "killed" scores highest, but passive voice leaves it no source; "warned" is under the secondary margin.
+    const { events } = analyze('Three soldiers were killed in the attack, and the army warned the rebels.');
+    expect(events.map((e) => [e.trigger.text, e.sourceText, e.targetText])).toEqual([
+      ['warned', 'the army', 'the rebels'],
+    ]);
+  });
+
   it('keeps the CAMEO code, PLOVER type, Goldstein score and QuadClass consistent', () => {
     for (const e of code(
       'The European Union imposed sanctions on Belarus. Germany sent humanitarian aid to Syria.',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../pipeline/analyze.js';
 import type { Event } from '../model/index.js';
-import { invertedReport, relativeClauseSource, selfDirected } from './coder.js';
+import { invertedReport, selfDirected } from './coder.js';
+import { relativeClauseSource } from './roles.js';
 import type { Decoded } from './decode.js';
 import { modalityAt, prepareSentence } from './sentence.js';
 import { tagRange } from './tagger.js';

@@ -3,7 +3,7 @@ import { emptyDoc, runStages } from '../pipeline/pipeline.js';
 import { textStage } from '../text/index.js';
 import { mentionsStage } from '../mentions/index.js';
 import { actorsStage } from '../actors/index.js';
-import { passiveVoice } from './coder.js';
+import { passiveVoice } from './roles.js';
 import type { Decoded } from './decode.js';
 import { prepareSentence, type PreparedSentence } from './sentence.js';
 
