@@ -343,7 +343,8 @@ export function statementsAnalysis(model?: MatcherModel): StatementsAnalysis {
     name: STATEMENTS_ANALYSIS_NAME,
     // 2: the matcher's occasion features and inner-CV threshold (stored groupings are rebuilt).
     // 3: paraphrase similarity, speaker aliases, names-only contents unmatchable.
-    version: 3,
+    // 4: the matcher refit on the gold with its near-threshold corpus pairs (session 13).
+    version: 4,
     migrations: STATEMENTS_MIGRATIONS,
     async stored(tx, article: StoredAnalysis) {
       await tx.dialect.lock(tx, [STATEMENTS_LOCK]);
