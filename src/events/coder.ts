@@ -14,7 +14,7 @@ import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
 import { composeSentence, withCompositionWords } from './compose.js';
 import { decodeSentence, type Decoded } from './decode.js';
 import { mayHoldEvent } from './gate.js';
-import { actorWords, isActorToken, objectWords, thingWords } from './arguments.js';
+import { actorWords, isActorToken, objectWords, sourceWords, thingWords } from './arguments.js';
 import { codeType, dictionaryCode, type FoldedType } from './features.js';
 import { codeFacts, grammar, type ControlKind, type VerbEntry } from './lexicon.js';
 import { wordKnowledge } from './knowledge.js';
@@ -26,6 +26,7 @@ import {
   quotedWords,
   type NewsFilterModel,
 } from './news-filter.js';
+import { participleModifier } from './participle.js';
 import { DASHES, prepareSentence, type PreparedSentence } from './sentence.js';
 
 /*
@@ -262,7 +263,7 @@ function countryResolver(s: PreparedSentence, lastCountry: string | undefined) {
  * for 3 of 20 gold events).
  */
 export function passiveVoice(s: PreparedSentence, d: Decoded): void {
-  if (!d.c.modality.passive) return;
+  if (!d.c.modality.passive && !participleModifier(s, d.c.i)) return;
   // After a passive verb only a "by" phrase is the agent ("were killed, Mujahid said" has none).
   if (d.source && d.source[0] > d.c.i) {
     if (s.toks.slice(d.c.i + 1, d.source[0]).every((t) => t.lower !== 'by')) delete d.source;
@@ -283,7 +284,7 @@ function byPhrase(s: PreparedSentence, i: number): [number, number] | undefined 
   for (let k = i + 1; k < Math.min(s.toks.length, i + 6); k++) {
     if (s.toks[k]!.lower !== 'by') continue;
     const p = s.phrases.find((x) => x.i > k && x.i <= k + 3);
-    return p ? [p.i, p.j] : undefined;
+    return p ? [p.i, p.j] : actorWords(s, [k + 1, Math.min(s.toks.length, k + 5)]);
   }
   return undefined;
 }
@@ -428,7 +429,7 @@ export function codeEvents(input: CoderInput): Event[] {
       if (!q) continue;
       const code = d.code ?? cameoCode(s, d, q.type, extra);
       // An event needs its actor: without source words that name one, the act is not coded (precision first).
-      const source = d.source && actorWords(s, d.source);
+      const source = d.source && sourceWords(s, d.source);
       if (!source || filteredOut(input, filter, s, d, q.type, source, quotedAt)) continue;
       // A target that names no actor is kept as the words the act is done to (uncoded).
       // Without a tagged target, the trigger's object (a passive's subject is already the target).
