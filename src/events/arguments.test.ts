@@ -35,6 +35,9 @@ describe('source words', () => {
     expect(sourceOf("The party's distemper angered Germany.", 'angered')).toBeUndefined();
     expect(sourceOf("Germany's tax strategy was assailed.", 'was')).toBeUndefined();
   });
+  it('the next actor after an owned thing is', () => {
+    expect(sourceOf("Instead of the party's demand, Germany sent troops.", 'sent')).toBe('Germany');
+  });
   it('an actor an actor owns is', () => {
     expect(sourceOf("Germany's foreign minister criticized France.", 'criticized')).toBe(
       "Germany's foreign minister",

@@ -89,7 +89,8 @@ const POSSESSIVE_ENDINGS: ReadonlySet<string> = new Set(["'s", '’s']);
 /**
  * The source words of a tagged range: its actor words, unless they name a thing an actor owns ("the
  * GOP's distemper", "Pfizer deal's tax strategy", "Bernie's genuineness"): a possessor names an actor
- * but the group's head, what acts, is no actor. Such a thing is no source (an act needs its actor).
+ * but the group's head, what acts, is no actor. Such a thing is no source (an act needs its actor): the
+ * next actor of the range is, if any.
  */
 export function sourceWords(s: PreparedSentence, span: [number, number]): [number, number] | undefined {
   const words = actorWords(s, span);
@@ -103,7 +104,8 @@ export function sourceWords(s: PreparedSentence, span: [number, number]): [numbe
   while (end < b && GROUP_POS.has(s.toks[end]!.pos)) end++;
   if (headOf(s, a + owner + 1, end) < 0) return words;
   for (let x = a + owner + 1; x < end; x++) if (isActorToken(s, x)) return words;
-  return undefined;
+  // The next actor of the range, if any ("Instead of the DOJ's demand, Gov. McCrory filed …").
+  return end < span[1] ? sourceWords(s, [end, span[1]]) : undefined;
 }
 
 /**
