@@ -284,7 +284,7 @@ function byPhrase(s: PreparedSentence, i: number): [number, number] | undefined 
   for (let k = i + 1; k < Math.min(s.toks.length, i + 6); k++) {
     if (s.toks[k]!.lower !== 'by') continue;
     const p = s.phrases.find((x) => x.i > k && x.i <= k + 3);
-    return p ? [p.i, p.j] : actorWords(s, [k + 1, Math.min(s.toks.length, k + 5)]);
+    return p ? [p.i, p.j] : undefined;
   }
   return undefined;
 }
