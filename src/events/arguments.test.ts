@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { objectWords } from './arguments.js';
+import { objectWords, sourceWords } from './arguments.js';
 import { prepareSentence } from './sentence.js';
 
 /** The words objectWords gives for the trigger `word` of a sentence of my own. */
@@ -21,5 +21,26 @@ describe('the trigger object as a fallback target', () => {
 
   it('stops at the end of the clause', () => {
     expect(objectOf('The mayor resigned, which surprised the voters.', 'resigned')).toBeUndefined();
+  });
+});
+
+describe('source words', () => {
+  /** The source words sourceWords keeps of the whole sentence before its verb `word`. */
+  function sourceOf(text: string, word: string): string | undefined {
+    const s = prepareSentence(text, { start: 0, end: text.length }, [], new Map());
+    const span = sourceWords(s, [0, s.toks.findIndex((t) => t.lower === word)]);
+    return span && text.slice(s.toks[span[0]]!.start, s.toks[span[1] - 1]!.end);
+  }
+  it('a thing an actor owns is no source', () => {
+    expect(sourceOf("The party's distemper angered Germany.", 'angered')).toBeUndefined();
+    expect(sourceOf("Germany's tax strategy was assailed.", 'was')).toBeUndefined();
+  });
+  it('the next actor after an owned thing is', () => {
+    expect(sourceOf("Instead of the party's demand, Germany sent troops.", 'sent')).toBe('Germany');
+  });
+  it('an actor an actor owns is', () => {
+    expect(sourceOf("Germany's foreign minister criticized France.", 'criticized')).toBe(
+      "Germany's foreign minister",
+    );
   });
 });

@@ -84,6 +84,30 @@ export function actorWords(s: PreparedSentence, span: [number, number]): [number
   return undefined;
 }
 
+const POSSESSIVE_ENDINGS: ReadonlySet<string> = new Set(["'s", '’s']);
+
+/**
+ * The source words of a tagged range: its actor words, unless they name a thing an actor owns ("the
+ * GOP's distemper", "Pfizer deal's tax strategy", "Bernie's genuineness"): a possessor names an actor
+ * but the group's head, what acts, is no actor. Such a thing is no source (an act needs its actor): the
+ * next actor of the range is, if any.
+ */
+export function sourceWords(s: PreparedSentence, span: [number, number]): [number, number] | undefined {
+  const words = actorWords(s, span);
+  if (!words) return undefined;
+  const [a, b] = words;
+  const owner = s.toks.slice(a, b).findIndex((t) => POSSESSIVE_ENDINGS.has(t.lower));
+  if (owner < 0) return words;
+  // The owned group, up to anything joined to it: an actor among its words ("Armenia's military top
+  // brass") keeps it, as does a group without a noun.
+  let end = a + owner + 1;
+  while (end < b && GROUP_POS.has(s.toks[end]!.pos)) end++;
+  if (headOf(s, a + owner + 1, end) < 0) return words;
+  for (let x = a + owner + 1; x < end; x++) if (isActorToken(s, x)) return words;
+  // The next actor of the range, if any ("Instead of the DOJ's demand, Gov. McCrory filed …").
+  return end < span[1] ? sourceWords(s, [end, span[1]]) : undefined;
+}
+
 /**
  * The target words of a tagged range that names no actor: what the act is done to ("condemned the
  * bombing of a military academy", "lifted the blockade"), as PLV marks it. Its noun group from the

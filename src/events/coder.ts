@@ -14,7 +14,7 @@ import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
 import { composeSentence, withCompositionWords } from './compose.js';
 import { decodeSentence, strongest, type Decoded } from './decode.js';
 import { mayHoldEvent } from './gate.js';
-import { actorWords, objectWords, thingWords } from './arguments.js';
+import { actorWords, objectWords, sourceWords, thingWords } from './arguments.js';
 import { codeType, dictionaryCode, type FoldedType } from './features.js';
 import { codeFacts, grammar, type ControlKind, type VerbEntry } from './lexicon.js';
 import { wordKnowledge } from './knowledge.js';
@@ -281,7 +281,7 @@ function actorRef(text: string, c: Coded): EventActor {
 /** Whether a typed act, its arguments resolved, is coded: stated as done, qualified, with an actor as its source. */
 function actorSourced(s: PreparedSentence, d: Decoded): boolean {
   if (awaitedOnly(s.toks, d.c.i) || invertedReport(s, d.c.i) || !qualify(d)) return false;
-  return !!d.source && !!actorWords(s, d.source);
+  return !!d.source && !!sourceWords(s, d.source);
 }
 
 /**
@@ -348,7 +348,7 @@ export function codeEvents(input: CoderInput): Event[] {
       if (!q) continue;
       const code = d.code ?? cameoCode(s, d, q.type, extra);
       // An event needs its actor: without source words that name one, the act is not coded (precision first).
-      const source = d.source && actorWords(s, d.source);
+      const source = d.source && sourceWords(s, d.source);
       if (!source || filteredOut(input, filter, s, d, q.type, source, quotedAt)) continue;
       // A target that names no actor is kept as the words the act is done to (uncoded).
       // Without a tagged target, the trigger's object (a passive's subject is already the target).

@@ -70,3 +70,27 @@ describe('acts composed by CAMEO grammar (compose.ts)', () => {
     expect(k.statementCode('war')).toBeUndefined();
   });
 });
+
+describe('composed acts need the actor whose control it is (news train errors, session 13)', () => {
+  const composed = (text: string, prefix: string) => codes(text).filter((c) => c.startsWith(prefix));
+  it('a control noun denied by "no", or a control under a curly "n’t", states no intent', () => {
+    expect(composed('Germany has no plans to support Poland.', '03')).toEqual([]);
+    expect(composed('Germany isn’t planning to support Poland.', '03')).toEqual([]);
+  });
+  it('"in order to" is no demand and "sought to" no appeal', () => {
+    expect(composed('Germany acted in order to support Poland.', '10')).toEqual([]);
+    expect(composed('Germany sought to clarify its position on Poland.', '02')).toEqual([]);
+  });
+  it("a control noun's possessor is its actor, not the subject of the sentence", () => {
+    const call = code('Germany rejected Poland’s call for talks with Russia.').find((e) =>
+      e.cameo.startsWith('02'),
+    );
+    expect(call).toMatchObject({ trigger: { text: 'call' }, source: { code: 'POL' } });
+  });
+  it('an intent or threat with no actor to do the act to is no event', () => {
+    expect(composed('Germany vowed to fight on.', '13')).toEqual([]);
+  });
+  it('a refusal of a statement is CAMEO\'s "decline comment" (011), no rejection', () => {
+    expect(codes('A spokesman for Germany declined to comment.')).toEqual(['011 declined']);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Decoded } from './decode.js';
+import { actorWords, isActorToken, objectWords } from './arguments.js';
 import { argumentRanges, tagArguments } from './decode.js';
 import { codeType, dictionaryCode, staticArgFeatures, type FoldedType } from './features.js';
 import { wordKnowledge } from './knowledge.js';
@@ -39,6 +40,8 @@ const THAT_WINDOW = 8;
 function wrapped(kind: WrapKind | 'halt', code: string, willed = true): string | undefined {
   const table = grammar().modality[kind];
   const fallback = willed && DEFAULTED.has(kind) ? table['default'] : undefined;
+  // An unwilled refusal of a statement says nothing was said ("failed to acknowledge"): no act.
+  if (!willed && code.startsWith('01')) return undefined;
   const mapped = table[code.slice(0, 3)] ?? table[code.slice(0, 2)] ?? fallback;
   return mapped === '' ? code : mapped;
 }
@@ -99,25 +102,32 @@ function trigger(s: PreparedSentence, i: number): Candidate {
   return { i, lemma: t.lemma, noun: t.pos === 'NOUN', modality: modalityAt(s.toks, i) };
 }
 
+/** A composed act's control word, its code and the kind of control it is. */
+interface Hit {
+  at: number;
+  code: string;
+  kind: WrapKind | 'halt' | 'comment';
+}
+
 /** The composed act of candidate c, if a rule codes it. */
-function composeOne(s: PreparedSentence, c: Candidate): { at: number; code: string } | undefined {
+function composeOne(s: PreparedSentence, c: Candidate): Hit | undefined {
   const act = dictionaryCode(s, c).code;
   if (act) {
     const gov = c.modality.governor;
     const kind = gov?.kind as ControlKind | undefined;
     if (gov && kind && kind !== 'transparent' && !grammar().notComposed.has(gov.lemma)) {
       const code = wrapped(kind, act, !grammar().unwilled.has(gov.lemma));
-      if (code) return { at: gov.i, code };
+      if (code) return { at: gov.i, code, kind };
     }
     const that = thatGovernor(s, c.i);
     if (that) {
       const code = wrapped(that.kind, act);
-      if (code) return { at: that.i, code };
+      if (code) return { at: that.i, code, kind: that.kind };
     }
     const halt = haltGovernor(s, c);
     if (halt !== undefined) {
       const code = wrapped('halt', act);
-      if (code) return { at: halt, code };
+      if (code) return { at: halt, code, kind: 'halt' };
     }
   }
   // What a speaker says another must or should do is demanded or appealed for, whatever the act.
@@ -125,13 +135,14 @@ function composeOne(s: PreparedSentence, c: Candidate): { at: number; code: stri
   if (reported)
     return {
       at: reported.i,
+      kind: reported.kind,
       code: wrapped(reported.kind, act) ?? grammar().modality[reported.kind]['default']!,
     };
   return undefined;
 }
 
 /** A statement verb with a comment noun as its object: "reiterated his optimism" → 013. */
-function statementAct(s: PreparedSentence, c: Candidate): { at: number; code: string } | undefined {
+function statementAct(s: PreparedSentence, c: Candidate): Hit | undefined {
   // A finite statement only: "his duty to report his concerns" reports nothing yet.
   if (c.noun || c.modality.governor || s.toks[c.i - 1]?.lower === 'to') return undefined;
   if (!wordKnowledge().word(c.lemma).cameo.startsWith('01')) return undefined;
@@ -139,11 +150,83 @@ function statementAct(s: PreparedSentence, c: Candidate): { at: number; code: st
     const t = s.toks[k]!;
     if (t.pos === 'NOUN') {
       const code = wordKnowledge().statementCode(t.lemma) ?? wordKnowledge().statementCode(t.lower);
-      return code ? { at: c.i, code } : undefined;
+      return code ? { at: c.i, code, kind: 'comment' } : undefined;
     }
     if (!SKIP_POS.has(t.pos) && t.pos !== 'PRON') return undefined;
   }
   return undefined;
+}
+
+/** A control noun denied by its determiner: "has no plans to attend", "no sincere intention of complying". */
+function deniedNoun(s: PreparedSentence, at: number): boolean {
+  if (s.toks[at]!.pos !== 'NOUN') return false;
+  let k = at - 1;
+  while (k > at - 3 && k > 0 && s.toks[k]!.pos === 'ADJ') k--;
+  return s.toks[k]?.lower === 'no';
+}
+
+/**
+ * Composed acts that are done to another actor: an intent (03x), a threat (13x), a reduction of
+ * relations (16x). Without an actor the wrapped act is done to they are a plan or a stance, not an
+ * act between actors ("promised to protect Medicaid", "vowing to fight on", "ends bid").
+ */
+const DIRECTED: ReadonlySet<string> = new Set(['03', '13', '16']);
+
+/** Controls whose own actor does the wrapped act ("planned to withdraw"), unlike "urged X to withdraw". */
+const SUBJECT_CONTROL: ReadonlySet<string> = new Set(['intent', 'threat', 'refuse', 'halt']);
+
+const POSSESSIVE_MARKS = new Set(["'s", '’s', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/**
+ * The arguments of a composed act, from the words that say whose intent or appeal it is and whom the
+ * wrapped act is done to; undefined when the sentence does not assert the control of any actor.
+ * - A control noun's actor is its possessor ("supported his call for a ban": the call is his, not the
+ *   supporters'); a control noun after a preposition without one is no one's act here ("in order to",
+ *   "campaigning against plans to").
+ * - When the control's actor is the act's (an intent, a threat, a refusal, a halt), the target is what
+ *   the wrapped act is done to, after the act's own word: "was eager to withdraw troops" takes no
+ *   target from a bystander named before. An appeal's or a demand's target is whoever is asked ("said
+ *   the European Union must be ready to mediate").
+ */
+function composedArguments(
+  s: PreparedSentence,
+  kind: WrapKind | 'halt' | 'comment',
+  at: number,
+  act: number,
+  args: Pick<Decoded, 'source' | 'target'>,
+): Pick<Decoded, 'source' | 'target'> | undefined {
+  const out = { ...args };
+  if (s.toks[at]!.pos === 'NOUN') {
+    let k = at - 1;
+    const skipped = (t: PreparedSentence['toks'][number]) =>
+      (t.pos === 'ADJ' || t.pos === 'DET') && !POSSESSIVE_MARKS.has(t.lower);
+    while (k > 0 && skipped(s.toks[k]!) && at - k < 4) k--;
+    const w = s.toks[k];
+    if (w && POSSESSIVE_MARKS.has(w.lower)) {
+      const end = w.lower.endsWith('s') && w.lower.length === 2 ? k : k + 1;
+      // A possessive pronoun ("expressed its readiness") leaves the tagger's source, its antecedent.
+      const pronoun = s.toks[end - 1]?.pos === 'PRON';
+      const owner = end > 0 && !pronoun ? ownerWords(s, end) : undefined;
+      if (owner) out.source = owner;
+      else if (!pronoun) delete out.source;
+    } else if (w?.pos === 'ADP') return undefined;
+  }
+  if (SUBJECT_CONTROL.has(kind) && act > at && out.target && out.target[0] < act) {
+    const object = objectWords(s, act);
+    if (object) out.target = object;
+    else delete out.target;
+  }
+  return out;
+}
+
+/** The words of the possessor ending at `end` (one past its last word): "Trump" of "Trump's", "his". */
+function ownerWords(s: PreparedSentence, end: number): [number, number] | undefined {
+  const last = end - 1;
+  if (!isActorToken(s, last)) return undefined;
+  if (s.toks[last]!.pos === 'PRON') return [last, end];
+  let first = last;
+  while (first > 0 && last - first < 6 && isActorToken(s, first - 1)) first--;
+  return [first, end];
 }
 
 /** Composed acts of a sentence, beside the typed ones (a word already typed is left to the classifier). */
@@ -165,14 +248,18 @@ export function composeSentence(
     if (!hit || taken.has(hit.at)) continue;
     const t = trigger(s, hit.at);
     // A negated, hypothetical or conditional control states no act.
-    if (t.modality.negated || t.modality.hypothetical) continue;
+    if (t.modality.negated || t.modality.hypothetical || deniedNoun(s, hit.at)) continue;
     taken.add(hit.at);
     const type = codeType(hit.code);
     stat ??= staticArgFeatures(s);
     // Statements (01x) have no PLOVER type: their arguments are tagged as an untyped trigger's.
     const folded = (type === '-' ? 'NONE' : type) as FoldedType;
     const labels = tagArguments(s, model, t, folded, stat);
-    out.push({ c: t, type: folded, margin: 0, code: hit.code, ...argumentRanges(labels, t.i) });
+    const args = composedArguments(s, hit.kind, hit.at, c.i, argumentRanges(labels, t.i));
+    // The target as the coder will take it: the tagged words, else the control word's object.
+    const target = args?.target ? actorWords(s, args.target) : objectWords(s, hit.at);
+    if (!args || (DIRECTED.has(hit.code.slice(0, 2)) && !target)) continue;
+    out.push({ c: t, type: folded, margin: 0, code: hit.code, ...args });
   }
   return out;
 }

@@ -4,6 +4,7 @@ import type { Attribution, Quotation, Token } from '../model/index.js';
 import { findQuotations, quotedTokens, tokenAtOrAfter } from '../text/index.js';
 import { decodeModel, encodeModel } from '../learn/model-file.js';
 import { projectPath } from '../util/data.js';
+import { actorWords, isActorToken } from './arguments.js';
 import type { Decoded } from './decode.js';
 import { h } from './feature-hash.js';
 import { codeType, dictionaryCode, type FoldedType } from './features.js';
@@ -122,6 +123,29 @@ function reported(s: PreparedSentence, i: number, attributions: readonly Attribu
   return '-';
 }
 
+/**
+ * Sense cues from what the act is done to: the trigger's first noun after it (its WordNet file, entity
+ * class, word) and, per trigger word, its WordNet file and word-vector cluster, so that "held a rally"
+ * and "held talks", "released a statement" and "released prisoners", "surrounded the Statehouse" and
+ * "surrounded the rebels" can part; and whether the object and the target are actors at all.
+ */
+function objectSense(s: PreparedSentence, d: Decoded, type: FoldedType): number[] {
+  const f: number[] = [];
+  let object = 'none';
+  for (let o = d.c.i + 1; o < Math.min(s.toks.length, d.c.i + 5); o++) {
+    const x = s.toks[o]!;
+    if (x.pos !== 'NOUN' && x.pos !== 'PROPN') continue;
+    const lex = s.info[o]!.nounLex[0] ?? -1;
+    f.push(h`ox:${lex}|${type}`, h`oe:${s.ent[o] || '-'}|${type}`, h`lo:${d.c.lemma}|${x.lemma}`);
+    f.push(h`lox:${d.c.lemma}|${lex}`, h`loc:${d.c.lemma}|${wordKnowledge().word(x.lemma).coarse}`);
+    object = isActorToken(s, o) ? 'actor' : 'thing';
+    break;
+  }
+  const target = !d.target ? 'none' : actorWords(s, d.target) ? 'actor' : 'thing';
+  f.push(h`oa:${object}|${type}`, h`loa:${d.c.lemma}|${object}`, h`ta:${target}|${type}`);
+  return f;
+}
+
 /** Hashed features of one event for the news filter. */
 export function newsFilterFeatures(s: PreparedSentence, d: Decoded, ctx: FilterContext): number[] {
   const k = wordKnowledge();
@@ -137,13 +161,7 @@ export function newsFilterFeatures(s: PreparedSentence, d: Decoded, ctx: FilterC
   // Sense cues: the words next to the trigger ("shot down", "break out"), its object ("beat the governor").
   const next = s.toks[d.c.i + 1];
   f.push(h`w+1:${d.c.lemma}|${next?.lower ?? '$'}`, h`w-1:${s.toks[d.c.i - 1]?.lower ?? '^'}|${type}`);
-  for (let o = d.c.i + 1; o < Math.min(s.toks.length, d.c.i + 5); o++) {
-    const x = s.toks[o]!;
-    if (x.pos !== 'NOUN' && x.pos !== 'PROPN') continue;
-    const lex = s.info[o]!.nounLex[0] ?? -1;
-    f.push(h`ox:${lex}|${type}`, h`oe:${s.ent[o] || '-'}|${type}`, h`lo:${d.c.lemma}|${x.lemma}`);
-    break;
-  }
+  f.push(...objectSense(s, d, type));
   // The source: a document, an institution, a person, a pronoun.
   const sh = headOf(s, ctx.source);
   const st = s.toks[sh]!;

@@ -1,5 +1,6 @@
 import { isActorToken } from './arguments.js';
 import type { Decoded } from './decode.js';
+import { participleModifier } from './participle.js';
 import { DASHES, type PreparedSentence } from './sentence.js';
 
 /*
@@ -15,7 +16,7 @@ import { DASHES, type PreparedSentence } from './sentence.js';
  * for 3 of 20 gold events).
  */
 export function passiveVoice(s: PreparedSentence, d: Decoded): void {
-  if (!d.c.modality.passive) return;
+  if (!d.c.modality.passive && !participleModifier(s, d.c.i)) return;
   // After a passive verb only a "by" phrase is the agent ("were killed, Mujahid said" has none).
   if (d.source && d.source[0] > d.c.i) {
     if (s.toks.slice(d.c.i + 1, d.source[0]).every((t) => t.lower !== 'by')) delete d.source;
