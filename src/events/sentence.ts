@@ -89,6 +89,8 @@ function datelineEnd(toks: readonly Tagged[]): number {
 /** Photo credits ("REUTERS/Jane Doe/File Photo"): a word with a slash and the credit words after it. */
 function blockCredits(toks: readonly Tagged[], blocked: Uint8Array): void {
   for (let k = 0; k < toks.length; k++) {
+    // Both tests below need a slash: most words have none and skip the pattern.
+    if (!toks[k]!.text.includes('/')) continue;
     if (
       !/\p{L}\/\p{L}/u.test(toks[k]!.text) &&
       !(toks[k]!.text === '/' && /^\p{Lu}/u.test(toks[k - 1]?.text ?? ''))
