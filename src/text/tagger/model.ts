@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { decodeModel, encodeModel } from '../../learn/model-file.js';
-import { FEATURES_PER_WORD, featuresAt, WORD_ONLY, type SentenceFeatures } from './features.js';
+import {
+  contextFeaturesAt,
+  FEATURES_PER_WORD,
+  tagFeaturesAt,
+  WORD_ONLY,
+  wordFeaturesAt,
+  type SentenceFeatures,
+} from './features.js';
 import { POS_TAGS } from './tagged.js';
 
 const MODEL_KIND = 'POS';
@@ -106,8 +113,10 @@ export class PosModel {
         tags[i] = known;
         continue;
       }
-      featuresAt(s, i, tags, feats);
-      const at = this.recentWord(s.exact[i]!, s.words[i]!) * LABELS;
+      // The word's own keys are made only when its sums are not remembered (recentWord).
+      contextFeaturesAt(s, i, feats);
+      tagFeaturesAt(s, i, tags, feats);
+      const at = this.recentWord(s, i) * LABELS;
       for (let l = 0; l < LABELS; l++) scores[l] = wordSums[at + l]!;
       this.addRows(IN_CONTEXT, scores, 0);
       let best = 0;
@@ -117,14 +126,17 @@ export class PosModel {
     return tags;
   }
 
-  /** The slot of a word's WORD_ONLY sums, summed when the word is not among the recent ones. */
-  private recentWord(hash: number, word: string): number {
+  /** The slot of word i's WORD_ONLY sums, summed when the word is not among the recent ones. */
+  private recentWord(s: SentenceFeatures, i: number): number {
+    const hash = s.exact[i]!;
+    const word = s.words[i]!;
     const mask = WORD_SLOTS - 1;
     let p = hash & mask;
     // A long word is not remembered: a slice of 13 characters or more keeps its whole article alive.
     if (word.length >= SLICED_LENGTH) {
       p = WORD_SLOTS;
       this.wordSums.fill(0, p * LABELS, (p + 1) * LABELS);
+      wordFeaturesAt(s, i, this.feats);
       this.addRows(WORD_ONLY, this.wordSums, p * LABELS);
       return p;
     }
@@ -141,6 +153,7 @@ export class PosModel {
     this.wordHashes[p] = hash;
     this.wordTexts[p] = word;
     this.wordSums.fill(0, p * LABELS, (p + 1) * LABELS);
+    wordFeaturesAt(s, i, this.feats);
     this.addRows(WORD_ONLY, this.wordSums, p * LABELS);
     return p;
   }
