@@ -139,6 +139,15 @@ export function featuresAt(s: SentenceFeatures, i: number, tags: ArrayLike<numbe
   tagFeaturesAt(s, i, tags, out);
 }
 
+/** Positions in `featuresAt`'s keys of those that read the two tags before the word and nothing else. */
+export const TAGS_ONLY = [STATIC, STATIC + 1] as const;
+
+/** The keys at TAGS_ONLY for the tags before a word (each tag index + 1, 0 before the sentence). */
+export function tagsOnlyFeatures(t1: number, t2: number, out: Uint32Array): void {
+  out[STATIC] = mixKey(20, t1);
+  out[STATIC + 1] = mixKey(21, t1, t2);
+}
+
 /** Position i's keys that read the tags chosen before it, into `out[STATIC, FEATURES_PER_WORD)`. */
 export function tagFeaturesAt(
   s: SentenceFeatures,
@@ -148,8 +157,7 @@ export function tagFeaturesAt(
 ): void {
   const t1 = i > 0 ? tags[i - 1]! + 1 : 0;
   const t2 = i > 1 ? tags[i - 2]! + 1 : 0;
-  out[STATIC] = mixKey(20, t1);
-  out[STATIC + 1] = mixKey(21, t1, t2);
+  tagsOnlyFeatures(t1, t2, out);
   out[STATIC + 2] = mixKey(22, t1, s.lower[i]!);
   out[STATIC + 3] = mixKey(23, t1, at(s, s.lower, i + 1));
   out[STATIC + 4] = mixKey(24, t1, s.suffix3[i]!);
