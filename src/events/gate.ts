@@ -1,6 +1,7 @@
 import type { Mention } from '../model/index.js';
 import { isActorWord } from './vocabulary.js';
 import { someLetterWord } from '../util/letter-words.js';
+import { WordFilter } from '../util/word-filter.js';
 
 /*
  * A cheap test, before any tagging, of whether a sentence may hold a codable event: it must name an
@@ -53,11 +54,23 @@ function inflected(w: string): boolean {
   return w.endsWith('s') || w.endsWith('ed') || w.endsWith('ing');
 }
 
-/** Whether a lower-cased word is in the vocabulary as written or as a regular inflection. */
-function isTrigger(w: string, vocabulary: ReadonlySet<string>): boolean {
-  if (vocabulary.has(w)) return true;
+/** A Bloom filter of each trigger vocabulary (one per model, or per list of extra verbs). */
+const filters = new WeakMap<ReadonlySet<string>, WordFilter>();
+
+function filterOf(vocabulary: ReadonlySet<string>): WordFilter {
+  let filter = filters.get(vocabulary);
+  if (!filter) filters.set(vocabulary, (filter = new WordFilter(vocabulary)));
+  return filter;
+}
+
+/**
+ * Whether a lower-cased word is in the vocabulary as written or as a regular inflection; the filter
+ * turns most words away before the set is asked.
+ */
+function isTrigger(w: string, vocabulary: ReadonlySet<string>, filter: WordFilter): boolean {
+  if (filter.mayHold(w) && vocabulary.has(w)) return true;
   if (!inflected(w)) return false;
-  for (const s of stemsOf(w)) if (vocabulary.has(s)) return true;
+  for (const s of stemsOf(w)) if (filter.mayHold(s) && vocabulary.has(s)) return true;
   return false;
 }
 
@@ -68,7 +81,8 @@ export function holdsTrigger(
   end: number,
   vocabulary: ReadonlySet<string>,
 ): boolean {
-  return someLetterWord(text.slice(start, end).toLowerCase(), (w) => isTrigger(w, vocabulary));
+  const filter = filterOf(vocabulary);
+  return someLetterWord(text.slice(start, end).toLowerCase(), (w) => isTrigger(w, vocabulary, filter));
 }
 
 /**
