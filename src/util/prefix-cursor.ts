@@ -4,8 +4,11 @@
  * character inside it, with no string built and no whole-string comparison. `sorted` must be sorted
  * by UTF-16 code units (the order of `<` on strings) and hold no duplicates.
  */
-/** Marks hold two indices below 2^26 in one number (exact in a double). */
-const MARK_BASE = 2 ** 26;
+/**
+ * Marks hold two indices below 2^15 in one number below 2^30: a small integer V8 keeps unboxed, so a
+ * table of marks in the start-up snapshot holds no number objects.
+ */
+const MARK_BASE = 2 ** 15;
 
 export class PrefixCursor {
   private lo = 0;
