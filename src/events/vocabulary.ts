@@ -3,6 +3,7 @@ import { grammar } from './lexicon.js';
 import type { Tagged } from './tagger.js';
 import { PrefixCursor } from '../util/prefix-cursor.js';
 import { WordFilter } from '../util/word-filter.js';
+import { isSpaceCode } from '../util/letter-words.js';
 
 /*
  * The events coder's actor vocabulary: a thin adapter over the actors stage's data (data/actors/:
@@ -140,28 +141,11 @@ export function isActorWord(word: string): boolean {
   return v.wordStarts.has(lower) || (v.nameStarts.has(lower) && /^\p{Lu}/u.test(word));
 }
 
-/** Whether a UTF-16 code unit is one of `\s` (JavaScript's white space and line terminators). */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return (
-    c === 160 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** A word's part before its first separator (white space, `.`, `'`, `’`, `-`): `w.split(/[\s.'’-]/)[0]`. */
 function firstPart(w: string): string {
   for (let k = 0; k < w.length; k++) {
     const c = w.charCodeAt(k);
-    if (c === 46 || c === 39 || c === 0x2019 || c === 45 || isSpace(c)) return w.slice(0, k);
+    if (c === 46 || c === 39 || c === 0x2019 || c === 45 || isSpaceCode(c)) return w.slice(0, k);
   }
   return w;
 }
@@ -170,7 +154,7 @@ function firstPart(w: string): string {
 function gapBefore(text: string, toks: readonly Tagged[], j: number): string {
   if (!text) return ' ';
   const gap = text.slice(toks[j - 1]!.end, toks[j]!.start);
-  for (let k = 0; k < gap.length; k++) if (isSpace(gap.charCodeAt(k))) return ' ';
+  for (let k = 0; k < gap.length; k++) if (isSpaceCode(gap.charCodeAt(k))) return ' ';
   return gap;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { someLetterWord } from './letter-words.js';
+import { isSpaceCode, someLetterWord } from './letter-words.js';
 
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 
@@ -45,5 +45,13 @@ describe('someLetterWord', () => {
       }),
     ).toBe(true);
     expect(seen).toEqual(['one', 'two']);
+  });
+});
+
+describe('isSpaceCode', () => {
+  it('is /\\s/ for every UTF-16 code unit', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
+    expect(wrong).toEqual([]);
   });
 });

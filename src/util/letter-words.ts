@@ -1,5 +1,6 @@
 /*
- * The words of a text as `/\p{L}[\p{L}\p{M}'’-]*\/gu` matches them (a letter, then letters, marks,
+ * Character classes for scanners that run over every word of every sentence, without regular
+ * expressions. The words of a text as `/\p{L}[\p{L}\p{M}'’-]*\/gu` matches them (a letter, then letters, marks,
  * apostrophes and hyphens), read one at a time by a hand scanner: a test over every sentence of
  * every article stops at the first word it wants instead of building the list of all of them.
  */
@@ -61,4 +62,21 @@ export function someLetterWord(
     k = e;
   }
   return false;
+}
+
+/** Whether a UTF-16 code unit is one of `\s` (JavaScript's white space and line terminators). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
