@@ -96,7 +96,7 @@ function findPieces(
       i = j;
       continue;
     }
-    if (v.notActors.has(t.text)) {
+    if (v.notActorFilter.mayHold(t.text) && v.notActors.has(t.text)) {
       i++;
       continue;
     }

@@ -4,6 +4,7 @@ import { wordKnowledge, type WordInfo } from './knowledge.js';
 import { grammar } from './lexicon.js';
 import { tagRange, type Tagged } from './tagger.js';
 import { countEndingBy } from '../util/sorted-spans.js';
+import { startsWithLetter } from '../util/letter-words.js';
 import { ENGLISH_DOUBLE_QUOTES, ENGLISH_QUOTES } from '../text/index.js';
 
 /*
@@ -168,7 +169,7 @@ function findCandidates(
   const g = grammar();
   for (let i = 0; i < toks.length && out.length < MAX_CANDIDATES; i++) {
     const t = toks[i]!;
-    if (blocked[i] || !/^\p{L}/u.test(t.text)) continue;
+    if (blocked[i] || !startsWithLetter(t.text)) continue;
     // "Israeli-occupied", "US-led": a participle inside a modifier is not a predicate.
     if (toks[i - 1]?.text === '-' && t.pos !== 'NOUN') continue;
     const w = info[i]!;

@@ -49,6 +49,8 @@ interface Vocabulary {
   namesLower: Set<string>;
   lower: Map<string, Entry>;
   notActors: Set<string>;
+  /** A Bloom filter of `notActors`, asked of every token first. */
+  notActorFilter: WordFilter;
   /** First words of lower-case entries ("police", "rebel"): they start an actor in any case. */
   wordStarts: Set<string>;
   /** Lower-cased first words of capitalised names ("iranian", "nato"): they start one only capitalised. */
@@ -124,6 +126,7 @@ export function vocab(): Vocabulary {
     namesLower,
     lower,
     notActors,
+    notActorFilter: new WordFilter(notActors),
     wordStarts,
     nameStarts,
   };

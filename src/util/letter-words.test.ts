@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSpaceCode, someLetterWord } from './letter-words.js';
+import { isSpaceCode, someLetterWord, startsWithLetter } from './letter-words.js';
 
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 
@@ -53,5 +53,12 @@ describe('isSpaceCode', () => {
     const wrong: number[] = [];
     for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('startsWithLetter', () => {
+  it('is /^\\p{L}/u', () => {
+    for (const w of ['', 'a', 'É', '1a', "'s", '-', '𝐀b', '\ud835', 'ΟΔΟΣ', '東京', '\u0301a'])
+      expect(startsWithLetter(w), w).toBe(/^\p{L}/u.test(w));
   });
 });

@@ -28,6 +28,11 @@ function classOf(cp: number): number {
   return c;
 }
 
+/** Whether `s` starts with a letter: `/^\p{L}/u.test(s)`. */
+export function startsWithLetter(s: string): boolean {
+  return s.length > 0 && classOf(s.codePointAt(0)!) === LETTER;
+}
+
 /** The code point at `at`, as in `s.slice(0, end)`: a pair cut by `end` is its lone first half. */
 function codePointBefore(s: string, at: number, end: number): number {
   const cp = s.codePointAt(at)!;
