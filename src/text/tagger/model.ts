@@ -59,8 +59,9 @@ export type PosModelHeader = z.infer<typeof HeaderSchema>;
  * with its weight: a feature costs two reads far apart in memory instead of four (key, row start,
  * tags, weights). Scoring a word first finds the rows of all its features, then adds them, so the
  * slow reads of different features overlap. The features that read the word alone are summed once
- * for each of the recent words (news repeats its words): a word then costs 14 rows instead of 21. The
- * weights are integers, so their sums are exact in any order and grouping: the tags are those of
+ * for each of the recent words (news repeats its words), and the two that read only the tags before
+ * it once for each pair of tags: a word then costs 12 table lookups instead of 21. The weights are
+ * integers, so their sums are exact in any order and grouping: the tags are those of
  * adding each feature's row in turn.
  */
 export class PosModel {
