@@ -96,7 +96,7 @@ function findPieces(
       i = j;
       continue;
     }
-    if (v.notActors.has(t.text)) {
+    if (v.notActorFilter.mayHold(t.text) && v.notActors.has(t.text)) {
       i++;
       continue;
     }
@@ -118,10 +118,11 @@ function findPieces(
 function partOfLongerName(p: Piece, toks: readonly Tagged[], uncodedNames: readonly Mention[]): boolean {
   if (!p.name || p.kind === 'demonym') return false;
   const start = toks[p.i]!.start;
+  // Most names are inside no uncoded name: that test, cheaper than the pattern, goes first.
+  if (!uncodedNames.some((n) => n.start < start && start < n.end)) return false;
   // The word before must be a capitalised part of the name: "NATO-member Norway" is no name of Norway's.
   const before = toks[p.i - 1];
-  if (!before || !/^\p{Lu}[\p{L}\p{M}.'’]*$/u.test(before.text)) return false;
-  return uncodedNames.some((n) => n.start < start && start < n.end);
+  return before !== undefined && /^\p{Lu}[\p{L}\p{M}.'’]*$/u.test(before.text);
 }
 
 /** Whether piece p continues the phrase whose last piece is prev. */

@@ -1,5 +1,7 @@
 import type { Mention } from '../model/index.js';
 import { isActorWord } from './vocabulary.js';
+import { someLetterWord } from '../util/letter-words.js';
+import { WordFilter } from '../util/word-filter.js';
 
 /*
  * A cheap test, before any tagging, of whether a sentence may hold a codable event: it must name an
@@ -9,17 +11,6 @@ import { isActorWord } from './vocabulary.js';
  */
 
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
-const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
-
-/** Lower-cased words of a text range. */
-function wordsOf(text: string, start: number, end: number): string[] {
-  return text.slice(start, end).toLowerCase().match(WORD) ?? [];
-}
-
-/** Words of a text range as written (names start an actor only capitalised). */
-function writtenWordsOf(text: string, start: number, end: number): string[] {
-  return text.slice(start, end).match(WORD) ?? [];
-}
 
 /** Whether the range names an actor; `mentions` are those inside it. */
 export function namesAnActor(
@@ -29,12 +20,21 @@ export function namesAnActor(
   mentions: readonly Mention[],
 ): boolean {
   if (mentions.some((m) => ACTOR_TYPES.has(m.type))) return true;
-  return writtenWordsOf(text, start, end).some(isActorWordForm);
+  return someLetterWord(text, isActorWordForm, start, end);
 }
 
-/** An actor word as written, also possessive or hyphenated ("police's", "pro-government" → "pro"). */
+/**
+ * An actor word as written, also possessive or hyphenated ("police's", "pro-government" → "pro"):
+ * the word's part before its first hyphen or apostrophe (which also drops a possessive "'s").
+ */
 function isActorWordForm(w: string): boolean {
-  return isActorWord(w.replace(/['’]s$/u, '').split(/[-'’]/)[0]!);
+  let k = 0;
+  while (k < w.length) {
+    const c = w.charCodeAt(k);
+    if (c === 45 || c === 39 || c === 0x2019) break;
+    k++;
+  }
+  return isActorWord(k === w.length ? w : w.slice(0, k));
 }
 
 /** The forms a regular inflection may come from ("attacked" → attack, attacke; "parties" → party). */
@@ -54,11 +54,23 @@ function inflected(w: string): boolean {
   return w.endsWith('s') || w.endsWith('ed') || w.endsWith('ing');
 }
 
-/** Whether a lower-cased word is in the vocabulary as written or as a regular inflection. */
-function isTrigger(w: string, vocabulary: ReadonlySet<string>): boolean {
-  if (vocabulary.has(w)) return true;
+/** A Bloom filter of each trigger vocabulary (one per model, or per list of extra verbs). */
+const filters = new WeakMap<ReadonlySet<string>, WordFilter>();
+
+function filterOf(vocabulary: ReadonlySet<string>): WordFilter {
+  let filter = filters.get(vocabulary);
+  if (!filter) filters.set(vocabulary, (filter = new WordFilter(vocabulary)));
+  return filter;
+}
+
+/**
+ * Whether a lower-cased word is in the vocabulary as written or as a regular inflection; the filter
+ * turns most words away before the set is asked.
+ */
+function isTrigger(w: string, vocabulary: ReadonlySet<string>, filter: WordFilter): boolean {
+  if (filter.mayHold(w) && vocabulary.has(w)) return true;
   if (!inflected(w)) return false;
-  for (const s of stemsOf(w)) if (vocabulary.has(s)) return true;
+  for (const s of stemsOf(w)) if (filter.mayHold(s) && vocabulary.has(s)) return true;
   return false;
 }
 
@@ -69,12 +81,14 @@ export function holdsTrigger(
   end: number,
   vocabulary: ReadonlySet<string>,
 ): boolean {
-  return wordsOf(text, start, end).some((w) => isTrigger(w, vocabulary));
+  const filter = filterOf(vocabulary);
+  return someLetterWord(text.slice(start, end).toLowerCase(), (w) => isTrigger(w, vocabulary, filter));
 }
 
 /**
  * The gate itself: whether a sentence ([start, end), with the mentions inside it) holds a trigger word
- * and names an actor. The words are read once; the trigger test, which fails more often, goes first.
+ * and names an actor. The trigger test, which fails more often, goes first; each test stops at the
+ * first word that passes it.
  */
 export function mayHoldEvent(
   text: string,
@@ -83,9 +97,5 @@ export function mayHoldEvent(
   mentions: readonly Mention[],
   vocabulary: ReadonlySet<string>,
 ): boolean {
-  const words = wordsOf(text, start, end);
-  if (!words.some((w) => isTrigger(w, vocabulary))) return false;
-  return (
-    mentions.some((m) => ACTOR_TYPES.has(m.type)) || writtenWordsOf(text, start, end).some(isActorWordForm)
-  );
+  return holdsTrigger(text, start, end, vocabulary) && namesAnActor(text, start, end, mentions);
 }

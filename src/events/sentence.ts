@@ -4,6 +4,7 @@ import { wordKnowledge, type WordInfo } from './knowledge.js';
 import { grammar } from './lexicon.js';
 import { tagRange, type Tagged } from './tagger.js';
 import { countEndingBy } from '../util/sorted-spans.js';
+import { startsWithLetter } from '../util/letter-words.js';
 import { ENGLISH_DOUBLE_QUOTES, ENGLISH_QUOTES } from '../text/index.js';
 
 /*
@@ -89,6 +90,8 @@ function datelineEnd(toks: readonly Tagged[]): number {
 /** Photo credits ("REUTERS/Jane Doe/File Photo"): a word with a slash and the credit words after it. */
 function blockCredits(toks: readonly Tagged[], blocked: Uint8Array): void {
   for (let k = 0; k < toks.length; k++) {
+    // Both tests below need a slash: most words have none and skip the pattern.
+    if (!toks[k]!.text.includes('/')) continue;
     if (
       !/\p{L}\/\p{L}/u.test(toks[k]!.text) &&
       !(toks[k]!.text === '/' && /^\p{Lu}/u.test(toks[k - 1]?.text ?? ''))
@@ -166,7 +169,7 @@ function findCandidates(
   const g = grammar();
   for (let i = 0; i < toks.length && out.length < MAX_CANDIDATES; i++) {
     const t = toks[i]!;
-    if (blocked[i] || !/^\p{L}/u.test(t.text)) continue;
+    if (blocked[i] || !startsWithLetter(t.text)) continue;
     // "Israeli-occupied", "US-led": a participle inside a modifier is not a predicate.
     if (toks[i - 1]?.text === '-' && t.pos !== 'NOUN') continue;
     const w = info[i]!;

@@ -1,6 +1,9 @@
 import { authoredCountries, authoredOrganizations, authoredRoleWords } from '../actors/index.js';
 import { grammar } from './lexicon.js';
 import type { Tagged } from './tagger.js';
+import { PrefixCursor } from '../util/prefix-cursor.js';
+import { WordFilter } from '../util/word-filter.js';
+import { isSpaceCode } from '../util/letter-words.js';
 
 /*
  * The events coder's actor vocabulary: a thin adapter over the actors stage's data (data/actors/:
@@ -28,16 +31,26 @@ export interface VocabularyMatch extends Entry {
 const MAX_PHRASE_WORDS = 12;
 
 interface Vocabulary {
-  /** Lower-cased first words of every entry: most tokens start none and are skipped at once. */
-  firstWords: Set<string>;
   /**
-   * Every entry lower-cased, sorted, to stop growing a candidate as soon as no entry starts with it
-   * (one string per entry: a set of every prefix was 20,000 strings in each start-up snapshot).
+   * Lower-cased first words of every entry, each with the cursor's mark of the entries that start
+   * with it: most tokens start none and are skipped at once, the others are read on from there.
    */
-  sortedLower: string[];
+  firstWords: Map<string, number>;
+  /** A Bloom filter of `firstWords`: most tokens are told apart from them without a Map lookup. */
+  firstWordFilter: WordFilter;
+  /**
+   * A cursor over every entry lower-cased and sorted, to stop growing a candidate as soon as no entry
+   * starts with it (one string per entry: a set of every prefix was 20,000 strings in each start-up
+   * snapshot).
+   */
+  cursor: PrefixCursor;
   exact: Map<string, Entry>;
+  /** The keys of `exact`, lower-cased: only a candidate among them is looked up as written. */
+  namesLower: Set<string>;
   lower: Map<string, Entry>;
   notActors: Set<string>;
+  /** A Bloom filter of `notActors`, asked of every token first. */
+  notActorFilter: WordFilter;
   /** First words of lower-case entries ("police", "rebel"): they start an actor in any case. */
   wordStarts: Set<string>;
   /** Lower-cased first words of capitalised names ("iranian", "nato"): they start one only capitalised. */
@@ -89,28 +102,35 @@ export function vocab(): Vocabulary {
   const firstWord = (k: string) => k.split(/[\s.'’-]/)[0]!.toLowerCase();
   const wordStarts = new Set([...lower.keys()].map(firstWord));
   const nameStarts = new Set([...exact.keys()].map(firstWord));
-  const firstWords = new Set([...wordStarts, ...nameStarts]);
   const sortedLower = [...new Set([...exact.keys(), ...lower.keys()].map((k) => k.toLowerCase()))].sort(
     (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   );
+  const cursor = new PrefixCursor(sortedLower);
+  const firstWords = new Map<string, number>();
+  for (const w of [...wordStarts, ...nameStarts]) {
+    cursor.reset();
+    cursor.readString(w);
+    firstWords.set(w, cursor.mark());
+  }
   for (const p of [...actorPronouns, 'the']) {
     wordStarts.delete(p);
     nameStarts.delete(p);
   }
-  vocabulary = { firstWords, sortedLower, exact, lower, notActors, wordStarts, nameStarts };
+  const namesLower = new Set([...exact.keys()].map((k) => k.toLowerCase()));
+  const firstWordFilter = new WordFilter(firstWords.keys());
+  vocabulary = {
+    firstWords,
+    firstWordFilter,
+    cursor,
+    exact,
+    namesLower,
+    lower,
+    notActors,
+    notActorFilter: new WordFilter(notActors),
+    wordStarts,
+    nameStarts,
+  };
   return vocabulary;
-}
-
-/** Whether some of the sorted strings starts with `prefix` (the first one not before it does, if any). */
-function startsSome(sorted: readonly string[], prefix: string): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  return prefix.length > 0 && lo < sorted.length && sorted[lo]!.startsWith(prefix);
 }
 
 /**
@@ -124,33 +144,84 @@ export function isActorWord(word: string): boolean {
   return v.wordStarts.has(lower) || (v.nameStarts.has(lower) && /^\p{Lu}/u.test(word));
 }
 
-const WORD_SEPARATOR = /[\s.'’-]/;
-
-/** `w.split(WORD_SEPARATOR)[0]` without splitting: called for every word of a tagged sentence. */
+/** A word's part before its first separator (white space, `.`, `'`, `’`, `-`): `w.split(/[\s.'’-]/)[0]`. */
 function firstPart(w: string): string {
-  const at = w.search(WORD_SEPARATOR);
-  return at < 0 ? w : w.slice(0, at);
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c === 46 || c === 39 || c === 0x2019 || c === 45 || isSpaceCode(c)) return w.slice(0, k);
+  }
+  return w;
 }
 
-/** Longest vocabulary match starting at token i, at most MAX_PHRASE_WORDS tokens. */
+/** What joins token j - 1 to token j in a phrase: the text between them, any white space as one space. */
+function gapBefore(text: string, toks: readonly Tagged[], j: number): string {
+  if (!text) return ' ';
+  const gap = text.slice(toks[j - 1]!.end, toks[j]!.start);
+  for (let k = 0; k < gap.length; k++) if (isSpaceCode(gap.charCodeAt(k))) return ' ';
+  return gap;
+}
+
+/** Tokens [i, j) as a vocabulary key is written: their words joined by `gapBefore`. */
+function phraseKey(text: string, toks: readonly Tagged[], i: number, j: number): string {
+  let s = toks[i]!.text;
+  for (let x = i + 1; x < j; x++) s += gapBefore(text, toks, x) + toks[x]!.text;
+  return s;
+}
+
+/**
+ * Reads the gap before token j (j > i) and its word, lower-cased, into the cursor; false once no
+ * entry starts with what was read. A single space, the usual gap, is read without slicing the text.
+ */
+function readToken(cursor: PrefixCursor, text: string, toks: readonly Tagged[], j: number): boolean {
+  const t = toks[j]!;
+  const end = toks[j - 1]!.end;
+  if (!text || (t.start === end + 1 && text.charCodeAt(end) === 32)) {
+    if (!cursor.read(32)) return false;
+  } else if (t.start > end && !cursor.readString(gapBefore(text, toks, j).toLowerCase())) return false;
+  return cursor.readString(t.lower);
+}
+
+/**
+ * Longest vocabulary match starting at token i, at most MAX_PHRASE_WORDS tokens. The candidate grows a
+ * word at a time while it is still the start of some entry (lower-cased), read character by character
+ * (`PrefixCursor`); only a candidate equal to an entry is looked up.
+ */
 export function matchAt(text: string, toks: readonly Tagged[], i: number): VocabularyMatch | undefined {
   const v = vocab();
   const first = toks[i]!;
-  if (!v.firstWords.has(firstPart(first.lower))) return undefined;
+  const head = firstPart(first.lower);
+  const mark = v.firstWordFilter.mayHold(head) ? v.firstWords.get(head) : undefined;
+  if (mark === undefined) return undefined;
   // "the" starts only names ("The Hague", "the United States"): look further only before a capital.
   if (first.lower === 'the' && !/^\p{Lu}/u.test(toks[i + 1]?.text ?? '')) return undefined;
-  // Grow the candidate a word at a time while it is still the start of some entry; keep the longest hit.
-  let best: VocabularyMatch | undefined;
-  let s = '';
+  const cursor = v.cursor;
+  cursor.seek(mark, head.length);
+  let best: Entry | undefined;
+  let bestJ = 0;
+  let bestNamed = false;
   for (let j = i + 1; j <= Math.min(toks.length, i + MAX_PHRASE_WORDS); j++) {
-    const t = toks[j - 1]!;
-    const gap = j === i + 1 ? '' : text ? text.slice(toks[j - 2]!.end, t.start) : ' ';
-    s += (/\s/.test(gap) ? ' ' : gap) + t.text;
-    const lower = s.toLowerCase();
-    if (!startsSome(v.sortedLower, lower)) break;
-    const named = v.exact.get(s);
+    const read =
+      j === i + 1 ? cursor.readString(first.lower, head.length) : readToken(cursor, text, toks, j - 1);
+    if (!read) break;
+    const lower = cursor.whole();
+    if (lower === undefined) continue;
+    // Capitalised names match only as written.
+    const named = v.namesLower.has(lower) ? v.exact.get(phraseKey(text, toks, i, j)) : undefined;
     const e = named ?? v.lower.get(lower);
-    if (e) best = { ...e, i, j, ...(named ? { name: true } : {}) };
+    if (e) {
+      best = e;
+      bestJ = j;
+      bestNamed = named !== undefined;
+    }
   }
-  return best;
+  return best && matchOf(best, i, bestJ, bestNamed);
+}
+
+/** The match of entry e at tokens [i, j) (an object spread here cost as much as the search). */
+function matchOf(e: Entry, i: number, j: number, named: boolean): VocabularyMatch {
+  const m: VocabularyMatch = { kind: e.kind, code: e.code, i, j };
+  if ('generic' in e) m.generic = e.generic;
+  if ('agent' in e) m.agent = e.agent;
+  if (named) m.name = true;
+  return m;
 }

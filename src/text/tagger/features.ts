@@ -95,17 +95,34 @@ const at = (s: SentenceFeatures, a: Uint32Array, i: number) => (i < 0 || i >= s.
 
 /** Position i's keys that do not depend on the chosen tags, into `out[0, STATIC)`. */
 export function fixedFeaturesAt(s: SentenceFeatures, i: number, out: Uint32Array): void {
+  wordFeaturesAt(s, i, out);
+  contextFeaturesAt(s, i, out);
+}
+
+/** Position i's keys that read the word alone, at the WORD_ONLY positions of `out`. */
+export function wordFeaturesAt(s: SentenceFeatures, i: number, out: Uint32Array): void {
   const word = s.words[i]!;
   const low = s.lowered[i]!;
-  const w = s.lower[i]!;
   const hyphen = low.lastIndexOf('-');
   out[0] = mixKey(0, 0);
-  out[1] = mixKey(1, w);
+  out[1] = mixKey(1, s.lower[i]!);
   out[2] = mixKey(2, s.suffix3[i]!);
   out[3] = mixKey(3, fnv1aRange(low, low.length - 4, low.length));
   out[4] = mixKey(4, fnv1aRange(low, low.length - 2, low.length));
   out[5] = mixKey(5, fnv1aRange(word, 0, 1));
-  out[6] = mixKey(6, shapeHash(word), i === 0 ? 1 : 0);
+  out[15] =
+    hyphen > 0 && hyphen < low.length - 1
+      ? mixKey(15, fnv1aRange(low, hyphen + 1, low.length))
+      : mixKey(15, 0);
+}
+
+/**
+ * Position i's fixed keys that read more than the word (its shape at the sentence's start, its
+ * neighbours), at the other positions of `out[0, STATIC)`: all a remembered word needs.
+ */
+export function contextFeaturesAt(s: SentenceFeatures, i: number, out: Uint32Array): void {
+  const w = s.lower[i]!;
+  out[6] = mixKey(6, shapeHash(s.words[i]!), i === 0 ? 1 : 0);
   out[7] = mixKey(7, at(s, s.lower, i - 1));
   out[8] = mixKey(8, at(s, s.suffix3, i - 1));
   out[9] = mixKey(9, at(s, s.lower, i + 1));
@@ -114,19 +131,33 @@ export function fixedFeaturesAt(s: SentenceFeatures, i: number, out: Uint32Array
   out[12] = mixKey(12, at(s, s.lower, i + 2));
   out[13] = mixKey(13, at(s, s.lower, i - 1), w);
   out[14] = mixKey(14, w, at(s, s.lower, i + 1));
-  out[15] =
-    hyphen > 0 && hyphen < low.length - 1
-      ? mixKey(15, fnv1aRange(low, hyphen + 1, low.length))
-      : mixKey(15, 0);
 }
 
 /** Position i's keys into `out` (FEATURES_PER_WORD of them): its fixed keys, then those of the tags before it. */
 export function featuresAt(s: SentenceFeatures, i: number, tags: ArrayLike<number>, out: Uint32Array): void {
   fixedFeaturesAt(s, i, out);
-  const t1 = i > 0 ? tags[i - 1]! + 1 : 0;
-  const t2 = i > 1 ? tags[i - 2]! + 1 : 0;
+  tagFeaturesAt(s, i, tags, out);
+}
+
+/** Positions in `featuresAt`'s keys of those that read the two tags before the word and nothing else. */
+export const TAGS_ONLY = [STATIC, STATIC + 1] as const;
+
+/** The keys at TAGS_ONLY for the tags before a word (each tag index + 1, 0 before the sentence). */
+export function tagsOnlyFeatures(t1: number, t2: number, out: Uint32Array): void {
   out[STATIC] = mixKey(20, t1);
   out[STATIC + 1] = mixKey(21, t1, t2);
+}
+
+/** Position i's keys that read the tags chosen before it, into `out[STATIC, FEATURES_PER_WORD)`. */
+export function tagFeaturesAt(
+  s: SentenceFeatures,
+  i: number,
+  tags: ArrayLike<number>,
+  out: Uint32Array,
+): void {
+  const t1 = i > 0 ? tags[i - 1]! + 1 : 0;
+  const t2 = i > 1 ? tags[i - 2]! + 1 : 0;
+  tagsOnlyFeatures(t1, t2, out);
   out[STATIC + 2] = mixKey(22, t1, s.lower[i]!);
   out[STATIC + 3] = mixKey(23, t1, at(s, s.lower, i + 1));
   out[STATIC + 4] = mixKey(24, t1, s.suffix3[i]!);

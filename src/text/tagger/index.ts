@@ -3,7 +3,7 @@ import type { Token } from '../../model/index.js';
 import { loadData, projectPath } from '../../util/data.js';
 import { once } from '../../util/modules.js';
 import { sentenceFeatures } from './features.js';
-import { LEMMAS_FILE, LemmaDataSchema, Lemmatiser } from './lemmas.js';
+import { LEMMAS_FILE, LemmaDataSchema, Lemmatiser, RecentLemmas } from './lemmas.js';
 import { PosModel } from './model.js';
 import { POS_TAGS, type Tagged } from './tagged.js';
 
@@ -21,24 +21,26 @@ export const POS_MODEL_FILE = 'models/pos.bin';
 const posModel = once(() =>
   PosModel.fromBuffer(readFileSync(process.env.NEWSGRAPH_POS_MODEL ?? projectPath(POS_MODEL_FILE))),
 );
-const lemmatiser = once(() => new Lemmatiser(loadData(LEMMAS_FILE, LemmaDataSchema)));
+const recentLemmas = once(() => new RecentLemmas(new Lemmatiser(loadData(LEMMAS_FILE, LemmaDataSchema))));
 
 /** The parts of speech and lemmas of `tokens[from, to)` (one sentence) of `text`. */
 export function tagTokens(text: string, tokens: readonly Token[], from: number, to: number): Tagged[] {
   const words: string[] = [];
   for (let t = from; t < to; t++) words.push(text.slice(tokens[t]!.start, tokens[t]!.end));
-  const tags = posModel().tag(sentenceFeatures(words));
-  const lemmas = lemmatiser();
+  const features = sentenceFeatures(words);
+  const tags = posModel().tag(features);
+  const lemmas = recentLemmas();
   return words.map((word, i) => {
-    const lower = word.toLowerCase();
     const pos = POS_TAGS[tags[i]!]!;
+    // The word lower-cased once, by sentenceFeatures; the lemmas hand back their kept string of it.
+    const slot = lemmas.find(features.lowered[i]!, features.lower[i]!, tags[i]!, pos);
     return {
       start: tokens[from + i]!.start,
       end: tokens[from + i]!.end,
       text: word,
-      lower,
+      lower: lemmas.lowerAt(slot),
       pos,
-      lemma: lemmas.lemma(lower, pos),
+      lemma: lemmas.lemmaAt(slot),
     };
   });
 }

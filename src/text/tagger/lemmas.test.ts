@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../util/data.js';
-import { LEMMAS_FILE, LemmaDataSchema, Lemmatiser, MAX_SUFFIX } from './lemmas.js';
+import { fnv1a } from '../../util/hash.js';
+import { LEMMAS_FILE, LemmaDataSchema, Lemmatiser, MAX_SUFFIX, RecentLemmas } from './lemmas.js';
+import { POS_TAGS } from './tagged.js';
 import { buildLemmaData, type LemmaObservation } from './train.js';
 
 describe('lemmas as suffix rules and the words they miss', () => {
@@ -65,5 +67,24 @@ describe('the committed lemma rules', () => {
     for (const list of Object.values(data.words)) words.push(...Object.keys(list));
     for (const pos of Object.keys(data.rules))
       for (const w of words) expect(lemmas.byRule(w, pos), `${w}/${pos}`).toBe(bySlices(w, pos));
+  });
+});
+
+describe('the recent lemmas', () => {
+  it('give the lemmatiser’s lemma of every word and tag, kept or forgotten, and their kept strings', () => {
+    const lemmas = new Lemmatiser(loadData(LEMMAS_FILE, LemmaDataSchema));
+    const recent = new RecentLemmas(lemmas);
+    const words = ['parties', 'attacked', 'went', 'the', 'internationally', 'condemning', 'was'];
+    // More pairs than the table keeps, so it is cleared on the way, and every pair comes back.
+    for (let n = 0; n < 600; n++) words.push(`w${n}ed`);
+    const wrong: string[] = [];
+    for (const round of [1, 2])
+      for (const w of words)
+        for (const [tag, pos] of POS_TAGS.entries()) {
+          const slot = recent.find(w, fnv1a(w), tag, pos);
+          if (recent.lemmaAt(slot) !== lemmas.lemma(w, pos) || recent.lowerAt(slot) !== w)
+            wrong.push(`${w}/${pos}/${round}`);
+        }
+    expect(wrong).toEqual([]);
   });
 });

@@ -78,3 +78,63 @@ export class Lemmatiser {
     return rule ? lower.slice(0, lower.length - rule[0]) + rule[1] : lower;
   }
 }
+
+/** Slots of the recent words' lemmas; they are forgotten all at once when half are used. */
+const RECENT_SLOTS = 1 << 14;
+/** V8 keeps a slice this long as a view of its parent string (shorter ones are copied). */
+const SLICED_LENGTH = 13;
+
+/**
+ * The lemmas of recent (lower-cased word, part of speech) pairs, found by the word's hash: news
+ * repeats its words, and one probe of a typed array costs less than the word lists' and suffix
+ * rules' Map lookups on a new string. A pair's first strings are kept and handed out again, so the
+ * lookups downstream (the events stage's word knowledge and vocabulary) read strings whose hash V8
+ * has already computed. A word of 13 or more characters is not kept (its slice keeps its article).
+ */
+export class RecentLemmas {
+  private readonly keys = new Uint32Array(RECENT_SLOTS);
+  private readonly used = new Uint8Array(RECENT_SLOTS);
+  private readonly tags = new Uint8Array(RECENT_SLOTS);
+  /** One slot more for a word not kept. */
+  private readonly lowers: string[] = new Array<string>(RECENT_SLOTS + 1).fill('');
+  private readonly lemmas: string[] = new Array<string>(RECENT_SLOTS + 1).fill('');
+  private count = 0;
+
+  constructor(private readonly lemmatiser: Lemmatiser) {}
+
+  /** The slot of `lower` (FNV-1a hash `hash`) as tag `tag` (`pos`), its lemma found when not kept. */
+  find(lower: string, hash: number, tag: number, pos: string): number {
+    if (lower.length >= SLICED_LENGTH) {
+      this.lowers[RECENT_SLOTS] = lower;
+      this.lemmas[RECENT_SLOTS] = this.lemmatiser.lemma(lower, pos);
+      return RECENT_SLOTS;
+    }
+    const key = (hash ^ Math.imul(tag + 1, 0x9e3779b1)) >>> 0;
+    const mask = RECENT_SLOTS - 1;
+    let p = key & mask;
+    while (this.used[p]) {
+      if (this.keys[p] === key && this.tags[p] === tag && this.lowers[p] === lower) return p;
+      p = (p + 1) & mask;
+    }
+    if (++this.count > RECENT_SLOTS / 2) {
+      this.used.fill(0);
+      this.count = 1;
+      p = key & mask;
+    }
+    this.used[p] = 1;
+    this.keys[p] = key;
+    this.tags[p] = tag;
+    this.lowers[p] = lower;
+    this.lemmas[p] = this.lemmatiser.lemma(lower, pos);
+    return p;
+  }
+
+  /** The kept lower-cased word of a slot (equal to the one asked for). */
+  lowerAt(slot: number): string {
+    return this.lowers[slot]!;
+  }
+
+  lemmaAt(slot: number): string {
+    return this.lemmas[slot]!;
+  }
+}
