@@ -46,11 +46,12 @@ export function findVia(
       outletSpan,
       cue: textSpan(doc.text, tokens[i].start, tokens[i].end),
     };
-    // What it cites: "citing X" up to the next punctuation.
+    // What it cites: "citing X" up to the next punctuation, perhaps after a comma ("wrote, citing X,").
     let j = i + 1;
+    const at = j < to && lower(j) === ',' ? j + 1 : j;
     for (const words of lex.citing) {
-      if (words.every((w, k) => j + k < to && lower(j + k) === w)) {
-        const cs = j + words.length;
+      if (words.every((w, k) => at + k < to && lower(at + k) === w)) {
+        const cs = at + words.length;
         let ce = cs;
         while (ce < to && tokens[ce].kind !== 'punct' && tokens[ce].kind !== 'quote') ce++;
         if (ce > cs) via.citing = textSpan(doc.text, tokens[cs].start, tokens[ce - 1].end);

@@ -62,4 +62,16 @@ describe('creditSpeakers', () => {
     const { attributions } = findAttributions(c.doc);
     expect(attributions?.[0]?.via.map((v) => v.outlet)).toEqual(['Reuters']);
   });
+  it('keeps an outlet that cites someone as the via of the attribution on its own verb', () => {
+    const c = contextOf('The Boise Tribune wrote, citing two aides, that the mayor would resign.');
+    const a = {
+      cue: spanOf(c, 'cue', 'wrote'),
+      source: spanOf(c, 'source', 'The Boise Tribune'),
+      content: [spanOf(c, 'content', 'that the mayor would resign')],
+    };
+    const [{ attribution }] = creditSpeakers(c, [a]);
+    expect(attribution.via.map((v) => [v.outlet, v.citing?.text])).toEqual([
+      ['The Boise Tribune', 'two aides'],
+    ]);
+  });
 });

@@ -162,9 +162,11 @@ function toAttribution(
   const { quote } = c.tagged;
   const cueInfo = a.cue ? cueLemma(words) : null;
   const sentenceIndex = c.tagged.sentence[(a.cue ?? a.content[0]).from];
+  // A relay is no via of an attribution on its own verb, unless it cites someone: "The Times wrote,
+  // citing two officials, that …" relays the officials' words, whichever verb the tagger made the cue.
   const via = relays
     .inSentence(sentenceIndex)
-    .filter((v) => !a.cue || v.cueToken < a.cue.from || v.cueToken >= a.cue.to)
+    .filter((v) => !a.cue || v.cueToken < a.cue.from || v.cueToken >= a.cue.to || v.via.citing)
     .map((v) => v.via);
   return {
     id: `at${k + 1}`,

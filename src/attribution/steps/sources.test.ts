@@ -88,4 +88,25 @@ describe('repairSources', () => {
     };
     expect(wordsOf(c, repairSources(c, [a])[0].source)).toBe('She');
   });
+  it('cuts a source that runs across a verb into "who" to the relative, the subject of the cue', () => {
+    const c = contextOf(
+      'Pell Toys raised its prices. She was one of three managers who said the plan would fail.',
+    );
+    const a = {
+      cue: spanOf(c, 'cue', 'said'),
+      source: spanOf(c, 'source', 'She was one of three managers who'),
+      content: [spanOf(c, 'content', 'the plan would fail')],
+    };
+    expect(wordsOf(c, repairSources(c, [a])[0].source)).toBe('who');
+  });
+
+  it('keeps a source whose relative has no verb before it ("those who")', () => {
+    const c = contextOf('Those who backed the plan said it would pass.');
+    const a = {
+      cue: spanOf(c, 'cue', 'said'),
+      source: spanOf(c, 'source', 'Those who backed the plan'),
+      content: [spanOf(c, 'content', 'it would pass')],
+    };
+    expect(wordsOf(c, repairSources(c, [a])[0].source)).toBe('Those who backed the plan');
+  });
 });

@@ -1,7 +1,7 @@
 import type { Sentence } from '../../model/index.js';
 import { adjacentSource, isPassiveCue, parentheticalSubject, passiveAgent } from '../backstop.js';
 import type { LinkedAttribution, RoleSpan } from '../link.js';
-import { isClauseSubject, sharedSubject } from '../subjects.js';
+import { isClauseSubject, relativeSubject, sharedSubject } from '../subjects.js';
 import { lowerAt, type AttributionContext } from './context.js';
 import { locativeHead } from './locative.js';
 
@@ -54,6 +54,7 @@ function activeSource(c: AttributionContext, cue: RoleSpan, tagged: RoleSpan | n
   // "…, but said [SpaceX] would fly": the name is the reported clause's subject; the speaker is
   // the subject the second verb shares with the first clause, when the sentence makes it plain.
   if (source && isClauseSubject(text, tokens, cue, source)) source = null;
+  if (source) source = relativeSubject(text, tokens, cue, source);
   // "…, a chemist at the lab in Pasadena, California, said": the state ends a locative.
   const head = source && source.to <= cue.from ? locativeHead(c, source, s) : undefined;
   if (head !== undefined) source = head;
