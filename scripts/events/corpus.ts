@@ -125,14 +125,19 @@ export function plvSentence(text: string) {
 /** A PLV record as one training sentence (the whole record is one sentence). */
 export function plvExample(r: PlvRecord): TrainSentence | undefined {
   const s = plvSentence(r.text).whole;
-  const events: TrainEvent[] = [];
-  for (const e of r.expected) {
-    const type = foldType(e.type);
-    if (!type) continue;
-    const spans = markedSpans(e.markup);
-    events.push({ type, source: toTokens(s, spans.source), target: toTokens(s, spans.target) });
-  }
+  const events = r.expected.flatMap((e) => plvTrainEvent(s, e) ?? []);
   return events.length > 0 ? { s, events } : undefined;
+}
+
+/** A PLV gold event as training sees it: its folded type, its marked source and target as token ranges. */
+export function plvTrainEvent(
+  s: TrainSentence['s'],
+  e: PlvRecord['expected'][number],
+): TrainEvent | undefined {
+  const type = foldType(e.type);
+  if (!type) return undefined;
+  const spans = markedSpans(e.markup);
+  return { type, source: toTokens(s, spans.source), target: toTokens(s, spans.target) };
 }
 
 /** An NGEC story's first sentences, each a weak example of the story's type. */

@@ -29,7 +29,7 @@ import { isAsserted, reportedObligation, type PreparedSentence } from '../../src
 import { wordKnowledge } from '../../src/events/knowledge.js';
 import { prepareSentence } from '../../src/events/sentence.js';
 import { allowedTriggers } from '../../src/events/train.js';
-import { markedSpans, plvFolds, plvSentence, readPlv } from './corpus.js';
+import { plvFolds, plvSentence, plvTrainEvent, readPlv } from './corpus.js';
 import { numArg, strArg } from './options.js';
 
 const modelDir = strArg('models', '');
@@ -106,19 +106,7 @@ for (let f = 0; f < folds; f++) {
         continue;
       }
       const g = TYPES.indexOf(gold);
-      const spans = markedSpans(e.markup);
-      const tok = (sp: Array<[number, number]>) =>
-        sp.flatMap(([a, b]) => {
-          const i = whole.toks.findIndex((t) => t.end > a);
-          let j = i;
-          while (j >= 0 && j < whole.toks.length && whole.toks[j]!.start < b) j++;
-          return i >= 0 && j > i ? [[i, j] as [number, number]] : [];
-        });
-      const allowed = allowedTriggers(whole, {
-        type: gold,
-        source: tok(spans.source),
-        target: tok(spans.target),
-      });
+      const allowed = allowedTriggers(whole, plvTrainEvent(whole, e)!);
       const allowedAt = new Set(allowed.map((k) => whole.toks[whole.candidates[k]!.i]!.start));
       // The likely trigger, among the run-time candidates at the allowed offsets.
       let tc: Scored | undefined;

@@ -25,7 +25,7 @@ import { decodeSentence } from '../../src/events/decode.js';
 import { qualify } from '../../src/events/coder.js';
 import { actorWords } from '../../src/events/arguments.js';
 import { allowedTriggers } from '../../src/events/train.js';
-import { markedSpans, plvFolds, plvSentence, readPlv } from './corpus.js';
+import { plvFolds, plvSentence, plvTrainEvent, readPlv } from './corpus.js';
 import { numArg, strArg } from './options.js';
 
 const modelDir = strArg('models', '');
@@ -72,19 +72,7 @@ for (let f = 0; f < folds; f++) {
       const hit = predTypes.has(gold);
       const g = TYPES.indexOf(gold);
       // The likely trigger, as training chooses it: the allowed candidate scoring the gold type highest.
-      const spans = markedSpans(e.markup);
-      const tok = (sp: Array<[number, number]>) =>
-        sp.flatMap(([a, b]) => {
-          const i = whole.toks.findIndex((t) => t.end > a);
-          let j = i;
-          while (j >= 0 && j < whole.toks.length && whole.toks[j]!.start < b) j++;
-          return i >= 0 && j > i ? [[i, j] as [number, number]] : [];
-        });
-      const allowed = allowedTriggers(whole, {
-        type: gold,
-        source: tok(spans.source),
-        target: tok(spans.target),
-      });
+      const allowed = allowedTriggers(whole, plvTrainEvent(whole, e)!);
       let trig = -1;
       let top = -Infinity;
       for (const k of allowed) {
