@@ -1,49 +1,8 @@
+import { clauseWords } from './clause-words.js';
 import type { Attribution, Claim, Doc, Sentence, TextSpan, Token } from '../model/index.js';
 import { textSpan } from '../model/index.js';
 import { cueLexicon } from './lexicon.js';
 import type { QuoteState } from './quotes.js';
-
-const AUXILIARIES = new Set(['has', 'have', 'had']);
-const ADVERBS = new Set([
-  'also',
-  'now',
-  'already',
-  'since',
-  'recently',
-  'just',
-  'quietly',
-  'officially',
-  'reportedly',
-]);
-const HEDGES = new Set(['reportedly', 'allegedly', 'apparently', 'reputedly', 'purportedly', 'supposedly']);
-const IRREGULAR_PARTICIPLES = new Set([
-  'made',
-  'taken',
-  'given',
-  'sent',
-  'built',
-  'cut',
-  'put',
-  'set',
-  'sold',
-  'bought',
-  'paid',
-  'lost',
-  'won',
-  'left',
-  'begun',
-  'struck',
-  'shut',
-  'frozen',
-  'broken',
-  'withdrawn',
-  'drawn',
-  'held',
-  'brought',
-  'become',
-]);
-const DETERMINERS = new Set(['the', 'a', 'an']);
-const CLAUSE_OPENERS = new Set([',', ';', 'and', 'but', 'meanwhile', 'now', 'so']);
 
 /**
  * Unattributed assertions of fact: a sentence with no attribution, no quotation and no cue word
@@ -85,7 +44,7 @@ export function findClaims(
       const w = lower(i);
       if (quote.mark[i] || quote.inside[i] || w === '?') skip = true;
       else if (surface(i) === w && blocks(w, i, s.tokenEnd)) skip = true;
-      if (HEDGES.has(w)) hedged = true;
+      if (clauseWords().claims.hedges.has(w)) hedged = true;
     }
     if (skip) continue;
     const span = claimClause(doc.text, tokens, s);
@@ -134,21 +93,22 @@ function claimClause(text: string, tokens: readonly Token[], s: Sentence): TextS
   const lower = (i: number) => text.slice(tokens[i].start, tokens[i].end).toLowerCase();
   const surface = (i: number) => text.slice(tokens[i].start, tokens[i].end);
   for (let i = s.tokenStart + 1; i < s.tokenEnd - 1; i++) {
-    if (!AUXILIARIES.has(lower(i))) continue;
+    if (!clauseWords().claims.perfectAuxiliaries.has(lower(i))) continue;
     let v = i + 1;
-    while (v < s.tokenEnd && ADVERBS.has(lower(v))) v++;
+    while (v < s.tokenEnd && clauseWords().claims.adverbs.has(lower(v))) v++;
     if (v >= s.tokenEnd) break;
     const verb = lower(v);
-    if (!(verb.endsWith('ed') || IRREGULAR_PARTICIPLES.has(verb)) || verb === 'been') continue;
+    if (!(verb.endsWith('ed') || clauseWords().claims.irregularParticiples.has(verb)) || verb === 'been')
+      continue;
     let b = i;
     while (b - 1 >= s.tokenStart && /^\p{Lu}/u.test(surface(b - 1)) && tokens[b - 1].kind === 'word') b--;
     if (b === i) break;
     // The sentence's first capitalised word is not a name by itself ("Officials have …").
     if (b === s.tokenStart && i - b === 1) break;
-    if (b - 1 >= s.tokenStart && DETERMINERS.has(lower(b - 1))) b--;
+    if (b - 1 >= s.tokenStart && clauseWords().claims.determiners.has(lower(b - 1))) b--;
     // The subject opens a main clause: at the sentence start or after a comma or conjunction,
     // not inside a relative clause ("the plan Obama had tried to push … failed").
-    if (b > s.tokenStart && !CLAUSE_OPENERS.has(lower(b - 1))) break;
+    if (b > s.tokenStart && !clauseWords().claims.clauseOpeners.has(lower(b - 1))) break;
     // End of the clause: the sentence end, a semicolon, or a comma before a participle/relative.
     let e = v + 1;
     while (e < s.tokenEnd) {

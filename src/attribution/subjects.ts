@@ -1,3 +1,4 @@
+import { clauseWords } from './clause-words.js';
 import type { Sentence, Token } from '../model/index.js';
 import type { RoleSpan } from './link.js';
 
@@ -8,51 +9,11 @@ import type { RoleSpan } from './link.js';
  * the reported clause ("said SpaceX would fly"), never its speaker.
  */
 
-/** Auxiliaries and modals that make the name before them the subject of a clause. */
-const CLAUSE_VERBS = new Set([
-  'would',
-  'will',
-  'could',
-  'can',
-  'should',
-  'may',
-  'might',
-  'must',
-  'had',
-  'has',
-  'have',
-  'is',
-  'was',
-  'were',
-  'are',
-  'did',
-  'does',
-  'do',
-]);
-/** Words that join a second verb to the first clause. */
-const JOINERS = new Set(['and', 'but']);
-/** Words that may open a sentence before its subject. */
-const OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'however', 'meanwhile', 'later', 'also']);
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
-/** Prepositions that open a fronted phrase before the subject ("In an interview, Webb confessed"). */
-const FRONTED = new Set([
-  'in',
-  'on',
-  'at',
-  'after',
-  'during',
-  'before',
-  'earlier',
-  'later',
-  'since',
-  'under',
-]);
 /** Tokens a fronted phrase may span before its comma. */
 const MAX_FRONTED = 12;
 /** Tokens between the subject and the joined verb (the first clause). */
 const MAX_FIRST_CLAUSE = 40;
 const MAX_NAME_TOKENS = 5;
-const RELATIVE_OR_COMMA = new Set([',', 'who', 'whose', 'whom', 'which', 'that']);
 
 function word(text: string, tokens: readonly Token[], i: number): string {
   return text.slice(tokens[i].start, tokens[i].end);
@@ -68,12 +29,9 @@ export function isClauseSubject(
   if (source.from !== cue.to || source.to >= tokens.length) return false;
   // "said Louise Sunshine, who has known him": the verb belongs to a relative clause about the speaker.
   for (let i = source.from; i < source.to; i++)
-    if (RELATIVE_OR_COMMA.has(word(text, tokens, i).toLowerCase())) return false;
-  return CLAUSE_VERBS.has(word(text, tokens, source.to).toLowerCase());
+    if (clauseWords().subjects.relativeOrComma.has(word(text, tokens, i).toLowerCase())) return false;
+  return clauseWords().subjects.clauseVerbs.has(word(text, tokens, source.to).toLowerCase());
 }
-
-/** Relative pronouns that can be the subject of the verb after them. */
-const SUBJECT_RELATIVES = new Set(['who', 'that', 'which']);
 
 /**
  * "She was one of two women who said": a source right before the cue that runs across a verb into
@@ -92,9 +50,9 @@ export function relativeSubject(
   // Only right before the cue: a relative further back belongs to a clause inside the source
   // ("Lawmakers, who are close to the firms that oppose the rule, have vowed").
   if (source.to !== cue.from || last <= source.from) return source;
-  if (!SUBJECT_RELATIVES.has(word(text, tokens, last).toLowerCase())) return source;
+  if (!clauseWords().subjects.subjectRelatives.has(word(text, tokens, last).toLowerCase())) return source;
   for (let i = source.from; i < last; i++)
-    if (CLAUSE_VERBS.has(word(text, tokens, i).toLowerCase()))
+    if (clauseWords().subjects.clauseVerbs.has(word(text, tokens, i).toLowerCase()))
       return { role: 'source', from: last, to: source.to };
   return source;
 }
@@ -122,12 +80,12 @@ export function sharedSubject(
   let j = cue.from - 1;
   while (j > sentence.tokenStart && isAdverb(lower(j))) j--;
   const joined =
-    (j > sentence.tokenStart && JOINERS.has(lower(j))) ||
+    (j > sentence.tokenStart && clauseWords().subjects.joiners.has(lower(j))) ||
     (lower(cue.from).endsWith('ing') && j > sentence.tokenStart && lower(j) === ',');
   if (!joined || cue.from - sentence.tokenStart > MAX_FIRST_CLAUSE) return null;
   let s = sentence.tokenStart;
-  while (s < j && (OPENERS.has(lower(s)) || word(text, tokens, s) === ',')) s++;
-  if (FRONTED.has(lower(s))) {
+  while (s < j && (clauseWords().subjects.openers.has(lower(s)) || word(text, tokens, s) === ',')) s++;
+  if (clauseWords().subjects.fronted.has(lower(s))) {
     let comma = s + 1;
     while (comma < j && comma - s <= MAX_FRONTED && lower(comma) !== ',') comma++;
     if (comma >= j || lower(comma) !== ',') return null;
@@ -141,7 +99,8 @@ export function sharedSubject(
       if (named[i] && /^\p{Lu}/u.test(word(text, tokens, i)) && i > s) return true;
     return false;
   };
-  if (PRONOUNS.has(lower(s))) return anotherName(s + 1) ? null : { role: 'source', from: s, to: s + 1 };
+  if (clauseWords().subjects.pronouns.has(lower(s)))
+    return anotherName(s + 1) ? null : { role: 'source', from: s, to: s + 1 };
   let e = s;
   while (e < j && e - s < MAX_NAME_TOKENS && named[e] && /^\p{Lu}/u.test(word(text, tokens, e))) e++;
   if (e === s || e >= j) return null;
