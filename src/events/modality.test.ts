@@ -4,7 +4,7 @@ import type { Event } from '../model/index.js';
 import { invertedReport, selfDirected } from './coder.js';
 import { relativeClauseSource } from './roles.js';
 import type { Decoded } from './decode.js';
-import { modalityAt, prepareSentence } from './sentence.js';
+import { modalityAt, prepareSentence, reportedObligation } from './sentence.js';
 import { tagRange } from './tagger.js';
 
 /** The modality of the first token spelled `word` in a sentence of our own. */
@@ -145,5 +145,21 @@ describe('self-directed pairs', () => {
     expect(selfDirected(ev(['USAGOV', 'the president'], ['USAGOV', 'the attorney general']))).toBe(false);
     expect(selfDirected(ev(['ISR', 'Israeli'], ['ISR', 'Israel']))).toBe(false);
     expect(selfDirected(ev(['', 'A group'], ['', 'a']))).toBe(false);
+  });
+});
+
+describe('a statement of obligation', () => {
+  const obligationAt = (text: string, word: string) => {
+    const toks = tagRange(text, 0, text.length);
+    return reportedObligation(
+      { toks },
+      toks.findIndex((t) => t.text === word),
+    );
+  };
+  it('demands the act after "said … must", and reads only the words it lists', () => {
+    expect(obligationAt('Russia said Israel must end the attacks.', 'end')?.kind).toBe('demand');
+    // A word that names a property of every JavaScript object is no obligation modal.
+    expect(obligationAt('Officials said the constructor halted the works.', 'halted')).toBeUndefined();
+    expect(obligationAt('Officials said the toString stopped the works.', 'stopped')).toBeUndefined();
   });
 });

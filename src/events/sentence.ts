@@ -343,7 +343,7 @@ const DOUBLE_QUOTES: ReadonlySet<string> = new Set(ENGLISH_DOUBLE_QUOTES);
  * Not "should", often a forecast in news ("said the debate should boost his numbers"): on 84 PolNeAR
  * dev articles 1 of 4 such events was right, and PLV cross-validation gained none from it.
  */
-const OBLIGATION_KIND: Readonly<Record<string, 'demand' | 'appeal'>> = { must: 'demand' };
+const OBLIGATION_KIND: ReadonlyMap<string, 'demand' | 'appeal'> = new Map([['must', 'demand']]);
 
 /**
  * "Russia says Israel must end attacks": a statement verb (CAMEO 01x) over a clause whose act is an
@@ -355,7 +355,7 @@ export function reportedObligation(
 ): { i: number; kind: 'demand' | 'appeal' } | undefined {
   let m = i - 1;
   while (m > i - 4 && m > 0 && (s.toks[m]!.pos === 'ADV' || s.toks[m]!.lower === 'be')) m--;
-  const kind = OBLIGATION_KIND[s.toks[m]?.lower ?? ''];
+  const kind = OBLIGATION_KIND.get(s.toks[m]?.lower ?? '');
   if (!kind) return undefined;
   for (let k = m - 1; k >= Math.max(1, m - REPORT_WINDOW); k--) {
     const t = s.toks[k]!;
