@@ -61,6 +61,19 @@ describe('attribution stage on bad input', () => {
     checkSpans(a);
   });
 
+  it('stays linear on reports nested in a quotation that never closes', () => {
+    // Every "she said" inside the open quotation is a report nested in the others' contents, each
+    // running to the end of the text: finding their contents by walking there was quadratic.
+    const text = (n: number) => '"It is fine, she said '.repeat(n) + 'here.';
+    const attributionMs = (n: number) => {
+      const timings = new Map<string, number>();
+      analyze(text(n), {}, { stages: [textStage, noEntities, attributionStage], timings });
+      return timings.get('attribution') ?? 0;
+    };
+    attributionMs(10); // loads the models, which the small run must not pay for
+    expectTenfoldTimes(attributionMs(1000), attributionMs(10_000));
+  }, 120_000);
+
   it('handles a 1 MB single paragraph in linear time', async () => {
     const sentence =
       'The minister said that the budget would grow by two percent next year, officials added. ';

@@ -40,18 +40,23 @@ export function nestedReports(
   const held = new Uint8Array(c.tokens.length);
   for (const a of linked) for (const r of [a.cue, a.source]) if (r) held.fill(1, r.from, r.to);
   const mentionEnds = mentionsByLastToken(c);
+  const verbs = reportVerbs(c);
+  let stops: ContentStops | undefined;
   const all = [...linked];
   // Nested reports are scanned too, so "she recalled that he said …" reaches the second level.
   for (let k = 0; k < all.length; k++) {
     const outer = all[k];
     for (const r of outer.content) {
-      for (let i = r.from + 1; i < r.to; i++) {
-        const verb = held[i] ? null : reportVerbAt(c, i);
+      // Only the verbs of saying inside the content are visited: contents may overlap and span a
+      // long sentence, and reading every token of each would be quadratic in hostile text.
+      for (let v = firstAtOrAfter(verbs.at, r.from + 1); v < verbs.at.length && verbs.at[v] < r.to; v++) {
+        const i = verbs.at[v];
+        const verb = held[i] ? null : verbs.kind[v];
         if (!verb) continue;
         const source = speakerBefore(c, i, r.from, mentionEnds);
         if (!source || held[source.from]) continue;
         const cue: RoleSpan = { role: 'cue', from: i, to: i + 1 };
-        const content = complement(c, i, r.to, mentionEnds, verb === 'object');
+        const content = complement(c, i, r.to, mentionEnds, verb === 'object', (stops ??= contentStops(c)));
         if (!content) continue;
         held.fill(1, source.from, cue.to);
         all.push({ cue, source, content: [content], within: outer });
@@ -59,6 +64,32 @@ export function nestedReports(
     }
   }
   return all.length > linked.length ? inTextOrder(all) : [...linked];
+}
+
+/** The tokens where `reportVerbAt` finds a verb, in order, with what it found (read once per text). */
+function reportVerbs(c: AttributionContext): { at: number[]; kind: Array<'speech' | 'object'> } {
+  const at: number[] = [];
+  const kind: Array<'speech' | 'object'> = [];
+  for (let i = 0; i < c.tokens.length; i++) {
+    const found = reportVerbAt(c, i);
+    if (found) {
+      at.push(i);
+      kind.push(found);
+    }
+  }
+  return { at, kind };
+}
+
+/** The index of the first value ≥ `x` in an ascending array (its length when there is none). */
+function firstAtOrAfter(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -149,8 +180,8 @@ function complement(
   limit: number,
   mentionEnds: ReadonlyMap<number, number>,
   plainObject: boolean,
+  stops: ContentStops,
 ): RoleSpan | null {
-  const { quote } = c.tagged;
   const sentence = c.doc.sentences[c.tagged.sentence[verb]];
   const end = Math.min(limit, sentence?.tokenEnd ?? limit);
   let from = verb + 1;
@@ -159,17 +190,47 @@ function complement(
     from = afterAddressee(c, from, end, mentionEnds);
   from = plainObject && objectOpens(c, from, end, mentionEnds) ? from : opening(c, from, end);
   if (from < 0) return null;
-  let to = from;
-  let depth = 0;
-  for (; to < end; to++) {
-    if (/^[;.!?]$/.test(lowerAt(c, to)) && depth === 0) break;
-    if (quote.mark[to] === 1) depth++;
-    else if (quote.mark[to] === 2 && --depth < 0) break;
-  }
+  // The first stop at the quotation depth the content opens at: a sentence mark, or the close of
+  // the quotation the verb stands in.
+  const level = stops.stopsAt.get(stops.depth[from]);
+  const stop = level ? level[firstAtOrAfter(level, from)] : undefined;
+  let to = stop === undefined ? end : Math.min(stop, end);
   while (to > from && /^[,:—–-]$/.test(lowerAt(c, to - 1))) to--;
-  let words = 0;
-  for (let k = from; k < to; k++) if (c.tokens[k].kind === 'word') words++;
+  const words = stops.words[to] - stops.words[from];
   return words >= MIN_CONTENT_WORDS ? { role: 'content', from, to } : null;
+}
+
+/**
+ * Where contents can end, read once per text, so that finding one costs a search rather than a
+ * walk to the end of a long sentence: each token's quotation depth (marks opened minus closed
+ * before it), the tokens a content stops at (sentence marks and closing marks) by their depth, and
+ * the number of words before each token.
+ */
+interface ContentStops {
+  depth: Int32Array;
+  stopsAt: Map<number, number[]>;
+  words: Int32Array;
+}
+
+function contentStops(c: AttributionContext): ContentStops {
+  const n = c.tokens.length;
+  const { mark } = c.tagged.quote;
+  const depth = new Int32Array(n);
+  const words = new Int32Array(n + 1);
+  const stopsAt = new Map<number, number[]>();
+  let open = 0;
+  for (let k = 0; k < n; k++) {
+    depth[k] = open;
+    if (mark[k] === 2 || /^[;.!?]$/.test(lowerAt(c, k))) {
+      const level = stopsAt.get(open);
+      if (level) level.push(k);
+      else stopsAt.set(open, [k]);
+    }
+    if (mark[k] === 1) open++;
+    else if (mark[k] === 2) open--;
+    words[k + 1] = words[k] + (c.tokens[k].kind === 'word' ? 1 : 0);
+  }
+  return { depth, stopsAt, words };
 }
 
 /** The token after the person addressed ("told him", "told the visiting officials"), if one is. */
