@@ -247,3 +247,14 @@ export function extraTrainingData(): {
     news: newsWeight > 0 ? newsTriggerExamples(newsWeight) : [],
   };
 }
+
+/** A cross-validation fold's predicted events by record id (`fold<F>.pred.jsonl` under `dir`, from cv:events). */
+export function foldPredictions(dir: string, fold: number): Map<string, Array<{ code: string }>> {
+  const preds = new Map<string, Array<{ code: string }>>();
+  for (const l of readFileSync(path.join(dir, `fold${fold}.pred.jsonl`), 'utf8').split('\n'))
+    if (l.trim()) {
+      const p = JSON.parse(l) as { id: string; events: Array<{ code: string }> };
+      preds.set(p.id, p.events);
+    }
+  return preds;
+}

@@ -29,7 +29,7 @@ import { isAsserted, reportedObligation, type PreparedSentence } from '../../src
 import { wordKnowledge } from '../../src/events/knowledge.js';
 import { prepareSentence } from '../../src/events/sentence.js';
 import { allowedTriggers } from '../../src/events/train.js';
-import { plvFolds, plvSentence, plvTrainEvent, readPlv } from './corpus.js';
+import { foldPredictions, plvFolds, plvSentence, plvTrainEvent, readPlv } from './corpus.js';
 import { numArg, strArg } from './options.js';
 
 const modelDir = strArg('models', '');
@@ -71,12 +71,7 @@ function winnerKind(w: Scored, tcAt: number | undefined, tcGovernor: number | un
 
 for (let f = 0; f < folds; f++) {
   const model = deserialiseEventModel(readFileSync(path.join(modelDir, `fold${f}.bin.gz`)));
-  const preds = new Map<string, Array<{ code: string }>>();
-  for (const l of readFileSync(path.join(predDir, `fold${f}.pred.jsonl`), 'utf8').split('\n'))
-    if (l.trim()) {
-      const p = JSON.parse(l) as { id: string; events: Array<{ code: string }> };
-      preds.set(p.id, p.events);
-    }
+  const preds = foldPredictions(predDir, f);
   records.forEach((r, idx) => {
     if (foldOf[idx] !== f) return;
     const { doc, actorsById, whole } = plvSentence(r.text);

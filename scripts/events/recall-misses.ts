@@ -25,7 +25,7 @@ import { decodeSentence } from '../../src/events/decode.js';
 import { qualify } from '../../src/events/coder.js';
 import { actorWords } from '../../src/events/arguments.js';
 import { allowedTriggers } from '../../src/events/train.js';
-import { plvFolds, plvSentence, plvTrainEvent, readPlv } from './corpus.js';
+import { foldPredictions, plvFolds, plvSentence, plvTrainEvent, readPlv } from './corpus.js';
 import { numArg, strArg } from './options.js';
 
 const modelDir = strArg('models', '');
@@ -47,13 +47,7 @@ const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1)
 for (let f = 0; f < folds; f++) {
   const model = deserialiseEventModel(readFileSync(path.join(modelDir, `fold${f}.bin.gz`)));
   const vocabulary = withCompositionWords(vocabularyOf(model));
-  const preds = new Map<string, Array<{ code: string }>>();
-  if (predDir)
-    for (const l of readFileSync(path.join(predDir, `fold${f}.pred.jsonl`), 'utf8').split('\n'))
-      if (l.trim()) {
-        const p = JSON.parse(l) as { id: string; events: Array<{ code: string }> };
-        preds.set(p.id, p.events);
-      }
+  const preds = predDir ? foldPredictions(predDir, f) : new Map<string, Array<{ code: string }>>();
   records.forEach((r, idx) => {
     if (foldOf[idx] !== f) return;
     const { doc, actorsById, whole } = plvSentence(r.text);
