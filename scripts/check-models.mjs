@@ -7,15 +7,15 @@
  * news filter the committed events model), so together they say the committed set is what
  * `npm run train:all` writes. Without ../shared it skips, saying so. Run by .ci/run.
  *
- * By default every check marked `ci` — today all of them: the part-of-speech tagger and its lemma
+ * Every committed model by default: the part-of-speech tagger and its lemma
  * rules, NER, attribution (word classes, the cue-edge model and the tagger: about 4 minutes of CPU in
- * one process), the events model and its news filter. `--all` also runs any check not marked `ci`.
+ * one process), the events model and its news filter.
  * `--only a,b` runs the named checks (tagger, ner, attribution, events, events-filter). The trainers
  * are independent processes, each reading only committed files, so they run side by side, `--jobs N`
  * at a time (by default as many as the machine has cores): the others finish while attribution
  * trains.
  *
- *   npm run check:models [-- --all | --only NAMES] [--jobs N] [--fresh DIR]
+ *   npm run check:models [-- --only NAMES] [--jobs N] [--fresh DIR]
  *
  * `--fresh DIR` compares the files already in DIR (named as the trainer writes them: events.bin, …)
  * instead of retraining.
@@ -32,7 +32,7 @@ const shared = path.resolve(root, '..', 'shared', 'data');
 
 /**
  * Each check: the trainer, its arguments writing into `dir`, and the committed file each output is
- * compared with. `ci` checks run by default; the others only with --all or --only.
+ * compared with.
  */
 const CHECKS = [
   {
@@ -41,7 +41,6 @@ const CHECKS = [
     args: (dir) => ['--out', path.join(dir, 'pos.bin'), '--lemmas', path.join(dir, 'lemmas.json')],
     files: { 'pos.bin': 'models/pos.bin', 'lemmas.json': 'data/text/lemmas.json' },
     retrain: 'npm run train:tagger',
-    ci: true,
   },
   {
     name: 'ner',
@@ -49,7 +48,6 @@ const CHECKS = [
     args: (dir) => ['--out', path.join(dir, 'ner.bin')],
     files: { 'ner.bin': 'models/ner.bin' },
     retrain: 'npm run train:ner',
-    ci: true,
   },
   {
     name: 'attribution',
@@ -68,9 +66,8 @@ const CHECKS = [
       'attribution.bin': 'models/attribution.bin',
     },
     retrain: 'npm run train:attribution',
-    // About 4 minutes of CPU in one process: started first, the others run beside it (CI checks it too).
+    // About 4 minutes of CPU in one process: started first, the others run beside it.
     first: true,
-    ci: true,
   },
   {
     name: 'events',
@@ -78,7 +75,6 @@ const CHECKS = [
     args: (dir) => ['--out', path.join(dir, 'events.bin')],
     files: { 'events.bin': 'models/events.bin' },
     retrain: 'npm run train:events (it reads the NER, actors and tagger output)',
-    ci: true,
   },
   {
     // Reads the committed events model's types and margins.
@@ -87,7 +83,6 @@ const CHECKS = [
     args: (dir) => ['--out', path.join(dir, 'events-filter.bin')],
     files: { 'events-filter.bin': 'models/events-filter.bin' },
     retrain: 'npm run train:events-filter after npm run train:events',
-    ci: true,
   },
 ];
 
@@ -101,7 +96,7 @@ if (unknown.length) {
   );
   process.exit(2);
 }
-const chosen = CHECKS.filter((c) => (only ? only.includes(c.name) : argv.includes('--all') || c.ci));
+const chosen = only ? CHECKS.filter((c) => only.includes(c.name)) : CHECKS;
 const jobsArg = argv.indexOf('--jobs');
 const jobs = jobsArg < 0 ? os.availableParallelism() : Number(argv[jobsArg + 1]);
 if (!Number.isInteger(jobs) || jobs < 1) {
@@ -138,7 +133,7 @@ try {
   }
   const skipped = CHECKS.filter((c) => !chosen.includes(c)).map((c) => c.name);
   if (skipped.length)
-    console.log(`check:models: not checked here: ${skipped.join(', ')} (npm run check:models -- --all)`);
+    console.log(`check:models: not checked here: ${skipped.join(', ')} (left out by --only)`);
 } finally {
   if (!given) rmSync(dir, { recursive: true, force: true });
 }

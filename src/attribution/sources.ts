@@ -1,4 +1,5 @@
 import type { Doc, Mention } from '../model/index.js';
+import { countBelow } from '../util/sorted-spans.js';
 import { cueLexicon } from './lexicon.js';
 
 /* The mentions index the speaker resolver (speakers.ts) searches, and the test for unnamed sources. */
@@ -18,21 +19,10 @@ export function mentionIndex(doc: Doc): MentionIndex {
   return { mentions, starts: Int32Array.from(mentions.map((m) => m.start)), maxLength };
 }
 
-function lowerBound(a: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export function overlapping(index: MentionIndex, start: number, end: number): Mention[] {
   const out: Mention[] = [];
   for (
-    let k = lowerBound(index.starts, start - index.maxLength);
+    let k = countBelow(index.starts, start - index.maxLength);
     k < index.mentions.length && index.starts[k] < end;
     k++
   ) {

@@ -1,3 +1,4 @@
+import { countBelow } from '../../util/sorted-spans.js';
 import { isPassiveCue } from '../backstop.js';
 import { wordClasses } from '../wordclasses.js';
 import type { LinkedAttribution, RoleSpan } from '../link.js';
@@ -49,7 +50,7 @@ export function nestedReports(
     for (const r of outer.content) {
       // Only the verbs of saying inside the content are visited: contents may overlap and span a
       // long sentence, and reading every token of each would be quadratic in hostile text.
-      for (let v = firstAtOrAfter(verbs.at, r.from + 1); v < verbs.at.length && verbs.at[v] < r.to; v++) {
+      for (let v = countBelow(verbs.at, r.from + 1); v < verbs.at.length && verbs.at[v] < r.to; v++) {
         const i = verbs.at[v];
         const verb = held[i] ? null : verbs.kind[v];
         if (!verb) continue;
@@ -78,18 +79,6 @@ function reportVerbs(c: AttributionContext): { at: number[]; kind: Array<'speech
     }
   }
   return { at, kind };
-}
-
-/** The index of the first value ≥ `x` in an ascending array (its length when there is none). */
-function firstAtOrAfter(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -193,7 +182,7 @@ function complement(
   // The first stop at the quotation depth the content opens at: a sentence mark, or the close of
   // the quotation the verb stands in.
   const level = stops.stopsAt.get(stops.depth[from]);
-  const stop = level ? level[firstAtOrAfter(level, from)] : undefined;
+  const stop = level ? level[countBelow(level, from)] : undefined;
   let to = stop === undefined ? end : Math.min(stop, end);
   while (to > from && /^[,:—–-]$/.test(lowerAt(c, to - 1))) to--;
   const words = stops.words[to] - stops.words[from];
