@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { loadData } from '../util/data.js';
 
 /*
- * The grammar words two clause readings of the attribution stage rely on, from
+ * The grammar words the clause readings of the attribution stage rely on, from
  * `data/attribution/clause-words.json`: the unattributed-claim finder (`claims.ts`: "the United
  * States has withdrawn …") and the shared-subject reader (`subjects.ts`: "She didn't give a date, but
- * said …").
+ * said …"), and the antecedent of a source that is a lone relative pronoun (`steps/relative-sources.ts`:
+ * "Marco Rubio, who").
  */
 
 const Words = z.array(z.string().min(1)).min(1);
@@ -26,6 +27,8 @@ const ClauseWordsSchema = z.strictObject({
     fronted: Words,
     relativeOrComma: Words,
     subjectRelatives: Words,
+    nameParticles: Words,
+    nounPrepositions: Words,
   }),
 });
 

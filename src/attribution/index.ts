@@ -11,6 +11,7 @@ import { passiveReports } from './steps/passive-reports.js';
 import { trailingParticiples } from './steps/trailing-participles.js';
 import { signedAndLabelled } from './steps/signed-and-labelled.js';
 import { repairSources } from './steps/sources.js';
+import { sourcesWithAntecedents } from './steps/relative-sources.js';
 import type { LinkedAttribution } from './link.js';
 
 export { quoteState } from './quotes.js';
@@ -36,7 +37,8 @@ export const ATTRIBUTION_STEPS: readonly AttributionStep[] = [
  * Finds who said what, according to whom: a BIO tagger (averaged perceptron, two stacked passes,
  * constrained Viterbi; word identity, part-of-speech classes and cue-lexicon features) marks
  * source, cue and content tokens; the steps above link and repair them; speakers are resolved to
- * actors and relaying outlets become `via`; sentences asserting facts about named parties without
+ * actors and relaying outlets become `via`; a lone relative pronoun source ("who") spans its
+ * antecedent ("Marco Rubio, who"); sentences asserting facts about named parties without
  * any source become `claims`, and attributions that are tagging slips are dropped.
  */
 export function findAttributions(doc: Doc): StageOutput {
@@ -45,7 +47,7 @@ export function findAttributions(doc: Doc): StageOutput {
   let linked: LinkedAttribution[] = [];
   for (const step of ATTRIBUTION_STEPS) linked = step(c, linked);
   const { attributions, claims } = dropSlips(c, creditSpeakers(c, linked));
-  return { attributions, claims, messages: c.tagged.quote.messages };
+  return { attributions: sourcesWithAntecedents(c, attributions), claims, messages: c.tagged.quote.messages };
 }
 
 export const attributionStage: Stage = {

@@ -2,7 +2,10 @@ import type { Doc, Mention } from '../model/index.js';
 import { countBelow } from '../util/sorted-spans.js';
 import { cueLexicon } from './lexicon.js';
 
-/* The mentions index the speaker resolver (speakers.ts) searches, and the test for unnamed sources. */
+/*
+ * The mentions index the speaker resolver (speakers.ts) searches, the antecedent of a relative
+ * pronoun in it, and the test for unnamed sources.
+ */
 
 /** The document's mentions sorted by start, for binary search (mentions may come unsorted). */
 export interface MentionIndex {
@@ -30,6 +33,26 @@ export function overlapping(index: MentionIndex, start: number, end: number): Me
     if (m.start < end && start < m.end) out.push(m);
   }
   return out;
+}
+
+/**
+ * "Rubio, who affirmed": the longest mention ending right before the relative pronoun at `start`
+ * (nothing or a comma between), in its sentence.
+ */
+export function relativeAntecedent(
+  index: MentionIndex,
+  text: string,
+  start: number,
+  sentenceAt: (offset: number) => number,
+): Mention | undefined {
+  let best: Mention | undefined;
+  for (const m of overlapping(index, Math.max(0, start - 200), start)) {
+    if (m.end > start || (best && m.end <= best.end)) continue;
+    if (!/^,?$/.test(text.slice(m.end, start).trim())) continue;
+    best = m;
+  }
+  if (!best || sentenceAt(best.start) !== sentenceAt(start)) return undefined;
+  return best;
 }
 
 /**

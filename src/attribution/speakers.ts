@@ -2,7 +2,7 @@ import type { Actor, Doc, Mention, SourceRef } from '../model/index.js';
 import { textSpan } from '../model/index.js';
 import { cueLexicon } from './lexicon.js';
 import type { MentionIndex } from './sources.js';
-import { isUnnamed, overlapping } from './sources.js';
+import { isUnnamed, overlapping, relativeAntecedent } from './sources.js';
 import { issuerMention } from './issuers.js';
 import { membershipSubject } from './membership.js';
 
@@ -119,7 +119,7 @@ export function resolveSpeaker(
   let mention: Mention | undefined;
   let spokenFor = false;
   if (single && RELATIVES.has(single)) {
-    mention = relativeAntecedent(ctx, start);
+    mention = relativeAntecedent(ctx.index, doc.text, start, ctx.sentenceAt);
     const actor = (mention && actorOf(ctx, mention)) ?? spokespersonBefore(ctx, start, previous);
     if (actor) actors = [actor];
     else [mention, actors, spokenFor] = membersSpeaking(ctx, start, end);
@@ -369,19 +369,6 @@ const LOCATIVE_TAIL =
 
 /** Between coordinated names: a conjunction, perhaps with a short description ("and the carmaker"). */
 const CONJUNCTION_GAP = /^(,|and|&|, and|or|, or)(?: (?:the|a|an)(?: [\p{Ll}-]+){1,3})?$/u;
-
-/** "Rubio, who affirmed": the mention ending right before the relative pronoun, in its sentence. */
-function relativeAntecedent(ctx: SpeakerContext, start: number): Mention | undefined {
-  const { index, doc } = ctx;
-  let best: Mention | undefined;
-  for (const m of overlapping(index, Math.max(0, start - 200), start)) {
-    if (m.end > start || (best && m.end <= best.end)) continue;
-    if (!/^,?$/.test(gap(doc.text, m.end, start))) continue;
-    best = m;
-  }
-  if (!best || ctx.sentenceAt(best.start) !== ctx.sentenceAt(start)) return undefined;
-  return best;
-}
 
 /** A he/she/it/they source's actor: the actors stage's referent, or the speaker of the quotation run. */
 function pronounSpeaker(

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { predictAttribution } from './attribution.js';
+import { predictAttribution, toScorerLine } from './attribution.js';
 import { predictSpeakers } from './speakers.js';
 
 const seed = readFileSync(new URL('../../test/fixtures/seed.txt', import.meta.url), 'utf8');
@@ -75,5 +75,19 @@ describe('predictAttribution', () => {
     for await (const l of predictSpeakers(file, {})) speakers.push(l);
     expect(cues(polnear[0])).toEqual(['testified']);
     expect(cues(speakers[0])).toEqual(['replied', 'testified']);
+  });
+
+  it("gives a source that spans a relative pronoun's antecedent as the pronoun alone, as PolNeAR marks it", () => {
+    // "Dana Ruiz, who said …": the analysis reads "Dana Ruiz, who", the scorer's line "who".
+    const line = toScorerLine({
+      id: 'at1',
+      kind: 'indirect',
+      source: { start: 0, end: 14, text: 'Dana Ruiz, who', relative: { start: 11, end: 14, text: 'who' } },
+      cue: { start: 15, end: 19, text: 'said', lemma: 'say' },
+      content: [{ start: 20, end: 39, text: 'the plan would fail' }],
+      via: [],
+      stance: 'neutral',
+    });
+    expect(line.source).toEqual([[11, 14]]);
   });
 });

@@ -32,10 +32,14 @@ export function analyzeAttributions(input: z.infer<typeof AttributionInputSchema
   return analyze(input.text, published ? { published } : {}, { id: input.id, stages: ATTRIBUTION_STAGES });
 }
 
-/** The scorer's shape of one attribution. */
+/**
+ * The scorer's shape of one attribution. A source that spans a relative pronoun's antecedent
+ * ("Marco Rubio, who") is given as the pronoun alone, as PolNeAR marks it.
+ */
 export function toScorerLine(a: Attribution): { source: SpanPair[]; cue: SpanPair[]; content: SpanPair[] } {
+  const source = a.source?.relative ?? a.source;
   return {
-    source: a.source ? [[a.source.start, a.source.end]] : [],
+    source: source ? [[source.start, source.end]] : [],
     cue: a.cue ? [[a.cue.start, a.cue.end]] : [],
     content: a.content.map((c): SpanPair => [c.start, c.end]),
   };

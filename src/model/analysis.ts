@@ -112,6 +112,12 @@ export const SourceRefSchema = TextSpanSchema.extend({
   unnamed: z.boolean().optional(),
   /** Every actor of a coordinated source ("Volker and Morrison said"), `actor` being the first. */
   actors: z.array(z.string()).optional(),
+  /**
+   * The relative pronoun the source is the subject through ("who" of "Marco Rubio, who affirmed"),
+   * when the source spans its antecedent and it. PolNeAR marks the pronoun alone, and so does the
+   * PolNeAR-format output (`newsgraph predict attribution`).
+   */
+  relative: TextSpanSchema.optional(),
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
