@@ -10,6 +10,20 @@ import { tagRange } from './tagger.js';
 const phrases = (text: string, mentions: Mention[] = [], actors: Actor[] = []) =>
   findActorPhrases(text, tagRange(text, 0, text.length), mentions, new Map(actors.map((a) => [a.id, a])));
 
+/** The mention m1 of a name the mentions layer found in the text, tied to `actor` when given. */
+function nameIn(text: string, name: string, type: Mention['type'], actor?: string): Mention {
+  const start = text.indexOf(name);
+  return {
+    id: 'm1',
+    start,
+    end: start + name.length,
+    text: name,
+    type,
+    kind: 'name',
+    ...(actor ? { actor } : {}),
+  };
+}
+
 describe('the events fallback vocabulary', () => {
   it("reads the actors stage's countries: names, demonyms and metonyms", () => {
     expect(phrases('Kosovan police detained two men.')[0]).toMatchObject({ country: 'KSV', agent: 'COP' });
@@ -19,16 +33,7 @@ describe('the events fallback vocabulary', () => {
 
   it('leaves a coded mention its actor when a name with its article would swallow it', () => {
     const text = 'Later the United States withdrew.';
-    const start = text.indexOf('United');
-    const mention: Mention = {
-      id: 'm1',
-      start,
-      end: start + 'United States'.length,
-      text: 'United States',
-      type: 'GPE',
-      kind: 'name',
-      actor: 'a1',
-    };
+    const mention = nameIn(text, 'United States', 'GPE', 'a1');
     const actor = { id: 'a1', name: 'United States', type: 'GPE', cameo: 'USA', mentions: ['m1'] } as Actor;
     expect(phrases(text, [mention], [actor])[0]).toMatchObject({
       country: 'USA',
@@ -60,15 +65,7 @@ describe('the events fallback vocabulary', () => {
 
   it('leaves uncoded the part of a longer name the actors stage could not code', () => {
     const text = 'The Federal Foreign Office condemned the attack.';
-    const start = text.indexOf('Federal');
-    const mention: Mention = {
-      id: 'm1',
-      start,
-      end: start + 'Federal Foreign Office'.length,
-      text: 'Federal Foreign Office',
-      type: 'ORG',
-      kind: 'name',
-    };
+    const mention = nameIn(text, 'Federal Foreign Office', 'ORG');
     expect(phraseCode(phrases(text)[0]!)).toBe('GBRGOV');
     // The phrase stays (its words are an actor's) but has no code: uncoded beats a wrong country.
     expect(phrases(text, [mention])).toMatchObject([{ uncoded: true }]);
