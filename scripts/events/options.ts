@@ -21,19 +21,22 @@ export function strArg(name: string, fallback: string): string {
  */
 export const NGEC_DEFAULTS = { weight: 0.2, sentences: 1 };
 
+/**
+ * Each of a trainer's options from its flag, the option's name in kebab case (`typeEpochs`:
+ * `--type-epochs N`), else its default: one reader for every trainer's defaults object.
+ */
+export function numericOptions<D extends Record<string, number>>(defaults: D): D {
+  const out: Record<string, number> = {};
+  for (const [name, value] of Object.entries(defaults)) {
+    const flag = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    out[name] = numArg(flag, value);
+  }
+  return out as D;
+}
+
+/** The event coder's training options (`--type-bits`, `--arg-epochs`, `--gate-slack` …). */
 export function trainOptions(defaults: Omit<TrainOptions, 'log'>): Omit<TrainOptions, 'log'> {
-  return {
-    typeBits: numArg('type-bits', defaults.typeBits),
-    argBits: numArg('arg-bits', defaults.argBits),
-    typeEpochs: numArg('type-epochs', defaults.typeEpochs),
-    typeBags: numArg('type-bags', defaults.typeBags),
-    argEpochs: numArg('arg-epochs', defaults.argEpochs),
-    seed: numArg('seed', defaults.seed),
-    threshold: numArg('threshold', defaults.threshold),
-    secondary: numArg('secondary', defaults.secondary),
-    gateSlack: numArg('gate-slack', defaults.gateSlack),
-    gateShare: numArg('gate-share', defaults.gateShare),
-  };
+  return numericOptions(defaults);
 }
 
 /** A comma-separated list of numbers (`--grid-threshold 0,2,4`), or the fallback alone. */

@@ -1,4 +1,4 @@
-import { hashedRows, MulticlassPerceptron, runEpochs } from '../learn/perceptron.js';
+import { hashedRows, MulticlassPerceptron, runEpochs, type TrainerOptions } from '../learn/perceptron.js';
 import { seededRandom } from '../util/random.js';
 import type { NewsFilterModel } from './news-filter.js';
 
@@ -14,25 +14,18 @@ export interface FilterExample {
   weight: number;
 }
 
-export interface FilterTrainOptions {
-  bits: number;
-  epochs: number;
-  seed: number;
-  /** Kept when keep − drop exceeds this. */
-  threshold: number;
-  log?: (msg: string) => void;
-}
-
-export const DEFAULT_FILTER_TRAIN: Omit<FilterTrainOptions, 'log'> = {
+export const DEFAULT_FILTER_TRAIN = {
   bits: 14,
   epochs: 10,
   seed: 12,
+  /** Kept when keep − drop exceeds this. */
   threshold: 0,
 };
+export type FilterTrainOptions = TrainerOptions<typeof DEFAULT_FILTER_TRAIN>;
 
 export function trainNewsFilter(
   examples: readonly FilterExample[],
-  opts: Omit<FilterTrainOptions, 'log'> & Pick<FilterTrainOptions, 'log'>,
+  opts: FilterTrainOptions,
 ): NewsFilterModel {
   const p = new MulticlassPerceptron(2, hashedRows(opts.bits), 'f32');
   let errors = 0;

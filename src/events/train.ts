@@ -6,6 +6,7 @@ import {
   runEpochs,
   SequencePerceptron,
   type FeatureGrid,
+  type TrainerOptions,
 } from '../learn/perceptron.js';
 import {
   argFeatures,
@@ -65,27 +66,11 @@ export interface TrainSentence {
   labelledWeight?: number;
 }
 
-export interface TrainOptions {
-  typeBits: number;
-  argBits: number;
-  typeEpochs: number;
-  /** Type classifiers trained on different shuffles and summed. */
-  typeBags: number;
-  argEpochs: number;
-  seed: number;
-  threshold: number;
-  secondary: number;
-  /** Trigger words are those scored above threshold − gateSlack … */
-  gateSlack: number;
-  /** … in at least this share of their uses in the training data. */
-  gateShare: number;
-  log?: (msg: string) => void;
-}
-
-export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = {
+export const DEFAULT_TRAIN = {
   typeBits: 17,
   argBits: 16,
   typeEpochs: 8,
+  /** Type classifiers trained on different shuffles and summed. */
   typeBags: 5,
   argEpochs: 8,
   seed: 12,
@@ -99,9 +84,12 @@ export const DEFAULT_TRAIN: Omit<TrainOptions, 'log'> = {
   // analyze (npm run bench, 200–300 articles, busy machine), forms only: slack 60, share 0.05 → 0.712 /
   // 0.74 / 0.37; 30, 0.15 → 0.710 / 0.43 / 0.37; 60, 0.25 → 0.706; 30, 0.25 → 0.689 / 0.32 / 0.29.
   // With the lemmas of passing forms (below), 30, 0.25 → 0.704 / 0.44 / 0.32. Speed first: 30, 0.25.
+  /** Trigger words are those scored above threshold − gateSlack … */
   gateSlack: 30,
+  /** … in at least this share of their uses in the training data. */
   gateShare: 0.25,
 };
+export type TrainOptions = TrainerOptions<typeof DEFAULT_TRAIN>;
 
 /** Candidates that may be the trigger of a marked event: between its words, else next to them. */
 export function allowedTriggers(s: PreparedSentence, ev: TrainEvent): number[] {

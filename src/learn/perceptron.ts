@@ -301,6 +301,13 @@ export class SequencePerceptron {
 }
 
 /**
+ * A trainer's options, derived from one object of defaults (the committed model's values, each
+ * documented where it is set) with the caller's log of the epochs: a trainer's settings are written
+ * once, and a script reads any of them from its command line by name (scripts/events/options.ts).
+ */
+export type TrainerOptions<Defaults extends object> = Defaults & { log?: (msg: string) => void };
+
+/**
  * The order units are visited in each epoch: as given; one seeded shuffle carried on from epoch to
  * epoch (each epoch shuffles the previous order); or a fresh seeded shuffle of the given order each
  * epoch. The models were trained with the one they name; both shuffles are Fisher–Yates from the end.
