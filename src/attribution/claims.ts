@@ -1,6 +1,7 @@
 import { clauseWords } from './clause-words.js';
 import type { Attribution, Claim, Doc, Sentence, TextSpan, Token } from '../model/index.js';
 import { textSpan } from '../model/index.js';
+import { countEndingBy } from '../util/sorted-spans.js';
 import { cueLexicon } from './lexicon.js';
 import type { QuoteState } from './quotes.js';
 
@@ -62,20 +63,10 @@ export function findClaims(
 /** Sentences touched by any attribution span, marked in one sweep (sentences are sorted). */
 function coveredSentences(doc: Doc, attributions: readonly Attribution[]): Uint8Array {
   const coveredFlags = new Uint8Array(doc.sentences.length);
-  const firstSentenceEndingAfter = (offset: number) => {
-    let lo = 0;
-    let hi = doc.sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (doc.sentences[mid].end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   for (const a of attributions) {
     for (const x of [...a.content, ...(a.cue ? [a.cue] : []), ...(a.source ? [a.source] : [])]) {
       for (
-        let k = firstSentenceEndingAfter(x.start);
+        let k = countEndingBy(doc.sentences, x.start);
         k < doc.sentences.length && doc.sentences[k].start < x.end;
         k++
       )

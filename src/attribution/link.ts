@@ -1,3 +1,4 @@
+import { countBelow } from '../util/sorted-spans.js';
 import { ROLE_OF_LABEL } from './features.js';
 
 /** A run of tokens carrying one role, `[from, to)` in token indices. */
@@ -99,6 +100,7 @@ export function link(
 ): LinkedAttribution[] {
   const cues = spans.filter((s) => s.role === 'cue');
   const sources = spans.filter((s) => s.role === 'source');
+  const sourceStarts = Int32Array.from(sources, (s) => s.from);
   const inSource = sourceTokens(sources, ctx.filler.length);
   const contentsOf = new Map<RoleSpan | null, RoleSpan[]>();
   let lastCueBefore: RoleSpan | null = null;
@@ -132,13 +134,7 @@ export function link(
     if (cue) {
       // Sources are sorted: look outwards from the cue while still in its sentence.
       const sent = ctx.sentence[cue.from];
-      let lo = 0;
-      let hi = sources.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sources[mid].from < cue.from) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = countBelow(sourceStarts, cue.from);
       let bestD = Infinity;
       for (let k = lo - 1; k >= 0 && ctx.sentence[sources[k].to - 1] >= sent; k--) {
         const d = gap(sources[k], cue);

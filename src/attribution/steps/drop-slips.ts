@@ -1,5 +1,6 @@
 import type { Attribution, Claim, TextSpan } from '../../model/index.js';
 import { tokenAtOrAfter } from '../../text/index.js';
+import { countBelow } from '../../util/sorted-spans.js';
 import { findClaims } from '../claims.js';
 import { hasLexiconCue } from '../lexicon.js';
 import { isNotSpeech } from '../notspeech.js';
@@ -70,14 +71,8 @@ function notSpeech(c: AttributionContext, cue: TextSpan): boolean {
 function claimLookup(claims: readonly Claim[]): (start: number, end: number) => boolean {
   const claimStarts = claims.map((x) => x.start);
   return (start, end) => {
-    let lo = 0;
-    let hi = claimStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (claimStarts[mid] <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    const claim = claims[lo - 1];
+    // The last claim starting at or before `start` (offsets are whole numbers).
+    const claim = claims[countBelow(claimStarts, start + 1) - 1];
     return claim !== undefined && end <= claim.end;
   };
 }
