@@ -28,6 +28,8 @@ const ClauseWordsSchema = z.strictObject({
     relativeOrComma: Words,
     subjectRelatives: Words,
     nameParticles: Words,
+    personalRelatives: Words,
+    placeOrigins: Words,
     nounPrepositions: Words,
   }),
 });

@@ -1,4 +1,5 @@
-import type { Doc, Mention } from '../model/index.js';
+import type { Doc, EntityType, Mention } from '../model/index.js';
+import { clauseWords } from './clause-words.js';
 import { countBelow } from '../util/sorted-spans.js';
 import { cueLexicon } from './lexicon.js';
 
@@ -52,7 +53,28 @@ export function relativeAntecedent(
     best = m;
   }
   if (!best || sentenceAt(best.start) !== sentenceAt(start)) return undefined;
-  return best;
+  return personalRelative(text, start) && PLACES.has(best.type) ? placeHolder(index, text, best) : best;
+}
+
+const PLACES: ReadonlySet<EntityType> = new Set(['GPE', 'LOC']);
+
+function personalRelative(text: string, start: number): boolean {
+  const word = /^\p{L}+/u.exec(text.slice(start, start + 8))?.[0].toLowerCase();
+  return !!word && clauseWords().subjects.personalRelatives.has(word);
+}
+
+/**
+ * "Governor Andrew Cuomo of New York, who said": "who" names a person, never the place, so the
+ * antecedent is the person the place is attached to ("of", "from"); with none, there is no sure one.
+ */
+function placeHolder(index: MentionIndex, text: string, place: Mention): Mention | undefined {
+  let holder: Mention | undefined;
+  for (const m of overlapping(index, Math.max(0, place.start - 200), place.start)) {
+    if (m.end > place.start || m.type !== 'PERSON' || (holder && m.end <= holder.end)) continue;
+    if (clauseWords().subjects.placeOrigins.has(text.slice(m.end, place.start).trim().toLowerCase()))
+      holder = m;
+  }
+  return holder;
 }
 
 /**

@@ -34,6 +34,15 @@ describe('speakers: never the wrong person', () => {
     for (const e of a.events) if (e.source?.actor) expect(e.source.actor).not.toBe(e.target?.actor);
   });
 
+  it('credits "X of <place>, who said" to the person, never to the place', () => {
+    const a = run(
+      'Democrats praised Governor Andrew Cuomo of New York, who said the state would sue. ' +
+        'The ruling was a blow to workers in Ohio, who said they would strike.',
+    );
+    expect(speakerOf(a, 'said')).toBe('Andrew Cuomo');
+    expect(speakerOf(a, 'said', 1)).not.toBe('Ohio');
+  });
+
   it('leaves "the president" unresolved when two presidents were just named', () => {
     const a = run(
       'President Trump spoke to farmers in Iowa on Monday. He later phoned President Xi Jinping of China. ' +
