@@ -15,4 +15,6 @@ export const NEWS_FILTER_DEFAULTS = {
   /** Update weight of PLV's positives (the labelled news events weigh 1). */
   plvWeight: 1,
   threshold: 0,
+  /** Shuffles whose filters are averaged (see `bags` in src/events/news-filter-train.ts). */
+  bags: 10,
 };

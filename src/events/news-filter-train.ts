@@ -20,6 +20,11 @@ export interface FilterTrainOptions {
   seed: number;
   /** Kept when keep − drop exceeds this. */
   threshold: number;
+  /**
+   * Perceptrons trained on as many shuffles (seeds seed, seed + 1000, …) whose averaged weights are
+   * averaged again: one shuffle's order decides which of ~700 labels the last updates see.
+   */
+  bags?: number;
   log?: (msg: string) => void;
 }
 
@@ -31,6 +36,22 @@ export const DEFAULT_FILTER_TRAIN: Omit<FilterTrainOptions, 'log'> = {
 };
 
 export function trainNewsFilter(
+  examples: readonly FilterExample[],
+  opts: Omit<FilterTrainOptions, 'log'> & Pick<FilterTrainOptions, 'log'>,
+): NewsFilterModel {
+  const bags = opts.bags ?? 1;
+  if (bags === 1) return trainOne(examples, opts);
+  let sum: Float32Array | undefined;
+  for (let b = 0; b < bags; b++) {
+    const one = trainOne(examples, { ...opts, seed: opts.seed + 1000 * b });
+    const w = one.weights.data as Float32Array;
+    if (!sum) sum = new Float32Array(w.length);
+    for (let i = 0; i < w.length; i++) sum[i] = sum[i]! + w[i]! / bags;
+  }
+  return { bits: opts.bits, weights: { data: sum!, scale: 1 }, threshold: opts.threshold };
+}
+
+function trainOne(
   examples: readonly FilterExample[],
   opts: Omit<FilterTrainOptions, 'log'> & Pick<FilterTrainOptions, 'log'>,
 ): NewsFilterModel {

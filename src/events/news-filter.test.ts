@@ -86,6 +86,31 @@ describe('news filter', () => {
     }
   });
 
+  it('reports the source words of each case, so labels can judge the source as well as the type', () => {
+    const { cases } = code(ARTICLE, null);
+    const attacked = cases.find((c) => c.trigger === ARTICLE.indexOf('attacked'))!;
+    expect(ARTICLE.slice(...attacked.source)).toBe('Russian troops');
+  });
+
+  it('bags: the mean of the filters trained on as many shuffles, steadier than any one of them', () => {
+    const article = code(ARTICLE, null).cases[0]!.features;
+    const sentence = code(SENTENCE, null).cases[0]!.features;
+    const examples = [
+      { features: article, keep: false, weight: 1 },
+      { features: sentence, keep: true, weight: 1 },
+      { features: sentence, keep: false, weight: 0.5 },
+    ];
+    const opts = { bits: 10, epochs: 3, seed: 7, threshold: 0 };
+    const one = (seed: number) => trainNewsFilter(examples, { ...opts, seed }).weights.data;
+    const runs = [one(7), one(1007), one(2007)];
+    const bagged = trainNewsFilter(examples, { ...opts, bags: 3 }).weights.data;
+    for (let i = 0; i < bagged.length; i++)
+      expect(bagged[i]).toBeCloseTo((runs[0]![i]! + runs[1]![i]! + runs[2]![i]!) / 3, 5);
+    expect(Array.from(trainNewsFilter(examples, { ...opts, bags: 1 }).weights.data)).toEqual(
+      Array.from(runs[0]!),
+    );
+  });
+
   it('drops an election "beat" in an article and keeps praise (the committed filter)', () => {
     const text =
       'Democrats beat the incumbent governor in Kentucky on Tuesday. The mayor praised the firefighters.';
