@@ -110,6 +110,10 @@ describe("typed intents and the wrapped act's target (news train errors, session
     expect(code('France has promised to help Mali.')).toContainEqual(
       expect.objectContaining({ sourceText: 'France', targetText: 'Mali' }),
     );
+    // The tagger's target in the wrapped act's clause stands: not the actor's own troops.
+    expect(code('Australia pledged to withdraw its troops from Iraq.')).toContainEqual(
+      expect.objectContaining({ sourceText: 'Australia', targetText: 'Iraq' }),
+    );
   });
   it('agreeing and offering are acts of their own, whatever is promised', () => {
     expect(codes('Poland offered to cover the costs.')).toEqual(['030 offered']);

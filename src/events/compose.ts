@@ -273,10 +273,12 @@ export function composeSentence(
  * wrapped act, so its target is that act's actor object, as for a composed intent, and without one
  * it is a plan, not an act between actors. Intent words that are acts of their own keep the typer's
  * arguments ("agreed to pay", "offered to cover": an agreement or an offer is made to someone).
- * Returns false when the act is to be dropped; else sets the target from the wrapped act.
- * Labelled PolNeAR train articles and the other train articles, filter off: 12 events removed, by
- * reading 11 wrong and 1 right (its target moved to the wrapped act's: "pledged to work with both
- * parties"), none of the labelled right ones.
+ * Returns false when the act is to be dropped; else keeps the tagger's target when it is an actor in
+ * the wrapped act's clause, or takes that act's object. On all 840 PolNeAR train articles, filter off:
+ * 10 events removed, all wrong by reading (3 labelled wrong, none labelled right: "expected to rule
+ * soon", "does not want to stall growth", "promised Monday to begin taking executive action"), one
+ * target moved. PLV cross-validation on the same fold models: type recall and precision unchanged,
+ * dyad recall 0.577 → 0.576 (one record: "willing to withdraw its troops as soon as … Lebanon").
  */
 export function typedIntentTarget(s: PreparedSentence, d: Decoded): boolean {
   const g = grammar();
@@ -286,6 +288,10 @@ export function typedIntentTarget(s: PreparedSentence, d: Decoded): boolean {
   while (to < s.toks.length && to - d.c.i < INTENT_GAP && s.toks[to]!.lower !== 'to') to++;
   const act = s.toks[to + 1];
   if (s.toks[to]?.lower !== 'to' || act?.pos !== 'VERB') return true;
+  // The tagger's target stands when it is an actor of the wrapped act's clause ("plans to withdraw its
+  // troops from Lebanon": Lebanon, as PLV marks it, not the actor's own troops).
+  const clause = d.target && d.target[0] > to && d.target[0] < clauseEnd(s, to + 1);
+  if (clause && actorWords(s, d.target!)) return true;
   const object = objectWords(s, to + 1);
   if (!object) return false;
   d.target = object;
