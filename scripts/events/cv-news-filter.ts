@@ -5,7 +5,7 @@
  * labelled ones) before and after the filter and the share of right events it keeps, for each PLV
  * weight and threshold asked for. The events are coded once, by the committed events model.
  *
- *   npx tsx scripts/events/cv-news-filter.ts [--models DIR --folds 5 --grid-plv-weight 0,0.3,1 --grid-threshold 0 --epochs N --bits N --events-threshold T]
+ *   npx tsx scripts/events/cv-news-filter.ts [--models DIR --folds 5 --grid-plv-weight 0,0.3,1 --grid-threshold 0 --epochs N --bits N --bags N --seed N --events-threshold T]
  *
  * --events-threshold T codes the events (news and PLV) at the typer's NONE margin T instead of the
  * model's own, as a coder with a lower threshold would hand them to the filter.
@@ -54,6 +54,9 @@ console.log(
 );
 const epochs = numArg('epochs', DEFAULT_FILTER_TRAIN.epochs);
 const bits = numArg('bits', DEFAULT_FILTER_TRAIN.bits);
+const bags = numArg('bags', NEWS_FILTER_DEFAULTS.bags);
+// Another base seed retrains every fold on other shuffles: how much the filter's decisions move.
+const seed = numArg('seed', DEFAULT_FILTER_TRAIN.seed);
 const thresholds = listArg('grid-threshold', NEWS_FILTER_DEFAULTS.threshold);
 for (const w of listArg('grid-plv-weight', NEWS_FILTER_DEFAULTS.plvWeight)) {
   // Held-out scores of every news example, and the PLV positives' in-sample scores.
@@ -63,7 +66,7 @@ for (const w of listArg('grid-plv-weight', NEWS_FILTER_DEFAULTS.plvWeight)) {
       ...news.filter((x) => foldOf.get(x.doc) !== f),
       ...(w > 0 ? plv.map((x) => ({ ...x, weight: w })) : []),
     ];
-    const filter = trainNewsFilter(train, { ...DEFAULT_FILTER_TRAIN, epochs, bits, seed: 12 + f });
+    const filter = trainNewsFilter(train, { ...DEFAULT_FILTER_TRAIN, epochs, bits, bags, seed: seed + f });
     news.forEach((x, k) => {
       if (foldOf.get(x.doc) === f) scores[k] = filterScore(filter, x.features);
     });

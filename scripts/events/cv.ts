@@ -75,6 +75,7 @@ const labelOf = (c: (typeof combos)[number]) =>
 const withFilter = numArg('news-filter', 1) > 0;
 const plvWeight = numArg('plv-weight', NEWS_FILTER_DEFAULTS.plvWeight);
 const filterThreshold = numArg('filter-threshold', NEWS_FILTER_DEFAULTS.threshold);
+const filterBags = numArg('filter-bags', NEWS_FILTER_DEFAULTS.bags);
 const newsDocs = withFilter ? newsFilterDocs() : [];
 const plvDocs = withFilter ? plvFilterDocs(records) : [];
 function foldFilter(f: number, model: ReturnType<typeof trainEventModel>) {
@@ -83,7 +84,7 @@ function foldFilter(f: number, model: ReturnType<typeof trainEventModel>) {
     ...newsDocs.flatMap((d) => filterExamples(d, model, plvWeight)),
     ...plvDocs.filter((_, i) => foldOf[i] !== f).flatMap((d) => filterExamples(d, model, plvWeight)),
   ];
-  return trainNewsFilter(examples, { ...DEFAULT_FILTER_TRAIN, threshold: filterThreshold });
+  return trainNewsFilter(examples, { ...DEFAULT_FILTER_TRAIN, threshold: filterThreshold, bags: filterBags });
 }
 const modelDir = strArg('models', '');
 if (modelDir) mkdirSync(modelDir, { recursive: true });

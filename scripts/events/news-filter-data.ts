@@ -27,8 +27,8 @@ const STAGES = [textStage, mentionsStage, actorsStage, attributionStage];
 export interface FilterDoc {
   id: string;
   doc: Doc;
-  /** News: trigger offset → labelled type. */
-  labels?: ReadonlyMap<number, FoldedType>;
+  /** News: trigger offset → labelled type (and source, when labelled). */
+  labels?: ReadonlyMap<number, NewsLabel>;
   /** PLV: the marked types. */
   marked?: ReadonlySet<FoldedType>;
 }
@@ -42,16 +42,42 @@ const TriggerSchema = z.object({
   start: z.number().int(),
   end: z.number().int(),
   type: z.enum(TYPES),
+  /**
+   * The act's source as the reader finds it: the character span of its words ([start, end)), or null
+   * when no actor of the text does it (a victim, a place, a headline's target). Absent: not labelled.
+   */
+  source: z.tuple([z.number().int(), z.number().int()]).nullable().optional(),
 });
+
+/** What a hand label says of an event at its trigger. */
+export interface NewsLabel {
+  type: FoldedType;
+  source?: [number, number] | null;
+}
+
+/**
+ * Whether a coded event is what the label says: the labelled type and, when the label has one, a
+ * source whose words overlap the labelled source's (an event whose source is a victim or a bystander
+ * is not to keep, though its type is right).
+ */
+export function labelledRight(
+  label: NewsLabel,
+  type: FoldedType,
+  source: readonly [number, number],
+): boolean {
+  if (label.type !== type) return false;
+  if (label.source === undefined) return true;
+  return label.source !== null && source[0] < label.source[1] && label.source[0] < source[1];
+}
 
 /** The PolNeAR training articles that hold labelled triggers, prepared. */
 export function newsFilterDocs(file = NEWS_TRIGGERS_FILE, articles = POLNEAR_FILE): FilterDoc[] {
-  const byDoc = new Map<string, Map<number, FoldedType>>();
+  const byDoc = new Map<string, Map<number, NewsLabel>>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const l = TriggerSchema.parse(JSON.parse(line));
-    const own = byDoc.get(l.id) ?? new Map<number, FoldedType>();
-    own.set(l.start, l.type);
+    const own = byDoc.get(l.id) ?? new Map<number, NewsLabel>();
+    own.set(l.start, { type: l.type, ...(l.source !== undefined ? { source: l.source } : {}) });
     byDoc.set(l.id, own);
   }
   const out: FilterDoc[] = [];
@@ -111,7 +137,7 @@ export function filterExamples(
     if (d.labels) {
       const label = d.labels.get(c.trigger);
       if (label === undefined) continue;
-      const keep = label === c.type;
+      const keep = labelledRight(label, c.type, c.source);
       out.push({ features: c.features, keep, weight: 1, doc: d.id, trigger: c.trigger, news: true });
     } else if (d.marked?.has(c.type) && plvWeight > 0) {
       out.push({

@@ -5,7 +5,7 @@
  * types as positives). Run after `npm run train:events` (the filter reads the typer's types and
  * margins); deterministic, so the committed model reproduces byte for byte.
  *
- *   npm run train:events-filter [-- --out FILE --plv-weight W --threshold T --events-model FILE --events-threshold T]
+ *   npm run train:events-filter [-- --out FILE --plv-weight W --threshold T --bags N --seed N --events-model FILE --events-threshold T]
  *
  * --events-threshold T codes the training events at the typer's NONE margin T instead of the model's own.
  */
@@ -34,6 +34,8 @@ console.log(
 const filter = trainNewsFilter([...news, ...plv], {
   ...DEFAULT_FILTER_TRAIN,
   threshold: numArg('threshold', NEWS_FILTER_DEFAULTS.threshold),
+  bags: numArg('bags', NEWS_FILTER_DEFAULTS.bags),
+  seed: numArg('seed', DEFAULT_FILTER_TRAIN.seed),
   log: (m) => console.log(m),
 });
 const out = strArg('out', projectPath(NEWS_FILTER_FILE));

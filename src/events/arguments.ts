@@ -147,8 +147,14 @@ const CLAUSE_END = new Set([
  * recall and reads badly.
  */
 export function objectWords(s: PreparedSentence, i: number): [number, number] | undefined {
-  let end = i + 1;
-  while (end < s.toks.length && end - i <= 10 && !CLAUSE_END.has(s.toks[end]!.lower)) end++;
+  const end = clauseEnd(s, i);
   if (end === i + 1) return undefined;
   return actorWords(s, [i + 1, end]);
+}
+
+/** One past the last word of the trigger i's clause after it (at most 10 words on). */
+export function clauseEnd(s: PreparedSentence, i: number): number {
+  let end = i + 1;
+  while (end < s.toks.length && end - i <= 10 && !CLAUSE_END.has(s.toks[end]!.lower)) end++;
+  return end;
 }

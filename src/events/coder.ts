@@ -11,7 +11,7 @@ import type {
 import { contains, textSpan } from '../model/index.js';
 import { ENGLISH_CLOSING_QUOTES, tokenize } from '../text/index.js';
 import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
-import { composeSentence, withCompositionWords } from './compose.js';
+import { composeSentence, typedIntentTarget, withCompositionWords } from './compose.js';
 import { decodeSentence, strongest, type Decoded } from './decode.js';
 import { mayHoldEvent } from './gate.js';
 import { actorWords, objectWords, sourceWords, thingWords } from './arguments.js';
@@ -63,6 +63,8 @@ export interface CoderInput {
 export interface FilterCase {
   trigger: number;
   type: FoldedType;
+  /** The character span of the source words. */
+  source: [number, number];
   features: number[];
 }
 
@@ -86,7 +88,8 @@ function filteredOut(
     quoted: quotedAt(s.toks[d.c.i]!.start),
   };
   const features = newsFilterFeatures(s, d, ctx);
-  input.onFilterCase?.({ trigger: s.toks[d.c.i]!.start, type, features });
+  const sourceSpan: [number, number] = [s.toks[source[0]]!.start, s.toks[source[1] - 1]!.end];
+  input.onFilterCase?.({ trigger: s.toks[d.c.i]!.start, type, source: sourceSpan, features });
   return filter !== null && !keepEvent(filter, features);
 }
 
@@ -349,6 +352,8 @@ export function codeEvents(input: CoderInput): Event[] {
       const code = d.code ?? cameoCode(s, d, q.type, extra);
       // An event needs its actor: without source words that name one, the act is not coded (precision first).
       const source = d.source && sourceWords(s, d.source);
+      // A typed intent's act is the wrapped one's: its actor target, or no event (compose.ts).
+      if (!d.code && !typedIntentTarget(s, d)) continue;
       if (!source || filteredOut(input, filter, s, d, q.type, source, quotedAt)) continue;
       // A target that names no actor is kept as the words the act is done to (uncoded).
       // Without a tagged target, the trigger's object (a passive's subject is already the target).

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { textStage } from '../text/index.js';
 import { emptyDoc } from '../pipeline/pipeline.js';
 import type { Event } from '../model/index.js';
+import { mentionsStage } from '../mentions/index.js';
+import { actorsStage } from '../actors/index.js';
+import { runStages } from '../pipeline/pipeline.js';
 import { codeEvents } from './coder.js';
 import { wordKnowledge } from './knowledge.js';
 
@@ -92,5 +95,36 @@ describe('composed acts need the actor whose control it is (news train errors, s
   });
   it('a refusal of a statement is CAMEO\'s "decline comment" (011), no rejection', () => {
     expect(codes('A spokesman for Germany declined to comment.')).toEqual(['011 declined']);
+  });
+});
+
+describe("typed intents and the wrapped act's target (news train errors, session 14)", () => {
+  /** The coder after the text, mentions and actors stages (named people as actors). */
+  function withActors(text: string): Event[] {
+    const doc = runStages([textStage, mentionsStage, actorsStage], emptyDoc(text, {}));
+    return codeEvents({ ...doc, attributions: [], newsFilter: null });
+  }
+  it('an intent word the typer types needs an actor target of the act it wraps', () => {
+    // "pledged to stay in the talks" is a plan; the typer alone codes it as SUPPORT.
+    expect(code('Germany pledged to stay in the talks.')).toEqual([]);
+    expect(code('France has promised to help Mali.')).toContainEqual(
+      expect.objectContaining({ sourceText: 'France', targetText: 'Mali' }),
+    );
+    // The tagger's target in the wrapped act's clause stands: not the actor's own troops.
+    expect(code('Australia pledged to withdraw its troops from Iraq.')).toContainEqual(
+      expect.objectContaining({ sourceText: 'Australia', targetText: 'Iraq' }),
+    );
+  });
+  it('agreeing and offering are acts of their own, whatever is promised', () => {
+    expect(codes('Poland offered to cover the costs.')).toEqual(['030 offered']);
+    expect(code('The United States agreed to pay Iran a billion dollars.')).toContainEqual(
+      expect.objectContaining({ cameo: '032', sourceText: 'The United States' }),
+    );
+  });
+  it("a subject control's target is in the wrapped act's clause, not after a clause break", () => {
+    const events = withActors(
+      'Prime Minister Jane Walker has been eager to withdraw, but General Tom Brody, chief of the army staff, said the troops should stay.',
+    );
+    expect(events.filter((e) => e.trigger.text === 'eager')).toEqual([]);
   });
 });

@@ -42,6 +42,8 @@ const GrammarSchema = z.object({
   halt: z.array(z.string()),
   /** Control words of likelihood or wish: they govern an act without stating one ("likely to face"). */
   notComposed: z.array(z.string()),
+  /** Intent words that state an act of their own to someone ("agreed to pay", "offered to cover"). */
+  actsOfTheirOwn: z.array(z.string()).default([]),
   /** Verbs (or verb + particle) whose subject receives the act their object noun names ("faced criticism"). */
   receive: z.array(z.string()).default([]),
   /** Verbs whose object act does not happen ("avoided criticism", "averted an attack"). */
@@ -79,6 +81,7 @@ export interface Grammar {
   militarySourceCodes: Record<string, string>;
   halt: Set<string>;
   notComposed: Set<string>;
+  actsOfTheirOwn: Set<string>;
   receive: Set<string>;
   avoid: Set<string>;
   unwilled: Set<string>;
@@ -119,6 +122,7 @@ export function grammar(): Grammar {
     militarySourceCodes: raw.militarySourceCodes,
     halt: new Set(raw.halt),
     notComposed: new Set(raw.notComposed),
+    actsOfTheirOwn: new Set(raw.actsOfTheirOwn),
     receive: new Set(raw.receive),
     avoid: new Set(raw.avoid),
     unwilled: new Set(raw.unwilled),

@@ -20,6 +20,11 @@ export const DEFAULT_FILTER_TRAIN = {
   seed: 12,
   /** Kept when keep − drop exceeds this. */
   threshold: 0,
+  /**
+   * Perceptrons trained on as many shuffles (seeds seed, seed + 1000, …) whose averaged weights are
+   * averaged again: one shuffle's order decides which of ~700 labels the last updates see.
+   */
+  bags: 1,
 };
 export type FilterTrainOptions = TrainerOptions<typeof DEFAULT_FILTER_TRAIN>;
 
@@ -27,6 +32,19 @@ export function trainNewsFilter(
   examples: readonly FilterExample[],
   opts: FilterTrainOptions,
 ): NewsFilterModel {
+  const bags = opts.bags;
+  if (bags === 1) return trainOne(examples, opts);
+  let sum: Float32Array | undefined;
+  for (let b = 0; b < bags; b++) {
+    const one = trainOne(examples, { ...opts, seed: opts.seed + 1000 * b });
+    const w = one.weights.data as Float32Array;
+    if (!sum) sum = new Float32Array(w.length);
+    for (let i = 0; i < w.length; i++) sum[i] = sum[i]! + w[i]! / bags;
+  }
+  return { bits: opts.bits, weights: { data: sum!, scale: 1 }, threshold: opts.threshold };
+}
+
+function trainOne(examples: readonly FilterExample[], opts: FilterTrainOptions): NewsFilterModel {
   const p = new MulticlassPerceptron(2, hashedRows(opts.bits), 'f32');
   let errors = 0;
   runEpochs(

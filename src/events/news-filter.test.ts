@@ -73,7 +73,7 @@ describe('news filter', () => {
         { features: article, keep: false, weight: 1 },
         { features: sentence, keep: true, weight: 1 },
       ],
-      { bits: 12, epochs: 5, seed: 1, threshold: 0 },
+      { bits: 12, epochs: 5, seed: 1, threshold: 0, bags: 1 },
     );
     expect(keepEvent(filter, article)).toBe(false);
     expect(keepEvent(filter, sentence)).toBe(true);
@@ -84,6 +84,31 @@ describe('news filter', () => {
       expect(Math.sign(filterScore(loaded, f))).toBe(Math.sign(filterScore(filter, f)));
       expect(filterScore(loaded, f)).toBeCloseTo(filterScore(filter, f), 0);
     }
+  });
+
+  it('reports the source words of each case, so labels can judge the source as well as the type', () => {
+    const { cases } = code(ARTICLE, null);
+    const attacked = cases.find((c) => c.trigger === ARTICLE.indexOf('attacked'))!;
+    expect(ARTICLE.slice(...attacked.source)).toBe('Russian troops');
+  });
+
+  it('bags: the mean of the filters trained on as many shuffles, steadier than any one of them', () => {
+    const article = code(ARTICLE, null).cases[0]!.features;
+    const sentence = code(SENTENCE, null).cases[0]!.features;
+    const examples = [
+      { features: article, keep: false, weight: 1 },
+      { features: sentence, keep: true, weight: 1 },
+      { features: sentence, keep: false, weight: 0.5 },
+    ];
+    const opts = { bits: 10, epochs: 3, seed: 7, threshold: 0, bags: 1 };
+    const one = (seed: number) => trainNewsFilter(examples, { ...opts, seed }).weights.data;
+    const runs = [one(7), one(1007), one(2007)];
+    const bagged = trainNewsFilter(examples, { ...opts, bags: 3 }).weights.data;
+    for (let i = 0; i < bagged.length; i++)
+      expect(bagged[i]).toBeCloseTo((runs[0]![i]! + runs[1]![i]! + runs[2]![i]!) / 3, 5);
+    expect(Array.from(trainNewsFilter(examples, { ...opts, bags: 1 }).weights.data)).toEqual(
+      Array.from(runs[0]!),
+    );
   });
 
   it('drops an election "beat" in an article and keeps praise (the committed filter)', () => {
