@@ -4,8 +4,12 @@
  * statement index one article at a time in publication order. Prints how many statements have
  * reports in at least two outlets, the largest, and a fixed sample of them with each report's
  * drift against the origin, for reading by hand. The output holds article text: never commit it.
+ * With `--gold`, also the pairwise precision and recall of this end-to-end grouping (pipeline
+ * attributions, shipped matcher, every report of the corpus) on the statements gold: each gold
+ * attribution is the report of its article whose content covers most of its content characters (at
+ * least half); a pair with a side no report covers counts as not grouped.
  *
- *   npx tsx scripts/statements/corpus.ts [--data ../shared/data] [--sample 20] [--limit N]
+ *   npx tsx scripts/statements/corpus.ts [--data ../shared/data] [--sample 20] [--limit N] [--gold]
  */
 import path from 'node:path';
 import {
@@ -18,7 +22,15 @@ import {
 } from '../../src/corpus/statements/index.js';
 import { hashWord } from '../../src/corpus/statements/minhash.js';
 import { sharedRoot } from '../../src/eval/index.js';
-import { analyzeDoc, PolnearDocSchema, readJsonl, sortDocs } from '../../src/eval/statements-gold.js';
+import { STATEMENTS_GOLD } from '../../src/eval/statements.js';
+import {
+  analyzeDoc,
+  PolnearDocSchema,
+  readJsonl,
+  sortDocs,
+  StatementPairSchema,
+  type GoldReport,
+} from '../../src/eval/statements-gold.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -33,6 +45,7 @@ const docs = sortDocs(
 ).slice(0, arg('--limit') ? Number(arg('--limit')) : undefined);
 
 const index = new StatementIndex();
+const byArticle = new Map<string, Report[]>();
 let reports = 0;
 let analyseMs = 0;
 let indexMs = 0;
@@ -47,6 +60,7 @@ docs.forEach((doc, order) => {
     ingestOrder: order,
   });
   index.addArticle(rs);
+  byArticle.set(doc.id, rs);
   analyseMs += t1 - t0;
   indexMs += performance.now() - t1;
   reports += rs.length;
@@ -89,3 +103,35 @@ out(`\nsample of ${sampleSize} (fixed hash order):`);
   .sort((a, b) => hashWord(a.id) - hashWord(b.id))
   .slice(0, sampleSize)
   .forEach((s, i) => show(s, i + 1));
+
+/** The report of the gold attribution's article covering most of its content (at least half), if any. */
+function reportOf(g: GoldReport): string | undefined {
+  const overlap = (r: Report) =>
+    g.content.reduce(
+      (n, [s, e]) =>
+        n + r.content.reduce((m, c) => m + Math.max(0, Math.min(e, c.end) - Math.max(s, c.start)), 0),
+      0,
+    );
+  const total = g.content.reduce((n, [s, e]) => n + e - s, 0);
+  let best: Report | undefined;
+  for (const r of byArticle.get(g.doc) ?? []) if (!best || overlap(r) > overlap(best)) best = r;
+  return best && overlap(best) * 2 >= total ? best.id : undefined;
+}
+
+if (process.argv.includes('--gold')) {
+  const t = { tp: 0, fp: 0, fn: 0, unmapped: 0, sameUnmapped: 0 };
+  for (const p of readJsonl(STATEMENTS_GOLD, StatementPairSchema)) {
+    const [a, b] = [reportOf(p.a), reportOf(p.b)];
+    if (!a || !b) {
+      t.unmapped++;
+      if (p.label === 'same') t.sameUnmapped++;
+    }
+    const together = a !== undefined && b !== undefined && index.together(a, b);
+    if (together && p.label === 'same') t.tp++;
+    else if (together) t.fp++;
+    else if (p.label === 'same') t.fn++;
+  }
+  out(
+    `\ngold pairs (end-to-end grouping, shipped matcher): precision ${(t.tp / Math.max(1, t.tp + t.fp)).toFixed(3)} recall ${(t.tp / Math.max(1, t.tp + t.fn)).toFixed(3)} ${JSON.stringify(t)}`,
+  );
+}
