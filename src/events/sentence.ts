@@ -272,10 +272,10 @@ function objectControlGovernor(toks: readonly Tagged[], to: number, m: Modality)
   return true;
 }
 
-/** Negation, modals, passive voice and the governing word of the candidate at i. */
 /** A modal read as a name or a noun is none: "Theresa May has held talks", "In May the army attacked". */
-export const isAuxiliary = (t: Tagged): boolean => t.pos !== 'NOUN' && t.pos !== 'PROPN';
+const isAuxiliary = (t: Tagged): boolean => t.pos !== 'NOUN' && t.pos !== 'PROPN';
 
+/** Negation, modals, passive voice and the governing word of the candidate at i. */
 export function modalityAt(toks: readonly Tagged[], i: number): Modality {
   const g = grammar();
   const m: Modality = {
