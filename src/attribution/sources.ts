@@ -37,6 +37,14 @@ export function overlapping(index: MentionIndex, start: number, end: number): Me
 }
 
 /**
+ * The word a source of one word reads as for the pronoun and relative-pronoun lists, lower-cased;
+ * an all-capital word of two letters or more is an acronym ("says WHO", "IT said"), never one.
+ */
+export function pronounReading(surface: string): string | undefined {
+  return /^\p{Lu}{2,}$/u.test(surface) ? undefined : surface.toLowerCase();
+}
+
+/**
  * "Rubio, who affirmed": the longest mention ending right before the relative pronoun at `start`
  * (nothing or a comma between), in its sentence.
  */
@@ -59,7 +67,8 @@ export function relativeAntecedent(
 const PLACES: ReadonlySet<EntityType> = new Set(['GPE', 'LOC']);
 
 function personalRelative(text: string, start: number): boolean {
-  const word = /^\p{L}+/u.exec(text.slice(start, start + 8))?.[0].toLowerCase();
+  const found = /^\p{L}+/u.exec(text.slice(start, start + 8))?.[0];
+  const word = found && pronounReading(found);
   return !!word && clauseWords().subjects.personalRelatives.has(word);
 }
 

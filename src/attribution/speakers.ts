@@ -2,7 +2,7 @@ import type { Actor, Doc, Mention, SourceRef } from '../model/index.js';
 import { textSpan } from '../model/index.js';
 import { cueLexicon } from './lexicon.js';
 import type { MentionIndex } from './sources.js';
-import { isUnnamed, overlapping, relativeAntecedent } from './sources.js';
+import { isUnnamed, overlapping, pronounReading, relativeAntecedent } from './sources.js';
 import { issuerMention } from './issuers.js';
 import { membershipSubject } from './membership.js';
 
@@ -104,13 +104,11 @@ export function resolveSpeaker(
 ): SourceRef {
   const { doc } = ctx;
   const ref: SourceRef = textSpan(doc.text, start, end);
-  const words = ref.text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}'’.-]+/u)
-    .filter(Boolean);
+  const surface = ref.text.split(/[^\p{L}\p{N}'’.-]+/u).filter(Boolean);
+  const words = surface.map((w) => w.toLowerCase());
   const over = overlapping(ctx.index, start, end);
   const named = over.filter((m) => NAME_KINDS.has(m.kind));
-  const single = words.length === 1 ? words[0] : undefined;
+  const single = surface.length === 1 ? pronounReading(surface[0]) : undefined;
   const typeOf = (m: Mention) => {
     const id = actorOf(ctx, m);
     return id ? ctx.actors.get(id)?.type : undefined;
@@ -319,6 +317,8 @@ function headMentions(
       !lex.auxiliaries.has(next) &&
       !RELATIVES.has(next) &&
       !FUNCTION_WORDS.has(next);
+    // "the Chinese CDC": a demonym right before a name is that name's modifier.
+    const nameAfter = m.kind === 'demonym' && top.some((o) => o.start === m.end + 1 && o.start < end);
     // "officials in Austin, Texas": the state completes the place after the preposition.
     const placeTail =
       (m.type === 'LOC' || m.type === 'GPE') &&
@@ -328,7 +328,8 @@ function headMentions(
       inner ||
       placeTail ||
       possessive ||
-      (nounAfter && m.kind !== 'description')
+      (nounAfter && m.kind !== 'description') ||
+      nameAfter
     );
   };
   // Names that cannot be speakers themselves (events, parties as adjectives: "Republican") only modify.
