@@ -66,6 +66,32 @@ export function relativeAntecedent(
 
 const PLACES: ReadonlySet<EntityType> = new Set(['GPE', 'LOC']);
 
+/**
+ * "Shelby, who heads the Senate Banking Committee, said", "The company that runs the AMAs, Dick
+ * Clark Productions, denies": a name that is the object of a relative clause closing at a comma
+ * right after it is no speaker; the relative pronoun's named antecedent is, else there is no sure
+ * one (null). Undefined when `head` is no such object.
+ */
+export function relativeObjectAntecedent(
+  index: MentionIndex,
+  text: string,
+  head: Mention,
+  sentenceStart: number,
+  sentenceAt: (offset: number) => number,
+): Mention | null | undefined {
+  if (!/^\s*,/u.test(text.slice(head.end, head.end + 3))) return undefined;
+  const words = [...text.slice(sentenceStart, head.start).matchAll(/[\p{L}'’-]+|[^\s\p{L}]/gu)];
+  let k = words.length - 1;
+  if (k >= 0 && clauseWords().claims.determiners.has(words[k][0].toLowerCase())) k--;
+  const [relative, verb] = [words[k - 1], words[k]];
+  if (!relative || !/^\p{Ll}+$/u.test(verb[0])) return undefined;
+  if (!clauseWords().subjects.subjectRelatives.has(relative[0].toLowerCase())) return undefined;
+  const antecedent = relativeAntecedent(index, text, sentenceStart + relative.index, sentenceAt);
+  return antecedent && NAMES.has(antecedent.kind) ? antecedent : null;
+}
+
+const NAMES: ReadonlySet<Mention['kind']> = new Set(['name', 'titled-name']);
+
 function personalRelative(text: string, start: number): boolean {
   const found = /^\p{L}+/u.exec(text.slice(start, start + 8))?.[0];
   const word = found && pronounReading(found);

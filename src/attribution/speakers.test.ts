@@ -58,6 +58,16 @@ describe('speakers: never the wrong person', () => {
     expect(speakerOf(a, 'said')).toBe('Federal Security Service');
   });
 
+  it('never credits the object of a relative clause ("an official who supports Trump, said")', () => {
+    const a = run(
+      'Donald Trump raised $80 million in July. "The donors deserve answers," said a longtime party ' +
+        'official who supports Trump, asking for anonymity. The plan faces a long road in Congress. ' +
+        'Smith, who advises Kasich, is no fan of Trump but praised his choice of a campaign chief.',
+    );
+    expect(speakerOf(a, 'said')).not.toBe('Donald Trump');
+    expect(speakerOf(a, 'praised')).toBe('Smith');
+  });
+
   it('leaves "the president" unresolved when two presidents were just named', () => {
     const a = run(
       'President Trump spoke to farmers in Iowa on Monday. He later phoned President Xi Jinping of China. ' +

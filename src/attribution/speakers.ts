@@ -2,7 +2,13 @@ import type { Actor, Doc, Mention, SourceRef } from '../model/index.js';
 import { textSpan } from '../model/index.js';
 import { cueLexicon } from './lexicon.js';
 import type { MentionIndex } from './sources.js';
-import { isUnnamed, overlapping, pronounReading, relativeAntecedent } from './sources.js';
+import {
+  isUnnamed,
+  overlapping,
+  pronounReading,
+  relativeAntecedent,
+  relativeObjectAntecedent,
+} from './sources.js';
 import { issuerMention } from './issuers.js';
 import { membershipSubject } from './membership.js';
 
@@ -128,7 +134,7 @@ export function resolveSpeaker(
   } else {
     // "X and Y are among the firms that said": the group ("the firms") speaks for its named members.
     [mention, actors, spokenFor] = membersSpeaking(ctx, start, end);
-    const heads = actors.length ? [] : headMentions(ctx, over, start, end);
+    const heads = actors.length ? [] : speakingHeads(ctx, over, start, end);
     if (heads.length) {
       mention = heads[0];
       actors = [...new Set(heads.map((m) => actorOf(ctx, m)).filter((a): a is string => a !== undefined))];
@@ -362,6 +368,15 @@ function headMentions(
     last = next;
   }
   return out.length > 1 && !/\b(and|&|or)\b/.test(gap(text, head.end, last.start)) ? [head] : out;
+}
+
+/** The head mentions, unless the head is the object of a relative clause (see sources.ts). */
+function speakingHeads(ctx: SpeakerContext, over: readonly Mention[], start: number, end: number): Mention[] {
+  const heads = headMentions(ctx, over, start, end);
+  if (!heads[0] || !NAME_KINDS.has(heads[0].kind)) return heads;
+  const sentenceStart = ctx.doc.sentences[ctx.sentenceAt(start)]?.start ?? 0;
+  const object = relativeObjectAntecedent(ctx.index, ctx.doc.text, heads[0], sentenceStart, ctx.sentenceAt);
+  return object === undefined ? heads : object ? [object] : [];
 }
 
 /** "in Austin, " or "in Alabama, Georgia and " before a place: it completes that locative. */
