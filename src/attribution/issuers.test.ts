@@ -52,6 +52,22 @@ describe('issuers', () => {
     expect(speakerOfSource(a, 'A spokesman for Smith')).not.toBe('Jane Smith');
   });
 
+  it('reads a named document title or a month before the noun as no issuer: the issuer follows', () => {
+    const a = run(
+      'Pickup sales rose 4 percent in March, according to the TruckStats Facts report from CarData, ' +
+        'a Dallas-based provider of vehicle data. Most Democrats back the plan, according to a March ' +
+        'survey conducted by Gallup.',
+    );
+    const report = 'the TruckStats Facts report from CarData, a Dallas-based provider of vehicle data';
+    expect(speakerOfSource(a, report)).toBe('CarData');
+    expect(speakerOfSource(a, 'a March survey conducted by Gallup')).toBe('Gallup');
+  });
+
+  it('never credits a named poll to the people it polled ("a YouGov poll of Texas voters")', () => {
+    const a = run('Officials met on Monday. A YouGov poll of Texas voters found that the plan is unpopular.');
+    expect(speakerOfSource(a, 'A YouGov poll of Texas voters')).not.toBe('Texas');
+  });
+
   it('does not read a noun modifier as the document ("a GOP data expert" is an expert)', () => {
     const a = run('A longtime GOP data expert said the voter lists were old.');
     expect(speakerOfSource(a, 'A longtime GOP data expert')).not.toBe('Republican Party');

@@ -51,9 +51,8 @@ export function issuerMention(
     const spokes = doc ? 0 : phraseAt(words, k, lex.spokesNouns);
     const len = doc || spokes;
     if (!len) {
-      // Only determiners, adjectives and names may come before the noun.
-      if (!inMention(words[k]) && (/\p{Lu}/u.test(text[words[k].start]) ? k > 0 : k >= MAX_WORDS_BEFORE))
-        return undefined;
+      // Only determiners, adjectives, names and dates ("a February survey") may come before the noun.
+      if (!inMention(words[k]) && k >= MAX_WORDS_BEFORE) return undefined;
       continue;
     }
     const fits = (m: Mention | undefined) => {
@@ -76,7 +75,10 @@ export function issuerMention(
           /^['’]?s?\s*$/u.test(text.slice(m.end, words[k].start)),
       )
       .sort((a, b) => b.end - a.end)[0];
-    if (before) return fits(before);
+    // A name without an actor there is the document's title ("the TexAuto Facts report from
+    // InfoNation"): the issuer may still follow a link that names one ("from", "by"; not "of").
+    const topic = link > 0 && lex.topicLinks.has(words[next].text);
+    if (before && (fits(before) || !link || topic)) return fits(before);
     // "a report from Kotak", "reports received by Amnesty", "a spokesman for the agency".
     if (!link || next + link >= words.length) return undefined;
     let at = next + link;

@@ -31,6 +31,7 @@ const CueDataSchema = z.object({
   issuerNouns: z.array(z.string()).default([]),
   spokesNouns: z.array(z.string()).default([]),
   issuerLinks: z.array(z.string()).default([]),
+  topicLinks: z.array(z.string()).default([]),
 });
 
 export interface CueEntry {
@@ -90,6 +91,8 @@ export interface CueLexicon {
   spokesNouns: string[][];
   /** Words between such a noun and its issuer ("from", "received by"), as word lists, longest first. */
   issuerLinks: string[][];
+  /** Links that after a named document give its subject, not its issuer ("a YouGov poll of voters"). */
+  topicLinks: ReadonlySet<string>;
 }
 
 // Later lists win, so a verb listed as neutral and as distancing is distancing.
@@ -172,6 +175,7 @@ export function cueLexicon(): CueLexicon {
     issuerNouns: wordLists(data.issuerNouns),
     spokesNouns: wordLists(data.spokesNouns),
     issuerLinks: wordLists(data.issuerLinks),
+    topicLinks: new Set(data.topicLinks),
   };
   return cached;
 }

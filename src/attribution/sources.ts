@@ -37,6 +37,14 @@ export function overlapping(index: MentionIndex, start: number, end: number): Me
 }
 
 /**
+ * The word a source of one word reads as for the pronoun and relative-pronoun lists, lower-cased;
+ * an all-capital word of two letters or more is an acronym ("says WHO", "IT said"), never one.
+ */
+export function pronounReading(surface: string): string | undefined {
+  return /^\p{Lu}{2,}$/u.test(surface) ? undefined : surface.toLowerCase();
+}
+
+/**
  * "Rubio, who affirmed": the longest mention ending right before the relative pronoun at `start`
  * (nothing or a comma between), in its sentence.
  */
@@ -58,8 +66,35 @@ export function relativeAntecedent(
 
 const PLACES: ReadonlySet<EntityType> = new Set(['GPE', 'LOC']);
 
+/**
+ * "Shelby, who heads the Senate Banking Committee, said", "The company that runs the AMAs, Dick
+ * Clark Productions, denies": a name that is the object of a relative clause closing at a comma
+ * right after it is no speaker; the relative pronoun's named antecedent is, else there is no sure
+ * one (null). Undefined when `head` is no such object.
+ */
+export function relativeObjectAntecedent(
+  index: MentionIndex,
+  text: string,
+  head: Mention,
+  sentenceStart: number,
+  sentenceAt: (offset: number) => number,
+): Mention | null | undefined {
+  if (!/^\s*,/u.test(text.slice(head.end, head.end + 3))) return undefined;
+  const words = [...text.slice(sentenceStart, head.start).matchAll(/[\p{L}'’-]+|[^\s\p{L}]/gu)];
+  let k = words.length - 1;
+  if (k >= 0 && clauseWords().claims.determiners.has(words[k][0].toLowerCase())) k--;
+  const [relative, verb] = [words[k - 1], words[k]];
+  if (!relative || !/^\p{Ll}+$/u.test(verb[0])) return undefined;
+  if (!clauseWords().subjects.subjectRelatives.has(relative[0].toLowerCase())) return undefined;
+  const antecedent = relativeAntecedent(index, text, sentenceStart + relative.index, sentenceAt);
+  return antecedent && NAMES.has(antecedent.kind) ? antecedent : null;
+}
+
+const NAMES: ReadonlySet<Mention['kind']> = new Set(['name', 'titled-name']);
+
 function personalRelative(text: string, start: number): boolean {
-  const word = /^\p{L}+/u.exec(text.slice(start, start + 8))?.[0].toLowerCase();
+  const found = /^\p{L}+/u.exec(text.slice(start, start + 8))?.[0];
+  const word = found && pronounReading(found);
   return !!word && clauseWords().subjects.personalRelatives.has(word);
 }
 

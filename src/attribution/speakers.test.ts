@@ -43,6 +43,31 @@ describe('speakers: never the wrong person', () => {
     expect(speakerOf(a, 'said', 1)).not.toBe('Ohio');
   });
 
+  it('reads an acronym source ("says WHO") as the organisation, never as the pronoun "who"', () => {
+    const a = run(
+      'The World Health Organization (WHO) tracks plague cases around the globe. ' +
+        'Untreated pneumonic plague is "always fatal", says WHO. There were 584 deaths, according to WHO.',
+    );
+    expect(speakerOf(a, 'says')).toBe('World Health Organization');
+    expect(speakerOf(a, 'according to')).toBe('World Health Organization');
+  });
+
+  it('credits "the Russian FSB said" to the agency, not to the country its demonym names', () => {
+    const a = run('Officials in Moscow met on Monday. The Russian FSB said it had arrested three men.');
+    expect(speakerOf(a, 'said')).not.toBe('Russia');
+    expect(speakerOf(a, 'said')).toBe('Federal Security Service');
+  });
+
+  it('never credits the object of a relative clause ("an official who supports Trump, said")', () => {
+    const a = run(
+      'Donald Trump raised $80 million in July. "The donors deserve answers," said a longtime party ' +
+        'official who supports Trump, asking for anonymity. The plan faces a long road in Congress. ' +
+        'Smith, who advises Kasich, is no fan of Trump but praised his choice of a campaign chief.',
+    );
+    expect(speakerOf(a, 'said')).not.toBe('Donald Trump');
+    expect(speakerOf(a, 'praised')).toBe('Smith');
+  });
+
   it('leaves "the president" unresolved when two presidents were just named', () => {
     const a = run(
       'President Trump spoke to farmers in Iowa on Monday. He later phoned President Xi Jinping of China. ' +

@@ -2,7 +2,13 @@ import type { Actor, Doc, Mention, SourceRef } from '../model/index.js';
 import { textSpan } from '../model/index.js';
 import { cueLexicon } from './lexicon.js';
 import type { MentionIndex } from './sources.js';
-import { isUnnamed, overlapping, relativeAntecedent } from './sources.js';
+import {
+  isUnnamed,
+  overlapping,
+  pronounReading,
+  relativeAntecedent,
+  relativeObjectAntecedent,
+} from './sources.js';
 import { issuerMention } from './issuers.js';
 import { membershipSubject } from './membership.js';
 
@@ -104,13 +110,11 @@ export function resolveSpeaker(
 ): SourceRef {
   const { doc } = ctx;
   const ref: SourceRef = textSpan(doc.text, start, end);
-  const words = ref.text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}'’.-]+/u)
-    .filter(Boolean);
+  const surface = ref.text.split(/[^\p{L}\p{N}'’.-]+/u).filter(Boolean);
+  const words = surface.map((w) => w.toLowerCase());
   const over = overlapping(ctx.index, start, end);
   const named = over.filter((m) => NAME_KINDS.has(m.kind));
-  const single = words.length === 1 ? words[0] : undefined;
+  const single = surface.length === 1 ? pronounReading(surface[0]) : undefined;
   const typeOf = (m: Mention) => {
     const id = actorOf(ctx, m);
     return id ? ctx.actors.get(id)?.type : undefined;
@@ -130,7 +134,7 @@ export function resolveSpeaker(
   } else {
     // "X and Y are among the firms that said": the group ("the firms") speaks for its named members.
     [mention, actors, spokenFor] = membersSpeaking(ctx, start, end);
-    const heads = actors.length ? [] : headMentions(ctx, over, start, end);
+    const heads = actors.length ? [] : speakingHeads(ctx, over, start, end);
     if (heads.length) {
       mention = heads[0];
       actors = [...new Set(heads.map((m) => actorOf(ctx, m)).filter((a): a is string => a !== undefined))];
@@ -319,6 +323,8 @@ function headMentions(
       !lex.auxiliaries.has(next) &&
       !RELATIVES.has(next) &&
       !FUNCTION_WORDS.has(next);
+    // "the Chinese CDC": a demonym right before a name is that name's modifier.
+    const nameAfter = m.kind === 'demonym' && top.some((o) => o.start === m.end + 1 && o.start < end);
     // "officials in Austin, Texas": the state completes the place after the preposition.
     const placeTail =
       (m.type === 'LOC' || m.type === 'GPE') &&
@@ -328,7 +334,8 @@ function headMentions(
       inner ||
       placeTail ||
       possessive ||
-      (nounAfter && m.kind !== 'description')
+      (nounAfter && m.kind !== 'description') ||
+      nameAfter
     );
   };
   // Names that cannot be speakers themselves (events, parties as adjectives: "Republican") only modify.
@@ -361,6 +368,15 @@ function headMentions(
     last = next;
   }
   return out.length > 1 && !/\b(and|&|or)\b/.test(gap(text, head.end, last.start)) ? [head] : out;
+}
+
+/** The head mentions, unless the head is the object of a relative clause (see sources.ts). */
+function speakingHeads(ctx: SpeakerContext, over: readonly Mention[], start: number, end: number): Mention[] {
+  const heads = headMentions(ctx, over, start, end);
+  if (!heads[0] || !NAME_KINDS.has(heads[0].kind)) return heads;
+  const sentenceStart = ctx.doc.sentences[ctx.sentenceAt(start)]?.start ?? 0;
+  const object = relativeObjectAntecedent(ctx.index, ctx.doc.text, heads[0], sentenceStart, ctx.sentenceAt);
+  return object === undefined ? heads : object ? [object] : [];
 }
 
 /** "in Austin, " or "in Alabama, Georgia and " before a place: it completes that locative. */

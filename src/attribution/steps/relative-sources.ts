@@ -2,7 +2,7 @@ import type { Attribution } from '../../model/index.js';
 import { textSpan } from '../../model/index.js';
 import { tokenAtOrAfter } from '../../text/index.js';
 import { clauseWords } from '../clause-words.js';
-import { mentionIndex, relativeAntecedent } from '../sources.js';
+import { mentionIndex, pronounReading, relativeAntecedent } from '../sources.js';
 import { lowerAt, type AttributionContext } from './context.js';
 
 /** Words a name run before the relative pronoun may span when no mention is found there. */
@@ -25,7 +25,10 @@ export function sourcesWithAntecedents(
   attributions: readonly Attribution[],
 ): Attribution[] {
   const relatives = clauseWords().subjects.subjectRelatives;
-  const lone = (a: Attribution) => !!a.source && relatives.has(a.source.text.toLowerCase());
+  const lone = (a: Attribution) => {
+    const word = a.source && pronounReading(a.source.text);
+    return !!word && relatives.has(word);
+  };
   if (!attributions.some(lone)) return [...attributions];
   const index = mentionIndex(c.doc);
   const tokenAt = (offset: number) => Math.min(c.tokens.length - 1, tokenAtOrAfter(c.tokens, offset));
