@@ -11,7 +11,7 @@ import type {
 import { contains, textSpan } from '../model/index.js';
 import { ENGLISH_CLOSING_QUOTES, tokenize } from '../text/index.js';
 import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
-import { composeSentence, typedIntentTarget, withCompositionWords } from './compose.js';
+import { composeSentence, keepTypedIntent, withCompositionWords } from './compose.js';
 import { decodeSentence, strongest, type Decoded } from './decode.js';
 import { mayHoldEvent } from './gate.js';
 import { actorWords, objectWords, sourceWords, thingWords } from './arguments.js';
@@ -353,7 +353,7 @@ export function codeEvents(input: CoderInput): Event[] {
       // An event needs its actor: without source words that name one, the act is not coded (precision first).
       const source = d.source && sourceWords(s, d.source);
       // A typed intent's act is the wrapped one's: its actor target, or no event (compose.ts).
-      if (!d.code && !typedIntentTarget(s, d)) continue;
+      if (!d.code && !keepTypedIntent(s, d)) continue;
       if (!source || filteredOut(input, filter, s, d, q.type, source, quotedAt)) continue;
       // A target that names no actor is kept as the words the act is done to (uncoded).
       // Without a tagged target, the trigger's object (a passive's subject is already the target).
