@@ -54,12 +54,7 @@ export function relativeAntecedent(
   start: number,
   sentenceAt: (offset: number) => number,
 ): Mention | undefined {
-  let best: Mention | undefined;
-  for (const m of overlapping(index, Math.max(0, start - 200), start)) {
-    if (m.end > start || (best && m.end <= best.end)) continue;
-    if (!/^,?$/.test(text.slice(m.end, start).trim())) continue;
-    best = m;
-  }
+  const best = mentionJustBefore(index, text, start, (gap) => /^,?$/.test(gap));
   if (!best || sentenceAt(best.start) !== sentenceAt(start)) return undefined;
   return personalRelative(text, start) && PLACES.has(best.type) ? placeHolder(index, text, best) : best;
 }
@@ -103,13 +98,27 @@ function personalRelative(text: string, start: number): boolean {
  * antecedent is the person the place is attached to ("of", "from"); with none, there is no sure one.
  */
 function placeHolder(index: MentionIndex, text: string, place: Mention): Mention | undefined {
-  let holder: Mention | undefined;
-  for (const m of overlapping(index, Math.max(0, place.start - 200), place.start)) {
-    if (m.end > place.start || m.type !== 'PERSON' || (holder && m.end <= holder.end)) continue;
-    if (clauseWords().subjects.placeOrigins.has(text.slice(m.end, place.start).trim().toLowerCase()))
-      holder = m;
+  const origins = clauseWords().subjects.placeOrigins;
+  return mentionJustBefore(index, text, place.start, (gap) => origins.has(gap.toLowerCase()), 'PERSON');
+}
+
+/**
+ * The longest of the mentions ending last before `at` (within 200 characters), of `type` when
+ * given, whose trimmed gap to `at` passes `gapFits`.
+ */
+function mentionJustBefore(
+  index: MentionIndex,
+  text: string,
+  at: number,
+  gapFits: (gap: string) => boolean,
+  type?: EntityType,
+): Mention | undefined {
+  let best: Mention | undefined;
+  for (const m of overlapping(index, Math.max(0, at - 200), at)) {
+    if (m.end > at || (best && m.end <= best.end) || (type && m.type !== type)) continue;
+    if (gapFits(text.slice(m.end, at).trim())) best = m;
   }
-  return holder;
+  return best;
 }
 
 /**
