@@ -120,7 +120,7 @@ const vetoed = (model: MatcherModel, profiles: Map<string, Profile>, p: Statemen
 };
 
 /** From the out-of-fold scores: the best recall at precision ≥ 0.95, the best precision at recall ≥ 0.80. */
-function operatingPoints(scores: number[], y: boolean[]): Record<string, number> {
+export function operatingPoints(scores: number[], y: boolean[]): Record<string, number> {
   const order = scores
     .map((s, i) => i)
     .filter((i) => scores[i] > -Infinity)
@@ -157,40 +157,93 @@ export function goldPairs(data: StatementsData) {
   return { profiles, x, y, foldOf };
 }
 
+/** One outer cross-validation: each pair's out-of-fold score and decisions, each fold's model. */
+export interface OutOfFold {
+  /** The score of the model that did not see the pair's fold; −∞ where the speakers veto the pair. */
+  scores: number[];
+  /** Same statement after grouping all gold reports with the fold's model (the eval's headline decision). */
+  grouped: boolean[];
+  /** The fold model's own pair decision at its threshold. */
+  direct: boolean[];
+  models: MatcherModel[];
+}
+
+/**
+ * The matcher refit on every fold but one and applied to that fold, for folds `foldOf` (pair folds
+ * in the eval, statement folds for the by-statement figure). `decide` false skips the grouping,
+ * which indexes every report once per fold, when only the scores are wanted.
+ */
+export function outOfFold(
+  data: StatementsData,
+  gold: ReturnType<typeof goldPairs>,
+  foldOf: (i: number) => number,
+  decide = true,
+): OutOfFold {
+  const { profiles, x, y } = gold;
+  const n = data.pairs.length;
+  const out: OutOfFold = {
+    scores: new Array<number>(n).fill(-Infinity),
+    grouped: new Array<boolean>(n).fill(false),
+    direct: new Array<boolean>(n).fill(false),
+    models: [],
+  };
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const test = data.pairs.map((_, i) => i).filter((i) => foldOf(i) === fold);
+    const train = data.pairs.map((_, i) => i).filter((i) => foldOf(i) !== fold);
+    const model = fitModel(
+      train.map((i) => x[i]),
+      train.map((i) => y[i]),
+    );
+    out.models.push(model);
+    for (const i of test) if (!vetoed(model, profiles, data.pairs[i])) out.scores[i] = score(model, x[i]);
+    if (!decide) continue;
+    const decisions = predictPairs(
+      model,
+      data,
+      profiles,
+      test.map((i) => data.pairs[i]),
+    );
+    test.forEach((i, k) => {
+      out.grouped[i] = decisions[k].grouped;
+      out.direct[i] = decisions[k].direct;
+    });
+  }
+  return out;
+}
+
 export function evaluateStatements(data: StatementsData, quick: boolean): StatementsFigures {
-  const { profiles, x, y, foldOf } = goldPairs(data);
+  const gold = goldPairs(data);
+  const { profiles, y, foldOf } = gold;
   const figures: Record<string, number> = {};
   const lines: string[] = [];
   if (!quick) {
     const cv = { grouped: emptyTally(), direct: emptyTally() };
-    const cvScores: number[] = new Array<number>(data.pairs.length).fill(-Infinity);
-    for (let fold = 0; fold < FOLDS; fold++) {
-      const inFold = (i: number) => foldOf(i) === fold;
-      const train = data.pairs.map((_, i) => i).filter((i) => !inFold(i));
-      const model = fitModel(
-        train.map((i) => x[i]),
-        train.map((i) => y[i]),
-      );
-      const test = data.pairs.filter((_, i) => inFold(i));
-      for (let i = 0; i < data.pairs.length; i++)
-        if (inFold(i) && !vetoed(model, profiles, data.pairs[i])) cvScores[i] = score(model, x[i]);
+    const oof = outOfFold(data, gold, foldOf);
+    oof.models.forEach((model, fold) => {
       const foldTally = emptyTally();
-      for (const r of predictPairs(model, data, profiles, test)) {
-        count(cv.grouped, r.pair, r.grouped);
-        count(cv.direct, r.pair, r.direct);
-        count(foldTally, r.pair, r.grouped);
-      }
+      data.pairs.forEach((p, i) => {
+        if (foldOf(i) !== fold) return;
+        count(cv.grouped, p, oof.grouped[i]);
+        count(cv.direct, p, oof.direct[i]);
+        count(foldTally, p, oof.grouped[i]);
+      });
       lines.push(
         `cv fold ${fold}: precision ${precision(foldTally).toFixed(3)} recall ${recall(foldTally).toFixed(3)} ${JSON.stringify(foldTally)} threshold ${model.threshold}`,
       );
-    }
+    });
     figures.cv_precision = precision(cv.grouped);
     figures.cv_recall = recall(cv.grouped);
     figures.cv_pairwise_precision = precision(cv.direct);
     figures.cv_pairwise_recall = recall(cv.direct);
     lines.push(`cv grouped: ${JSON.stringify(cv.grouped)}`, `cv direct: ${JSON.stringify(cv.direct)}`);
-    Object.assign(figures, operatingPoints(cvScores, y));
-    figures.cv_by_statement_recall_at_precision_95 = byStatementRecallAtP95(data, profiles, x, y);
+    Object.assign(figures, operatingPoints(oof.scores, y));
+    // The threshold-free figure again with folds that hold whole statements (statementFold): a
+    // feature that learns one statement from its other pairs cannot raise it.
+    const byStatement = outOfFold(data, gold, statementFold(data.pairs), false);
+    figures.cv_by_statement_recall_at_precision_95 = operatingPoints(
+      byStatement.scores,
+      y,
+    ).cv_recall_at_precision_95;
   }
   const full = { grouped: emptyTally(), direct: emptyTally() };
   for (const r of predictPairs(shippedModel(), data, profiles, data.pairs)) {
@@ -203,31 +256,6 @@ export function evaluateStatements(data: StatementsData, quick: boolean): Statem
   lines.push(`full grouped: ${JSON.stringify(full.grouped)}`, `full direct: ${JSON.stringify(full.direct)}`);
   Object.assign(figures, driftFigures(data, lines));
   return { figures, report: lines.join('\n') };
-}
-
-/**
- * r@P95 of the out-of-fold scores when the folds hold whole statements (see statementFold): the
- * figure a feature that learns one statement from its other pairs cannot raise.
- */
-function byStatementRecallAtP95(
-  data: StatementsData,
-  profiles: Map<string, Profile>,
-  x: number[][],
-  y: boolean[],
-): number {
-  const foldOf = statementFold(data.pairs);
-  const scores = new Array<number>(data.pairs.length).fill(-Infinity);
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const train = data.pairs.map((_, i) => i).filter((i) => foldOf(i) !== fold);
-    const model = fitModel(
-      train.map((i) => x[i]),
-      train.map((i) => y[i]),
-    );
-    data.pairs.forEach((p, i) => {
-      if (foldOf(i) === fold && !vetoed(model, profiles, p)) scores[i] = score(model, x[i]);
-    });
-  }
-  return operatingPoints(scores, y).cv_recall_at_precision_95;
 }
 
 /** Share of same pairs whose drift kinds (as a set) equal the gold's; per-kind misses in the report. */
