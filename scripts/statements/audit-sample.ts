@@ -9,6 +9,8 @@
  * disagreement with both reasons. The listing holds article text: write it under /tmp, never commit.
  *
  *   npx tsx scripts/statements/audit-sample.ts --list --out /tmp/<you>/audit [--same 90 --hard 60 --easy 30 --seed 15]
+ *     [--gold PAIRS.jsonl]   (the session-15 sample was drawn from the gold before its corrections:
+ *                             `git show c754a3d:test/fixtures/statements/pairs.jsonl`)
  *   npx tsx scripts/statements/audit-sample.ts --compare /tmp/<you>/audit/labels.tsv --key /tmp/<you>/audit/key.json
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import {
   type GoldReport,
   type PolnearDoc,
 } from '../../src/eval/statements-gold.js';
+import { agreement, drawSample, stratumOf, type Agreement } from './audit-lib.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -39,46 +42,6 @@ const AuditPairSchema = z.object({
 });
 type AuditPair = z.infer<typeof AuditPairSchema>;
 const KeySchema = z.record(z.string(), z.string());
-export type Stratum = 'same' | 'hard' | 'easy';
-export const stratumOf = (p: { label: string; hard: boolean }): Stratum =>
-  p.label === 'same' ? 'same' : p.hard ? 'hard' : 'easy';
-
-/** mulberry32: a small seeded generator, so the sample is the same on every machine. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-export function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
-/** The stratified sample, in reading order (shuffled across strata), with audit ids A001…. */
-export function drawSample(
-  pairs: AuditPair[],
-  sizes: Record<Stratum, number>,
-  seed: number,
-): Array<{ auditId: string; pair: AuditPair }> {
-  const random = seeded(seed);
-  const chosen = (['same', 'hard', 'easy'] as const).flatMap((s) =>
-    shuffled(
-      pairs.filter((p) => stratumOf(p) === s),
-      random,
-    ).slice(0, sizes[s]),
-  );
-  return shuffled(chosen, random).map((pair, k) => ({ auditId: `A${String(k + 1).padStart(3, '0')}`, pair }));
-}
-
 const spanText = (doc: PolnearDoc, spans: Array<[number, number]>) =>
   spans.map(([s, e]) => doc.text.slice(s, e)).join(' … ');
 
@@ -123,33 +86,6 @@ function list(pairs: AuditPair[], docs: Map<string, PolnearDoc>, out: string): v
   console.error(`${sample.length} pairs → ${out}/blind.txt (key in key.json: open it after labelling)`);
 }
 
-export interface Agreement {
-  n: number;
-  agree: number;
-  kappa: number;
-  onSame: [number, number];
-  onDifferent: [number, number];
-}
-/** Raw agreement and Cohen's kappa of two same/different labellings of the same pairs. */
-export function agreement(rows: Array<{ gold: string; mine: string }>): Agreement {
-  const n = rows.length;
-  const agree = rows.filter((r) => r.gold === r.mine).length;
-  const share = (who: 'gold' | 'mine') => rows.filter((r) => r[who] === 'same').length / (n || 1);
-  const chance = share('gold') * share('mine') + (1 - share('gold')) * (1 - share('mine'));
-  const observed = agree / (n || 1);
-  const tally = (label: string): [number, number] => {
-    const of = rows.filter((r) => r.gold === label);
-    return [of.filter((r) => r.mine === label).length, of.length];
-  };
-  return {
-    n,
-    agree,
-    kappa: chance < 1 ? (observed - chance) / (1 - chance) : 1,
-    onSame: tally('same'),
-    onDifferent: tally('different'),
-  };
-}
-
 function compare(pairs: AuditPair[], labelsFile: string, keyFile: string): void {
   const key = KeySchema.parse(JSON.parse(readFileSync(keyFile, 'utf8')));
   const byId = new Map(pairs.map((p) => [p.id, p]));
@@ -178,7 +114,7 @@ function compare(pairs: AuditPair[], labelsFile: string, keyFile: string): void 
 }
 
 function main(): void {
-  const pairs = readJsonl(STATEMENTS_GOLD, AuditPairSchema);
+  const pairs = readJsonl(arg('--gold') ?? STATEMENTS_GOLD, AuditPairSchema);
   const labels = arg('--compare');
   if (labels) return compare(pairs, labels, arg('--key') ?? path.join(path.dirname(labels), 'key.json'));
   const { data } = sharedRoot(arg('--data'));

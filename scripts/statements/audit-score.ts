@@ -23,14 +23,12 @@ import {
   outOfFold,
   type StatementsData,
 } from '../../src/eval/statements.js';
+import { stratumOf, type Stratum } from './audit-lib.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
-type Stratum = 'same' | 'hard' | 'easy';
-const stratumOf = (p: { label: string; hard: boolean }): Stratum =>
-  p.label === 'same' ? 'same' : p.hard ? 'hard' : 'easy';
 const tsv = (file: string) =>
   readFileSync(file, 'utf8')
     .split('\n')
