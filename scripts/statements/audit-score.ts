@@ -12,7 +12,14 @@
  *     [--relabel FILE] [--convention FILE]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { drift, driftKinds, type Report } from '../../src/corpus/statements/index.js';
+import {
+  buildStatementIndex,
+  drift,
+  driftKinds,
+  sameStatement,
+  shippedModel,
+  type Report,
+} from '../../src/corpus/statements/index.js';
 import { sharedRoot } from '../../src/eval/index.js';
 import {
   evaluateStatements,
@@ -103,6 +110,16 @@ function main(): void {
   const gold = goldPairs(data);
   const oof = outOfFold(data, gold, gold.foldOf);
   console.log(`whole gold, the eval's CV: ${JSON.stringify(operatingPoints(oof.scores, gold.y))}`);
+  // The committed matcher (data/statements/matcher.json), fitted on the whole gold: in-sample.
+  const shipped = shippedModel();
+  const shippedIndex = buildStatementIndex([...data.reports.values()], {
+    model: shipped,
+    keepReports: false,
+  });
+  const shippedGrouped = data.pairs.map((p) => shippedIndex.together(idOf(p.a), idOf(p.b)));
+  const shippedDirect = data.pairs.map((p) =>
+    sameStatement(shipped, gold.profiles.get(idOf(p.a))!, gold.profiles.get(idOf(p.b))!),
+  );
   const labelSets: Record<string, (i: number) => string | undefined> = {
     gold: (i) => data.pairs[i].label,
     adjudicated: (i) => relabel.get(data.pairs[i].id) ?? data.pairs[i].label,
@@ -118,9 +135,12 @@ function main(): void {
       }));
       const g = tally(rows, oof.grouped);
       const d = tally(rows, oof.direct);
+      const sg = tally(rows, shippedGrouped);
+      const sd = tally(rows, shippedDirect);
       console.log(
-        `${name.padEnd(11)} ${weighted ? 'weighted' : 'raw     '} n ${rows.length}: grouped P ${g.p.toFixed(3)} R ${g.r.toFixed(3)}` +
-          `  direct P ${d.p.toFixed(3)} R ${d.r.toFixed(3)}  r@P95 ${recallAtP95(rows, oof.scores).toFixed(3)}`,
+        `${name.padEnd(11)} ${weighted ? 'weighted' : 'raw     '} n ${rows.length}: CV grouped P ${g.p.toFixed(3)} R ${g.r.toFixed(3)}` +
+          `  direct P ${d.p.toFixed(3)} R ${d.r.toFixed(3)}  r@P95 ${recallAtP95(rows, oof.scores).toFixed(3)}` +
+          `  | shipped threshold ${shipped.threshold.toFixed(3)} grouped P ${sg.p.toFixed(3)} R ${sg.r.toFixed(3)} direct P ${sd.p.toFixed(3)} R ${sd.r.toFixed(3)}`,
       );
     }
   }
