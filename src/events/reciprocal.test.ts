@@ -35,6 +35,11 @@ describe('reciprocal acts of conjoined actors', () => {
     expect(codes(e!)).toEqual(['TCDMIL', 'SDNMIL']);
   });
 
+  it('an act on a mutual thing is mutual ("reached a trade agreement"): the head noun of the object', () => {
+    const [e] = mutual('Nepal and Bhutan reached a trade agreement on Monday.');
+    expect(codes(e!)).toEqual(['NPL', 'BTN']);
+  });
+
   it('a noun trigger is mutual by the verb it is the object of ("traded fire")', () => {
     expect(codes(mutual('Serbia and Kosovo traded fire overnight.')[0]!)).toEqual(['SRB', 'KSV']);
   });

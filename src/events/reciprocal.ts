@@ -70,17 +70,20 @@ export function reciprocalPredicate(s: PreparedSentence, d: Decoded, code: strin
   return [d.c.lemma, derived, governing].some((w) => !!w && k.words.has(w)) || mutualObjectNoun(s, d.c.i);
 }
 
-/** Whether the first noun of trigger i's object names a mutual thing ("reached an agreement", "signed a pact"). */
+/**
+ * Whether the head of trigger i's object, the last noun of its first run of nouns, names a mutual thing
+ * ("reached a staff level agreement", "signed a pact").
+ */
 function mutualObjectNoun(s: PreparedSentence, i: number): boolean {
   const k = reciprocalKnowledge();
   const end = clauseEnd(s, i);
-  for (let x = i + 1; x < end; x++) {
-    const t = s.toks[x]!;
-    if (t.pos !== 'NOUN') continue;
-    const derived = s.info[x]?.derived;
-    return k.objects.has(t.lemma) || k.words.has(t.lemma) || (!!derived && k.words.has(derived));
-  }
-  return false;
+  let x = i + 1;
+  while (x < end && s.toks[x]!.pos !== 'NOUN') x++;
+  if (x >= end) return false;
+  while (x + 1 < end && s.toks[x + 1]!.pos === 'NOUN') x++;
+  const head = s.toks[x]!.lemma;
+  const derived = s.info[x]?.derived;
+  return k.objects.has(head) || k.words.has(head) || (!!derived && k.words.has(derived));
 }
 
 /** The first actor phrase in a word range, or -1. */
