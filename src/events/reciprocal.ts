@@ -169,9 +169,11 @@ export function participation(
   const k = reciprocalKnowledge();
   const mutualObject = eachOtherObject(s, d.c.i);
   const all = conjuncts(s, source);
-  // A target among the source's conjuncts, or joined to them, is one of them.
+  // A target among the source's other conjuncts, or joined to them, is one of them (words the tagger
+  // gave to both roles are left as they are: that is no conjunction).
+  const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && a[1] > b[0];
   const joined =
-    target !== undefined && ((target[0] < all[1] && target[1] > all[0]) || conjoined(s, all, target));
+    target !== undefined && !overlaps(target, source) && (overlaps(target, all) || conjoined(s, all, target));
   let words = all;
   let own = target;
   if (joined) {
