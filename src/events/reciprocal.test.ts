@@ -51,6 +51,15 @@ describe('reciprocal acts of conjoined actors', () => {
     expect(e!.target?.text).toBe('Paris');
   });
 
+  it('participants after "between" act on each other, whatever the predicate ("talks between … resumed")', () => {
+    expect(codes(mutual('Talks between Egypt and Ethiopia resumed on Monday.')[0]!)).toEqual(['EGY', 'ETH']);
+  });
+
+  it('a target coded as a participant’s own is no third party ("their joint military exercises")', () => {
+    const [e] = mutual('Jordan and Britain have agreed to undertake joint military exercises this month.');
+    expect(codes(e!)).toEqual(['JOR', 'GBR']);
+  });
+
   it('"A met with B" is not reciprocal: B stays the target', () => {
     const evs = events('Peru met with Chile on Friday.');
     expect(evs.some((e) => e.reciprocal)).toBe(false);
