@@ -124,7 +124,10 @@ for (let f = 0; f < folds; f++) {
         );
     useEventModel({ ...model, threshold: combo.threshold, secondary: combo.secondary, vocabulary });
     const pred = fold.map((r) =>
-      JSON.stringify({ id: r.id, events: predictedEvents(analyze(r.text, {}, { id: r.id }), 'plover') }),
+      JSON.stringify({
+        id: r.id,
+        events: predictedEvents(analyze(r.text, {}, { id: r.id }), 'plover', 'plv'),
+      }),
     );
     const predFile = path.join(out, `fold${f}${combos.length > 1 ? `.c${c}` : ''}.pred.jsonl`);
     writeFileSync(predFile, pred.join('\n') + '\n');

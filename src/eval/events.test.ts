@@ -45,3 +45,29 @@ describe('predictEvents', () => {
     }
   });
 });
+
+describe('predicted events of a reciprocal act, in each scheme’s convention', () => {
+  const sentence = 'Ghana and Togo held talks in Paris on Monday.';
+  const pairs = async (file: string, scheme: 'plover' | 'cameo') => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-recip-'));
+    try {
+      const gold = path.join(dir, file);
+      writeFileSync(gold, JSON.stringify({ id: 'r1', text: sentence }) + '\n');
+      const out: string[] = [];
+      for await (const line of predictEvents(gold, { scheme })) {
+        const rec = JSON.parse(line) as {
+          events: { source: string; target: string; sourceText: string; targetText: string }[];
+        };
+        for (const e of rec.events) out.push(`${e.source}>${e.target}|${e.sourceText}>${e.targetText}`);
+      }
+      return out;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  it('CAMEO both ways, PLOVER each as a source, PLV the pair along the conjunction', async () => {
+    expect(await pairs('petrarch-like.jsonl', 'cameo')).toEqual(['GHA>TGO|Ghana>Togo', 'TGO>GHA|Togo>Ghana']);
+    expect(await pairs('gsr-like.jsonl', 'plover')).toEqual(['GHA>|Ghana>', 'TGO>|Togo>']);
+    expect(await pairs('plv-like.jsonl', 'plover')).toEqual(['GHA>TGO|Ghana>Togo']);
+  });
+});

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { analyze } from '../pipeline/analyze.js';
 import { stagesWith } from '../pipeline/extras.js';
 import { ploverActorCode } from '../events/index.js';
-import type { Analysis, Event } from '../model/index.js';
+import { eventDyads, type Analysis, type DyadConvention, type Event } from '../model/index.js';
 import type { Predictor } from './types.js';
 import { readGoldInputs } from './gold.js';
 
@@ -29,10 +29,15 @@ export function eventCode(e: Event, scheme: 'plover' | 'cameo'): string | undefi
   return scheme === 'cameo' ? e.cameo : e.plover?.type;
 }
 
-/** One prediction line's events, in the shape the shared event scorers read. */
+/**
+ * One prediction line's events, in the shape the shared event scorers read, each reciprocal act
+ * written as the scheme's convention says (`eventDyads`): CAMEO both ways, PLOVER each participant as
+ * a source, PLV's records (`plv`) pairwise along the conjunction.
+ */
 export function predictedEvents(
   analysis: Analysis,
   scheme: 'plover' | 'cameo',
+  convention: DyadConvention = scheme,
 ): { source: string; target: string; code: string; sourceText: string; targetText: string }[] {
   const events = [];
   for (const e of analysis.events) {
@@ -41,16 +46,21 @@ export function predictedEvents(
     // PLOVER records code actors at country/IGO + agent level; CAMEO keeps the full code.
     const actor = (c: string | undefined): string =>
       c === undefined ? '' : scheme === 'plover' ? ploverActorCode(c) : c;
-    events.push({
-      source: actor(e.source?.code),
-      target: actor(e.target?.code),
-      code,
-      sourceText: e.sourceText ?? e.source?.text ?? '',
-      targetText: e.targetText ?? e.target?.text ?? '',
-    });
+    for (const d of eventDyads(e, convention))
+      events.push({
+        source: actor(d.source?.code),
+        target: actor(d.target?.code),
+        code,
+        sourceText: d.sourceText,
+        targetText: d.targetText,
+      });
   }
   return events;
 }
+
+/** PLV's records (plv-*.jsonl) have a convention of their own for reciprocal acts (see `DyadConvention`). */
+export const conventionOf = (goldFile: string, scheme: 'plover' | 'cameo'): DyadConvention =>
+  /(^|\/)plv[^/]*$/i.test(goldFile) ? 'plv' : scheme;
 
 export const predictEvents: Predictor = async function* (goldFile, options) {
   // Extra dictionaries (--actors/--verbs) are optional knowledge; the reported figures use neither.
@@ -68,7 +78,7 @@ export const predictEvents: Predictor = async function* (goldFile, options) {
         id: rec.id,
         ...(stages ? { stages } : {}),
       });
-      events = predictedEvents(analysis, scheme);
+      events = predictedEvents(analysis, scheme, conventionOf(goldFile, scheme));
     }
     yield JSON.stringify({ id: rec.id, events });
   }

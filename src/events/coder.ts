@@ -28,6 +28,7 @@ import {
 } from './news-filter.js';
 import { prepareSentence, type PreparedSentence } from './sentence.js';
 import { passiveVoice, receivedAct, relativeClauseSource } from './roles.js';
+import { mutualAct, participantsIn, participation } from './reciprocal.js';
 
 /*
  * The event coder. Per sentence: every verb and event noun is a candidate trigger; a trained
@@ -362,8 +363,22 @@ export function codeEvents(input: CoderInput): Event[] {
         : d.c.modality.passive
           ? undefined
           : objectWords(s, d.c.i);
-      const sources = actorsIn(s, source, 'source', country('source'));
-      const targets = target ? actorsIn(s, target, 'target', country('target')) : [];
+      const part = participation(s, d, code, source, target);
+      const sources = actorsIn(s, part.source, 'source', country('source'));
+      const targets = part.target ? actorsIn(s, part.target, 'target', country('target')) : [];
+      const participants = participantsIn(s, part.source, country('source'));
+      const add = (ev: Event | undefined, key: string) => {
+        if (!ev) return;
+        const prior = out.get(key);
+        if (!prior) out.set(key, ev);
+        else if (!prior.evidence.some((e) => e.start === ev.evidence[0]!.start))
+          prior.evidence.push(ev.evidence[0]!);
+      };
+      if (mutualAct(part, participants, targets)) {
+        const ev = reciprocalEvent(input, s, d, q, code, part.source, participants, targets[0]);
+        add(ev, `~${participants.map((c) => c.code || c.phrase?.i).join('+')}|${ev?.targetText}|${code}`);
+        continue;
+      }
       for (const src of sources.length > 0 ? sources : [undefined]) {
         // A military's violence is conventional force (CAMEO 19x), not unconventional (18x).
         const military =
@@ -372,17 +387,40 @@ export function codeEvents(input: CoderInput): Event[] {
           const ev = makeEvent(input, s, d, q, military ?? code, src, tgt);
           if (!ev || selfDirected(ev)) continue;
           // One event per coded dyad and code ("China" and "Beijing" are one actor); uncoded actors by their words.
-          const key = `${ev.source?.code || ev.sourceText}|${ev.target?.code || ev.targetText}|${ev.cameo}`;
-          const prior = out.get(key);
-          if (!prior) out.set(key, ev);
-          else if (!prior.evidence.some((e) => e.start === ev.evidence[0]!.start))
-            prior.evidence.push(ev.evidence[0]!);
+          add(ev, `${ev.source?.code || ev.sourceText}|${ev.target?.code || ev.targetText}|${ev.cameo}`);
         }
       }
     }
     for (const p of s.phrases) if (p.country && !p.uncoded) lastCountry = p.country;
   }
   return [...out.values()].map((e, k) => ({ ...e, id: `ev${k + 1}` }));
+}
+
+/**
+ * One event for a reciprocal act: every participant with its own words (the source is the first, with
+ * the conjoined words), the target only the act's own object (uncoded words) or none.
+ */
+function reciprocalEvent(
+  input: CoderInput,
+  s: PreparedSentence,
+  d: Decoded,
+  q: NonNullable<ReturnType<typeof qualify>>,
+  code: string,
+  words: [number, number],
+  participants: readonly Coded[],
+  object: Coded | undefined,
+): Event | undefined {
+  const first = participants[0]!;
+  const military = /^[A-Z]{3}MIL/.test(first.code) ? grammar().militarySourceCodes[code] : undefined;
+  // The source is the first participant's code on the conjoined words, as for any conjoined source.
+  const conjoined = { ...first, start: s.toks[words[0]]!.start, end: s.toks[words[1] - 1]!.end };
+  const ev = makeEvent(input, s, d, q, military ?? code, conjoined, object);
+  if (!ev) return undefined;
+  return {
+    ...ev,
+    reciprocal: true,
+    participants: participants.map((c) => actorRef(input.text, c)),
+  };
 }
 
 function makeEvent(

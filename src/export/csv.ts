@@ -31,21 +31,24 @@ export function csvField(v: string | number | boolean | undefined | null): strin
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One CSV line per event (first evidence span), with a header line; lines end in CRLF as RFC 4180 says. */
+/**
+ * One CSV line per event dyad (first evidence span; a reciprocal act both ways, as its CAMEO code says),
+ * with a header line; lines end in CRLF as RFC 4180 says.
+ */
 export function* toCsv(analyses: Iterable<Analysis>): Generator<string> {
   yield CSV_COLUMNS.join(',');
   const index = new Map<Analysis, number>();
-  for (const { analysis, event } of eventRows(analyses)) {
+  for (const { analysis, event, dyad, id } of eventRows(analyses, 'cameo')) {
     if (!index.has(analysis)) index.set(analysis, index.size);
     const ev = event.evidence[0];
     yield [
       articleId(analysis, index.get(analysis)!),
-      event.id,
+      id,
       analysis.meta.published ?? '',
-      event.source?.code,
-      event.source?.text,
-      event.target?.code,
-      event.target?.text,
+      dyad.source?.code,
+      dyad.source?.text,
+      dyad.target?.code,
+      dyad.target?.text,
       event.cameo,
       event.plover?.type,
       event.plover?.mode,

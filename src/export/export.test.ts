@@ -232,3 +232,57 @@ describe('exportChunks (a store read page by page)', () => {
     expect(ids).toEqual(ids.map((_, i) => String(i + 1)));
   });
 });
+
+describe('a reciprocal act in each export', () => {
+  const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+  const fra = { code: 'FRA', text: 'France', ...at('France') };
+  const deu = { code: 'DEU', text: 'Germany', ...at('Germany') };
+  const agreed = analysis([
+    event({
+      source: { code: 'FRA', text: 'France, Germany', ...at('France, Germany') },
+      target: null,
+      cameo: '030',
+      plover: { type: 'AGREE' },
+      goldstein: 4,
+      quadClass: 1,
+      trigger: { ...at('agreed'), text: 'agreed' },
+      reciprocal: true,
+      participants: [fra, deu],
+    }),
+  ]);
+  it('GDELT and CSV write it both ways, as CAMEO codes it', () => {
+    const actors = [...toGdelt([agreed])].map((r) => {
+      const cols = r.split('\t');
+      return `${cols[GDELT_COLUMNS.indexOf('Actor1Code')]}>${cols[GDELT_COLUMNS.indexOf('Actor2Code')]}`;
+    });
+    expect(actors).toEqual(['FRA>DEU', 'DEU>FRA']);
+    const rows = [...toCsv([agreed])].slice(1).map(parseCsvLine);
+    expect(rows.map((f) => f[CSV_COLUMNS.indexOf('event')])).toEqual(['ev1.1', 'ev1.2']);
+    expect(rows.map((f) => f[CSV_COLUMNS.indexOf('target_text')])).toEqual(['Germany', 'France']);
+  });
+  it('PLOVER makes each participant a source without a target', () => {
+    const records = JSON.parse([...toPlover([agreed])].join('\n')) as {
+      event_id: string;
+      source: { code: string } | null;
+      target: unknown;
+    }[];
+    expect(records.map((r) => [r.event_id, r.source?.code, r.target])).toEqual([
+      ['a1#ev1.1', 'FRA', null],
+      ['a1#ev1.2', 'DEU', null],
+    ]);
+  });
+  it('JSONL writes the event once, with its participants', () => {
+    const lines = [...toJsonl([agreed])].map((l) => JSON.parse(l) as Event);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.participants?.map((p) => p.code)).toEqual(['FRA', 'DEU']);
+  });
+  it('chunked GDELT numbers every row', async () => {
+    async function* chunks() {
+      yield [agreed];
+      yield [agreed];
+    }
+    const seqs: string[] = [];
+    for await (const line of exportChunks('gdelt', chunks())) seqs.push(line.split('\t')[0]!);
+    expect(seqs).toEqual(['1', '2', '3', '4']);
+  });
+});

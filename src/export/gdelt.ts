@@ -131,14 +131,15 @@ function clean(s: string): string {
 /**
  * GDELT 2.0 event rows (61 tab-separated columns, no header, like GDELT's own files). Fields the
  * analysis cannot support (known groups, ethnicity, religion, tone, geography, DATEADDED) are empty;
- * NumSources/NumArticles are 1 because each row comes from one article.
+ * NumSources/NumArticles are 1 because each row comes from one article. A reciprocal act is a row
+ * in each direction, as CAMEO codes it.
  */
 export function* toGdelt(
   analyses: Iterable<Analysis>,
   options: { header?: boolean; firstSeq?: number } = {},
 ): Generator<string> {
   if (options.header) yield GDELT_COLUMNS.join('\t');
-  for (const { analysis, event, seq } of eventRows(analyses, options.firstSeq)) {
+  for (const { analysis, event, dyad, seq } of eventRows(analyses, 'cameo', options.firstSeq)) {
     const d = day(analysis);
     const doy = d ? dayOfYear(+d.y, +d.m, +d.d) : 0;
     const firstParagraph = leadParagraph(analysis);
@@ -151,8 +152,8 @@ export function* toGdelt(
       d ? `${d.y}${d.m}` : '',
       d?.y ?? '',
       d ? (+d.y + doy / 365).toFixed(4) : '',
-      ...actorFields(event.source, actorName(analysis, event.source)),
-      ...actorFields(event.target, actorName(analysis, event.target)),
+      ...actorFields(dyad.source, actorName(analysis, dyad.source)),
+      ...actorFields(dyad.target, actorName(analysis, dyad.target)),
       rootEvent ? '1' : '0',
       event.cameo,
       event.cameo.slice(0, 3),

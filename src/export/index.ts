@@ -3,6 +3,7 @@ import { toCsv } from './csv.js';
 import { toGdelt } from './gdelt.js';
 import { toJsonl } from './jsonl.js';
 import { toPlover, toPloverRecords } from './plover.js';
+import { rowCount } from './rows.js';
 
 export { toCsv, csvField, CSV_COLUMNS } from './csv.js';
 export { toGdelt, GDELT_COLUMNS } from './gdelt.js';
@@ -54,7 +55,7 @@ export async function* exportChunks(
   for await (const chunk of chunks) {
     if (format === 'gdelt') {
       yield* toGdelt(chunk, { firstSeq: seq });
-      for (const a of chunk) seq += a.events.length;
+      for (const a of chunk) seq += rowCount(a, 'cameo');
     } else if (format === 'csv') {
       let line = 0;
       for (const row of toCsv(chunk)) if (line++ > 0 || first) yield row;

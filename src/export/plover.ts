@@ -21,23 +21,26 @@ export interface PloverRecord {
   url: string | null;
 }
 
-/** Events with a PLOVER type as POLECAT-style records (CAMEO 01x statements have none and are left out). */
+/**
+ * Events with a PLOVER type as POLECAT-style records (CAMEO 01x statements have none and are left out);
+ * each participant of a reciprocal act is a record of its own with no target, as PLOVER codes it.
+ */
 export function toPloverRecords(analyses: Iterable<Analysis>): PloverRecord[] {
   const out: PloverRecord[] = [];
   const index = new Map<Analysis, number>();
-  for (const { analysis, event } of eventRows(analyses)) {
+  for (const { analysis, event, dyad, id } of eventRows(analyses, 'plover')) {
     if (!index.has(analysis)) index.set(analysis, index.size);
     if (!event.plover) continue;
     const story = articleId(analysis, index.get(analysis)!);
     out.push({
-      event_id: `${story}#${event.id}`,
+      event_id: `${story}#${id}`,
       story_id: story,
       event_date: analysis.meta.published?.slice(0, 10) ?? null,
       event_type: event.plover.type,
       event_mode: event.plover.mode ?? null,
       event_text: event.evidence[0]?.text ?? event.trigger.text,
-      source: event.source ? { name: actorName(analysis, event.source), code: event.source.code } : null,
-      target: event.target ? { name: actorName(analysis, event.target), code: event.target.code } : null,
+      source: dyad.source ? { name: actorName(analysis, dyad.source), code: dyad.source.code } : null,
+      target: dyad.target ? { name: actorName(analysis, dyad.target), code: dyad.target.code } : null,
       cameo: event.cameo,
       goldstein: event.goldstein,
       quad_class: event.quadClass,

@@ -1,17 +1,36 @@
-import type { Analysis, Event, EventActor } from '../model/index.js';
+import { eventDyads } from '../model/index.js';
+import type { Analysis, Dyad, DyadConvention, Event, EventActor } from '../model/index.js';
 
-/** One event with the article it came from: the unit every exporter writes. */
+/** One dyad of an event with the article it came from: the unit every exporter writes. */
 export interface EventRow {
   analysis: Analysis;
   event: Event;
-  /** Position of the event in the export, from 1. */
+  /** The event's actors as the export's scheme writes them (a reciprocal act has several, `eventDyads`). */
+  dyad: Dyad;
+  /** The row's id: the event's, numbered on ("ev3.2") when the event is written as several dyads. */
+  id: string;
+  /** Position of the row in the export, from 1. */
   seq: number;
 }
 
-/** Every event of every analysis, in order; `firstSeq` numbers a later chunk of a longer export. */
-export function* eventRows(analyses: Iterable<Analysis>, firstSeq = 1): Generator<EventRow> {
+/** Every dyad of every event of every analysis, in order; `firstSeq` numbers a later chunk of a longer export. */
+export function* eventRows(
+  analyses: Iterable<Analysis>,
+  convention: DyadConvention,
+  firstSeq = 1,
+): Generator<EventRow> {
   let seq = firstSeq - 1;
-  for (const analysis of analyses) for (const event of analysis.events) yield { analysis, event, seq: ++seq };
+  for (const analysis of analyses)
+    for (const event of analysis.events) {
+      const dyads = eventDyads(event, convention);
+      for (const [k, dyad] of dyads.entries())
+        yield { analysis, event, dyad, id: dyads.length > 1 ? `${event.id}.${k + 1}` : event.id, seq: ++seq };
+    }
+}
+
+/** How many rows an analysis's events make under a convention. */
+export function rowCount(analysis: Analysis, convention: DyadConvention): number {
+  return analysis.events.reduce((n, e) => n + eventDyads(e, convention).length, 0);
 }
 
 /** The article's publication day as YYYYMMDD, or '' when unknown (never guessed). */

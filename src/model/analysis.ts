@@ -209,5 +209,14 @@ export const EventSchema = z.object({
   sourceText: z.string().optional(),
   targetText: z.string().optional(),
   time: z.string().optional(),
+  /**
+   * A mutual act of two or more conjoined actors ("Israel and Lebanon held talks", "clashed with each
+   * other"): none of them is the other's target. `participants` holds each with its own words and
+   * code; the `source` has the first one's code on the conjoined words (as any conjoined source), the
+   * `target` is only the act's own object (a pact, a place) or null. Each coding scheme writes its
+   * dyads from it (`eventDyads`).
+   */
+  reciprocal: z.literal(true).optional(),
+  participants: z.array(EventActorSchema).optional(),
 });
 export type Event = z.infer<typeof EventSchema>;

@@ -1,4 +1,4 @@
-import type { Actor, Analysis, Role } from '../model/index.js';
+import { eventDyads, type Actor, type Analysis, type Role } from '../model/index.js';
 
 /**
  * Flattens one article's analysis into the rows every store indexes (actors, quotes, events), so the
@@ -107,22 +107,26 @@ export function indexAnalysis(analysis: Analysis): IndexedAnalysis {
 
   // An event's time may name a time expression of the article ("T2") or hold a value itself.
   const timeValue = new Map(analysis.times.map((t) => [t.id, t.value]));
-  const events: EventRow[] = analysis.events.map((e) => ({
-    eventId: e.id,
-    cameo: e.cameo,
-    root: e.cameo.slice(0, 2),
-    quadClass: e.quadClass,
-    goldstein: e.goldstein,
-    sourceText: e.source?.text ?? null,
-    sourceActor: e.source ? resolve(e.source.actor, e.source.mention) : null,
-    sourceCode: e.source?.code ?? null,
-    targetText: e.target?.text ?? null,
-    targetActor: e.target ? resolve(e.target.actor, e.target.mention) : null,
-    targetCode: e.target?.code ?? null,
-    trigger: e.trigger.text,
-    start: e.trigger.start,
-    end: e.trigger.end,
-    day: eventDay(e.time ? (timeValue.get(e.time) ?? e.time) : undefined, analysis.meta.published),
-  }));
+  // A reciprocal act is indexed in each direction, as CAMEO codes it, so the dyad graph has both edges.
+  const events: EventRow[] = analysis.events.flatMap((e) => {
+    const dyads = eventDyads(e, 'cameo');
+    return dyads.map((d, k) => ({
+      eventId: dyads.length > 1 ? `${e.id}.${k + 1}` : e.id,
+      cameo: e.cameo,
+      root: e.cameo.slice(0, 2),
+      quadClass: e.quadClass,
+      goldstein: e.goldstein,
+      sourceText: d.source?.text ?? null,
+      sourceActor: d.source ? resolve(d.source.actor, d.source.mention) : null,
+      sourceCode: d.source?.code ?? null,
+      targetText: d.target?.text ?? null,
+      targetActor: d.target ? resolve(d.target.actor, d.target.mention) : null,
+      targetCode: d.target?.code ?? null,
+      trigger: e.trigger.text,
+      start: e.trigger.start,
+      end: e.trigger.end,
+      day: eventDay(e.time ? (timeValue.get(e.time) ?? e.time) : undefined, analysis.meta.published),
+    }));
+  });
   return { actors, quotes, events };
 }

@@ -236,8 +236,7 @@ function AnnotatedArticle({
           <ul class="compact">
             {a.events.map((e) => (
               <li>
-                <span class="mono">{e.cameo}</span> {e.source?.text ?? '?'} → {e.target?.text ?? '?'} “
-                {e.trigger.text}”
+                <span class="mono">{e.cameo}</span> {dyadText(e)} “{e.trigger.text}”
               </li>
             ))}
           </ul>
@@ -295,4 +294,11 @@ function SpanDetails({ segment: s }: { segment: Segment }) {
       ))}
     </div>
   );
+}
+
+/** An event's actors as the panel shows them: "A → B", or "A ↔ B" for a reciprocal act (its own object after it). */
+function dyadText(e: StoredArticle['analysis']['events'][number]): string {
+  if (e.reciprocal && e.participants && e.participants.length > 1)
+    return e.participants.map((p) => p.text).join(' ↔ ') + (e.target ? ` (${e.target.text})` : '');
+  return `${e.source?.text ?? '?'} → ${e.target?.text ?? '?'}`;
 }
