@@ -29,6 +29,7 @@ export interface QuoteRow {
 }
 
 export interface EventRow {
+  /** The analysis event's id; a reciprocal act has one row per direction, "E3.1", "E3.2". */
   eventId: string;
   cameo: string;
   root: string;

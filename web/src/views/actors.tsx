@@ -143,7 +143,10 @@ export function EventTable({ title, events }: { title: string; events: EventHit[
               </td>
               <td>{e.goldstein}</td>
               <td>
-                <a href={href(['article', e.articleId], { focus: `event:${e.eventId}` })}>{e.trigger}</a>
+                {/* A reciprocal act's row per direction is "E3.1", "E3.2"; the article marks the act itself, "E3". */}
+                <a href={href(['article', e.articleId], { focus: `event:${e.eventId.split('.')[0]}` })}>
+                  {e.trigger}
+                </a>
               </td>
             </tr>
           ))}
