@@ -60,10 +60,11 @@ describe('received and avoided acts in the coder', () => {
 
   it('makes the giver of praise won the source, and an inquiry one is under no act of its own', () => {
     const praise = analyze('Germany won praise from France on Tuesday.').events;
-    for (const e of praise.filter((x) => x.trigger.text === 'praise')) expect(e.sourceText).toBe('France');
-    expect(praise.some((e) => e.sourceText === 'Germany')).toBe(false);
+    expect(praise.map((e) => [e.trigger.text, e.sourceText, e.targetText])).toEqual([
+      ['praise', 'France', 'Germany'],
+    ]);
     const inquiry = analyze('The Italian government is under investigation for fraud.').events;
-    expect(inquiry.some((e) => e.sourceText.includes('government'))).toBe(false);
+    expect(inquiry.some((e) => (e.sourceText ?? '').includes('government'))).toBe(false);
   });
 
   it('codes no avoided or counterfactual act', () => {
