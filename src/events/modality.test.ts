@@ -26,6 +26,10 @@ describe('modality of the governing construction', () => {
     expect(modalityOf('Rome faced stiff and public criticism.', 'criticism').receivedAt).toBe(1);
     expect(modalityOf('Rome came under attack.', 'attack').receivedAt).toBe(1);
     expect(modalityOf('Rome voiced criticism.', 'criticism').receivedAt).toBeUndefined();
+    // Praise won or earned, an inquiry one is under: the subject is who it is done to.
+    expect(modalityOf('Rome won praise from Paris.', 'praise').receivedAt).toBe(1);
+    expect(modalityOf('Rome earned wide praise.', 'praise').receivedAt).toBe(1);
+    expect(modalityOf('Rome is under investigation.', 'investigation').receivedAt).toBe(1);
   });
 
   it('marks acts kept from happening, as a noun object or a gerund', () => {
@@ -52,6 +56,15 @@ describe('received and avoided acts in the coder', () => {
       expect(e.targetText).toBe('The United States');
     }
     expect(events.some((e) => e.sourceText === 'The United States')).toBe(false);
+  });
+
+  it('makes the giver of praise won the source, and an inquiry one is under no act of its own', () => {
+    const praise = analyze('Germany won praise from France on Tuesday.').events;
+    expect(praise.map((e) => [e.trigger.text, e.sourceText, e.targetText])).toEqual([
+      ['praise', 'France', 'Germany'],
+    ]);
+    const inquiry = analyze('The Italian government is under investigation for fraud.').events;
+    expect(inquiry.some((e) => (e.sourceText ?? '').includes('government'))).toBe(false);
   });
 
   it('codes no avoided or counterfactual act', () => {

@@ -57,6 +57,16 @@ describe('news filter', () => {
     expect(code(ARTICLE, filterOf(0)).events).toEqual([]);
   });
 
+  it('judges composed intents too: a control word over a coded act ("plans to meet") is a case of its own', () => {
+    const text = 'The prime minister plans to meet the opposition leader. The talks ended.';
+    const plans = text.indexOf('plans');
+    const all = code(text, null);
+    expect(all.events.map((e) => [e.trigger.start, e.cameo])).toContainEqual([plans, '036']);
+    expect(all.cases.map((c) => c.trigger)).toContain(plans);
+    expect(code(text, filterOf(-1)).events).toEqual(all.events);
+    expect(code(text, filterOf(0)).events).toEqual([]);
+  });
+
   it('reads an article and a lone sentence as two domains (each feature has a copy of its own)', () => {
     const [a] = code(ARTICLE, null).cases;
     const [s] = code(SENTENCE, null).cases;

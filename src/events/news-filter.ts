@@ -46,6 +46,8 @@ export interface FilterContext {
   article: boolean;
   /** The trigger is inside a quotation (the text stage's quotations layer). */
   quoted: boolean;
+  /** A composed act (compose.ts: a control word over a coded act), not one the typer typed. */
+  composed: boolean;
 }
 
 /** Hash salts of the two domains' copies of each feature. */
@@ -153,7 +155,7 @@ export function newsFilterFeatures(s: PreparedSentence, d: Decoded, ctx: FilterC
   const type = ctx.type;
   const m = d.c.modality;
   // The typed and qualified types, the trigger's part of speech (event nouns) and word.
-  const f = [h`b:${'1'}`, h`t:${type}`, h`dt:${d.type}|${type}`];
+  const f = [h`b:${'1'}`, h`t:${type}`, h`dt:${d.type}|${type}`, h`cmp:${ctx.composed}|${type}`];
   f.push(h`n:${d.c.noun}`, h`nt:${d.c.noun}|${type}`, h`p:${t.pos}`);
   f.push(h`l:${d.c.lemma}`, h`lt:${d.c.lemma}|${type}`);
   const dict = codeType(dictionaryCode(s, d.c).code);
