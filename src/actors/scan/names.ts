@@ -4,6 +4,7 @@ import { tokenAtOrAfter } from '../tokens.js';
 import { overInitial, trimName } from '../clean.js';
 import { joinAdjacentOrganisations, repairOrganisationRuns } from '../repair.js';
 import { agreeTypes, dropForeignInstitutions } from '../agreement.js';
+import { companiesTypedPerson, organisationTails, peopleTypedOtherwise } from '../name-types.js';
 import { DEFINITE, INSTITUTION_WORDS, surnameOf } from '../words.js';
 
 /* Name mentions: the NER names (repaired and typed against the KB), KB names NER missed, lone surnames, the byline. */
@@ -41,7 +42,9 @@ export function addNer(s: ScanState, mentions: readonly Mention[]): number {
     });
   }
   joinInitials(s);
+  companiesTypedPerson(s.view, s.works);
   addOrganisationRuns(s);
+  s.works = organisationTails(s.view, s.works);
   return dropped;
 }
 
@@ -81,6 +84,9 @@ export function refineNames(s: ScanState): void {
     if (w.type !== 'PERSON' && w.hits.length === 0 && titledInside(s, w)) w.type = 'PERSON';
     if (w.type === 'PERSON' && w.t1 - w.t0 > 1) surnames.add(surnameOf(s.view.keys.slice(w.t0, w.t1)));
   }
+  const personWords = new Set(surnames);
+  for (const w of s.works) if (w.type === 'PERSON' && w.t1 - w.t0 === 1) personWords.add(s.view.keys[w.t0]);
+  peopleTypedOtherwise(s.view, s.works, personWords);
   // A lone word NER typed MISC that is the surname of a person named in the text, or of exactly
   // one KB person, is that person ("Rutte", "Zelensky").
   // NER also types such a surname ORG or LOC ("Carson’s"); that is trusted less, so only a
