@@ -105,3 +105,23 @@ describe('a surname after an honorific', () => {
     expect(actorAt('Sanders said')?.name).toBe('Bernie Sanders');
   });
 });
+
+describe('titles and party labels NER read as names', () => {
+  it('leaves an abbreviated title after a place to the titled name ("Vermont Sen. Bernie Sanders")', () => {
+    const text = 'Vermont Sen. Bernie Sanders said the vote was close.';
+    const { actors, actorAt } = actorsOf(text, [
+      ['Vermont Sen', 'LOC'],
+      ['Bernie Sanders', 'PERSON'],
+    ]);
+    expect(actors.map((a) => a.name)).not.toContain('Vermont Sen');
+    expect(actorAt('Sen.')?.name).toBe('Bernie Sanders');
+  });
+
+  it('reads a party letter in parentheses as no one ("Terry McAuliffe (D)")', () => {
+    const { actors } = actorsOf('Gov. Terry McAuliffe (D) said he would veto it.', [
+      ['Terry McAuliffe', 'PERSON'],
+      ['D', 'PERSON'],
+    ]);
+    expect(actors.map((a) => a.name)).toEqual(['Terry McAuliffe']);
+  });
+});

@@ -29,6 +29,7 @@ export function addNer(s: ScanState, mentions: readonly Mention[]): number {
     }
     const trimmed = trimName(s.view, first, last);
     if (!trimmed) continue;
+    if (endsInTitle(s, trimmed[1])) continue;
     const [t0, t1] = trimmed;
     s.works.push({
       start: t0 === first ? Math.max(m.start, tokens[t0].start) : tokens[t0].start,
@@ -46,6 +47,25 @@ export function addNer(s: ScanState, mentions: readonly Mention[]): number {
   addOrganisationRuns(s);
   s.works = organisationTails(s.view, s.works);
   return dropped;
+}
+
+/**
+ * "Vermont Sen" of "Vermont Sen. Bernie Sanders", "Sens" of "Sens. Booker and Harris": NER named
+ * an abbreviated title (after a place) as a name, cut at its period. A title is no one: it is left
+ * to the titled name after it (scan/titles.ts).
+ */
+function endsInTitle(s: ScanState, t1: number): boolean {
+  const { keys, tokens, capitalised } = s.view;
+  const role = s.phrases.roleStartingAt(t1 - 1);
+  return (
+    role !== null &&
+    role.title &&
+    keys[role.t1 - 1] === '.' &&
+    role.t1 < tokens.length &&
+    capitalised[role.t1] === 1 &&
+    tokens[role.t1].kind === 'word' &&
+    !s.view.text.slice(tokens[role.t1 - 1].end, tokens[role.t1].start).includes('\n')
+  );
 }
 
 /** "Mary E" + "Lovely" → "Mary E. Lovely": names NER split at a middle initial. */
