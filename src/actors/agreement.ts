@@ -2,6 +2,7 @@ import type { EntityType } from '../model/index.js';
 import type { KbHit } from './kb/index.js';
 import type { Work } from './scan/index.js';
 import type { TokenView } from './tokens.js';
+import { keyOf } from './tokens.js';
 
 /*
  * Document-level agreement of names. NER types each occurrence on its own, so one person's name
@@ -42,7 +43,8 @@ const OWNER_GLUE = new Set(['of', 'the', "'s", 'for']);
  * A national body named generically ("the Senate", "Parliament") belongs to the country the phrase
  * names, not to the one the knowledge base files it under: "Nigeria's President of the Senate" is
  * no office in the US Senate. When a country named just before (with only title words, "of", "the"
- * and "'s" between) is another than the body's, its KB hits are dropped.
+ * and "'s" between) is another than the body's, its KB hits are dropped, and so are those of every
+ * other mention of that body in the article ("the CDC" after "the Chinese CDC").
  */
 export function dropForeignInstitutions(
   view: TokenView,
@@ -50,8 +52,9 @@ export function dropForeignInstitutions(
   countryAt: (t: number) => string | undefined,
 ): void {
   const { keys, capitalised } = view;
+  const foreign = new Set<string>();
   for (const w of works) {
-    const org = w.hits.find((h): h is Extract<KbHit, { kind: 'org' }> => h.kind === 'org')?.org;
+    const org = orgOf(w);
     if (!org?.country) continue;
     for (
       let i = w.t0 - 1;
@@ -60,10 +63,27 @@ export function dropForeignInstitutions(
     ) {
       const country = countryAt(i);
       if (country) {
-        if (country !== org.country) w.hits = [];
+        if (country !== org.country) {
+          w.hits = [];
+          if (isAcronym(view, w)) foreign.add(keyOf(view, w.t0, w.t1));
+        }
         break;
       }
       if (!capitalised[i] && !OWNER_GLUE.has(keys[i])) break;
     }
   }
+  // One article means one body by one name: once "the Chinese CDC" is named, "the CDC" is it too.
+  // Only acronyms, which every country's bodies share ("CDC", "FSB"); "Georgia Republicans" is no
+  // reason to unlink "Republicans".
+  if (foreign.size > 0)
+    for (const w of works) if (orgOf(w) && foreign.has(keyOf(view, w.t0, w.t1))) w.hits = [];
+}
+
+function orgOf(w: Work): Extract<KbHit, { kind: 'org' }>['org'] | undefined {
+  return w.hits.find((h): h is Extract<KbHit, { kind: 'org' }> => h.kind === 'org')?.org;
+}
+
+function isAcronym(view: TokenView, w: Work): boolean {
+  const text = view.text.slice(w.start, w.end);
+  return w.t1 - w.t0 === 1 && text.length >= 2 && text === text.toUpperCase() && /\p{Lu}/u.test(text);
 }

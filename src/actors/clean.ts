@@ -42,8 +42,9 @@ export function trimName(view: TokenView, t0: number, t1: number): [number, numb
   while (a < b && CALENDAR_WORDS.has(keys[a])) a++;
   if (b <= a || (b - a === 1 && NAME_MONTHS.has(keys[a]))) return null;
   const span = text.slice(tokens[a].start, tokens[b - 1].end);
-  // Party-and-state labels of US legislators ("R-W.Va.", "D-Minn.").
+  // Party-and-state labels of US legislators ("R-W.Va.", "D-Minn."), and the party alone ("(D)").
   if (/^[RDI]-\p{Lu}/u.test(span)) return null;
+  if (/^[RDI]$/u.test(span) && text[tokens[a].start - 1] === '(' && text[tokens[a].end] === ')') return null;
   // "Phase 1", "Article 5": a common noun numbered, not a name.
   if (b - a === 1 && NUMBERED_NOUNS.has(keys[a]) && b < tokens.length && tokens[b].kind === 'number')
     return null;

@@ -38,4 +38,14 @@ describe('name repairs', () => {
     const a = run('The White House said the president would travel on Friday.');
     expect(speakerOf(a, 'said')).toBe('White House');
   });
+
+  it('reads an acronym the article gives another country ("the Chinese CDC") as that body everywhere', () => {
+    const a = run(
+      'Two cases of plague were found in Beijing. The CDC assured the public on Weibo. The Chinese CDC said there was no need to worry.',
+    );
+    const names = a.mentions
+      .filter((m) => m.text === 'CDC')
+      .map((m) => a.actors.find((x) => x.id === m.actor)?.name);
+    expect(names).toEqual(['CDC', 'CDC']);
+  });
 });

@@ -3,7 +3,9 @@ import type { Work } from '../scan/index.js';
 import type { Cluster, CorefState } from './clusters.js';
 import { nameKeys, roleAt } from '../kb/index.js';
 import { surnameOf } from '../words.js';
-import { firstNameGender } from '../gender.js';
+import { firstNameGender, wordGender } from '../gender.js';
+import type { Gender } from '../gender.js';
+import { wordKey } from '../kb/keys.js';
 import { addSurname, cluster, headKey, headText, join, nearest, personCluster } from './clusters.js';
 
 /** Rule 1 and the names of places and organisations. */
@@ -44,8 +46,8 @@ function resolvePersonNames(s: CorefState, names: readonly Work[]): void {
   }
   for (const w of shortPersons) {
     const key = headKey(s, w);
-    const local = surnames.get(key) ?? familyFirst.get(key);
-    if (local && local.length > 0) {
+    const local = agreeing(s, surnames.get(key) ?? familyFirst.get(key) ?? [], w);
+    if (local.length > 0) {
       join(nearest(local, w.start), w);
       continue;
     }
@@ -66,6 +68,29 @@ function resolvePersonNames(s: CorefState, names: readonly Work[]): void {
       w,
     );
   }
+}
+
+/** Honorifics written with a period ("Mr." is tokenized "Mr" "."); "first lady. Sanders" has none. */
+const ABBREVIATED_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'mme', 'mlle']);
+
+/**
+ * The full names a surname may stand for, less those whose first name's gender the honorific
+ * before the surname contradicts: "Mr. Bush" is not Laura Bush, "Ms. Grayson" not Alan Grayson.
+ */
+function agreeing(s: CorefState, candidates: readonly Cluster[], w: Work): readonly Cluster[] {
+  const { keys } = s.view;
+  const headStart = w.head?.[0] ?? w.t0;
+  // The honorific before the name ("Mr" "." "Bush") or inside it, before its head.
+  const from =
+    w.t0 > 1 && keys[w.t0 - 1] === '.' && ABBREVIATED_HONORIFICS.has(keys[w.t0 - 2]) ? w.t0 - 2 : w.t0 - 1;
+  let gender: Gender | undefined;
+  for (let i = Math.max(0, from); i < headStart && !gender; i++) gender = wordGender(keys[i]);
+  if (!gender) return candidates;
+  return candidates.filter((c) => {
+    const first = (c.person?.name ?? c.name ?? '').split(/\s+/u)[0] ?? '';
+    const g = firstNameGender(wordKey(first));
+    return !g || g === gender;
+  });
 }
 
 /** Places, organisations and PETRARCH-coded names: one cluster per KB entity or name. */

@@ -4,6 +4,7 @@ import { tokenAtOrAfter } from '../tokens.js';
 import { overInitial, trimName } from '../clean.js';
 import { joinAdjacentOrganisations, repairOrganisationRuns } from '../repair.js';
 import { agreeTypes, dropForeignInstitutions } from '../agreement.js';
+import { companiesTypedPerson, organisationTails, peopleTypedOtherwise } from '../name-types.js';
 import { DEFINITE, INSTITUTION_WORDS, surnameOf } from '../words.js';
 
 /* Name mentions: the NER names (repaired and typed against the KB), KB names NER missed, lone surnames, the byline. */
@@ -28,6 +29,7 @@ export function addNer(s: ScanState, mentions: readonly Mention[]): number {
     }
     const trimmed = trimName(s.view, first, last);
     if (!trimmed) continue;
+    if (endsInTitle(s, trimmed[1])) continue;
     const [t0, t1] = trimmed;
     s.works.push({
       start: t0 === first ? Math.max(m.start, tokens[t0].start) : tokens[t0].start,
@@ -41,8 +43,29 @@ export function addNer(s: ScanState, mentions: readonly Mention[]): number {
     });
   }
   joinInitials(s);
+  companiesTypedPerson(s.view, s.works);
   addOrganisationRuns(s);
+  s.works = organisationTails(s.view, s.works);
   return dropped;
+}
+
+/**
+ * "Vermont Sen" of "Vermont Sen. Bernie Sanders", "Sens" of "Sens. Booker and Harris": NER named
+ * an abbreviated title (after a place) as a name, cut at its period. A title is no one: it is left
+ * to the titled name after it (scan/titles.ts).
+ */
+function endsInTitle(s: ScanState, t1: number): boolean {
+  const { keys, tokens, capitalised } = s.view;
+  const role = s.phrases.roleStartingAt(t1 - 1);
+  return (
+    role !== null &&
+    role.title &&
+    keys[role.t1 - 1] === '.' &&
+    role.t1 < tokens.length &&
+    capitalised[role.t1] === 1 &&
+    tokens[role.t1].kind === 'word' &&
+    !s.view.text.slice(tokens[role.t1 - 1].end, tokens[role.t1].start).includes('\n')
+  );
 }
 
 /** "Mary E" + "Lovely" → "Mary E. Lovely": names NER split at a middle initial. */
@@ -81,6 +104,9 @@ export function refineNames(s: ScanState): void {
     if (w.type !== 'PERSON' && w.hits.length === 0 && titledInside(s, w)) w.type = 'PERSON';
     if (w.type === 'PERSON' && w.t1 - w.t0 > 1) surnames.add(surnameOf(s.view.keys.slice(w.t0, w.t1)));
   }
+  const personWords = new Set(surnames);
+  for (const w of s.works) if (w.type === 'PERSON' && w.t1 - w.t0 === 1) personWords.add(s.view.keys[w.t0]);
+  peopleTypedOtherwise(s.view, s.works, personWords);
   // A lone word NER typed MISC that is the surname of a person named in the text, or of exactly
   // one KB person, is that person ("Rutte", "Zelensky").
   // NER also types such a surname ORG or LOC ("Carson’s"); that is trusted less, so only a

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { loadData } from '../util/data.js';
+import type { Work } from './scan/work.js';
+import type { TokenView } from './tokens.js';
+import { keyOf } from './tokens.js';
+import { firstNameGender } from './gender.js';
+import { CLAUSE_OPENERS, ORG_HEAD_NOUNS, surnameOf } from './words.js';
+
+/*
+ * Types of NER names the article itself contradicts. NER reads a window of words, so on real
+ * pages it types companies as people ("toymaker Hasbro", "Dick Clark Productions", the "Machine"
+ * of "Big Machine") and people as organisations or places ("Taylor Swift", "Laura Bush") when the
+ * words around them are unusual. Each repair needs evidence in the text, not a guess: a descriptor
+ * noun, a company word ending the name, the organisation's full name elsewhere, or a first name
+ * whose surname the article uses alone for a person.
+ */
+
+const NameTypesSchema = z.object({
+  descriptors: z.array(z.string()),
+  placeEnds: z.array(z.string()),
+  nameEnds: z.array(z.string()),
+});
+
+interface NameTypeWords {
+  descriptors: ReadonlySet<string>;
+  nameEnds: ReadonlySet<string>;
+  placeEnds: ReadonlySet<string>;
+}
+let words: NameTypeWords | undefined;
+function nameTypeWords(): NameTypeWords {
+  if (!words) {
+    const data = loadData('actors/name-types.json', NameTypesSchema);
+    words = {
+      descriptors: new Set(data.descriptors),
+      nameEnds: new Set(data.nameEnds),
+      placeEnds: new Set(data.placeEnds),
+    };
+  }
+  return words;
+}
+
+/** Capitalised words to the left of a name that may be the rest of an organisation's name. */
+const MAX_LEFT_WORDS = 3;
+
+/**
+ * A person NER found that the text says is a company: a descriptor noun just before it
+ * ("toymaker Hasbro"), or a company word ending it ("Nevada Corporation", "Masten Space Systems").
+ * Runs before the organisation runs are rebuilt, so "Sierra" + "Nevada Corporation" can join.
+ */
+export function companiesTypedPerson(view: TokenView, works: readonly Work[]): void {
+  const { descriptors, nameEnds } = nameTypeWords();
+  const { keys, capitalised, tokens } = view;
+  for (const w of works) {
+    if (w.type !== 'PERSON' || w.kind !== 'name') continue;
+    const last = keys[w.t1 - 1];
+    const ended = w.t1 - w.t0 > 1 && (ORG_HEAD_NOUNS.has(last) || nameEnds.has(last));
+    const before = w.t0 - 1;
+    // "manufacturer Ron Johnson": before a first name the noun is the person's trade.
+    const described =
+      before >= 0 &&
+      tokens[before].kind === 'word' &&
+      !capitalised[before] &&
+      descriptors.has(keys[before]) &&
+      !firstNameGender(keys[w.t0]);
+    if (ended || described) w.type = 'ORG';
+  }
+}
+
+/**
+ * A person NER cut out of an organisation's name ("accusing Big [Machine]" where the article
+ * names "Big Machine" as an organisation elsewhere): the capitalised words before it on the same
+ * line, with it, spell that name, so the mention becomes the organisation (and takes the words
+ * NER gave a mention of their own).
+ */
+export function organisationTails(view: TokenView, works: Work[]): Work[] {
+  const orgKeys = new Set<string>();
+  const surnames = new Set<string>();
+  for (const w of works) {
+    if (w.type === 'ORG' && w.t1 - w.t0 > 1) orgKeys.add(keyOf(view, w.t0, w.t1));
+    if (w.type === 'PERSON' && w.t1 - w.t0 > 1) surnames.add(surnameOf(view.keys.slice(w.t0, w.t1)));
+  }
+  if (orgKeys.size === 0) return works;
+  const { capitalised, tokens, text, keys } = view;
+  let out = works;
+  for (const w of works) {
+    // The surname of a person named in full is that person ("Democrat Hillary [Clinton]").
+    if (w.type !== 'PERSON' || w.kind !== 'name' || surnames.has(keys[w.t1 - 1])) continue;
+    for (let k = 1; k <= MAX_LEFT_WORDS; k++) {
+      const i = w.t0 - k;
+      if (i < 0 || !capitalised[i] || tokens[i].kind !== 'word' || CLAUSE_OPENERS.has(keys[i])) break;
+      if (text.slice(tokens[i].end, tokens[i + 1].start).includes('\n')) break;
+      if (!orgKeys.has(keyOf(view, i, w.t1))) continue;
+      out = out.filter((x) => x === w || x.t1 <= i || x.t0 >= w.t1);
+      w.t0 = i;
+      w.start = tokens[i].start;
+      w.type = 'ORG';
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * A name NER typed an organisation or a place that is a person's: two or three capitalised words,
+ * the first a first name, the last the surname the article uses alone for a person ("Taylor Swift"
+ * typed ORG beside "Swift said"; "Laura Bush" typed LOC beside "Bush"). `personWords` are the keys
+ * of one-word names typed PERSON and the surnames of full names typed PERSON.
+ */
+export function peopleTypedOtherwise(
+  view: TokenView,
+  works: readonly Work[],
+  personWords: ReadonlySet<string>,
+): void {
+  const { nameEnds, placeEnds } = nameTypeWords();
+  const { keys, capitalised, tokens } = view;
+  for (const w of works) {
+    if ((w.type !== 'ORG' && w.type !== 'LOC') || w.kind !== 'name' || w.hits.length > 0) continue;
+    if (!firstNameGender(keys[w.t0])) continue;
+    // First name and surname, with at most a middle initial between ("George W Bush").
+    let last = w.t0 + 1;
+    if (w.t1 - w.t0 === 3 && tokens[last].kind === 'word' && keys[last].length === 1) last++;
+    else if (w.t1 - w.t0 !== 2) continue;
+    if (!capitalised[last] || tokens[last].kind !== 'word') continue;
+    const surname = keys[last];
+    if (ORG_HEAD_NOUNS.has(surname) || nameEnds.has(surname) || placeEnds.has(surname)) continue;
+    if (personWords.has(surname)) w.type = 'PERSON';
+  }
+}
