@@ -2,6 +2,7 @@
  * The pure parts of the statements-gold audit (scripts/statements/audit-sample.ts and
  * audit-score.ts): the gold's strata, the seeded stratified sample, and agreement with Cohen's kappa.
  */
+import { seededRandom } from '../../src/util/random.js';
 
 /** The fields of a gold pair its stratum is read from. */
 export interface Labelled {
@@ -12,17 +13,6 @@ export interface Labelled {
 export type Stratum = 'same' | 'hard' | 'easy';
 export const stratumOf = (p: Labelled): Stratum => (p.label === 'same' ? 'same' : p.hard ? 'hard' : 'easy');
 
-/** mulberry32: a small seeded generator, so the sample is the same on every machine. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
@@ -38,7 +28,7 @@ export function drawSample<P extends Labelled>(
   sizes: Record<Stratum, number>,
   seed: number,
 ): Array<{ auditId: string; pair: P }> {
-  const random = seeded(seed);
+  const random = seededRandom(seed); // mulberry32: the same sample on every machine
   const chosen = (['same', 'hard', 'easy'] as const).flatMap((s) =>
     shuffled(
       pairs.filter((p) => stratumOf(p) === s),
