@@ -1,4 +1,6 @@
-import { eventDyads } from '../model/index.js';
+// From its own module, not the model's index: the CLI loads the exports for `--help`, and the index
+// brings zod and the analysis schemas with it (+30–50 ms of every start).
+import { eventDyads } from '../model/dyads.js';
 import type { Analysis, Dyad, DyadConvention, Event, EventActor } from '../model/index.js';
 
 /** One dyad of an event with the article it came from: the unit every exporter writes. */

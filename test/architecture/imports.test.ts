@@ -31,6 +31,8 @@ interface Edge {
   to: string;
   /** `import type` / `export type`: gone after compilation. */
   typeOnly: boolean;
+  /** `import(…)`: loaded when the code runs, not when the importing file loads. */
+  dynamic?: boolean;
 }
 
 const STATIC = /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?\sfrom\s*['"](\.[^'"]+)['"]/g;
@@ -54,7 +56,7 @@ function importGraph(): Edge[] {
     for (const m of code.matchAll(STATIC))
       edges.push({ from: file, to: resolve(file, m[3]), typeOnly: !!m[2] });
     for (const m of code.matchAll(DYNAMIC))
-      edges.push({ from: file, to: resolve(file, m[1]), typeOnly: false });
+      edges.push({ from: file, to: resolve(file, m[1]), typeOnly: false, dynamic: true });
     for (const m of code.matchAll(BARE)) edges.push({ from: file, to: resolve(file, m[1]), typeOnly: false });
   }
   return edges;
@@ -141,6 +143,24 @@ describe('the import graph', () => {
       next.set(floorOf(e.from), set);
     }
     expect(cycles(next.keys(), (n) => next.get(n) ?? [])).toEqual([]);
+  });
+
+  it("the CLI's start (what `--help` loads) reaches no zod schema: commands load theirs on demand", () => {
+    // Loading zod and the analysis schemas costs ~30 ms of every start (session 15: an export module
+    // took eventDyads from the model's index, which holds the schemas, and `--help` went 82 → 130+ ms).
+    const loaded = new Map<string, string[]>();
+    for (const e of edges.filter((x) => !x.typeOnly && !x.dynamic))
+      loaded.set(e.from, [...(loaded.get(e.from) ?? []), e.to]);
+    const start = path.join(SRC, 'cli', 'main.ts');
+    const code = (f: string) => readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    const seen = new Set([start]);
+    for (const f of seen) for (const to of loaded.get(f) ?? []) seen.add(to);
+    // `import type { z } from 'zod'` is gone after compilation; a value import loads zod's 740 kB.
+    const withZod = [...seen]
+      .filter((f) => /import\s+(?!type\b)[^;]*?from\s*['"]zod['"]/.test(code(f)))
+      .map(rel);
+    expect(seen.size).toBeGreaterThan(3);
+    expect(withZod).toEqual([]);
   });
 
   it('no file imports itself back at run time', () => {
