@@ -10,7 +10,7 @@ import type {
 } from '../model/index.js';
 import { contains, textSpan } from '../model/index.js';
 import { ENGLISH_CLOSING_QUOTES, tokenize } from '../text/index.js';
-import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
+import type { ActorPhrase } from './actors.js';
 import { composeSentence, keepTypedIntent, withCompositionWords } from './compose.js';
 import { decodeSentence, strongest, type Decoded } from './decode.js';
 import { mayHoldEvent } from './gate.js';
@@ -28,7 +28,7 @@ import {
 } from './news-filter.js';
 import { prepareSentence, type PreparedSentence } from './sentence.js';
 import { passiveVoice, receivedAct, relativeClauseSource } from './roles.js';
-import { mutualAct, participantsIn, participation } from './reciprocal.js';
+import { mutualAct, participantsIn, participation, type Participant } from './reciprocal.js';
 
 /*
  * The event coder. Per sentence: every verb and event noun is a candidate trigger; a trained
@@ -220,14 +220,9 @@ function cameoCode(
   return TYPE_CODES[type as Exclude<FoldedType, 'NONE'>];
 }
 
-interface Coded {
-  code: string;
-  phrase?: ActorPhrase;
-  start: number;
-  end: number;
-}
+type Coded = Participant;
 
-/** The actors named in a word range: each compound member its own code ("Hungarian and Romanian officials"). */
+/** The actors named in a word range: each coded compound member its own code ("Hungarian and Romanian officials"), on the range's words. */
 function actorsIn(
   s: PreparedSentence,
   span: [number, number],
@@ -236,18 +231,9 @@ function actorsIn(
 ): Coded[] {
   const start = s.toks[span[0]]!.start;
   const end = s.toks[span[1] - 1]!.end;
-  const inside = s.phrases.filter((p) => p.i < span[1] && p.j > span[0]);
-  // The first group named in the words (the head of "the leader of the rebels" comes first).
-  const group = inside[0]?.group;
-  const out: Coded[] = [];
-  const seen = new Set<string>();
-  for (const p of inside) {
-    if (p.group !== group) continue;
-    const code = phraseCode(p, country(p), isCivilian(p, s.toks, role));
-    if (!code || seen.has(code)) continue;
-    seen.add(code);
-    out.push({ code, phrase: p, start, end });
-  }
+  const out = participantsIn(s, span, country, role)
+    .filter((c) => c.code)
+    .map((c) => ({ ...c, start, end }));
   return out.length > 0 ? out : [{ code: '', start, end }];
 }
 
@@ -341,6 +327,14 @@ export function codeEvents(input: CoderInput): Event[] {
   const tokens = input.tokens ?? tokenize(input.text);
   const quotedAt = quotedWords(input.text, tokens, input.quotations);
   const out = new Map<string, Event>();
+  // One event per key; a repeat adds its evidence to the first.
+  const add = (ev: Event | undefined, key: string) => {
+    if (!ev) return;
+    const prior = out.get(key);
+    if (!prior) out.set(key, ev);
+    else if (!prior.evidence.some((e) => e.start === ev.evidence[0]!.start))
+      prior.evidence.push(ev.evidence[0]!);
+  };
   let lastCountry: string | undefined;
   let at = 0;
   for (const sentence of input.sentences) {
@@ -377,14 +371,7 @@ export function codeEvents(input: CoderInput): Event[] {
       const part = participation(s, d, code, source, target);
       const sources = actorsIn(s, part.source, 'source', country('source'));
       const targets = part.target ? actorsIn(s, part.target, 'target', country('target')) : [];
-      const participants = participantsIn(s, part.source, country('source'));
-      const add = (ev: Event | undefined, key: string) => {
-        if (!ev) return;
-        const prior = out.get(key);
-        if (!prior) out.set(key, ev);
-        else if (!prior.evidence.some((e) => e.start === ev.evidence[0]!.start))
-          prior.evidence.push(ev.evidence[0]!);
-      };
+      const participants = part.mutual ? participantsIn(s, part.source, country('source')) : [];
       if (mutualAct(part, participants, targets)) {
         const ev = reciprocalEvent(input, s, d, q, code, part.source, participants, targets[0]);
         add(ev, `~${participants.map((c) => c.code || c.phrase?.i).join('+')}|${ev?.targetText}|${code}`);

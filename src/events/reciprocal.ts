@@ -208,13 +208,15 @@ export interface Participant {
 }
 
 /**
- * The participants named in a word range: each phrase of its first compound group, coded or not
- * ("Trump and Putin" are two even when one has no code), one per code.
+ * The participants named in a word range: each phrase of its first compound group (the head of "the
+ * leader of the rebels" comes first), coded or not ("Trump and Putin" are two even when one has no
+ * code), one per code, on the phrase's own words.
  */
 export function participantsIn(
   s: PreparedSentence,
   span: [number, number],
   country: (p: ActorPhrase) => string | undefined,
+  role: 'source' | 'target' = 'source',
 ): Participant[] {
   const inside = s.phrases.filter((p) => p.i < span[1] && p.j > span[0]);
   const group = inside[0]?.group;
@@ -222,7 +224,7 @@ export function participantsIn(
   const out: Participant[] = [];
   for (const p of inside) {
     if (p.group !== group) continue;
-    const code = phraseCode(p, country(p), isCivilian(p, s.toks, 'source')) ?? '';
+    const code = phraseCode(p, country(p), isCivilian(p, s.toks, role)) ?? '';
     if (code && seen.has(code)) continue;
     seen.add(code);
     out.push({ code, phrase: p, start: p.start, end: p.end });
