@@ -327,14 +327,6 @@ export function codeEvents(input: CoderInput): Event[] {
   const tokens = input.tokens ?? tokenize(input.text);
   const quotedAt = quotedWords(input.text, tokens, input.quotations);
   const out = new Map<string, Event>();
-  // One event per key; a repeat adds its evidence to the first.
-  const add = (ev: Event | undefined, key: string) => {
-    if (!ev) return;
-    const prior = out.get(key);
-    if (!prior) out.set(key, ev);
-    else if (!prior.evidence.some((e) => e.start === ev.evidence[0]!.start))
-      prior.evidence.push(ev.evidence[0]!);
-  };
   let lastCountry: string | undefined;
   let at = 0;
   for (const sentence of input.sentences) {
@@ -374,7 +366,8 @@ export function codeEvents(input: CoderInput): Event[] {
       const participants = part.mutual ? participantsIn(s, part.source, country('source')) : [];
       if (mutualAct(part, participants, targets)) {
         const ev = reciprocalEvent(input, s, d, q, code, part.source, participants, targets[0]);
-        add(ev, `~${participants.map((c) => c.code || c.phrase?.i).join('+')}|${ev?.targetText}|${code}`);
+        const key = `~${participants.map((c) => c.code || c.phrase?.i).join('+')}|${ev?.targetText}|${code}`;
+        addEvent(out, ev, key);
         continue;
       }
       for (const src of sources.length > 0 ? sources : [undefined]) {
@@ -385,13 +378,23 @@ export function codeEvents(input: CoderInput): Event[] {
           const ev = makeEvent(input, s, d, q, military ?? code, src, tgt);
           if (!ev || selfDirected(ev)) continue;
           // One event per coded dyad and code ("China" and "Beijing" are one actor); uncoded actors by their words.
-          add(ev, `${ev.source?.code || ev.sourceText}|${ev.target?.code || ev.targetText}|${ev.cameo}`);
+          const key = `${ev.source?.code || ev.sourceText}|${ev.target?.code || ev.targetText}|${ev.cameo}`;
+          addEvent(out, ev, key);
         }
       }
     }
     for (const p of s.phrases) if (p.country && !p.uncoded) lastCountry = p.country;
   }
   return [...out.values()].map((e, k) => ({ ...e, id: `ev${k + 1}` }));
+}
+
+/** One event per key: a repeat of a key adds its evidence to the first event. */
+function addEvent(out: Map<string, Event>, ev: Event | undefined, key: string): void {
+  if (!ev) return;
+  const prior = out.get(key);
+  if (!prior) out.set(key, ev);
+  else if (!prior.evidence.some((e) => e.start === ev.evidence[0]!.start))
+    prior.evidence.push(ev.evidence[0]!);
 }
 
 /**
