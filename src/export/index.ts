@@ -3,7 +3,6 @@ import { toCsv } from './csv.js';
 import { toGdelt } from './gdelt.js';
 import { toJsonl } from './jsonl.js';
 import { toPlover, toPloverRecords } from './plover.js';
-import { rowCount } from './rows.js';
 
 export { toCsv, csvField, CSV_COLUMNS } from './csv.js';
 export { toGdelt, GDELT_COLUMNS } from './gdelt.js';
@@ -54,8 +53,11 @@ export async function* exportChunks(
   if (format === 'plover') yield '[';
   for await (const chunk of chunks) {
     if (format === 'gdelt') {
-      yield* toGdelt(chunk, { firstSeq: seq });
-      for (const a of chunk) seq += rowCount(a, 'cameo');
+      // One line per event row (no header here), so the count of lines numbers the next chunk.
+      for (const line of toGdelt(chunk, { firstSeq: seq })) {
+        seq++;
+        yield line;
+      }
     } else if (format === 'csv') {
       let line = 0;
       for (const row of toCsv(chunk)) if (line++ > 0 || first) yield row;

@@ -1,6 +1,6 @@
 // From its own module, not the model's index: the CLI loads the exports for `--help`, and the index
 // brings zod and the analysis schemas with it (+30–50 ms of every start).
-import { eventDyads } from '../model/dyads.js';
+import { dyadRows } from '../model/dyads.js';
 import type { Analysis, Dyad, DyadConvention, Event, EventActor } from '../model/index.js';
 
 /** One dyad of an event with the article it came from: the unit every exporter writes. */
@@ -9,7 +9,7 @@ export interface EventRow {
   event: Event;
   /** The event's actors as the export's scheme writes them (a reciprocal act has several, `eventDyads`). */
   dyad: Dyad;
-  /** The row's id: the event's, numbered on ("ev3.2") when the event is written as several dyads. */
+  /** The row's id (`dyadRows`): the event's, numbered on ("ev3.2") when the event is written as several dyads. */
   id: string;
   /** Position of the row in the export, from 1. */
   seq: number;
@@ -23,16 +23,8 @@ export function* eventRows(
 ): Generator<EventRow> {
   let seq = firstSeq - 1;
   for (const analysis of analyses)
-    for (const event of analysis.events) {
-      const dyads = eventDyads(event, convention);
-      for (const [k, dyad] of dyads.entries())
-        yield { analysis, event, dyad, id: dyads.length > 1 ? `${event.id}.${k + 1}` : event.id, seq: ++seq };
-    }
-}
-
-/** How many rows an analysis's events make under a convention. */
-export function rowCount(analysis: Analysis, convention: DyadConvention): number {
-  return analysis.events.reduce((n, e) => n + eventDyads(e, convention).length, 0);
+    for (const event of analysis.events)
+      for (const { dyad, id } of dyadRows(event, convention)) yield { analysis, event, dyad, id, seq: ++seq };
 }
 
 /** The article's publication day as YYYYMMDD, or '' when unknown (never guessed). */

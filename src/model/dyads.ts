@@ -43,3 +43,12 @@ export function eventDyads(e: Event, convention: DyadConvention): Dyad[] {
   if (convention === 'plv') return ps.slice(1).map((q, k) => pair(ps[k]!, q));
   return ps.flatMap((p) => ps.filter((q) => q !== p).map((q) => pair(p, q)));
 }
+
+/**
+ * An event's dyads under a convention, each with its row id: the event's own, numbered on ("ev3.1",
+ * "ev3.2") when the event is written as several rows (exports, the store's event index).
+ */
+export function dyadRows(e: Event, convention: DyadConvention): { dyad: Dyad; id: string }[] {
+  const dyads = eventDyads(e, convention);
+  return dyads.map((dyad, k) => ({ dyad, id: dyads.length > 1 ? `${e.id}.${k + 1}` : e.id }));
+}

@@ -1,4 +1,4 @@
-import { eventDyads, type Actor, type Analysis, type Role } from '../model/index.js';
+import { dyadRows, type Actor, type Analysis, type Role } from '../model/index.js';
 
 /**
  * Flattens one article's analysis into the rows every store indexes (actors, quotes, events), so the
@@ -29,7 +29,7 @@ export interface QuoteRow {
 }
 
 export interface EventRow {
-  /** The analysis event's id; a reciprocal act has one row per direction, "E3.1", "E3.2". */
+  /** The analysis event's id; a reciprocal act has one row per direction, "E3.1", "E3.2" (`dyadRows`). */
   eventId: string;
   cameo: string;
   root: string;
@@ -109,10 +109,9 @@ export function indexAnalysis(analysis: Analysis): IndexedAnalysis {
   // An event's time may name a time expression of the article ("T2") or hold a value itself.
   const timeValue = new Map(analysis.times.map((t) => [t.id, t.value]));
   // A reciprocal act is indexed in each direction, as CAMEO codes it, so the dyad graph has both edges.
-  const events: EventRow[] = analysis.events.flatMap((e) => {
-    const dyads = eventDyads(e, 'cameo');
-    return dyads.map((d, k) => ({
-      eventId: dyads.length > 1 ? `${e.id}.${k + 1}` : e.id,
+  const events: EventRow[] = analysis.events.flatMap((e) =>
+    dyadRows(e, 'cameo').map(({ dyad: d, id }) => ({
+      eventId: id,
       cameo: e.cameo,
       root: e.cameo.slice(0, 2),
       quadClass: e.quadClass,
@@ -127,7 +126,7 @@ export function indexAnalysis(analysis: Analysis): IndexedAnalysis {
       start: e.trigger.start,
       end: e.trigger.end,
       day: eventDay(e.time ? (timeValue.get(e.time) ?? e.time) : undefined, analysis.meta.published),
-    }));
-  });
+    })),
+  );
   return { actors, quotes, events };
 }
