@@ -48,11 +48,11 @@ describe('predictEvents', () => {
 
 describe('predicted events of a reciprocal act, in each scheme’s convention', () => {
   const sentence = 'Ghana and Togo held talks in Paris on Monday.';
-  const pairs = async (file: string, scheme: 'plover' | 'cameo') => {
+  const pairs = async (file: string, scheme?: 'plover' | 'cameo', id = 'r1') => {
     const dir = mkdtempSync(path.join(tmpdir(), 'newsgraph-recip-'));
     try {
       const gold = path.join(dir, file);
-      writeFileSync(gold, JSON.stringify({ id: 'r1', text: sentence }) + '\n');
+      writeFileSync(gold, JSON.stringify({ id, text: sentence }) + '\n');
       const out: string[] = [];
       for await (const line of predictEvents(gold, { scheme })) {
         const rec = JSON.parse(line) as {
@@ -69,5 +69,9 @@ describe('predicted events of a reciprocal act, in each scheme’s convention', 
     expect(await pairs('petrarch-like.jsonl', 'cameo')).toEqual(['GHA>TGO|Ghana>Togo', 'TGO>GHA|Togo>Ghana']);
     expect(await pairs('gsr-like.jsonl', 'plover')).toEqual(['GHA>|Ghana>', 'TGO>|Togo>']);
     expect(await pairs('plv-like.jsonl', 'plover')).toEqual(['GHA>TGO|Ghana>Togo']);
+  });
+  it('knows PLV records by their ids when the file is named otherwise', async () => {
+    expect(await pairs('held-out.jsonl', undefined, 'plv-test-7')).toEqual(['GHA>TGO|Ghana>Togo']);
+    expect(await pairs('held-out.jsonl', undefined, 'r7')).toHaveLength(2);
   });
 });

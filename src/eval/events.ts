@@ -58,9 +58,12 @@ export function predictedEvents(
   return events;
 }
 
-/** PLV's records (plv-*.jsonl) have a convention of their own for reciprocal acts (see `DyadConvention`). */
-export const conventionOf = (goldFile: string, scheme: 'plover' | 'cameo'): DyadConvention =>
-  /(^|\/)plv[^/]*$/i.test(goldFile) ? 'plv' : scheme;
+/**
+ * PLV's records have a convention of their own for reciprocal acts (see `DyadConvention`). They are
+ * known by the file's name (plv-*.jsonl) or, for a copy named otherwise, by their ids (plv-train-4).
+ */
+export const conventionOf = (goldFile: string, scheme: 'plover' | 'cameo', id = ''): DyadConvention =>
+  /(^|\/)plv[^/]*$/i.test(goldFile) || /^plv[-_]/i.test(id) ? 'plv' : scheme;
 
 export const predictEvents: Predictor = async function* (goldFile, options) {
   // Extra dictionaries (--actors/--verbs) are optional knowledge; the reported figures use neither.
@@ -70,7 +73,10 @@ export const predictEvents: Predictor = async function* (goldFile, options) {
       : undefined;
   for await (const rec of readGoldInputs(goldFile, RecordInputsSchema, 'an event record', options.limit)) {
     const scheme =
-      options.scheme ?? (rec.suite === 'plover-gsr' || /plover|plv/i.test(goldFile) ? 'plover' : 'cameo');
+      options.scheme ??
+      (rec.suite === 'plover-gsr' || /plover|plv/i.test(goldFile) || /^plv[-_]/i.test(rec.id)
+        ? 'plover'
+        : 'cameo');
     let events: ReturnType<typeof predictedEvents> = [];
     if (rec.text.trim()) {
       const published = isoDate(rec.date);
@@ -78,7 +84,7 @@ export const predictEvents: Predictor = async function* (goldFile, options) {
         id: rec.id,
         ...(stages ? { stages } : {}),
       });
-      events = predictedEvents(analysis, scheme, conventionOf(goldFile, scheme));
+      events = predictedEvents(analysis, scheme, conventionOf(goldFile, scheme, rec.id));
     }
     yield JSON.stringify({ id: rec.id, events });
   }
