@@ -190,6 +190,15 @@ describe('organisation names rebuilt from NER pieces', () => {
     expect(actorAt('Refugee')?.cameo).toBeNull();
   });
 
+  it("gives no code from a national body, whose name other countries' bodies share", () => {
+    const { actorAt } = actorsOf('The Russian Foreign Ministry Archive Department opened on Monday.', [
+      ['Russian Foreign Ministry', 'ORG'],
+      ['Archive Department', 'ORG'],
+    ]);
+    expect(actorAt('Archive')?.name).toBe('Russian Foreign Ministry Archive Department');
+    expect(actorAt('Archive')?.cameo).toBeNull();
+  });
+
   it('keeps two companies joined by "and" apart when the first ends in a company word', () => {
     const { actorAt } = actorsOf(
       'NASA picked Ceres Robotics and Tyvak Nano-Satellite Systems Inc for the work.',
@@ -200,5 +209,13 @@ describe('organisation names rebuilt from NER pieces', () => {
     );
     expect(actorAt('Ceres')?.name).toBe('Ceres Robotics');
     expect(actorAt('Tyvak')?.name).toBe('Tyvak Nano-Satellite Systems Inc');
+  });
+
+  it('keeps a company word after a head noun inside one name ("Ministry of Communications and …")', () => {
+    const { actorAt } = actorsOf('The Ministry of Communications and Information Technology said so.', [
+      ['Ministry of Communications', 'ORG'],
+      ['Information Technology', 'ORG'],
+    ]);
+    expect(actorAt('Ministry')?.name).toBe('Ministry of Communications and Information Technology');
   });
 });

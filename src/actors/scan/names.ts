@@ -143,13 +143,15 @@ export function refineNames(s: ScanState): void {
 }
 
 /**
- * The KB organisation a rebuilt name's first piece names, if it names exactly one and the rest
- * of the name has no head of a body standing on its own ("Senate Conservatives Fund").
+ * The KB organisation a rebuilt name's first piece names, if it names exactly one, of no country,
+ * and the rest of the name has no head of a body standing on its own ("U.N. Refugee Fund").
  */
 function partOrganisation(s: ScanState, w: Work, [t0, t1]: [number, number]): Organization | undefined {
   if (s.view.keys.slice(t1, w.t1).some(isSelfStandingHead)) return undefined;
   const orgs = s.kb.lookup(s.phrases.nameKey(t0, t1)).filter((h) => h.kind === 'org');
-  return orgs.length === 1 && orgs[0].kind === 'org' ? orgs[0].org : undefined;
+  // A national body's name is shared across countries ("Democratic Party" of Kosovo, "Department
+  // of Agriculture and Food" of Ireland): only a body of no country (the UN, FIFA) passes its code on.
+  return orgs.length === 1 && orgs[0].kind === 'org' && !orgs[0].org.country ? orgs[0].org : undefined;
 }
 
 /**
