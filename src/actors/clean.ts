@@ -1,4 +1,5 @@
 import type { TokenView } from './tokens.js';
+import { isCompanyNameEnd } from './name-types.js';
 import {
   CALENDAR_WORDS,
   CLAUSE_OPENERS,
@@ -59,12 +60,16 @@ const ADVOCACY_LINKS = new Set(['for', 'against', 'without']);
 /**
  * True when a name is complete at token j, so an "and" after it joins a second name ("the Federal
  * Railroad Administration and the Federal Transit Administration", "SBI and ICICI Bank"), not
- * the words of one ("Customs and Border Protection", "Food and Drug Administration").
+ * the words of one ("Customs and Border Protection", "Food and Drug Administration"). A company word
+ * with no head before it ends a name too ("Ceres Robotics and Tyvak Nano-Satellite Systems Inc" are
+ * two companies).
  */
 function endsName(view: TokenView, j: number, headAt: number): boolean {
   const { keys, tokens, text } = view;
   if (j + 2 < tokens.length && keys[j + 2] === 'the') return true;
   if (headAt === j) return true;
+  // "Ministry of Communications and Information Technology": after a head, a company word is a field.
+  if (headAt < 0 && isCompanyNameEnd(keys[j])) return true;
   const word = text.slice(tokens[j].start, tokens[j].end);
   return word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
 }

@@ -125,3 +125,97 @@ describe('titles and party labels NER read as names', () => {
     expect(actors.map((a) => a.name)).toEqual(['Terry McAuliffe']);
   });
 });
+
+describe('well-known places NER typed a person or an organisation', () => {
+  it('makes a state typed a person a place, so a pronoun does not go to it', () => {
+    const text =
+      'The storm reached Louisiana on Sunday. Louisiana has seen worse, Governor Tom Reed said. He asked for help.';
+    const out = resolveActors(
+      docWith(
+        text,
+        [
+          ['Louisiana', 'PERSON'],
+          ['Tom Reed', 'PERSON'],
+        ],
+        { published: '2019-11-20' },
+      ),
+      kb,
+    );
+    const louisiana = out.actors.find((a) => a.name === 'Louisiana');
+    expect(louisiana?.type).toBe('GPE');
+    const he = out.mentions.find((m) => m.kind === 'pronoun' && m.text === 'He');
+    expect(out.actors.find((a) => a.id === he?.actor)?.name).not.toBe('Louisiana');
+  });
+
+  it('makes a state typed an organisation in a sentence a place', () => {
+    const { actorAt } = actorsOf('Voters in Delaware went to the polls on Tuesday.', [['Delaware', 'ORG']]);
+    expect(actorAt('Delaware')?.type).toBe('GPE');
+  });
+
+  it('leaves a state a person when the text names a person by that word ("Virginia Foxx")', () => {
+    const { actorAt } = actorsOf('Virginia Foxx spoke first. Later, Virginia said the bill would pass.', [
+      ['Virginia Foxx', 'PERSON'],
+      ['Virginia', 'PERSON'],
+    ]);
+    expect(actorAt('Virginia', 1)?.type).toBe('PERSON');
+  });
+
+  it('leaves a team in a results table an organisation ("MINNESOTA 9 Texas 2")', () => {
+    const { actorAt } = actorsOf('Results on Friday.\nMINNESOTA 9 Texas 2\nBoston 4 Seattle 1', [
+      ['Texas', 'ORG'],
+      ['MINNESOTA', 'ORG'],
+    ]);
+    expect(actorAt('Texas')?.type).toBe('ORG');
+    expect(actorAt('MINNESOTA')?.type).toBe('ORG');
+  });
+});
+
+describe('organisation names rebuilt from NER pieces', () => {
+  it('gives a body named after a KB organisation that organisation\'s code ("U.N. Conciliation Commission")', () => {
+    const { actorAt } = actorsOf('The U.N. Conciliation Commission met on Monday.', [
+      ['U.N.', 'ORG'],
+      ['Conciliation Commission', 'PERSON'],
+    ]);
+    const commission = actorAt('Conciliation');
+    expect(commission?.name).toBe('U.N. Conciliation Commission');
+    expect(commission?.cameo).toBe('IGOUNO');
+  });
+
+  it('gives no code to a body standing on its own ("U.N. Refugee Fund")', () => {
+    const { actorAt } = actorsOf('The U.N. Refugee Fund met on Monday.', [
+      ['U.N.', 'ORG'],
+      ['Refugee Fund', 'ORG'],
+    ]);
+    expect(actorAt('Refugee')?.name).toBe('U.N. Refugee Fund');
+    expect(actorAt('Refugee')?.cameo).toBeNull();
+  });
+
+  it("gives no code from a national body, whose name other countries' bodies share", () => {
+    const { actorAt } = actorsOf('The Russian Foreign Ministry Archive Department opened on Monday.', [
+      ['Russian Foreign Ministry', 'ORG'],
+      ['Archive Department', 'ORG'],
+    ]);
+    expect(actorAt('Archive')?.name).toBe('Russian Foreign Ministry Archive Department');
+    expect(actorAt('Archive')?.cameo).toBeNull();
+  });
+
+  it('keeps two companies joined by "and" apart when the first ends in a company word', () => {
+    const { actorAt } = actorsOf(
+      'NASA picked Ceres Robotics and Tyvak Nano-Satellite Systems Inc for the work.',
+      [
+        ['Ceres Robotics', 'ORG'],
+        ['Tyvak Nano-Satellite Systems Inc', 'ORG'],
+      ],
+    );
+    expect(actorAt('Ceres')?.name).toBe('Ceres Robotics');
+    expect(actorAt('Tyvak')?.name).toBe('Tyvak Nano-Satellite Systems Inc');
+  });
+
+  it('keeps a company word after a head noun inside one name ("Ministry of Communications and …")', () => {
+    const { actorAt } = actorsOf('The Ministry of Communications and Information Technology said so.', [
+      ['Ministry of Communications', 'ORG'],
+      ['Information Technology', 'ORG'],
+    ]);
+    expect(actorAt('Ministry')?.name).toBe('Ministry of Communications and Information Technology');
+  });
+});

@@ -17,6 +17,8 @@ import { CLAUSE_OPENERS, ORG_HEAD_NOUNS, surnameOf } from './words.js';
 
 const NameTypesSchema = z.object({
   descriptors: z.array(z.string()),
+  places: z.array(z.string()),
+  selfStandingHeads: z.array(z.string()),
   placeEnds: z.array(z.string()),
   nameEnds: z.array(z.string()),
 });
@@ -24,6 +26,8 @@ const NameTypesSchema = z.object({
 interface NameTypeWords {
   descriptors: ReadonlySet<string>;
   nameEnds: ReadonlySet<string>;
+  places: ReadonlySet<string>;
+  selfStandingHeads: ReadonlySet<string>;
   placeEnds: ReadonlySet<string>;
 }
 let words: NameTypeWords | undefined;
@@ -33,10 +37,22 @@ function nameTypeWords(): NameTypeWords {
     words = {
       descriptors: new Set(data.descriptors),
       nameEnds: new Set(data.nameEnds),
+      places: new Set(data.places),
+      selfStandingHeads: new Set(data.selfStandingHeads),
       placeEnds: new Set(data.placeEnds),
     };
   }
   return words;
+}
+
+/** True for the last word of a company name ("Robotics", "Systems"): an "and" after it starts a second name. */
+export function isCompanyNameEnd(key: string): boolean {
+  return nameTypeWords().nameEnds.has(key);
+}
+
+/** True for the head noun of a body that stands on its own ("Fund" of "Senate Conservatives Fund"). */
+export function isSelfStandingHead(key: string): boolean {
+  return nameTypeWords().selfStandingHeads.has(key);
 }
 
 /** Capitalised words to the left of a name that may be the rest of an organisation's name. */
@@ -124,5 +140,38 @@ export function peopleTypedOtherwise(
     const surname = keys[last];
     if (ORG_HEAD_NOUNS.has(surname) || nameEnds.has(surname) || placeEnds.has(surname)) continue;
     if (personWords.has(surname)) w.type = 'PERSON';
+  }
+}
+
+/** A word in lower case: the line is prose, not a results table or a heading. */
+const LOWER_CASE_WORD = /(?:^|[^\p{L}])\p{Ll}+(?![\p{L}])/u;
+
+/**
+ * A well-known place NER typed a person or organisation ("Louisiana" PERSON, then the "he" of the
+ * next sentence resolved to it). The text decides otherwise when a person named in full there
+ * has that word as first name or surname ("Virginia Foxx", "Joe Montana"), and a place typed an
+ * organisation on a line with no lower-case word, or before a number, is a team in a results
+ * table ("MINNESOTA 9 Texas 2 ( 10 innings )"). `nameKey` gives a mention's token key; `personWords` are the first words and
+ * surnames of full names typed PERSON.
+ */
+export function placesTypedOtherwise(
+  view: TokenView,
+  works: readonly Work[],
+  nameKey: (w: Work) => string,
+  personWords: ReadonlySet<string>,
+): void {
+  const { places } = nameTypeWords();
+  const { text } = view;
+  for (const w of works) {
+    if ((w.type !== 'PERSON' && w.type !== 'ORG') || w.kind !== 'name' || w.hits.length > 0) continue;
+    const key = nameKey(w);
+    if (!places.has(key) || personWords.has(key)) continue;
+    if (w.type === 'ORG') {
+      if (w.t1 < view.tokens.length && view.tokens[w.t1].kind === 'number') continue;
+      const lineEnd = text.indexOf('\n', w.end);
+      const line = text.slice(text.lastIndexOf('\n', w.start) + 1, lineEnd < 0 ? text.length : lineEnd);
+      if (!LOWER_CASE_WORD.test(line)) continue;
+    }
+    w.type = 'GPE';
   }
 }
