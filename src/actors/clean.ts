@@ -101,8 +101,10 @@ export function organisationRuns(view: TokenView): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const sameLine = (i: number) => !text.slice(tokens[i - 1].end, tokens[i].start).includes('\n');
   for (let i = 0; i < n; i++) {
+    // "Wednesday the Secret Service": a date opens no organisation's name.
     if (!capitalised[i] || tokens[i].kind !== 'word' || CLAUSE_OPENERS.has(keys[i]) || ARTICLES.has(keys[i]))
       continue;
+    if (CALENDAR_WORDS.has(keys[i])) continue;
     if (
       i > 0 &&
       sameLine(i) &&
@@ -140,6 +142,8 @@ export function organisationRuns(view: TokenView): Array<[number, number]> {
       } else if (
         NAME_PARTICLES.has(keys[j]) &&
         j + 1 < n &&
+        // "UN Security Council on Tuesday": a date after the particle is no part of the name.
+        !CALENDAR_WORDS.has(keys[j + 1]) &&
         (capitalised[j + 1] || (keys[j + 1] === 'the' && j + 2 < n && capitalised[j + 2]))
       ) {
         // "Department of Justice", "Institute on Drug Abuse": the name runs on after its head.

@@ -170,7 +170,68 @@ describe('well-known places NER typed a person or an organisation', () => {
   });
 });
 
+describe('large cities NER typed a person or an organisation', () => {
+  it('makes a city after a place preposition, or after "mayor of", a place', () => {
+    const { actorAt } = actorsOf(
+      'The mayor of Baton Rouge asked for help. Crews in Tallahassee and officials from Lagos arrived.',
+      [
+        ['Baton Rouge', 'ORG'],
+        ['Tallahassee', 'PERSON'],
+      ],
+    );
+    expect(actorAt('Baton Rouge')?.type).toBe('GPE');
+    expect(actorAt('Tallahassee')?.type).toBe('GPE');
+  });
+
+  it('leaves a city named without such words an organisation, as a club mostly is', () => {
+    const { actorAt } = actorsOf('Barcelona beat Cincinnati, and fans in Karlsruhe’s stadium cheered.', [
+      ['Barcelona', 'ORG'],
+      ['Cincinnati', 'ORG'],
+      ['Karlsruhe', 'ORG'],
+    ]);
+    expect(actorAt('Barcelona')?.type).toBe('ORG');
+    expect(actorAt('Cincinnati')?.type).toBe('ORG');
+    expect(actorAt('Karlsruhe')?.type).toBe('ORG');
+  });
+});
+
+describe('laws, programmes and diseases are no actors', () => {
+  it('makes a law named by its last word, and a listed programme, no actor', () => {
+    const { actorAt } = actorsOf(
+      'The Affordable Care Act and Obamacare helped, and Zika spread, the report said.',
+      [
+        ['Affordable Care Act', 'ORG'],
+        ['Obamacare', 'LOC'],
+        ['Zika', 'ORG'],
+      ],
+    );
+    expect(actorAt('Affordable Care Act')).toBeUndefined();
+    expect(actorAt('Obamacare')).toBeUndefined();
+    expect(actorAt('Zika')).toBeUndefined();
+  });
+
+  it('leaves a person whose name ends in such a word ("Mayor Bill de Blasio")', () => {
+    const { actorAt } = actorsOf('Mayor Bill spoke on Monday.', [['Mayor Bill', 'PERSON']]);
+    expect(actorAt('Bill')?.type).toBe('PERSON');
+  });
+});
+
 describe('organisation names rebuilt from NER pieces', () => {
+  it('stops a name at a date after it ("House Judiciary Committee on Tuesday")', () => {
+    const { actorAt } = actorsOf('Lynch will appear before the House Judiciary Committee on Tuesday.', [
+      ['House Judiciary Committee', 'ORG'],
+    ]);
+    expect(actorAt('House')?.name).toBe('House Judiciary Committee');
+    expect(actorAt('Tuesday')).toBeUndefined();
+  });
+
+  it('starts no name at a date ("Wednesday the Secret Service")', () => {
+    const { actorAt } = actorsOf('Then on Wednesday the Secret Service said it had arrested a man.', [
+      ['Secret Service', 'ORG'],
+    ]);
+    expect(actorAt('Wednesday')).toBeUndefined();
+  });
+
   it('gives a body named after a KB organisation that organisation\'s code ("U.N. Conciliation Commission")', () => {
     const { actorAt } = actorsOf('The U.N. Conciliation Commission met on Monday.', [
       ['U.N.', 'ORG'],

@@ -21,6 +21,10 @@ const NameTypesSchema = z.object({
   selfStandingHeads: z.array(z.string()),
   placeEnds: z.array(z.string()),
   nameEnds: z.array(z.string()),
+  thingEnds: z.array(z.string()),
+  things: z.array(z.string()),
+  cityBefore: z.array(z.string()),
+  cityOf: z.array(z.string()),
 });
 
 interface NameTypeWords {
@@ -29,8 +33,20 @@ interface NameTypeWords {
   places: ReadonlySet<string>;
   selfStandingHeads: ReadonlySet<string>;
   placeEnds: ReadonlySet<string>;
+  thingEnds: ReadonlySet<string>;
+  things: ReadonlySet<string>;
+  cityBefore: ReadonlySet<string>;
+  cityOf: ReadonlySet<string>;
 }
+const CitiesSchema = z.object({ cities: z.array(z.string()) });
+
 let words: NameTypeWords | undefined;
+let cities: ReadonlySet<string> | undefined;
+/** Large cities and capitals of the world (data/actors/cities.json, generated from GeoNames). */
+function cityNames(): ReadonlySet<string> {
+  cities ??= new Set(loadData('actors/cities.json', CitiesSchema).cities);
+  return cities;
+}
 function nameTypeWords(): NameTypeWords {
   if (!words) {
     const data = loadData('actors/name-types.json', NameTypesSchema);
@@ -40,6 +56,10 @@ function nameTypeWords(): NameTypeWords {
       places: new Set(data.places),
       selfStandingHeads: new Set(data.selfStandingHeads),
       placeEnds: new Set(data.placeEnds),
+      thingEnds: new Set(data.thingEnds),
+      things: new Set(data.things),
+      cityBefore: new Set(data.cityBefore),
+      cityOf: new Set(data.cityOf),
     };
   }
   return words;
@@ -143,6 +163,18 @@ export function peopleTypedOtherwise(
   }
 }
 
+/**
+ * True when the words before the name at tokens [t, t1) make a city's name the city: a place
+ * preposition ("in Baton Rouge", but not "in Karlsruhe's 4-0 win", where "in" governs the noun
+ * after the possessive) or a noun of a city's parts or people with "of" ("the mayor of Baton Rouge").
+ */
+function cityContext(view: TokenView, t: number, t1: number): boolean {
+  const { cityBefore, cityOf } = nameTypeWords();
+  const { keys, capitalised } = view;
+  if (t >= 1 && !capitalised[t - 1] && cityBefore.has(keys[t - 1])) return keys[t1] !== "'s";
+  return t >= 2 && keys[t - 1] === 'of' && !capitalised[t - 2] && cityOf.has(keys[t - 2]);
+}
+
 /** A word in lower case: the line is prose, not a results table or a heading. */
 const LOWER_CASE_WORD = /(?:^|[^\p{L}])\p{Ll}+(?![\p{L}])/u;
 
@@ -165,7 +197,12 @@ export function placesTypedOtherwise(
   for (const w of works) {
     if ((w.type !== 'PERSON' && w.type !== 'ORG') || w.kind !== 'name' || w.hits.length > 0) continue;
     const key = nameKey(w);
-    if (!places.has(key) || personWords.has(key)) continue;
+    if (personWords.has(key)) continue;
+    if (cityNames().has(key) && !places.has(key)) {
+      if (cityContext(view, w.t0, w.t1)) w.type = 'GPE';
+      continue;
+    }
+    if (!places.has(key)) continue;
     if (w.type === 'ORG') {
       if (w.t1 < view.tokens.length && view.tokens[w.t1].kind === 'number') continue;
       const lineEnd = text.indexOf('\n', w.end);
@@ -173,5 +210,24 @@ export function placesTypedOtherwise(
       if (!LOWER_CASE_WORD.test(line)) continue;
     }
     w.type = 'GPE';
+  }
+}
+
+/**
+ * A law, agreement, programme or disease NER typed a person, organisation or place ("Affordable
+ * Care Act" ORG, "Obamacare" LOC, "Zika" ORG): no actor, so it becomes MISC. A law or agreement is
+ * told by its last word ("Act", "Amendment", "Treaty") after at least one other word; the names of
+ * programmes and diseases are listed (`things` of name-types.json). A KB hit wins.
+ */
+export function thingsTypedActors(works: readonly Work[], nameKey: (w: Work) => string): void {
+  const { thingEnds, things } = nameTypeWords();
+  for (const w of works) {
+    if ((w.type !== 'PERSON' && w.type !== 'ORG' && w.type !== 'LOC') || w.kind !== 'name') continue;
+    if (w.hits.length > 0) continue;
+    const key = nameKey(w);
+    const last = key.slice(key.lastIndexOf(' ') + 1);
+    // "Mayor Bill": a first name NER read as a person's ends no law's name.
+    const personEnd = w.type === 'PERSON' && firstNameGender(last) !== undefined;
+    if (things.has(key) || (key.includes(' ') && thingEnds.has(last) && !personEnd)) w.type = 'MISC';
   }
 }
