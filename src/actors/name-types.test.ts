@@ -184,14 +184,19 @@ describe('large cities NER typed a person or an organisation', () => {
   });
 
   it('leaves a city named without such words an organisation, as a club mostly is', () => {
-    const { actorAt } = actorsOf('Barcelona beat Cincinnati, and fans in Karlsruhe’s stadium cheered.', [
-      ['Barcelona', 'ORG'],
-      ['Cincinnati', 'ORG'],
-      ['Karlsruhe', 'ORG'],
-    ]);
+    const { actorAt } = actorsOf(
+      'Barcelona beat Cincinnati, and fans in Karlsruhe ’s stadium and in Hamburg’s cheered.',
+      [
+        ['Barcelona', 'ORG'],
+        ['Cincinnati', 'ORG'],
+        ['Karlsruhe', 'ORG'],
+        ['Hamburg', 'ORG'],
+      ],
+    );
     expect(actorAt('Barcelona')?.type).toBe('ORG');
     expect(actorAt('Cincinnati')?.type).toBe('ORG');
     expect(actorAt('Karlsruhe')?.type).toBe('ORG');
+    expect(actorAt('Hamburg')?.type).toBe('ORG');
   });
 });
 

@@ -163,6 +163,9 @@ export function peopleTypedOtherwise(
   }
 }
 
+/** "'s" right after a name, with the space CoNLL's tokenised text leaves before it. */
+const POSSESSIVE_AFTER = /^\s?['’]s\b/u;
+
 /**
  * True when the words before the name at tokens [t, t1) make a city's name the city: a place
  * preposition ("in Baton Rouge", but not "in Karlsruhe's 4-0 win", where "in" governs the noun
@@ -170,8 +173,9 @@ export function peopleTypedOtherwise(
  */
 function cityContext(view: TokenView, t: number, t1: number): boolean {
   const { cityBefore, cityOf } = nameTypeWords();
-  const { keys, capitalised } = view;
-  if (t >= 1 && !capitalised[t - 1] && cityBefore.has(keys[t - 1])) return keys[t1] !== "'s";
+  const { keys, capitalised, text, tokens } = view;
+  if (t >= 1 && !capitalised[t - 1] && cityBefore.has(keys[t - 1]))
+    return !POSSESSIVE_AFTER.test(text.slice(tokens[t1 - 1].end, tokens[t1 - 1].end + 4));
   return t >= 2 && keys[t - 1] === 'of' && !capitalised[t - 2] && cityOf.has(keys[t - 2]);
 }
 
