@@ -219,6 +219,13 @@ describe('laws, programmes and diseases are no actors', () => {
     const { actorAt } = actorsOf('Mayor Bill spoke on Monday.', [['Mayor Bill', 'PERSON']]);
     expect(actorAt('Bill')?.type).toBe('PERSON');
   });
+
+  it('leaves a body whose name ends in such a word ("Government of National Accord")', () => {
+    const { actorAt } = actorsOf('The Government of National Accord said it would talk.', [
+      ['Government of National Accord', 'ORG'],
+    ]);
+    expect(actorAt('Government')?.type).toBe('ORG');
+  });
 });
 
 describe('organisation names rebuilt from NER pieces', () => {

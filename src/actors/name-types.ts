@@ -230,8 +230,11 @@ export function thingsTypedActors(works: readonly Work[], nameKey: (w: Work) => 
     if (w.hits.length > 0) continue;
     const key = nameKey(w);
     const last = key.slice(key.lastIndexOf(' ') + 1);
-    // "Mayor Bill": a first name NER read as a person's ends no law's name.
+    const words = key.split(' ');
+    // "Mayor Bill": a first name NER read as a person's ends no law's name; "Government of
+    // National Accord": a body's head noun with "of" makes the name the body's.
     const personEnd = w.type === 'PERSON' && firstNameGender(last) !== undefined;
-    if (things.has(key) || (key.includes(' ') && thingEnds.has(last) && !personEnd)) w.type = 'MISC';
+    const body = words.some((k, i) => ORG_HEAD_NOUNS.has(k) && words[i + 1] === 'of');
+    if (things.has(key) || (words.length > 1 && thingEnds.has(last) && !personEnd && !body)) w.type = 'MISC';
   }
 }
