@@ -23,6 +23,7 @@ const NameTypesSchema = z.object({
   nameEnds: z.array(z.string()),
   thingEnds: z.array(z.string()),
   things: z.array(z.string()),
+  bodyHeads: z.array(z.string()),
   cityBefore: z.array(z.string()),
   cityOf: z.array(z.string()),
 });
@@ -35,6 +36,7 @@ interface NameTypeWords {
   placeEnds: ReadonlySet<string>;
   thingEnds: ReadonlySet<string>;
   things: ReadonlySet<string>;
+  bodyHeads: ReadonlySet<string>;
   cityBefore: ReadonlySet<string>;
   cityOf: ReadonlySet<string>;
 }
@@ -58,6 +60,7 @@ function nameTypeWords(): NameTypeWords {
       placeEnds: new Set(data.placeEnds),
       thingEnds: new Set(data.thingEnds),
       things: new Set(data.things),
+      bodyHeads: new Set(data.bodyHeads),
       cityBefore: new Set(data.cityBefore),
       cityOf: new Set(data.cityOf),
     };
@@ -224,7 +227,7 @@ export function placesTypedOtherwise(
  * programmes and diseases are listed (`things` of name-types.json). A KB hit wins.
  */
 export function thingsTypedActors(works: readonly Work[], nameKey: (w: Work) => string): void {
-  const { thingEnds, things } = nameTypeWords();
+  const { thingEnds, things, bodyHeads } = nameTypeWords();
   for (const w of works) {
     if ((w.type !== 'PERSON' && w.type !== 'ORG' && w.type !== 'LOC') || w.kind !== 'name') continue;
     if (w.hits.length > 0) continue;
@@ -234,7 +237,7 @@ export function thingsTypedActors(works: readonly Work[], nameKey: (w: Work) => 
     // "Mayor Bill": a first name NER read as a person's ends no law's name; "Government of
     // National Accord": a body's head noun with "of" makes the name the body's.
     const personEnd = w.type === 'PERSON' && firstNameGender(last) !== undefined;
-    const body = words.some((k, i) => ORG_HEAD_NOUNS.has(k) && words[i + 1] === 'of');
+    const body = words.some((k, i) => (ORG_HEAD_NOUNS.has(k) || bodyHeads.has(k)) && words[i + 1] === 'of');
     if (things.has(key) || (words.length > 1 && thingEnds.has(last) && !personEnd && !body)) w.type = 'MISC';
   }
 }
