@@ -225,6 +225,10 @@ describe('laws, programmes and diseases are no actors', () => {
       ['Government of National Accord', 'ORG'],
     ]);
     expect(actorAt('Government')?.type).toBe('ORG');
+    const split = actorsOf('Government of National Accord forces said they would talk.', [
+      ['National Accord', 'ORG'],
+    ]);
+    expect(split.actorAt('National Accord')?.type).toBe('ORG');
   });
 });
 

@@ -226,18 +226,23 @@ export function placesTypedOtherwise(
  * told by its last word ("Act", "Amendment", "Treaty") after at least one other word; the names of
  * programmes and diseases are listed (`things` of name-types.json). A KB hit wins.
  */
-export function thingsTypedActors(works: readonly Work[], nameKey: (w: Work) => string): void {
+export function thingsTypedActors(
+  view: TokenView,
+  works: readonly Work[],
+  nameKey: (w: Work) => string,
+): void {
   const { thingEnds, things, bodyHeads } = nameTypeWords();
   for (const w of works) {
     if ((w.type !== 'PERSON' && w.type !== 'ORG' && w.type !== 'LOC') || w.kind !== 'name') continue;
     if (w.hits.length > 0) continue;
     const key = nameKey(w);
     const last = key.slice(key.lastIndexOf(' ') + 1);
-    const words = key.split(' ');
+    // With the two words before it when NER left "Government of" out of the name.
+    const words = [...view.keys.slice(Math.max(0, w.t0 - 2), w.t0), ...key.split(' ')];
     // "Mayor Bill": a first name NER read as a person's ends no law's name; "Government of
     // National Accord": a body's head noun with "of" makes the name the body's.
     const personEnd = w.type === 'PERSON' && firstNameGender(last) !== undefined;
     const body = words.some((k, i) => (ORG_HEAD_NOUNS.has(k) || bodyHeads.has(k)) && words[i + 1] === 'of');
-    if (things.has(key) || (words.length > 1 && thingEnds.has(last) && !personEnd && !body)) w.type = 'MISC';
+    if (things.has(key) || (key.includes(' ') && thingEnds.has(last) && !personEnd && !body)) w.type = 'MISC';
   }
 }

@@ -123,7 +123,7 @@ export function refineNames(s: ScanState): void {
     (w) => s.phrases.nameKey(w.t0, w.t1),
     new Set([...surnames, ...firstNames]),
   );
-  thingsTypedActors(s.works, (w) => s.phrases.nameKey(w.t0, w.t1));
+  thingsTypedActors(s.view, s.works, (w) => s.phrases.nameKey(w.t0, w.t1));
   const personWords = new Set(surnames);
   for (const w of s.works) if (w.type === 'PERSON' && w.t1 - w.t0 === 1) personWords.add(s.view.keys[w.t0]);
   peopleTypedOtherwise(s.view, s.works, personWords);
