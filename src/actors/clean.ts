@@ -1,4 +1,5 @@
 import type { TokenView } from './tokens.js';
+import { isCompanyNameEnd } from './name-types.js';
 import {
   CALENDAR_WORDS,
   CLAUSE_OPENERS,
@@ -59,12 +60,16 @@ const ADVOCACY_LINKS = new Set(['for', 'against', 'without']);
 /**
  * True when a name is complete at token j, so an "and" after it joins a second name ("the Federal
  * Railroad Administration and the Federal Transit Administration", "SBI and ICICI Bank"), not
- * the words of one ("Customs and Border Protection", "Food and Drug Administration").
+ * the words of one ("Customs and Border Protection", "Food and Drug Administration"). A company word
+ * with no head before it ends a name too ("Ceres Robotics and Tyvak Nano-Satellite Systems Inc" are
+ * two companies).
  */
 function endsName(view: TokenView, j: number, headAt: number): boolean {
   const { keys, tokens, text } = view;
   if (j + 2 < tokens.length && keys[j + 2] === 'the') return true;
   if (headAt === j) return true;
+  // "Ministry of Communications and Information Technology": after a head, a company word is a field.
+  if (headAt < 0 && isCompanyNameEnd(keys[j])) return true;
   const word = text.slice(tokens[j].start, tokens[j].end);
   return word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
 }
@@ -96,8 +101,10 @@ export function organisationRuns(view: TokenView): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const sameLine = (i: number) => !text.slice(tokens[i - 1].end, tokens[i].start).includes('\n');
   for (let i = 0; i < n; i++) {
+    // "Wednesday the Secret Service": a date opens no organisation's name.
     if (!capitalised[i] || tokens[i].kind !== 'word' || CLAUSE_OPENERS.has(keys[i]) || ARTICLES.has(keys[i]))
       continue;
+    if (CALENDAR_WORDS.has(keys[i])) continue;
     if (
       i > 0 &&
       sameLine(i) &&
@@ -135,6 +142,8 @@ export function organisationRuns(view: TokenView): Array<[number, number]> {
       } else if (
         NAME_PARTICLES.has(keys[j]) &&
         j + 1 < n &&
+        // "UN Security Council on Tuesday": a date after the particle is no part of the name.
+        !CALENDAR_WORDS.has(keys[j + 1]) &&
         (capitalised[j + 1] || (keys[j + 1] === 'the' && j + 2 < n && capitalised[j + 2]))
       ) {
         // "Department of Justice", "Institute on Drug Abuse": the name runs on after its head.

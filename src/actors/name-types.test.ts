@@ -125,3 +125,174 @@ describe('titles and party labels NER read as names', () => {
     expect(actors.map((a) => a.name)).toEqual(['Terry McAuliffe']);
   });
 });
+
+describe('well-known places NER typed a person or an organisation', () => {
+  it('makes a state typed a person a place, so a pronoun does not go to it', () => {
+    const text =
+      'The storm reached Louisiana on Sunday. Louisiana has seen worse, Governor Tom Reed said. He asked for help.';
+    const out = resolveActors(
+      docWith(
+        text,
+        [
+          ['Louisiana', 'PERSON'],
+          ['Tom Reed', 'PERSON'],
+        ],
+        { published: '2019-11-20' },
+      ),
+      kb,
+    );
+    const louisiana = out.actors.find((a) => a.name === 'Louisiana');
+    expect(louisiana?.type).toBe('GPE');
+    const he = out.mentions.find((m) => m.kind === 'pronoun' && m.text === 'He');
+    expect(out.actors.find((a) => a.id === he?.actor)?.name).not.toBe('Louisiana');
+  });
+
+  it('makes a state typed an organisation in a sentence a place', () => {
+    const { actorAt } = actorsOf('Voters in Delaware went to the polls on Tuesday.', [['Delaware', 'ORG']]);
+    expect(actorAt('Delaware')?.type).toBe('GPE');
+  });
+
+  it('leaves a state a person when the text names a person by that word ("Virginia Foxx")', () => {
+    const { actorAt } = actorsOf('Virginia Foxx spoke first. Later, Virginia said the bill would pass.', [
+      ['Virginia Foxx', 'PERSON'],
+      ['Virginia', 'PERSON'],
+    ]);
+    expect(actorAt('Virginia', 1)?.type).toBe('PERSON');
+  });
+
+  it('leaves a team in a results table an organisation ("MINNESOTA 9 Texas 2")', () => {
+    const { actorAt } = actorsOf('Results on Friday.\nMINNESOTA 9 Texas 2\nBoston 4 Seattle 1', [
+      ['Texas', 'ORG'],
+      ['MINNESOTA', 'ORG'],
+    ]);
+    expect(actorAt('Texas')?.type).toBe('ORG');
+    expect(actorAt('MINNESOTA')?.type).toBe('ORG');
+  });
+});
+
+describe('large cities NER typed a person or an organisation', () => {
+  it('makes a city after a place preposition, or after "mayor of", a place', () => {
+    const { actorAt } = actorsOf(
+      'The mayor of Baton Rouge asked for help. Crews in Tallahassee and officials from Lagos arrived.',
+      [
+        ['Baton Rouge', 'ORG'],
+        ['Tallahassee', 'PERSON'],
+      ],
+    );
+    expect(actorAt('Baton Rouge')?.type).toBe('GPE');
+    expect(actorAt('Tallahassee')?.type).toBe('GPE');
+  });
+
+  it('leaves a city named without such words an organisation, as a club mostly is', () => {
+    const { actorAt } = actorsOf(
+      'Barcelona beat Cincinnati, and fans in Karlsruhe ’s stadium and in Hamburg’s cheered.',
+      [
+        ['Barcelona', 'ORG'],
+        ['Cincinnati', 'ORG'],
+        ['Karlsruhe', 'ORG'],
+        ['Hamburg', 'ORG'],
+      ],
+    );
+    expect(actorAt('Barcelona')?.type).toBe('ORG');
+    expect(actorAt('Cincinnati')?.type).toBe('ORG');
+    expect(actorAt('Karlsruhe')?.type).toBe('ORG');
+    expect(actorAt('Hamburg')?.type).toBe('ORG');
+  });
+});
+
+describe('laws, programmes and diseases are no actors', () => {
+  it('makes a law named by its last word, and a listed programme, no actor', () => {
+    const { actorAt } = actorsOf(
+      'The Affordable Care Act and Obamacare helped, and Zika spread, the report said.',
+      [
+        ['Affordable Care Act', 'ORG'],
+        ['Obamacare', 'LOC'],
+        ['Zika', 'ORG'],
+      ],
+    );
+    expect(actorAt('Affordable Care Act')).toBeUndefined();
+    expect(actorAt('Obamacare')).toBeUndefined();
+    expect(actorAt('Zika')).toBeUndefined();
+  });
+
+  it('leaves a person whose name ends in such a word ("Mayor Bill de Blasio")', () => {
+    const { actorAt } = actorsOf('Mayor Bill spoke on Monday.', [['Mayor Bill', 'PERSON']]);
+    expect(actorAt('Bill')?.type).toBe('PERSON');
+  });
+
+  it('leaves a body whose name ends in such a word ("Government of National Accord")', () => {
+    const { actorAt } = actorsOf('The Government of National Accord said it would talk.', [
+      ['Government of National Accord', 'ORG'],
+    ]);
+    expect(actorAt('Government')?.type).toBe('ORG');
+    const split = actorsOf('Government of National Accord forces said they would talk.', [
+      ['National Accord', 'ORG'],
+    ]);
+    expect(split.actorAt('National Accord')?.type).toBe('ORG');
+  });
+});
+
+describe('organisation names rebuilt from NER pieces', () => {
+  it('stops a name at a date after it ("House Judiciary Committee on Tuesday")', () => {
+    const { actorAt } = actorsOf('Lynch will appear before the House Judiciary Committee on Tuesday.', [
+      ['House Judiciary Committee', 'ORG'],
+    ]);
+    expect(actorAt('House')?.name).toBe('House Judiciary Committee');
+    expect(actorAt('Tuesday')).toBeUndefined();
+  });
+
+  it('starts no name at a date ("Wednesday the Secret Service")', () => {
+    const { actorAt } = actorsOf('Then on Wednesday the Secret Service said it had arrested a man.', [
+      ['Secret Service', 'ORG'],
+    ]);
+    expect(actorAt('Wednesday')).toBeUndefined();
+  });
+
+  it('gives a body named after a KB organisation that organisation\'s code ("U.N. Conciliation Commission")', () => {
+    const { actorAt } = actorsOf('The U.N. Conciliation Commission met on Monday.', [
+      ['U.N.', 'ORG'],
+      ['Conciliation Commission', 'PERSON'],
+    ]);
+    const commission = actorAt('Conciliation');
+    expect(commission?.name).toBe('U.N. Conciliation Commission');
+    expect(commission?.cameo).toBe('IGOUNO');
+  });
+
+  it('gives no code to a body standing on its own ("U.N. Refugee Fund")', () => {
+    const { actorAt } = actorsOf('The U.N. Refugee Fund met on Monday.', [
+      ['U.N.', 'ORG'],
+      ['Refugee Fund', 'ORG'],
+    ]);
+    expect(actorAt('Refugee')?.name).toBe('U.N. Refugee Fund');
+    expect(actorAt('Refugee')?.cameo).toBeNull();
+  });
+
+  it("gives no code from a national body, whose name other countries' bodies share", () => {
+    const { actorAt } = actorsOf('The Russian Foreign Ministry Archive Department opened on Monday.', [
+      ['Russian Foreign Ministry', 'ORG'],
+      ['Archive Department', 'ORG'],
+    ]);
+    expect(actorAt('Archive')?.name).toBe('Russian Foreign Ministry Archive Department');
+    expect(actorAt('Archive')?.cameo).toBeNull();
+  });
+
+  it('keeps two companies joined by "and" apart when the first ends in a company word', () => {
+    const { actorAt } = actorsOf(
+      'NASA picked Ceres Robotics and Tyvak Nano-Satellite Systems Inc for the work.',
+      [
+        ['Ceres Robotics', 'ORG'],
+        ['Tyvak Nano-Satellite Systems Inc', 'ORG'],
+      ],
+    );
+    expect(actorAt('Ceres')?.name).toBe('Ceres Robotics');
+    expect(actorAt('Tyvak')?.name).toBe('Tyvak Nano-Satellite Systems Inc');
+  });
+
+  it('keeps a company word after a head noun inside one name ("Ministry of Communications and …")', () => {
+    const { actorAt } = actorsOf('The Ministry of Communications and Information Technology said so.', [
+      ['Ministry of Communications', 'ORG'],
+      ['Information Technology', 'ORG'],
+    ]);
+    expect(actorAt('Ministry')?.name).toBe('Ministry of Communications and Information Technology');
+  });
+});

@@ -17,26 +17,65 @@ import { CLAUSE_OPENERS, ORG_HEAD_NOUNS, surnameOf } from './words.js';
 
 const NameTypesSchema = z.object({
   descriptors: z.array(z.string()),
+  places: z.array(z.string()),
+  selfStandingHeads: z.array(z.string()),
   placeEnds: z.array(z.string()),
   nameEnds: z.array(z.string()),
+  thingEnds: z.array(z.string()),
+  things: z.array(z.string()),
+  bodyHeads: z.array(z.string()),
+  cityBefore: z.array(z.string()),
+  cityOf: z.array(z.string()),
 });
 
 interface NameTypeWords {
   descriptors: ReadonlySet<string>;
   nameEnds: ReadonlySet<string>;
+  places: ReadonlySet<string>;
+  selfStandingHeads: ReadonlySet<string>;
   placeEnds: ReadonlySet<string>;
+  thingEnds: ReadonlySet<string>;
+  things: ReadonlySet<string>;
+  bodyHeads: ReadonlySet<string>;
+  cityBefore: ReadonlySet<string>;
+  cityOf: ReadonlySet<string>;
 }
+const CitiesSchema = z.object({ cities: z.array(z.string()) });
+
 let words: NameTypeWords | undefined;
+let cities: ReadonlySet<string> | undefined;
+/** Large cities and capitals of the world (data/actors/cities.json, generated from GeoNames). */
+function cityNames(): ReadonlySet<string> {
+  cities ??= new Set(loadData('actors/cities.json', CitiesSchema).cities);
+  return cities;
+}
 function nameTypeWords(): NameTypeWords {
   if (!words) {
     const data = loadData('actors/name-types.json', NameTypesSchema);
     words = {
       descriptors: new Set(data.descriptors),
       nameEnds: new Set(data.nameEnds),
+      places: new Set(data.places),
+      selfStandingHeads: new Set(data.selfStandingHeads),
       placeEnds: new Set(data.placeEnds),
+      thingEnds: new Set(data.thingEnds),
+      things: new Set(data.things),
+      bodyHeads: new Set(data.bodyHeads),
+      cityBefore: new Set(data.cityBefore),
+      cityOf: new Set(data.cityOf),
     };
   }
   return words;
+}
+
+/** True for the last word of a company name ("Robotics", "Systems"): an "and" after it starts a second name. */
+export function isCompanyNameEnd(key: string): boolean {
+  return nameTypeWords().nameEnds.has(key);
+}
+
+/** True for the head noun of a body that stands on its own ("Fund" of "Senate Conservatives Fund"). */
+export function isSelfStandingHead(key: string): boolean {
+  return nameTypeWords().selfStandingHeads.has(key);
 }
 
 /** Capitalised words to the left of a name that may be the rest of an organisation's name. */
@@ -124,5 +163,86 @@ export function peopleTypedOtherwise(
     const surname = keys[last];
     if (ORG_HEAD_NOUNS.has(surname) || nameEnds.has(surname) || placeEnds.has(surname)) continue;
     if (personWords.has(surname)) w.type = 'PERSON';
+  }
+}
+
+/** "'s" right after a name, with the space CoNLL's tokenised text leaves before it. */
+const POSSESSIVE_AFTER = /^\s?['’]s\b/u;
+
+/**
+ * True when the words before the name at tokens [t, t1) make a city's name the city: a place
+ * preposition ("in Baton Rouge", but not "in Karlsruhe's 4-0 win", where "in" governs the noun
+ * after the possessive) or a noun of a city's parts or people with "of" ("the mayor of Baton Rouge").
+ */
+function cityContext(view: TokenView, t: number, t1: number): boolean {
+  const { cityBefore, cityOf } = nameTypeWords();
+  const { keys, capitalised, text, tokens } = view;
+  if (t >= 1 && !capitalised[t - 1] && cityBefore.has(keys[t - 1]))
+    return !POSSESSIVE_AFTER.test(text.slice(tokens[t1 - 1].end, tokens[t1 - 1].end + 4));
+  return t >= 2 && keys[t - 1] === 'of' && !capitalised[t - 2] && cityOf.has(keys[t - 2]);
+}
+
+/** A word in lower case: the line is prose, not a results table or a heading. */
+const LOWER_CASE_WORD = /(?:^|[^\p{L}])\p{Ll}+(?![\p{L}])/u;
+
+/**
+ * A well-known place NER typed a person or organisation ("Louisiana" PERSON, then the "he" of the
+ * next sentence resolved to it). The text decides otherwise when a person named in full there
+ * has that word as first name or surname ("Virginia Foxx", "Joe Montana"), and a place typed an
+ * organisation on a line with no lower-case word, or before a number, is a team in a results
+ * table ("MINNESOTA 9 Texas 2 ( 10 innings )"). `nameKey` gives a mention's token key; `personWords` are the first words and
+ * surnames of full names typed PERSON.
+ */
+export function placesTypedOtherwise(
+  view: TokenView,
+  works: readonly Work[],
+  nameKey: (w: Work) => string,
+  personWords: ReadonlySet<string>,
+): void {
+  const { places } = nameTypeWords();
+  const { text } = view;
+  for (const w of works) {
+    if ((w.type !== 'PERSON' && w.type !== 'ORG') || w.kind !== 'name' || w.hits.length > 0) continue;
+    const key = nameKey(w);
+    if (personWords.has(key)) continue;
+    if (cityNames().has(key) && !places.has(key)) {
+      if (cityContext(view, w.t0, w.t1)) w.type = 'GPE';
+      continue;
+    }
+    if (!places.has(key)) continue;
+    if (w.type === 'ORG') {
+      if (w.t1 < view.tokens.length && view.tokens[w.t1].kind === 'number') continue;
+      const lineEnd = text.indexOf('\n', w.end);
+      const line = text.slice(text.lastIndexOf('\n', w.start) + 1, lineEnd < 0 ? text.length : lineEnd);
+      if (!LOWER_CASE_WORD.test(line)) continue;
+    }
+    w.type = 'GPE';
+  }
+}
+
+/**
+ * A law, agreement, programme or disease NER typed a person, organisation or place ("Affordable
+ * Care Act" ORG, "Obamacare" LOC, "Zika" ORG): no actor, so it becomes MISC. A law or agreement is
+ * told by its last word ("Act", "Amendment", "Treaty") after at least one other word; the names of
+ * programmes and diseases are listed (`things` of name-types.json). A KB hit wins.
+ */
+export function thingsTypedActors(
+  view: TokenView,
+  works: readonly Work[],
+  nameKey: (w: Work) => string,
+): void {
+  const { thingEnds, things, bodyHeads } = nameTypeWords();
+  for (const w of works) {
+    if ((w.type !== 'PERSON' && w.type !== 'ORG' && w.type !== 'LOC') || w.kind !== 'name') continue;
+    if (w.hits.length > 0) continue;
+    const key = nameKey(w);
+    const last = key.slice(key.lastIndexOf(' ') + 1);
+    // With the two words before it when NER left "Government of" out of the name.
+    const words = [...view.keys.slice(Math.max(0, w.t0 - 2), w.t0), ...key.split(' ')];
+    // "Mayor Bill": a first name NER read as a person's ends no law's name; "Government of
+    // National Accord": a body's head noun with "of" makes the name the body's.
+    const personEnd = w.type === 'PERSON' && firstNameGender(last) !== undefined;
+    const body = words.some((k, i) => (ORG_HEAD_NOUNS.has(k) || bodyHeads.has(k)) && words[i + 1] === 'of');
+    if (things.has(key) || (key.includes(' ') && thingEnds.has(last) && !personEnd && !body)) w.type = 'MISC';
   }
 }

@@ -77,12 +77,19 @@ export function repairOrganisationRuns(
     const owned = view.keys.slice(t0, t1).includes("'s");
     if (inside.some((w) => w.t0 < t0 || w.t1 > t1 || (w.type === 'PERSON' && !owned))) continue;
     out = out.filter((w) => !inside.includes(w));
-    out.push(nameWork(view, t0, t1, 'ORG'));
+    const rebuilt = nameWork(view, t0, t1, 'ORG');
+    // "U.N." + "Conciliation Commission": the first piece may name the body the whole belongs to.
+    const first = inside.find((w) => w.t0 === t0 && w.t1 < t1 && w.type === 'ORG');
+    if (first) rebuilt.firstPart = first.firstPart ?? [first.t0, first.t1];
+    out.push(rebuilt);
   }
   return out;
 }
 
-/** "CBS DFW": organisation names NER split, side by side on one line, become one. */
+/**
+ * "CBS DFW": organisation names NER split, side by side on one line, become one; the first keeps
+ * its place as the part that may name the body the whole belongs to ("U.N." + "Conciliation Commission").
+ */
 export function joinAdjacentOrganisations(view: TokenView, works: Work[]): Work[] {
   const sorted = [...works].sort((a, b) => a.t0 - b.t0);
   const out: Work[] = [];
@@ -97,7 +104,9 @@ export function joinAdjacentOrganisations(view: TokenView, works: Work[]): Work[
       prev.t1 === w.t0 &&
       view.text.slice(prev.end, w.start) === ' '
     ) {
-      out[out.length - 1] = nameWork(view, prev.t0, w.t1, 'ORG');
+      const joined = nameWork(view, prev.t0, w.t1, 'ORG');
+      joined.firstPart = prev.firstPart ?? [prev.t0, prev.t1];
+      out[out.length - 1] = joined;
       continue;
     }
     out.push(w);

@@ -5,6 +5,7 @@ import { decode } from './decode.js';
 import { buildDocView } from './doc-view.js';
 import { NerModel } from './model.js';
 import { NER_TYPES, entitiesFromTags, type NerType } from './tags.js';
+import { withoutDate } from './date-tails.js';
 
 /** Where `npm run train:ner` writes the model and where the stage loads it from. */
 export const NER_MODEL_PATH = projectPath('models', 'ner.bin');
@@ -41,8 +42,7 @@ export function findEntities(
   decode(view, model, tags);
   const out: NamedEntity[] = [];
   for (const e of entitiesFromTags(tags, 0, view.n)) {
-    let first = e.first;
-    let last = e.end - 1;
+    let [first, last] = withoutDate(text, tokens, e.first, e.end - 1);
     while (first <= last && isEdgePunctuation(text, tokens[first])) first++;
     while (last >= first && isEdgePunctuation(text, tokens[last])) last--;
     if (first > last) continue;

@@ -142,6 +142,8 @@ function cameoOf(s: CorefState, c: Cluster): string | null {
     if (aff.code.length === 3 && r.agent !== 'IGO') return aff.code + (r.former ? 'ELI' : r.agent);
     return aff.code;
   }
+  // A body of a KB organisation the text names in full ("U.N. Conciliation Commission").
+  if (c.parent) return c.parent.cameo;
   // 2. The KB role held at the publication date; a person whose roles all ended is an elite.
   if (c.person) {
     const r = roleAt(c.person.roles, s.date);

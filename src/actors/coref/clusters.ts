@@ -24,6 +24,8 @@ export interface Cluster {
   person?: Person;
   country?: Country;
   org?: Organization;
+  /** For an organisation the KB lacks: the KB organisation it belongs to (work.ts `parent`). */
+  parent?: Organization;
   coded?: PetrarchActor;
   metonymAgent?: string;
   textRoles: TextRole[];

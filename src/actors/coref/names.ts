@@ -153,6 +153,7 @@ function resolveOtherNames(s: CorefState, names: readonly Work[]): void {
           kind: 'other',
           type: w.type,
           name: headText(s, w),
+          parent: w.parent,
         })),
         w,
       );

@@ -1,10 +1,18 @@
 import type { Mention } from '../../model/index.js';
+import type { Organization } from '../kb/schema.js';
 import type { ScanState, Work } from './work.js';
 import { tokenAtOrAfter } from '../tokens.js';
 import { overInitial, trimName } from '../clean.js';
 import { joinAdjacentOrganisations, repairOrganisationRuns } from '../repair.js';
 import { agreeTypes, dropForeignInstitutions } from '../agreement.js';
-import { companiesTypedPerson, organisationTails, peopleTypedOtherwise } from '../name-types.js';
+import {
+  companiesTypedPerson,
+  isSelfStandingHead,
+  organisationTails,
+  peopleTypedOtherwise,
+  placesTypedOtherwise,
+  thingsTypedActors,
+} from '../name-types.js';
 import { DEFINITE, INSTITUTION_WORDS, surnameOf } from '../words.js';
 
 /* Name mentions: the NER names (repaired and typed against the KB), KB names NER missed, lone surnames, the byline. */
@@ -98,12 +106,24 @@ function addOrganisationRuns(s: ScanState): void {
 /** Gives each name mention its KB hits and the type the KB implies. */
 export function refineNames(s: ScanState): void {
   const surnames = new Set<string>();
+  const firstNames = new Set<string>();
   for (const w of s.works) {
     w.hits = s.kb.lookup(s.phrases.nameKey(w.t0, w.t1));
+    if (w.hits.length === 0 && w.firstPart) w.parent = partOrganisation(s, w, w.firstPart);
     retype(w);
     if (w.type !== 'PERSON' && w.hits.length === 0 && titledInside(s, w)) w.type = 'PERSON';
-    if (w.type === 'PERSON' && w.t1 - w.t0 > 1) surnames.add(surnameOf(s.view.keys.slice(w.t0, w.t1)));
+    if (w.type === 'PERSON' && w.t1 - w.t0 > 1) {
+      surnames.add(surnameOf(s.view.keys.slice(w.t0, w.t1)));
+      firstNames.add(s.view.keys[w.t0]);
+    }
   }
+  placesTypedOtherwise(
+    s.view,
+    s.works,
+    (w) => s.phrases.nameKey(w.t0, w.t1),
+    new Set([...surnames, ...firstNames]),
+  );
+  thingsTypedActors(s.view, s.works, (w) => s.phrases.nameKey(w.t0, w.t1));
   const personWords = new Set(surnames);
   for (const w of s.works) if (w.type === 'PERSON' && w.t1 - w.t0 === 1) personWords.add(s.view.keys[w.t0]);
   peopleTypedOtherwise(s.view, s.works, personWords);
@@ -122,6 +142,18 @@ export function refineNames(s: ScanState): void {
   agreeTypes(s.works, (w) => s.phrases.nameKey(w.t0, w.t1));
   dropForeignInstitutions(s.view, s.works, (t) => s.phrases.countryEndingAt(t));
   for (const w of s.works) if (w.hits.length === 0 && w.type !== 'PERSON') titleOnly(s, w);
+}
+
+/**
+ * The KB organisation a rebuilt name's first piece names, if it names exactly one, of no country,
+ * and the rest of the name has no head of a body standing on its own ("U.N. Refugee Fund").
+ */
+function partOrganisation(s: ScanState, w: Work, [t0, t1]: [number, number]): Organization | undefined {
+  if (s.view.keys.slice(t1, w.t1).some(isSelfStandingHead)) return undefined;
+  const orgs = s.kb.lookup(s.phrases.nameKey(t0, t1)).filter((h) => h.kind === 'org');
+  // A national body's name is shared across countries ("Democratic Party" of Kosovo, "Department
+  // of Agriculture and Food" of Ireland): only a body of no country (the UN, FIFA) passes its code on.
+  return orgs.length === 1 && orgs[0].kind === 'org' && !orgs[0].org.country ? orgs[0].org : undefined;
 }
 
 /**

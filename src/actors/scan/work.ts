@@ -1,5 +1,5 @@
 import type { EntityType, MentionKind } from '../../model/index.js';
-import type { CameoAgent } from '../kb/schema.js';
+import type { CameoAgent, Organization } from '../kb/schema.js';
 import type { Affiliation, KbHit, KnowledgeBase } from '../kb/index.js';
 import type { TokenView } from '../tokens.js';
 import type { PhraseReader } from './phrases.js';
@@ -35,6 +35,10 @@ export interface Work {
   /** Token range of the title words. */
   title?: [number, number];
   hits: readonly KbHit[];
+  /** For an organisation name rebuilt from NER pieces: the token range of its first piece. */
+  firstPart?: [number, number];
+  /** The KB organisation that first piece names ("U.N." of "U.N. Conciliation Commission"): its code is the name's. */
+  parent?: Organization;
   role?: TextRole;
   /** For descriptions: a group noun ("officials", "troops") rather than one person's title. */
   group?: boolean;
