@@ -18,6 +18,8 @@ const ClauseWordsSchema = z.strictObject({
     irregularParticiples: Words,
     determiners: Words,
     clauseOpeners: Words,
+    coordinators: Words,
+    subordinators: Words,
   }),
   subjects: z.strictObject({
     clauseVerbs: Words,

@@ -43,3 +43,13 @@ export function sameOutlet(a: string, b: string): boolean {
     (wb.length === 1 && wa.length > 2 && wb[0] === initials(wa))
   );
 }
+
+/**
+ * The key of the one fuller outlet name among `named` whose last words `key` is ("post" →
+ * "washington post" in an article that named the Washington Post), else `key` itself: none, or
+ * two that fit ("washington post", "new york post"), leave the short name as written.
+ */
+export function fullerName(key: string, named: readonly string[]): string {
+  const fits = named.filter((n) => n !== key && n.endsWith(` ${key}`));
+  return fits.length === 1 ? fits[0] : key;
+}
