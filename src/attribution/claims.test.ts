@@ -21,6 +21,9 @@ describe('unattributed claims', () => {
     expect(claims('The vote came late. Lindholm, Varga and Osei have approved the harbour budget.')).toEqual([
       'Lindholm, Varga and Osei have approved the harbour budget',
     ]);
+    expect(
+      claims('The vote came late. Both the Assembly and Senate have approved the harbour budget.'),
+    ).toEqual(['Both the Assembly and Senate have approved the harbour budget']);
   });
   it('reads no claim where the coordinated names sit inside a larger subject or a subordinate clause', () => {
     expect(
@@ -32,6 +35,11 @@ describe('unattributed claims', () => {
     expect(
       claims('It was close. While Varga and Osei have approved the budget, the port remains shut.'),
     ).toEqual([]);
+  });
+  it('joins no names into a subject whose verb is singular: two clauses, not two parties', () => {
+    expect(
+      claims('It was close. The mayor visited Lindholm and Governor Tom Hale has signed the accord.'),
+    ).toEqual(['Governor Tom Hale has signed the accord']);
   });
   it('still finds a single named party', () => {
     expect(claims('The port reopened. Governor Tom Hale has signed the ferry accord.')).toEqual([

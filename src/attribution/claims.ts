@@ -82,7 +82,13 @@ function coveredSentences(doc: Doc, attributions: readonly Attribution[]): Uint8
  * Clinton have won", "Warren, Biden and Obama have") — the names before it too, so a claim about
  * several parties is not cut to its last one. Returns `end` when no capitalised word ends there.
  */
-function subjectStart(text: string, tokens: readonly Token[], s: Sentence, end: number): number {
+function subjectStart(
+  text: string,
+  tokens: readonly Token[],
+  s: Sentence,
+  end: number,
+  singular: boolean,
+): number {
   const lower = (i: number) => text.slice(tokens[i].start, tokens[i].end).toLowerCase();
   const isName = (i: number) =>
     i >= s.tokenStart &&
@@ -98,12 +104,15 @@ function subjectStart(text: string, tokens: readonly Token[], s: Sentence, end: 
   let b = run(end);
   if (b === end) return end;
   // "… and NAME", "…, and NAME": the names before the coordinator, then ", NAME" items of a list.
+  // A singular verb ("… the Border Patrol and the DEA has tried") takes no coordinated subject.
   let c = b - 1;
-  if (c - 1 >= s.tokenStart && words.coordinators.has(lower(c))) {
+  if (!singular && c - 1 >= s.tokenStart && words.coordinators.has(lower(c))) {
     if (lower(c - 1) === ',') c--;
     if (isName(c - 1)) {
       b = run(c);
       while (b - 2 >= s.tokenStart && lower(b - 1) === ',' && isName(b - 2)) b = run(b - 1);
+      // "Both the House and Senate have approved …".
+      if (b - 1 >= s.tokenStart && words.correlatives.has(lower(b - 1))) b--;
     }
   }
   return b;
@@ -124,7 +133,7 @@ function claimClause(text: string, tokens: readonly Token[], s: Sentence): TextS
     const verb = lower(v);
     if (!(verb.endsWith('ed') || clauseWords().claims.irregularParticiples.has(verb)) || verb === 'been')
       continue;
-    const b = subjectStart(text, tokens, s, i);
+    const b = subjectStart(text, tokens, s, i, clauseWords().claims.singularAuxiliaries.has(lower(i)));
     if (b === i) break;
     // The sentence's first capitalised word is not a name by itself ("Officials have …").
     if (b === s.tokenStart && i - b === 1) break;

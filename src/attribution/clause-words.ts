@@ -19,6 +19,8 @@ const ClauseWordsSchema = z.strictObject({
     determiners: Words,
     clauseOpeners: Words,
     coordinators: Words,
+    singularAuxiliaries: Words,
+    correlatives: Words,
     subordinators: Words,
   }),
   subjects: z.strictObject({
