@@ -124,7 +124,6 @@ function subjectStart(
  */
 function claimClause(text: string, tokens: readonly Token[], s: Sentence): TextSpan | null {
   const lower = (i: number) => text.slice(tokens[i].start, tokens[i].end).toLowerCase();
-  const surface = (i: number) => text.slice(tokens[i].start, tokens[i].end);
   for (let i = s.tokenStart + 1; i < s.tokenEnd - 1; i++) {
     if (!clauseWords().claims.perfectAuxiliaries.has(lower(i))) continue;
     let v = i + 1;

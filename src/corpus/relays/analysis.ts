@@ -8,7 +8,7 @@
 import type { Analysis } from '../../model/index.js';
 import type { Migration, SqlRunner, StoredAnalysis } from '../../store/index.js';
 import type { CorpusAnalysis } from '../analysis.js';
-import { fullerName, outletKey, sameOutlet } from './names.js';
+import { fullerName, namedOutletKeys, outletKey, sameOutlet } from './names.js';
 
 export const RELAYS_ANALYSIS_NAME = 'relays';
 
@@ -30,7 +30,7 @@ function namedOutlets(analysis: Analysis): string[] {
     a.via.flatMap((v) => [v.outlet, ...(v.citing ? [v.citing.text] : [])]),
   );
   for (const actor of analysis.actors) if (actor.cameo?.endsWith('MED')) names.push(actor.name);
-  return [...new Set(names.map(outletKey).filter(Boolean))];
+  return namedOutletKeys(names);
 }
 
 async function fileArticle(tx: SqlRunner, article: StoredAnalysis): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullerName, outletKey, sameOutlet } from './names.js';
+import { fullerName, namedOutletKeys, outletKey, sameOutlet } from './names.js';
 
 describe('outlet names', () => {
   it('keys an outlet however an article spells it', () => {
@@ -26,5 +26,13 @@ describe('outlet names', () => {
     expect(fullerName('post', ['dorn post', 'valmora post'])).toBe('post');
     expect(fullerName('post', ['continental wire'])).toBe('post');
     expect(fullerName('lindholm gazette', ['lindholm gazette'])).toBe('lindholm gazette');
+    const named = namedOutletKeys([
+      'the Lindholm Gazette',
+      'a reporter for Continental Wire',
+      'Continental Wire',
+    ]);
+    expect(named).toEqual(['lindholm gazette', 'continental wire']);
+    expect(fullerName('wire', named)).toBe('continental wire');
+    expect(fullerName('continental wire', named)).toBe('continental wire');
   });
 });
