@@ -14,10 +14,6 @@ export interface ViaMatch {
 
 const LINKERS = new Set(['the', 'of', '&', 'and']);
 
-/** The word is a cue noun or its plural ("report", "reports"). */
-const isCueNoun = (nouns: ReadonlySet<string>, w: string): boolean =>
-  nouns.has(w) || (w.endsWith('s') && nouns.has(w.slice(0, -1)));
-
 /**
  * Finds outlets relaying statements in the tokens [from, to) of one sentence: a capitalised name
  * directly before a relaying verb ("reports", "cited", "quoted"), optionally followed by what it
@@ -46,9 +42,10 @@ export function findVia(
     if (s === i) continue;
     if (s - 1 >= from && lower(s - 1) === 'the') s--;
     if (lex.personalRelayVerbs.has(entry.lemma) && !isOutlet(s, i)) continue;
-    // A form that is also a cue noun reads as one after a name that is no outlet: "a June report",
-    // "its FEC reports", "the National Academies report" credit a document, not an outlet relaying.
-    if (isCueNoun(lex.nouns, lower(i)) && !isOutlet(s, i)) continue;
+    // A form that is also a singular cue noun reads as one after a name that is no outlet ("a June
+    // report", "the National Academies report": a document, no outlet relaying); a singular name
+    // before a plural form makes it the verb ("Caliber.Az reports citing …").
+    if (lex.nouns.has(lower(i)) && !isOutlet(s, i)) continue;
     const outletSpan = textSpan(doc.text, tokens[s].start, tokens[i - 1].end);
     const via: Via = {
       outlet: outletSpan.text,
