@@ -10,6 +10,7 @@
  * least half); a pair with a side no report covers counts as not grouped.
  *
  *   npx tsx scripts/statements/corpus.ts [--data ../shared/data] [--sample 20] [--limit N] [--gold]
+ *     [--kinds negation-lost,negation-added]   (every item of those kinds, for reading)
  */
 import path from 'node:path';
 import {
@@ -103,6 +104,23 @@ out(`\nsample of ${sampleSize} (fixed hash order):`);
   .sort((a, b) => hashWord(a.id) - hashWord(b.id))
   .slice(0, sampleSize)
   .forEach((s, i) => show(s, i + 1));
+
+/** `--kinds a,b`: every drift item of those kinds against the origin, in every statement of ≥ 2 reports. */
+const kindList = arg('--kinds')?.split(',');
+if (kindList) {
+  out(`\ndrift items of ${kindList.join(', ')} against the origin, all statements of ≥ 2 reports:`);
+  for (const s of all)
+    for (const d of statementDrift(s, (id) => index.report(id)))
+      for (const item of d.fromOrigin.filter((i) => kindList.includes(i.kind))) {
+        const [o, r] = [index.report(s.origin) as Report, index.report(d.report) as Report];
+        const words = (x: Report) => x.content.map((c) => c.text).join(' … ');
+        out(
+          `  - ${item.kind} "${item.from.text}" → "${item.to.text}" [${o.speaker ?? '?'} → ${r.speaker ?? '?'}]`,
+        );
+        out(`      origin ${s.origin}: ${words(o).slice(0, 240)}`);
+        out(`      report ${d.report}: ${words(r).slice(0, 240)}`);
+      }
+}
 
 /** The report of the gold attribution's article covering most of its content (at least half), if any. */
 function reportOf(g: GoldReport): string | undefined {

@@ -77,12 +77,53 @@ function coveredSentences(doc: Doc, attributions: readonly Attribution[]): Uint8
 }
 
 /**
- * The main clause of a sentence whose subject, a capitalised name (optionally "the …"), comes
- * directly before has/have/had + participle; null when the sentence has none.
+ * Where the subject ending at token `end` (exclusive) starts: a run of capitalised words, with a
+ * determiner before it, and — when it is the last of coordinated names ("Donald Trump and Hillary
+ * Clinton have won", "Warren, Biden and Obama have") — the names before it too, so a claim about
+ * several parties is not cut to its last one. Returns `end` when no capitalised word ends there.
+ */
+function subjectStart(
+  text: string,
+  tokens: readonly Token[],
+  s: Sentence,
+  end: number,
+  singular: boolean,
+): number {
+  const lower = (i: number) => text.slice(tokens[i].start, tokens[i].end).toLowerCase();
+  const isName = (i: number) =>
+    i >= s.tokenStart &&
+    tokens[i].kind === 'word' &&
+    /^\p{Lu}/u.test(text.slice(tokens[i].start, tokens[i].end));
+  const words = clauseWords().claims;
+  const run = (e: number) => {
+    let b = e;
+    while (isName(b - 1)) b--;
+    if (b < e && b - 1 >= s.tokenStart && words.determiners.has(lower(b - 1))) b--;
+    return b;
+  };
+  let b = run(end);
+  if (b === end) return end;
+  // "… and NAME", "…, and NAME": the names before the coordinator, then ", NAME" items of a list.
+  // A singular verb ("… the Border Patrol and the DEA has tried") takes no coordinated subject.
+  let c = b - 1;
+  if (!singular && c - 1 >= s.tokenStart && words.coordinators.has(lower(c))) {
+    if (lower(c - 1) === ',') c--;
+    if (isName(c - 1)) {
+      b = run(c);
+      while (b - 2 >= s.tokenStart && lower(b - 1) === ',' && isName(b - 2)) b = run(b - 1);
+      // "Both the House and Senate have approved …".
+      if (b - 1 >= s.tokenStart && words.correlatives.has(lower(b - 1))) b--;
+    }
+  }
+  return b;
+}
+
+/**
+ * The main clause of a sentence whose subject, a capitalised name (optionally "the …") or
+ * coordinated names, comes directly before has/have/had + participle; null when the sentence has none.
  */
 function claimClause(text: string, tokens: readonly Token[], s: Sentence): TextSpan | null {
   const lower = (i: number) => text.slice(tokens[i].start, tokens[i].end).toLowerCase();
-  const surface = (i: number) => text.slice(tokens[i].start, tokens[i].end);
   for (let i = s.tokenStart + 1; i < s.tokenEnd - 1; i++) {
     if (!clauseWords().claims.perfectAuxiliaries.has(lower(i))) continue;
     let v = i + 1;
@@ -91,12 +132,12 @@ function claimClause(text: string, tokens: readonly Token[], s: Sentence): TextS
     const verb = lower(v);
     if (!(verb.endsWith('ed') || clauseWords().claims.irregularParticiples.has(verb)) || verb === 'been')
       continue;
-    let b = i;
-    while (b - 1 >= s.tokenStart && /^\p{Lu}/u.test(surface(b - 1)) && tokens[b - 1].kind === 'word') b--;
+    const b = subjectStart(text, tokens, s, i, clauseWords().claims.singularAuxiliaries.has(lower(i)));
     if (b === i) break;
     // The sentence's first capitalised word is not a name by itself ("Officials have …").
     if (b === s.tokenStart && i - b === 1) break;
-    if (b - 1 >= s.tokenStart && clauseWords().claims.determiners.has(lower(b - 1))) b--;
+    // A subordinate clause ("While Warren and Obama have occupied the spotlight, …") is no main clause.
+    if (clauseWords().claims.subordinators.has(lower(b))) break;
     // The subject opens a main clause: at the sentence start or after a comma or conjunction,
     // not inside a relative clause ("the plan Obama had tried to push … failed").
     if (b > s.tokenStart && !clauseWords().claims.clauseOpeners.has(lower(b - 1))) break;

@@ -18,6 +18,10 @@ const ClauseWordsSchema = z.strictObject({
     irregularParticiples: Words,
     determiners: Words,
     clauseOpeners: Words,
+    coordinators: Words,
+    singularAuxiliaries: Words,
+    correlatives: Words,
+    subordinators: Words,
   }),
   subjects: z.strictObject({
     clauseVerbs: Words,

@@ -33,6 +33,8 @@ export function findVia(
   for (let i = from + 1; i < to; i++) {
     const entry = lex.forms.get(lower(i));
     if (!entry || !lex.outletVerbs.has(entry.lemma)) continue;
+    // A capitalised form is a word of a name ("the Cook Political Report", "Andrea Mitchell Reports").
+    if (isCap(i)) continue;
     // The outlet: a run of capitalised tokens (with "of", "the" inside) ending right before the verb.
     let s = i;
     while (s - 1 >= from && (isCap(s - 1) || (LINKERS.has(lower(s - 1)) && s - 2 >= from && isCap(s - 2))))
@@ -40,6 +42,10 @@ export function findVia(
     if (s === i) continue;
     if (s - 1 >= from && lower(s - 1) === 'the') s--;
     if (lex.personalRelayVerbs.has(entry.lemma) && !isOutlet(s, i)) continue;
+    // A form that is also a singular cue noun reads as one after a name that is no outlet ("a June
+    // report", "the National Academies report": a document, no outlet relaying); a singular name
+    // before a plural form makes it the verb ("Caliber.Az reports citing …").
+    if (lex.nouns.has(lower(i)) && !isOutlet(s, i)) continue;
     const outletSpan = textSpan(doc.text, tokens[s].start, tokens[i - 1].end);
     const via: Via = {
       outlet: outletSpan.text,
@@ -103,6 +109,7 @@ export function findRecipientVia(
     if (e < to && lower(e) === 'media') e++;
     else if (e === j && j + 1 < to && lower(j + 1) === 'media') e = j + 2;
     if (e === j) continue;
+    j = interviewerOf(j, e, lower, (k) => isOutlet(tokens[k].start, tokens[e - 1].end) !== undefined);
     const start = tokens[j].start;
     const end = tokens[e - 1].end;
     const known = isOutlet(start, end);
@@ -119,6 +126,25 @@ export function findRecipientVia(
     i = e - 1;
   }
   return out;
+}
+
+/**
+ * "told Bill O'Reilly of Fox News": where the outlet starts in the name tokens [from, to) when they
+ * are an interviewer "of" an outlet (known, or ending in an outlet word), else `from`.
+ */
+function interviewerOf(
+  from: number,
+  to: number,
+  lower: (i: number) => string,
+  knownFrom: (k: number) => boolean,
+): number {
+  for (let k = to - 2; k > from; k--) {
+    if (lower(k) !== 'of') continue;
+    let tail = k + 1;
+    if (lower(tail) === 'the' && tail + 1 < to) tail++;
+    return knownFrom(tail) || cueLexicon().outletWords.has(lower(to - 1)) ? tail : from;
+  }
+  return from;
 }
 
 /** Tokens between a speech verb and the comma before "according to" ("said Friday, according to"). */

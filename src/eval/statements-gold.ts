@@ -95,6 +95,7 @@ export function goldToReport(
     published: doc.date,
     ingestOrder,
     speaker: resolveSpeaker(analysis, gold),
+    ...(gold.source.length ? { credit: gold.source.map(([s, e]) => doc.text.slice(s, e)).join(' ') } : {}),
     cue: gold.cue.map(piece),
     content: gold.content.map(piece),
     form: contentForm(doc.text, content),

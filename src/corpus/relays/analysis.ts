@@ -5,9 +5,10 @@
  * cites whom, how often) is a GROUP BY over a table, whatever the size of the corpus. Rows are a pure
  * function of one article, so any order of stored articles and a batch rebuild give the same table.
  */
+import type { Analysis } from '../../model/index.js';
 import type { Migration, SqlRunner, StoredAnalysis } from '../../store/index.js';
 import type { CorpusAnalysis } from '../analysis.js';
-import { outletKey, sameOutlet } from './names.js';
+import { fullerName, namedOutletKeys, outletKey, sameOutlet } from './names.js';
 
 export const RELAYS_ANALYSIS_NAME = 'relays';
 
@@ -23,12 +24,24 @@ export const RELAYS_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/** Outlet keys the article names in full: its relays, what they cite, and its news-media actors. */
+function namedOutlets(analysis: Analysis): string[] {
+  const names = analysis.attributions.flatMap((a) =>
+    a.via.flatMap((v) => [v.outlet, ...(v.citing ? [v.citing.text] : [])]),
+  );
+  for (const actor of analysis.actors) if (actor.cameo?.endsWith('MED')) names.push(actor.name);
+  return namedOutletKeys(names);
+}
+
 async function fileArticle(tx: SqlRunner, article: StoredAnalysis): Promise<void> {
   const outlet = article.outlet ?? article.analysis.meta.outlet ?? null;
   const key = outlet === null ? null : outletKey(outlet);
+  // "the Post" after "the Washington Post reported": the short name is the one the article named.
+  const named = namedOutlets(article.analysis);
+  const keyOf = (name: string) => fullerName(outletKey(name), named);
   for (const a of article.analysis.attributions) {
     for (const [seq, via] of a.via.entries()) {
-      const relayKey = outletKey(via.outlet);
+      const relayKey = keyOf(via.outlet);
       if (!relayKey) continue;
       const citing = via.citing?.text ?? null;
       await tx.run(
@@ -47,7 +60,7 @@ async function fileArticle(tx: SqlRunner, article: StoredAnalysis): Promise<void
           via.outletSpan?.end ?? null,
           via.cue.text,
           citing,
-          citing === null ? null : outletKey(citing),
+          citing === null ? null : keyOf(citing),
           via.citing?.start ?? null,
           via.citing?.end ?? null,
           article.published,
@@ -61,7 +74,8 @@ async function fileArticle(tx: SqlRunner, article: StoredAnalysis): Promise<void
 export function relaysAnalysis(): CorpusAnalysis {
   return {
     name: RELAYS_ANALYSIS_NAME,
-    version: 1,
+    // 2: a short name ("the Post") keyed as the fuller one its article names ("Washington Post").
+    version: 2,
     migrations: RELAYS_MIGRATIONS,
     async stored(tx, article) {
       await tx.run('DELETE FROM relays_edges WHERE article_id = ?', [article.id]);

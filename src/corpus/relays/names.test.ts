@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outletKey, sameOutlet } from './names.js';
+import { fullerName, namedOutletKeys, outletKey, sameOutlet } from './names.js';
 
 describe('outlet names', () => {
   it('keys an outlet however an article spells it', () => {
@@ -19,5 +19,20 @@ describe('outlet names', () => {
     expect(same('Fox News', 'Fox Business')).toBe(false);
     expect(same('Dorn Herald', 'Continental Wire')).toBe(false);
     expect(same('AP', 'Associated Press')).toBe(false);
+  });
+
+  it('keys a short name as the one fuller name its article gives, and only then', () => {
+    expect(fullerName('gazette', ['continental wire', 'lindholm gazette'])).toBe('lindholm gazette');
+    expect(fullerName('post', ['dorn post', 'valmora post'])).toBe('post');
+    expect(fullerName('post', ['continental wire'])).toBe('post');
+    expect(fullerName('lindholm gazette', ['lindholm gazette'])).toBe('lindholm gazette');
+    const named = namedOutletKeys([
+      'the Lindholm Gazette',
+      'a reporter for Continental Wire',
+      'Continental Wire',
+    ]);
+    expect(named).toEqual(['lindholm gazette', 'continental wire']);
+    expect(fullerName('wire', named)).toBe('continental wire');
+    expect(fullerName('continental wire', named)).toBe('continental wire');
   });
 });

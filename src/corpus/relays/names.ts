@@ -43,3 +43,25 @@ export function sameOutlet(a: string, b: string): boolean {
     (wb.length === 1 && wa.length > 2 && wb[0] === initials(wa))
   );
 }
+
+/**
+ * The key of the one fuller outlet name among `named` whose last words `key` is ("post" →
+ * "washington post" in an article that named the Washington Post), else `key` itself: none, or
+ * two that fit ("washington post", "new york post"), leave the short name as written.
+ */
+export function fullerName(key: string, named: readonly string[]): string {
+  const fits = named.filter((n) => n !== key && n.endsWith(` ${key}`));
+  return fits.length === 1 ? fits[0] : key;
+}
+
+/** A name rather than a description: every word capitalised but linking words ("a reporter for USA Today" is none). */
+const isProperName = (name: string): boolean =>
+  name
+    .replace(/^the\s+/iu, '')
+    .split(/\s+/u)
+    .every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(of|the|and|&)$/u.test(w));
+
+/** The keys of the outlet names an article gives, descriptions left out: what `fullerName` may choose from. */
+export function namedOutletKeys(names: readonly string[]): string[] {
+  return [...new Set(names.filter(isProperName).map(outletKey).filter(Boolean))];
+}

@@ -69,10 +69,15 @@ export interface Relay {
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-/** Most frequent spelling of each key, ties to the shortest then the first in code order. */
+/**
+ * Most frequent spelling of each key, ties to the shortest then the first in code order; a short
+ * name keyed as a fuller one ("Post" as "washington post") labels it only when no full spelling does.
+ */
 function labels(spellings: Array<[string, string, number]>): Map<string, string> {
+  const full = new Set(spellings.filter(([key, text]) => outletKey(text) === key).map(([key]) => key));
   const counts = new Map<string, Map<string, number>>();
   for (const [key, text, n] of spellings) {
+    if (full.has(key) && outletKey(text) !== key) continue;
     const clean = text.replace(/^the\s+/iu, '').trim();
     const m = counts.get(key) ?? new Map<string, number>();
     m.set(clean, (m.get(clean) ?? 0) + n);

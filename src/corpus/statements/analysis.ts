@@ -344,7 +344,8 @@ export function statementsAnalysis(model?: MatcherModel): StatementsAnalysis {
     // 2: the matcher's occasion features and inner-CV threshold (stored groupings are rebuilt).
     // 3: paraphrase similarity, speaker aliases, names-only contents unmatchable.
     // 4: the matcher refit on the gold with its near-threshold corpus pairs (session 13).
-    version: 4,
+    // 5: reports keep the article's words for their speaker (`credit`), which drift reads.
+    version: 5,
     migrations: STATEMENTS_MIGRATIONS,
     async stored(tx, article: StoredAnalysis) {
       await tx.dialect.lock(tx, [STATEMENTS_LOCK]);

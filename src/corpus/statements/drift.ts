@@ -1,11 +1,12 @@
 /**
  * Drift of one report against a reference report: word-level differences (from the alignment) and
  * the kinds the README of the statements gold defines — form, speaker, cue stance, a condition or a
- * negation present in one report only. Every item carries spans and text on both sides.
+ * negation the reference has and the report lost, or the report added. Every item carries spans and
+ * text on both sides.
  */
 import { align } from './align.js';
 import { statementsLexicon } from './lexicon.js';
-import { speakerKey } from './speaker.js';
+import { matchingSpeaker, nameWords, sameSpeaker } from './speaker.js';
 import { reportWords, type ReportWords } from './words.js';
 import type { DriftItem, DriftKind, DriftSide, Report, Word } from './types.js';
 import { DRIFT_KINDS } from './types.js';
@@ -98,11 +99,19 @@ function conditionWords(words: Word[]): number[] {
   return out;
 }
 
+/**
+ * Words that negate, with their indices. A negation right before a focus word ("you aren't just a
+ * loser, you are a liar", "not only … but") adds to what it scopes rather than denying it, and an
+ * affirming idiom ("nothing short of a revolution") asserts: neither is counted.
+ */
 function negationWords(words: Word[]): number[] {
   const lex = statementsLexicon();
   const out: number[] = [];
   words.forEach((w, i) => {
-    if (lex.negationWords.has(w.text) || lex.negationSuffixes.some((s) => w.text.endsWith(s))) out.push(i);
+    const negates = lex.negationWords.has(w.text) || lex.negationSuffixes.some((s) => w.text.endsWith(s));
+    if (!negates || lex.negationFocus.has(words[i + 1]?.text ?? '')) return;
+    if (lex.negationAffirming.some((seq) => seq.every((x, k) => words[i + k]?.text === x))) return;
+    out.push(i);
   });
   return out;
 }
@@ -112,17 +121,20 @@ function markerSide(side: Side, indices: number[]): DriftSide {
   return { report: side.report.id, spans, text: spans.map((s) => sliceOf(side.report, s)).join(' ') };
 }
 
-/** Kinds by marker: present in exactly one of the two reports. */
+/** A marker kind: lost when only the reference report has it, added when only the compared one does. */
+const MARKERS: Array<{ lost: DriftKind; added: DriftKind; find: (w: Word[]) => number[] }> = [
+  { lost: 'condition-lost', added: 'condition-added', find: conditionWords },
+  { lost: 'negation-lost', added: 'negation-added', find: negationWords },
+];
+
+/** Kinds by marker: present in exactly one of the two reports, named by which one. */
 function markerDrift(a: Side, b: Side): DriftItem[] {
   const items: DriftItem[] = [];
-  const finders: Array<[DriftKind, (w: Word[]) => number[]]> = [
-    ['condition-lost', conditionWords],
-    ['negation-lost', negationWords],
-  ];
-  for (const [kind, find] of finders) {
+  for (const { lost, added, find } of MARKERS) {
     const ia = find(a.rw.words);
     const ib = find(b.rw.words);
-    if (ia.length > 0 !== ib.length > 0) items.push({ kind, from: markerSide(a, ia), to: markerSide(b, ib) });
+    if (ia.length > 0 === ib.length > 0) continue;
+    items.push({ kind: ia.length > 0 ? lost : added, from: markerSide(a, ia), to: markerSide(b, ib) });
   }
   return items;
 }
@@ -140,11 +152,21 @@ const contentSide = (r: Report, value: string): DriftSide => ({
   value,
 });
 
-/** Named speakers with different surnames (or last name words): a different person or body credited. */
-function differentSpeakers(a: string | null, b: string | null): boolean {
-  const ka = speakerKey(a);
-  const kb = speakerKey(b);
-  return ka !== null && kb !== null && ka !== kb;
+/**
+ * Two reports credit different persons or bodies: both name someone, read as the matcher reads them
+ * (a spokesperson, head or office as the principal it speaks for at the article's date; a
+ * description such as "the Romanian hacker" as no name), and the names cannot be one person —
+ * compared by their name words, not the surname alone, so Bill Clinton is not Hillary Clinton. An
+ * article that wrote only a name the other speaker also bears ("Clinton said") credited no one else:
+ * only the analysis's reading of the name differs, which is no drift of the report.
+ */
+function differentSpeakers(a: Report, b: Report): boolean {
+  const na = matchingSpeaker(a.speaker, a.published);
+  const nb = matchingSpeaker(b.speaker, b.published);
+  if (na === null || nb === null || sameSpeaker(na, nb)) return false;
+  const fits = (credit: string | undefined, name: string) =>
+    credit !== undefined && nameWords(credit).length > 0 && sameSpeaker(credit, name);
+  return !fits(a.credit, nb) && !fits(b.credit, na);
 }
 
 /** Every drift of report `to` against the reference report `from`, in the README's kind order. */
@@ -158,7 +180,7 @@ export function drift(from: Report, to: Report): DriftItem[] {
   else items.push(...wordDrift(a, b));
   if (from.form !== to.form)
     items.push({ kind: 'form-changed', from: contentSide(from, from.form), to: contentSide(to, to.form) });
-  if (differentSpeakers(from.speaker, to.speaker))
+  if (differentSpeakers(from, to))
     items.push({
       kind: 'speaker-changed',
       from: { report: from.id, spans: [], text: from.speaker ?? '', value: from.speaker ?? '' },

@@ -5,7 +5,12 @@ const LexiconSchema = z.object({
   about: z.string(),
   stance: z.record(z.string(), z.array(z.string())),
   condition: z.object({ words: z.array(z.string()), sequences: z.array(z.array(z.string())) }),
-  negation: z.object({ words: z.array(z.string()), suffixes: z.array(z.string()) }),
+  negation: z.object({
+    words: z.array(z.string()),
+    suffixes: z.array(z.string()),
+    focus: z.array(z.string()),
+    affirming: z.array(z.array(z.string())),
+  }),
   complementiser: z.string(),
   functionWords: z.array(z.string()),
   titleWords: z.array(z.string()),
@@ -18,6 +23,10 @@ export interface StatementsLexicon {
   conditionSequences: string[][];
   negationWords: Set<string>;
   negationSuffixes: string[];
+  /** Focus words that make a negation before them additive ("not just a loser, a liar"): drift only. */
+  negationFocus: Set<string>;
+  /** Idioms that start with a negation and assert ("nothing short of"): drift only. */
+  negationAffirming: string[][];
   complementiser: string;
   functionWords: Set<string>;
   /** Words of a title or description before a name ("front-runner", "nominee"): see Profile.namesOnly. */
@@ -38,6 +47,8 @@ export function statementsLexicon(): StatementsLexicon {
     conditionSequences: raw.condition.sequences,
     negationWords: new Set(raw.negation.words),
     negationSuffixes: raw.negation.suffixes,
+    negationFocus: new Set(raw.negation.focus),
+    negationAffirming: raw.negation.affirming,
     complementiser: raw.complementiser,
     functionWords: new Set(raw.functionWords),
     titleWords: new Set(raw.titleWords),

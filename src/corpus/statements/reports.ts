@@ -57,6 +57,7 @@ export function reportsFromAnalysis(analysis: Analysis, article: ArticleRef): Re
       published: article.published,
       ingestOrder: article.ingestOrder,
       speaker: speakerName(analysis, a, names),
+      ...(a.source ? { credit: a.source.text } : {}),
       cue: a.cue ? [piece(text, a.cue)] : [],
       content: [...a.content].sort((x, y) => x.start - y.start).map((s) => piece(text, s)),
       form: a.kind,

@@ -25,6 +25,7 @@ function report(
     published: o.published ?? '2016-03-01',
     ingestOrder: o.ingestOrder ?? 0,
     speaker: o.speaker === undefined ? 'Maria Lopez' : o.speaker,
+    ...(o.credit === undefined ? {} : { credit: o.credit }),
     outlet: o.outlet ?? 'outlet-a',
     cue: [{ start: 0, end: cue.length, text: cue }],
     content: [{ start: cue.length + 1, end: text.length, text: content }],
@@ -96,11 +97,49 @@ describe('drift kinds', () => {
       'negation-lost',
     ]);
   });
+  it('says which way a condition or a negation went: lost by the report, or added by it', () => {
+    const origin = report('o#E1', 'the ferry will run on Sunday');
+    const added = report('r#E1', 'the ferry will not run on Sunday if it snows');
+    expect(kinds(origin, added)).toEqual(['words-added', 'truncated', 'condition-added', 'negation-added']);
+    expect(kinds(added, origin)).toEqual(['words-removed', 'truncated', 'condition-lost', 'negation-lost']);
+    const item = drift(origin, added).find((d) => d.kind === 'negation-added')!;
+    expect([item.from.text, item.to.text]).toEqual(['', 'not']);
+  });
+  it('reads a negation before a focus word, or an affirming idiom, as no negation', () => {
+    const origin = report('o#E1', 'that the mayor is a coward and a liar');
+    const report2 = report('r#E1', '"you are not just a coward, you are a liar"');
+    const negation = (r: Report) => kinds(origin, r).filter((k) => k.startsWith('negation'));
+    expect(negation(report2)).toEqual([]);
+    expect(negation(report('d#E1', '"you are not a coward, you are a liar"'))).toEqual(['negation-added']);
+    expect(negation(report('i#E1', 'that the vote was nothing short of a revolution'))).toEqual([]);
+  });
   it('credits a different speaker only when both are named and the names differ', () => {
     const b = report('b#E1', a.content[0].text, { speaker: 'Tom Berg' });
     expect(kinds(a, b)).toEqual(['identical', 'speaker-changed']);
     expect(kinds(a, { ...b, speaker: null })).toEqual(['identical']);
     expect(kinds(a, { ...b, speaker: 'Lopez' })).toEqual(['identical']);
+  });
+  it('tells two people of one surname apart, and reads a description as no name', () => {
+    const b = report('b#E1', a.content[0].text, { speaker: 'Pedro Lopez' });
+    expect(kinds(a, b)).toEqual(['identical', 'speaker-changed']);
+    expect(kinds(a, { ...b, speaker: 'Maria T. Lopez' })).toEqual(['identical']);
+    expect(kinds(a, { ...b, speaker: 'the harbour master' })).toEqual(['identical']);
+  });
+  it('sees no other speaker where the article wrote only a name both bear', () => {
+    const b = report('b#E1', a.content[0].text, { speaker: 'Pedro Lopez', credit: 'Lopez' });
+    expect(kinds(a, b)).toEqual(['identical']);
+    expect(kinds({ ...a, credit: 'Lopez' }, { ...b, credit: 'Pedro Lopez' })).toEqual(['identical']);
+    expect(kinds({ ...a, credit: 'Maria Lopez' }, { ...b, credit: 'Pedro Lopez' })).toEqual([
+      'identical',
+      'speaker-changed',
+    ]);
+    expect(kinds(a, { ...b, credit: 'he' })).toEqual(['identical', 'speaker-changed']);
+  });
+  it('counts a spokesperson as the principal they speak for at the date', () => {
+    const origin = report('o#E1', a.content[0].text, { speaker: 'Hillary Clinton', published: '2016-05-01' });
+    const aide = { ...origin, id: 'p#E1', article: 'p', speaker: 'Brian Fallon' };
+    expect(kinds(origin, aide)).toEqual(['identical']);
+    expect(kinds(origin, { ...aide, published: '2019-05-01' })).toEqual(['identical', 'speaker-changed']);
   });
   it('gives every item spans whose text is the article text', () => {
     const b = report('b#E1', '“We will open the new ferry route in May”');

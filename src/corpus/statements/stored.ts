@@ -11,6 +11,7 @@ const StoredReportSchema = z.looseObject({
   published: z.string().nullable(),
   ingestOrder: z.number(),
   speaker: z.string().nullable(),
+  credit: z.string().optional(),
   cue: z.array(PieceSchema),
   content: z.array(PieceSchema),
   form: z.enum(['direct', 'indirect', 'mixed']),

@@ -23,6 +23,11 @@ export interface Report {
   ingestOrder: number;
   /** Canonical name of the speaker, or null when unnamed or unresolved. */
   speaker: string | null;
+  /**
+   * The article's own words for the speaker (its source span: "Clinton", "she", "the senator"), when
+   * it has one: what the outlet credited, as against whom the analysis resolved it to.
+   */
+  credit?: string;
   /** Cue spans in text order (empty when the attribution has no cue). */
   cue: Piece[];
   /** Content spans in text order. */
@@ -50,7 +55,9 @@ export const DRIFT_KINDS = [
   'speaker-changed',
   'stance-changed',
   'condition-lost',
+  'condition-added',
   'negation-lost',
+  'negation-added',
 ] as const;
 export type DriftKind = (typeof DRIFT_KINDS)[number];
 

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { DriftKind } from '../../../src/corpus/statements/index.js';
 import type { StatementDetail, StatementReport, StatementSummary } from '../../../src/corpus/index.js';
 import { query } from '../api.js';
 import { driftSegments, droppedWords } from '../drift-marks.js';
@@ -68,7 +69,8 @@ export function StatementsView({ params }: { params: URLSearchParams }) {
   );
 }
 
-const KIND_LABELS: Record<string, string> = {
+/** A label for every drift kind (the compiler checks none is missing). */
+const KIND_LABELS: Record<DriftKind, string> = {
   'words-added': 'words added',
   'words-changed': 'words changed',
   'words-removed': 'words removed',
@@ -78,7 +80,9 @@ const KIND_LABELS: Record<string, string> = {
   'speaker-changed': 'other speaker credited',
   'stance-changed': 'verb of saying changed',
   'condition-lost': 'condition lost',
+  'condition-added': 'condition added',
   'negation-lost': 'negation lost',
+  'negation-added': 'negation added',
   identical: 'identical',
 };
 
@@ -118,7 +122,7 @@ function ReportItem({ report, origin }: { report: StatementReport; origin: boole
                   <mark
                     class="drift"
                     data-kind={s.kinds.join(' ')}
-                    title={s.kinds.map((k) => KIND_LABELS[k] ?? k).join(', ')}
+                    title={s.kinds.map((k) => KIND_LABELS[k as DriftKind] ?? k).join(', ')}
                   >
                     {s.text}
                   </mark>
@@ -146,7 +150,7 @@ function ReportItem({ report, origin }: { report: StatementReport; origin: boole
           ) : (
             kinds.map((k) => (
               <span class="chip" data-kind={k}>
-                {KIND_LABELS[k] ?? k}
+                {KIND_LABELS[k]}
               </span>
             ))
           )}{' '}
