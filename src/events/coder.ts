@@ -27,7 +27,7 @@ import {
   type NewsFilterModel,
 } from './news-filter.js';
 import { prepareSentence, type PreparedSentence } from './sentence.js';
-import { passiveVoice, receivedAct, relativeClauseSource } from './roles.js';
+import { passiveVoice, receivedAct, relativeClauseSource, subjectSource } from './roles.js';
 import { mutualAct, participantsIn, participation, type Participant } from './reciprocal.js';
 
 /*
@@ -307,6 +307,7 @@ function sentenceActs(s: PreparedSentence, model: EventModel): Array<Decoded & {
   for (const d of [...pool, ...composed]) {
     passiveVoice(s, d);
     receivedAct(s, d);
+    subjectSource(s, d);
     relativeClauseSource(s, d);
   }
   return [

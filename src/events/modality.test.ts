@@ -109,6 +109,38 @@ describe('acts out of assertion', () => {
   });
 });
 
+describe('the subject of an active verb by word order (roles.ts)', () => {
+  it('takes the actor right before the verb over one of an earlier clause', () => {
+    const e = analyze(
+      'France could not keep the staff that Germany hired in May, and Germany refused to pay them.',
+    ).events.find((x) => x.trigger.text === 'refused');
+    expect(e?.sourceText).toBe('Germany');
+  });
+
+  it('gives a second predicate without a subject the subject of the first, not its object', () => {
+    const e = analyze(
+      'On Friday, Italy summoned an envoy, Marco Bianchi, and urged him to leave the country.',
+    ).events.find((x) => x.trigger.text === 'urged');
+    expect(e?.sourceText).toBe('Italy');
+  });
+
+  it('takes no object of a verb or a preposition, nor a later conjunct, for the subject', () => {
+    const declined = analyze('Several lawmakers supporting Sanders declined to comment.').events.find(
+      (x) => x.trigger.text === 'declined',
+    );
+    expect(declined?.sourceText).toBe('Several lawmakers');
+    const called = analyze(
+      'Athletes were banned after the World Anti-Doping Agency and 14 national anti-doping organizations called for the ban.',
+    ).events.find((x) => x.trigger.text === 'called');
+    expect(called?.sourceText).toContain('World Anti-Doping Agency');
+  });
+
+  it('keeps a conjoined subject whole', () => {
+    const e = analyze('The United States and Jordan agreed on a pact.').events[0];
+    expect(e?.sourceText).toBe('The United States and Jordan');
+  });
+});
+
 describe('received and avoided acts in the coder', () => {
   it('never makes the subject of "faced criticism" the critic', () => {
     const events = analyze('The United States faced sharp criticism from Egypt on Tuesday.').events;
