@@ -56,6 +56,9 @@ describe('acts out of assertion', () => {
     expect(modalityOf('Rome made efforts to urge Paris to act.', 'urge').denied).toBeFalsy();
     expect(modalityOf('No agreement was signed in Rome.', 'agreement').denied).toBe(true);
     expect(modalityOf('Rome no longer criticizes Paris.', 'criticizes').denied).toBeFalsy();
+    expect(modalityOf('The court expresses no view on the merits.', 'expresses').denied).toBe(true);
+    expect(modalityOf('Rome offered absolutely no support to Paris.', 'offered').denied).toBe(true);
+    expect(modalityOf('Rome offered support to Paris.', 'offered').denied).toBeFalsy();
   });
 
   it('denies an act after "without" and the object or that-clause of a denial', () => {

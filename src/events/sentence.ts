@@ -372,15 +372,15 @@ const SCOPE_LINKS = new Set(['to', 'of', 'for', 'about', 'into', 'in', 'on']);
 const SCOPE_HOPS = 4;
 
 /**
- * Whether the act at i is denied: a "no" opening its noun group or the group of a noun that governs it
- * ("no plans for talks", "no knowledge of any efforts to urge"), "without" before it, a denial word
+ * Whether the act at i is denied: a "no" opening its noun group, its object ("expressed no view") or the
+ * group of a noun that governs it ("no plans for talks", "no knowledge of any efforts to urge"), "without" before it, a denial word
  * whose object it is ("denied ordering", "the denial of any role in"), or a that-clause of a denial
  * ("denied that the army shelled"). The chain of governors runs through nouns only: a verb's own
  * negation is its modality ("did not hesitate to strike" states the strike).
  */
 function deniedScope(toks: readonly Tagged[], i: number): boolean {
   const g = grammar();
-  if (deniedClause(toks, i)) return true;
+  if (deniedClause(toks, i) || deniedObject(toks, i)) return true;
   let p = i;
   for (let hop = 0; hop < SCOPE_HOPS; hop++) {
     let b = p - 1;
@@ -401,6 +401,14 @@ function deniedScope(toks: readonly Tagged[], i: number): boolean {
     p = v;
   }
   return false;
+}
+
+/** Whether the verb at i takes an object opened by "no": "expressed no view", "offered absolutely no support". */
+function deniedObject(toks: readonly Tagged[], i: number): boolean {
+  if (toks[i]!.pos !== 'VERB') return false;
+  let k = i + 1;
+  while (k < toks.length && k - i <= 2 && toks[k]!.pos === 'ADV') k++;
+  return grammar().nominalNegators.has(toks[k]?.lower ?? '') && toks[k + 1]?.lower !== 'longer';
 }
 
 /** Whether the act at i is in the that-clause of a denial ("denied that the army had shelled"). */
