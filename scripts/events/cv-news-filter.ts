@@ -27,7 +27,8 @@ const eventsThreshold = strArg('events-threshold', '');
 const atThreshold = (m: EventModel): EventModel =>
   eventsThreshold ? { ...m, threshold: Number(eventsThreshold) } : m;
 const model = atThreshold(eventModel());
-const news = newsFilterDocs().flatMap((d) => filterExamples(d, model, 1));
+const newsDocs = newsFilterDocs();
+const news = newsDocs.flatMap((d) => filterExamples(d, model, 1));
 // PLV's positives coded out of fold by the fold models of `npm run cv:events -- --models DIR`, as the
 // shipped filter's are (else by the committed model, which trained on them).
 const modelDir = strArg('models', '');
@@ -41,7 +42,9 @@ const plvFold = plvFolds(records.length, 5);
 const plv = plvFilterDocs(records).flatMap((d, i) =>
   filterExamples(d, modelDir ? foldModels[plvFold[i]!]! : model, 1),
 );
-const docs = [...new Set(news.map((x) => x.doc))].sort();
+// Folds over every labelled article, not only those the coder gives events in: a change of the coder
+// that codes no event in one article would otherwise move every article to another fold.
+const docs = [...new Set(newsDocs.map((d) => d.id))].sort();
 const random = seededRandom(2025);
 for (let i = docs.length - 1; i > 0; i--) {
   const j = Math.floor(random() * (i + 1));
@@ -49,7 +52,8 @@ for (let i = docs.length - 1; i > 0; i--) {
 }
 const foldOf = new Map(docs.map((d, k) => [d, k % folds]));
 console.log(
-  `${news.length} labelled news events (${news.filter((x) => x.keep).length} right) in ${docs.length} articles, ` +
+  `${news.length} labelled news events (${news.filter((x) => x.keep).length} right) in ` +
+    `${new Set(news.map((x) => x.doc)).size} of ${docs.length} labelled articles, ` +
     `${plv.length} PLV positives; coded in ${((performance.now() - t0) / 1000).toFixed(0)}s`,
 );
 const epochs = numArg('epochs', DEFAULT_FILTER_TRAIN.epochs);

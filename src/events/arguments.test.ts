@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../pipeline/analyze.js';
 import { objectWords, sourceWords } from './arguments.js';
 import { prepareSentence } from './sentence.js';
 
@@ -13,6 +14,13 @@ function objectOf(text: string, word: string): string | undefined {
 describe('the trigger object as a fallback target', () => {
   it('takes the first actor in the clause after the trigger', () => {
     expect(objectOf('The council sent observers to the border town.', 'sent')).toBe('observers');
+  });
+
+  it('takes the destination of an armed force for the act done to it', () => {
+    expect(objectOf('Brazil sent troops to Haiti.', 'sent')).toBe('Haiti');
+    expect(objectOf('Russia deployed soldiers into Syria on Monday.', 'deployed')).toBe('Syria');
+    // No actor right after the preposition: the force stays the object.
+    expect(objectOf('Brazil sent troops to fight the rebels.', 'sent')).toBe('troops');
   });
 
   it('takes no object that names no actor', () => {
@@ -42,5 +50,13 @@ describe('source words', () => {
     expect(sourceOf("Germany's foreign minister criticized France.", 'criticized')).toBe(
       "Germany's foreign minister",
     );
+  });
+});
+
+describe('a heading before the actors', () => {
+  it('a dash set apart by spaces ends no actor group: the source starts after it', () => {
+    const events = analyze('Cairo - Egypt and Jordan condemned the decision of the United States.').events;
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) expect(e.sourceText).toBe('Egypt and Jordan');
   });
 });

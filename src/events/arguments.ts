@@ -1,4 +1,4 @@
-import type { PreparedSentence } from './sentence.js';
+import { DASHES, type PreparedSentence } from './sentence.js';
 
 /*
  * Sources and targets are actors. The argument tagger marks words; here they are snapped to the
@@ -79,9 +79,25 @@ export function actorWords(s: PreparedSentence, span: [number, number]): [number
     let a = x;
     while (a > span[0] && (GROUP_POS.has(s.toks[a - 1]!.pos) || GROUP_WORDS.has(s.toks[a - 1]!.lower))) a--;
     const from = POSSESSIVES.has(s.toks[x]!.lower) ? x + 1 : x;
-    return joined(s, a, Math.max(x + 1, groupEnd(s, from, span[1])), span[1]);
+    return afterSpacedDash(s, joined(s, a, Math.max(x + 1, groupEnd(s, from, span[1])), span[1]));
   }
   return undefined;
+}
+
+/**
+ * Actor words from after the last dash set apart by spaces: "Israel - Egypt and Jordan criticised" is a
+ * dateline or heading before the actors, not one group with them ("US-led" keeps its joined hyphen).
+ * Unchanged when no actor follows the dash.
+ */
+export function afterSpacedDash(s: PreparedSentence, words: [number, number]): [number, number] {
+  const [a, b] = words;
+  for (let k = b - 2; k > a; k--) {
+    const t = s.toks[k]!;
+    if (!DASHES.has(t.text) || t.start === s.toks[k - 1]!.end || t.end === s.toks[k + 1]!.start) continue;
+    for (let x = k + 1; x < b; x++) if (isActorToken(s, x)) return [k + 1, b];
+    return words;
+  }
+  return words;
 }
 
 const POSSESSIVE_ENDINGS: ReadonlySet<string> = new Set(["'s", '’s']);
@@ -149,7 +165,34 @@ const CLAUSE_END = new Set([
 export function objectWords(s: PreparedSentence, i: number): [number, number] | undefined {
   const end = clauseEnd(s, i);
   if (end === i + 1) return undefined;
-  return actorWords(s, [i + 1, end]);
+  const words = actorWords(s, [i + 1, end]);
+  return words && (destination(s, words, end) ?? words);
+}
+
+/** Prepositions of the place an act's forces are sent to ("sent troops to Haiti", "into Syria"). */
+const TOWARDS = new Set(['to', 'into', 'toward', 'towards']);
+
+/**
+ * The destination of forces an act moves: when the object is an unnamed armed force ("troops",
+ * "soldiers", "military expertise": a group headed by a noun of a MIL phrase, no proper name) and "to"/"into" an actor
+ * follows it in the clause, that actor is the act's target ("Brazil and Argentina sent troops to
+ * Haiti": Haiti), as PLV and CAMEO mark a deployment; the troops are the source's own. Undefined
+ * otherwise ("sent troops to fight": no actor).
+ */
+export function destination(
+  s: PreparedSentence,
+  words: [number, number],
+  end: number,
+): [number, number] | undefined {
+  const [a, b] = words;
+  // The force is the group's head, its last word ("forces loyal to Haftar" is no force sent to him).
+  const p = s.phraseAt[b - 1]! >= 0 ? s.phrases[s.phraseAt[b - 1]!] : undefined;
+  if (p?.agent !== 'MIL' || s.toks[b - 1]!.pos !== 'NOUN') return undefined;
+  if (s.toks.slice(a, b).some((t) => t.pos === 'PROPN')) return undefined;
+  if (!TOWARDS.has(s.toks[b]?.lower ?? '') || b + 1 >= end) return undefined;
+  // The actor's group opens right after the preposition ("to fight the Islamic State" names none).
+  const to = actorWords(s, [b + 1, end]);
+  return to && to[0] === b + 1 ? to : undefined;
 }
 
 /** One past the last word of the trigger i's clause after it (at most 10 words on). */

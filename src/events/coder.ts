@@ -14,7 +14,7 @@ import type { ActorPhrase } from './actors.js';
 import { composeSentence, keepTypedIntent, withCompositionWords } from './compose.js';
 import { decodeSentence, strongest, type Decoded } from './decode.js';
 import { mayHoldEvent } from './gate.js';
-import { actorWords, objectWords, sourceWords, thingWords } from './arguments.js';
+import { actorWords, clauseEnd, destination, objectWords, sourceWords, thingWords } from './arguments.js';
 import { codeType, dictionaryCode, type FoldedType } from './features.js';
 import { codeFacts, grammar, type ControlKind, type VerbEntry } from './lexicon.js';
 import { wordKnowledge } from './knowledge.js';
@@ -27,7 +27,7 @@ import {
   type NewsFilterModel,
 } from './news-filter.js';
 import { prepareSentence, type PreparedSentence } from './sentence.js';
-import { passiveVoice, receivedAct, relativeClauseSource } from './roles.js';
+import { passiveVoice, receivedAct, relativeClauseSource, subjectSource } from './roles.js';
 import { mutualAct, participantsIn, participation, type Participant } from './reciprocal.js';
 
 /*
@@ -145,8 +145,8 @@ export function qualify(
   d: Decoded,
 ): { type: FoldedType; modality?: 'future' | 'hypothetical'; negated?: boolean } | undefined {
   const m = d.c.modality;
-  // "would have objected", "avoided criticism": the act did not happen.
-  if (m.counterfactual || m.avoided) return undefined;
+  // "would have objected", "avoided criticism", "had no knowledge of any efforts to": the act did not happen.
+  if (m.counterfactual || m.avoided || m.denied) return undefined;
   const refused = m.negated || m.governor?.kind === 'refuse';
   if (refused) {
     if (COOPERATIVE.has(d.type)) return { type: 'REJECT', negated: true };
@@ -221,6 +221,12 @@ function cameoCode(
 }
 
 type Coded = Participant;
+
+/** The actor words of a tagged target, or the destination of the forces they name ("sent troops to Haiti"). */
+function taggedTarget(s: PreparedSentence, span: [number, number]): [number, number] | undefined {
+  const words = actorWords(s, span);
+  return words && (destination(s, words, clauseEnd(s, words[1] - 1)) ?? words);
+}
 
 /** The actors named in a word range: each coded compound member its own code ("Hungarian and Romanian officials"), on the range's words. */
 function actorsIn(
@@ -301,6 +307,7 @@ function sentenceActs(s: PreparedSentence, model: EventModel): Array<Decoded & {
   for (const d of [...pool, ...composed]) {
     passiveVoice(s, d);
     receivedAct(s, d);
+    subjectSource(s, d);
     relativeClauseSource(s, d);
   }
   return [
@@ -356,7 +363,7 @@ export function codeEvents(input: CoderInput): Event[] {
       // A target that names no actor is kept as the words the act is done to (uncoded).
       // Without a tagged target, the trigger's object (a passive's subject is already the target).
       const target = d.target
-        ? (actorWords(s, d.target) ?? thingWords(s, d.target))
+        ? (taggedTarget(s, d.target) ?? thingWords(s, d.target))
         : d.c.modality.passive
           ? undefined
           : objectWords(s, d.c.i);

@@ -22,6 +22,18 @@ describe('acts composed by CAMEO grammar (compose.ts)', () => {
     );
     expect(e).toMatchObject({ trigger: { text: 'readiness' }, source: { code: 'DEU' } });
   });
+  it('an aspectual verb does the act its object names again, coded by the dictionary patterns', () => {
+    const renewed = code('Germany and Poland renewed negotiations.').find(
+      (x) => x.trigger.text === 'renewed',
+    );
+    expect(renewed).toMatchObject({ cameo: '046', reciprocal: true });
+    expect(renewed?.participants?.map((p) => p.code)).toEqual(['DEU', 'POL']);
+    // Stated as future, the intent to do it; stated as possible, nothing.
+    expect(codes('Germany will resume aid to Poland.')).toContain('033 resume');
+    expect(codes('Germany may renew negotiations with Poland.').filter((c) => c.endsWith('renew'))).toEqual(
+      [],
+    );
+  });
   it('a negated or hypothetical control states no act', () => {
     expect(
       codes('Germany has not expressed any readiness to support Poland.').filter((c) => c.startsWith('03')),

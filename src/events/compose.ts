@@ -56,14 +56,14 @@ const DEFAULTED: ReadonlySet<string> = new Set(['appeal', 'refuse', 'threat']);
 
 const opened = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
 
-/** A trigger vocabulary with the words composed acts start from: control and halt words, comment nouns. */
+/** A trigger vocabulary with the words composed acts start from: control, halt and aspectual words, comment nouns. */
 export function withCompositionWords(vocabulary: ReadonlySet<string>): ReadonlySet<string> {
   let set = opened.get(vocabulary);
   if (set) return set;
   const g = grammar();
   const words = new Set(vocabulary);
   for (const [w, kind] of g.controlKind) if (kind !== 'transparent') words.add(w);
-  for (const w of g.halt) words.add(w);
+  for (const w of [...g.halt, ...g.resume.keys()]) words.add(w);
   for (const w of wordKnowledge().statementNouns()) words.add(w);
   opened.set(vocabulary, (set = words));
   return set;
@@ -97,6 +97,29 @@ function haltGovernor(s: PreparedSentence, c: Candidate): number | undefined {
   return v && v.pos === 'VERB' && grammar().halt.has(v.lemma) ? k : undefined;
 }
 
+/** Words of an object's noun group before its head ("renewed [their stalled] negotiations"). */
+const GROUP_FILLER = new Set(['DET', 'ADJ', 'NUM', 'PRON', 'NOUN']);
+
+/**
+ * An aspectual verb over an act noun ("renewed negotiations", "resumed aid to Gaza", "continued talks"):
+ * the act the verb does again or goes on with, coded by the CAMEO dictionary's object patterns of the
+ * verb (data: grammar.json `resume`), at the verb, with the noun's index. Stated as future, the intent
+ * to do it (036), or none where the intent table has no entry.
+ */
+function resumedAct(s: PreparedSentence, c: Candidate): (Hit & { object: number }) | undefined {
+  const as = grammar().resume.get(c.lemma);
+  if (!as || c.noun) return undefined;
+  const patterns = wordKnowledge().cameoObjects(as);
+  for (let o = c.i + 1; o < Math.min(s.toks.length, c.i + 5) && GROUP_FILLER.has(s.toks[o]!.pos); o++) {
+    if (s.toks[o]!.pos !== 'NOUN') continue;
+    const act = patterns.get(s.toks[o]!.lemma) ?? patterns.get(s.toks[o]!.lower);
+    if (!act) continue;
+    const code = c.modality.future ? wrapped('intent', act) : act;
+    return code ? { at: c.i, code, kind: 'resume', object: o } : undefined;
+  }
+  return undefined;
+}
+
 function trigger(s: PreparedSentence, i: number): Candidate {
   const t = s.toks[i]!;
   return { i, lemma: t.lemma, noun: t.pos === 'NOUN', modality: modalityAt(s.toks, i) };
@@ -106,8 +129,11 @@ function trigger(s: PreparedSentence, i: number): Candidate {
 interface Hit {
   at: number;
   code: string;
-  kind: WrapKind | 'halt' | 'comment';
+  kind: HitKind;
 }
+
+/** A control, a halt, an aspectual verb doing its object act again ("resumed talks"), or a comment. */
+type HitKind = WrapKind | 'halt' | 'resume' | 'comment';
 
 /** The composed act of candidate c, if a rule codes it. */
 function composeOne(s: PreparedSentence, c: Candidate): Hit | undefined {
@@ -173,7 +199,7 @@ function deniedNoun(s: PreparedSentence, at: number): boolean {
 const DIRECTED: ReadonlySet<string> = new Set(['03', '13', '16']);
 
 /** Controls whose own actor does the wrapped act ("planned to withdraw"), unlike "urged X to withdraw". */
-const SUBJECT_CONTROL: ReadonlySet<string> = new Set(['intent', 'threat', 'refuse', 'halt']);
+const SUBJECT_CONTROL: ReadonlySet<string> = new Set(['intent', 'threat', 'refuse', 'halt', 'resume']);
 
 const POSSESSIVE_MARKS = new Set(["'s", '’s', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
@@ -191,7 +217,7 @@ const POSSESSIVE_MARKS = new Set(["'s", '’s', 'his', 'her', 'its', 'their', 'o
  */
 function composedArguments(
   s: PreparedSentence,
-  kind: WrapKind | 'halt' | 'comment',
+  kind: HitKind,
   at: number,
   act: number,
   args: Pick<Decoded, 'source' | 'target'>,
@@ -247,11 +273,14 @@ export function composeSentence(
   let stat: string[][] | undefined;
   for (const c of s.candidates) {
     if (taken.has(c.i)) continue;
-    const hit = composeOne(s, c) ?? statementAct(s, c);
+    const resumed = resumedAct(s, c);
+    // An act noun the classifier typed is its own event ("continued attacks"): no second one at its verb.
+    if (resumed && taken.has(resumed.object)) continue;
+    const hit = composeOne(s, c) ?? resumed ?? statementAct(s, c);
     if (!hit || taken.has(hit.at)) continue;
     const t = trigger(s, hit.at);
-    // A negated, hypothetical or conditional control states no act.
-    if (t.modality.negated || t.modality.hypothetical || deniedNoun(s, hit.at)) continue;
+    // A negated, denied, hypothetical or conditional control states no act.
+    if (t.modality.negated || t.modality.denied || t.modality.hypothetical || deniedNoun(s, hit.at)) continue;
     taken.add(hit.at);
     const type = codeType(hit.code);
     stat ??= staticArgFeatures(s);

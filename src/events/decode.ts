@@ -8,7 +8,13 @@ import {
   type FoldedType,
 } from './features.js';
 import { argScores, typeScores, viterbi, type EventModel } from './model.js';
-import { isAsserted, reportedObligation, type Candidate, type PreparedSentence } from './sentence.js';
+import {
+  insideName,
+  isAsserted,
+  reportedObligation,
+  type Candidate,
+  type PreparedSentence,
+} from './sentence.js';
 
 /** A typed trigger with its source and target word ranges ([i, j) token indices). */
 export interface Decoded {
@@ -39,7 +45,7 @@ export function typedCandidates(s: PreparedSentence, model: EventModel): Decoded
   for (const c of s.candidates) {
     // Acts governed by another word are composed (compose.ts), not typed; so is what a speaker says
     // another must or should do.
-    if (!isAsserted(c) || reportedObligation(s, c.i)) continue;
+    if (!isAsserted(c) || reportedObligation(s, c.i) || insideName(s.toks, c.i)) continue;
     typeScores(model, typeFeatures(s, c), scores);
     let best = 1;
     for (let l = 2; l < TYPES.length; l++) if (scores[l]! > scores[best]!) best = l;

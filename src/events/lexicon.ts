@@ -40,6 +40,8 @@ const GrammarSchema = z.object({
   }),
   /** Verbs that halt or cut the cooperative act they govern ("suspended talks", "withdrew from the pact"). */
   halt: z.array(z.string()),
+  /** Aspectual verbs ("renewed negotiations"), each with the dictionary verb whose object patterns code the act. */
+  resume: z.record(z.string(), z.string()).default({}),
   /** Control words of likelihood or wish: they govern an act without stating one ("likely to face"). */
   notComposed: z.array(z.string()),
   /** Intent words that state an act of their own to someone ("agreed to pay", "offered to cover"). */
@@ -51,6 +53,10 @@ const GrammarSchema = z.object({
   /** Refusal words that say an act did not happen, not that it was refused ("failed to note"). */
   unwilled: z.array(z.string()).default([]),
   negators: z.array(z.string()),
+  /** Determiners that deny the noun group they open and what it governs ("no knowledge of any efforts to"). */
+  nominalNegators: z.array(z.string()).default([]),
+  /** Words whose object or that-clause is denied ("denied ordering", "denied that"). */
+  deniers: z.array(z.string()).default([]),
   futureAux: z.array(z.string()),
   hypotheticalAux: z.array(z.string()),
   obligationAux: z.array(z.string()),
@@ -74,12 +80,15 @@ export interface Grammar {
   controlKind: Map<string, ControlKind>;
   modality: GrammarFile['modality'];
   negators: Set<string>;
+  nominalNegators: Set<string>;
+  deniers: Set<string>;
   futureAux: Set<string>;
   hypotheticalAux: Set<string>;
   obligationAux: Set<string>;
   hypotheticalMarkers: Set<string>;
   militarySourceCodes: Record<string, string>;
   halt: Set<string>;
+  resume: ReadonlyMap<string, string>;
   notComposed: Set<string>;
   actsOfTheirOwn: Set<string>;
   receive: Set<string>;
@@ -115,12 +124,15 @@ export function grammar(): Grammar {
     controlKind,
     modality: raw.modality,
     negators: new Set(raw.negators),
+    nominalNegators: new Set(raw.nominalNegators),
+    deniers: new Set(raw.deniers),
     futureAux: new Set(raw.futureAux),
     hypotheticalAux: new Set(raw.hypotheticalAux),
     obligationAux: new Set(raw.obligationAux),
     hypotheticalMarkers: new Set(raw.hypotheticalMarkers),
     militarySourceCodes: raw.militarySourceCodes,
     halt: new Set(raw.halt),
+    resume: new Map(Object.entries(raw.resume)),
     notComposed: new Set(raw.notComposed),
     actsOfTheirOwn: new Set(raw.actsOfTheirOwn),
     receive: new Set(raw.receive),

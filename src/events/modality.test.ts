@@ -4,7 +4,7 @@ import type { Event } from '../model/index.js';
 import { invertedReport, selfDirected } from './coder.js';
 import { relativeClauseSource } from './roles.js';
 import type { Decoded } from './decode.js';
-import { modalityAt, prepareSentence, reportedObligation } from './sentence.js';
+import { insideName, modalityAt, prepareSentence, reportedObligation } from './sentence.js';
 import { tagRange } from './tagger.js';
 
 /** The modality of the first token spelled `word` in a sentence of our own. */
@@ -30,6 +30,7 @@ describe('modality of the governing construction', () => {
     expect(modalityOf('Rome won praise from Paris.', 'praise').receivedAt).toBe(1);
     expect(modalityOf('Rome earned wide praise.', 'praise').receivedAt).toBe(1);
     expect(modalityOf('Rome is under investigation.', 'investigation').receivedAt).toBe(1);
+    expect(modalityOf('Rome is getting criticism from Paris.', 'criticism').receivedAt).toBe(2);
   });
 
   it('marks acts kept from happening, as a noun object or a gerund', () => {
@@ -45,6 +46,101 @@ describe('modality of the governing construction', () => {
     const urged = modalityOf('Berlin urged the new Ukrainian government to investigate.', 'investigate');
     expect(urged.controller).toMatchObject({ lemma: 'urge', kind: 'appeal' });
     expect(modalityOf('Berlin sent the troops to fight.', 'fight').controller).toBeUndefined();
+  });
+});
+
+describe('acts out of assertion', () => {
+  it('denies an act under a noun group opened by "no", however far up its governing nouns', () => {
+    const no = 'Rome had no knowledge of any efforts to urge Paris to act.';
+    expect(modalityOf(no, 'urge').denied).toBe(true);
+    expect(modalityOf('Rome made efforts to urge Paris to act.', 'urge').denied).toBeFalsy();
+    expect(modalityOf('No agreement was signed in Rome.', 'agreement').denied).toBe(true);
+    expect(modalityOf('Rome no longer criticizes Paris.', 'criticizes').denied).toBeFalsy();
+    expect(modalityOf('The court expresses no view on the merits.', 'expresses').denied).toBe(true);
+    expect(modalityOf('Rome offered absolutely no support to Paris.', 'offered').denied).toBe(true);
+    expect(modalityOf('Rome offered support to Paris.', 'offered').denied).toBeFalsy();
+  });
+
+  it('denies an act after "without" and the object or that-clause of a denial', () => {
+    expect(modalityOf('Rome left without criticizing Paris.', 'criticizing').denied).toBe(true);
+    expect(modalityOf('Rome denied ordering the strike.', 'ordering').denied).toBe(true);
+    expect(modalityOf('Rome denied that its jets bombed the town.', 'bombed').denied).toBe(true);
+    expect(modalityOf('Rome said that its jets bombed the town.', 'bombed').denied).toBeFalsy();
+    // A verb's own negation is its modality, not a denial of what it governs.
+    expect(modalityOf('Rome did not hesitate to strike Paris.', 'strike').denied).toBeFalsy();
+  });
+
+  it('leaves an event noun to the control of the infinitive whose object it is', () => {
+    const asked = modalityOf('Rome will ask the court to open an investigation into Paris.', 'investigation');
+    expect(asked.controller).toMatchObject({ lemma: 'ask', kind: 'appeal' });
+    const refused = modalityOf('Rome refused to hold talks with Paris.', 'talks');
+    expect(refused.controller).toMatchObject({ lemma: 'refuse', kind: 'refuse' });
+    expect(
+      modalityOf('Rome opened an investigation into Paris.', 'investigation').controller,
+    ).toBeUndefined();
+  });
+
+  it('takes a capitalised word inside a name in running text for no predicate', () => {
+    const name = (text: string, word: string) => {
+      const toks = tagRange(text, 0, text.length);
+      return insideName(
+        toks,
+        toks.findIndex((t) => t.text === word),
+      );
+    };
+    expect(
+      name(
+        'The agency said its Volatiles Investigating Polar Rover mission will fly to the moon in late 2022.',
+        'Investigating',
+      ),
+    ).toBe(true);
+    expect(name('The earbuds come with a Charging Case and a cable.', 'Charging')).toBe(true);
+    expect(name('The minister Attacked the bill on Monday.', 'Attacked')).toBe(false);
+    // A title-case headline keeps its verbs.
+    expect(name('Rome Attacks Paris Over Trade Deal', 'Attacks')).toBe(false);
+  });
+
+  it('codes no act a sentence denies or only requests', () => {
+    const denied = analyze(
+      'The envoy said he had no knowledge of any effort to urge Kenya to investigate the minister.',
+    );
+    expect(denied.events.filter((e) => e.plover?.type === 'DEMAND' || e.plover?.type === 'REQUEST')).toEqual(
+      [],
+    );
+    const asked = analyze('Kenya will ask the African Union to open an investigation into Uganda.').events;
+    expect(asked.some((e) => e.plover?.type === 'INVESTIGATE')).toBe(false);
+  });
+});
+
+describe('the subject of an active verb by word order (roles.ts)', () => {
+  it('takes the actor right before the verb over one of an earlier clause', () => {
+    const e = analyze(
+      'France could not keep the staff that Germany hired in May, and Germany refused to pay them.',
+    ).events.find((x) => x.trigger.text === 'refused');
+    expect(e?.sourceText).toBe('Germany');
+  });
+
+  it('gives a second predicate without a subject the subject of the first, not its object', () => {
+    const e = analyze(
+      'On Friday, Italy summoned an envoy, Marco Bianchi, and urged him to leave the country.',
+    ).events.find((x) => x.trigger.text === 'urged');
+    expect(e?.sourceText).toBe('Italy');
+  });
+
+  it('takes no object of a verb or a preposition, nor a later conjunct, for the subject', () => {
+    const declined = analyze('Several lawmakers supporting Sanders declined to comment.').events.find(
+      (x) => x.trigger.text === 'declined',
+    );
+    expect(declined?.sourceText).toBe('Several lawmakers');
+    const called = analyze(
+      'Athletes were banned after the World Anti-Doping Agency and 14 national anti-doping organizations called for the ban.',
+    ).events.find((x) => x.trigger.text === 'called');
+    expect(called?.sourceText).toContain('World Anti-Doping Agency');
+  });
+
+  it('keeps a conjoined subject whole', () => {
+    const e = analyze('The United States and Jordan agreed on a pact.').events[0];
+    expect(e?.sourceText).toBe('The United States and Jordan');
   });
 });
 

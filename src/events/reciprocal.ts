@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadData } from '../util/data.js';
-import { actorWords, clauseEnd, thingWords } from './arguments.js';
+import { actorWords, afterSpacedDash, clauseEnd, destination, thingWords } from './arguments.js';
 import { isCivilian, phraseCode, type ActorPhrase } from './actors.js';
 import type { Decoded } from './decode.js';
 import type { PreparedSentence } from './sentence.js';
@@ -109,7 +109,8 @@ export function conjuncts(s: PreparedSentence, source: [number, number]): [numbe
     a = Math.min(a, p.i);
     b = Math.max(b, p.j);
   }
-  return [a, b];
+  // A member phrase may run over a heading's spaced dash ("Israel - Egypt"): the conjuncts start after it.
+  return afterSpacedDash(s, [a, b]);
 }
 
 /**
@@ -196,7 +197,8 @@ function ownObject(
   const from = participants[0] > i ? Math.max(i + 1, participants[1]) : i + 1;
   const end = clauseEnd(s, i);
   if (from >= end) return undefined;
-  return actorWords(s, [from, end]) ?? thingWords(s, [from, end]);
+  const actor = actorWords(s, [from, end]);
+  return actor ? (destination(s, actor, end) ?? actor) : thingWords(s, [from, end]);
 }
 
 /** An actor of an act as the coder codes it: its code ("" when none), its phrase and its words. */

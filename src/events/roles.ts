@@ -1,4 +1,5 @@
 import { isActorToken } from './arguments.js';
+import { grammar } from './lexicon.js';
 import type { Decoded } from './decode.js';
 import { participleModifier } from './participle.js';
 import { DASHES, type PreparedSentence } from './sentence.js';
@@ -113,6 +114,77 @@ export function relativeClauseSource(s: PreparedSentence, d: Decoded): void {
     const antecedent = antecedentOf(s, r);
     if (antecedent) d.source = antecedent;
     else delete d.source;
+    return;
+  }
+}
+
+/** Words between a subject and its verb ("Trump has since refused", "Russia did not attack"); of the particles, only negators. */
+const VERB_GROUP = new Set(['AUX', 'ADV', 'PART']);
+
+const POSSESSIVE_ENDS = new Set(["'s", '’s']);
+/** Words of a noun group before its head ("14 national anti-doping organizations"). */
+const SUBJECT_GROUP = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN']);
+/** Words before a noun group that make it no subject: a verb's or a preposition's object, a conjunct. */
+const NOT_SUBJECT_BEFORE = new Set(['VERB', 'ADP']);
+
+/**
+ * The subject group ending at word k (one past its last word is k + 1): an actor, not a pronoun nor a
+ * possessor ("Obama's highly criticized") nor a possessed noun ("his country"), whose group is not the object of a verb or preposition
+ * ("supporting Sanders", "in San Diego", "businessman turned politician") nor a later conjunct ("the
+ * Agency and 14 organizations"). Undefined otherwise.
+ */
+function subjectEndingAt(s: PreparedSentence, k: number): [number, number] | undefined {
+  if (k < 0 || !isActorToken(s, k) || s.toks[k]!.pos === 'PRON') return undefined;
+  if (grammar().notActors.has(s.toks[k]!.text) || POSSESSIVE_ENDS.has(s.toks[k]!.lower)) return undefined;
+  let a = k;
+  while (a > 0 && k - a < 6 && SUBJECT_GROUP.has(s.toks[a - 1]!.pos)) a--;
+  const before = s.toks[a - 1];
+  // "his country": whose it is the tagger's own choice says better than the bare noun.
+  if (before?.pos === 'PRON') return undefined;
+  // "and" after a comma opens a clause ("…, and Trump refused"); after an actor, a conjunct.
+  const conjunct = before?.pos === 'CCONJ' && a >= 2 && isActorToken(s, a - 2);
+  if (before && before.pos !== 'CCONJ' && NOT_SUBJECT_BEFORE.has(before.pos)) return undefined;
+  return conjunct ? undefined : [a, k + 1];
+}
+
+/** The word before trigger i past its auxiliaries, adverbs and "not". */
+function beforeVerbGroup(s: PreparedSentence, i: number): number {
+  let k = i - 1;
+  const g = grammar();
+  const part = (t: PreparedSentence['toks'][number]) => t.pos !== 'PART' || g.negators.has(t.lower);
+  while (k >= 0 && i - k <= 4 && VERB_GROUP.has(s.toks[k]!.pos) && part(s.toks[k]!)) k--;
+  return k;
+}
+
+/**
+ * The subject of an active verb trigger, by word order: the actor named right before it ("the staff
+ * that Trump assembled, and Trump refused to help" — Trump, not the staff); for a second predicate
+ * joined by "and" or "but" without its own subject, the subject of the first ("Palin called a
+ * delegate, Clara Powers, and encouraged her": Palin, not the delegate the first verb took). Applied
+ * only when the tagger's source lies before the trigger and is another word range.
+ */
+export function subjectSource(s: PreparedSentence, d: Decoded): void {
+  const i = d.c.i;
+  if (d.c.noun || d.c.modality.passive || !d.source || d.source[1] > i) return;
+  const k = beforeVerbGroup(s, i);
+  // A participle without an auxiliary modifies the noun before it ("a website asking for proposals").
+  if (s.toks[i]!.lower.endsWith('ing') && k === i - 1) return;
+  const own = subjectEndingAt(s, k);
+  if (own) {
+    // A range in an earlier clause, or one that runs over a clause into the subject ("the staff that
+    // Trump assembled, and Trump"); not a conjoined subject ("the United States and Jordan").
+    const clause = s.toks.slice(d.source[0], own[0]).some((t) => t.pos === 'VERB');
+    if (clause && (d.source[1] <= own[0] || d.source[1] >= own[1])) d.source = own;
+    return;
+  }
+  if (!['and', 'but'].includes(s.toks[k]?.lower ?? '')) return;
+  // The first predicate: the nearest verb before the conjunction, and its own subject.
+  for (let v = k - 1; v >= Math.max(0, k - 15); v--) {
+    const t = s.toks[v]!;
+    if (t.lower === ';' || t.lower === '.') return;
+    if (t.pos !== 'VERB') continue;
+    const first = subjectEndingAt(s, beforeVerbGroup(s, v));
+    if (first && d.source[0] > v && d.source[1] <= k) d.source = first;
     return;
   }
 }

@@ -38,6 +38,12 @@ export interface Modality {
    * all three such appeals. Kept apart from `governor`, which the type classifier's features read.
    */
   controller?: { i: number; lemma: string; kind?: string };
+  /**
+   * The act is denied, not stated: under a noun group opened by "no" ("had no knowledge of any
+   * efforts to urge"), "without" ("left without meeting"), or a denial ("denied ordering", "denied
+   * that the army shelled"). Not a type feature: the classifier reads `negated` as before.
+   */
+  denied?: boolean;
 }
 
 export interface Candidate {
@@ -202,6 +208,27 @@ export function isAsserted(c: Candidate): boolean {
 }
 
 const CLAUSE_END = new Set([',', ';', ':', '.', '"', '“', '”', '—', '–', '-']);
+
+const capitalised = (t: Tagged | undefined) => !!t && /^\p{Lu}/u.test(t.text);
+const POSSESSIVE_MARKS = new Set(["'s", '’s']);
+
+/**
+ * Whether the word at i is part of a title-case name in running text ("NASA's Volatiles Investigating
+ * Polar Exploration Rover", "AirPods with Charging Case"), not a predicate: a gerund capitalised past the
+ * sentence's start or an opening quote, colon or bracket, next to another capitalised word, in a
+ * sentence mostly in lower case (a title-case headline, "Trump Attacks Biden", keeps its verbs).
+ */
+export function insideName(toks: readonly Tagged[], i: number): boolean {
+  const t = toks[i]!;
+  // Names hold gerunds ("Charging Case"); a capitalised past tense is a headline's ("Syrians Sought Refuge").
+  if (i === 0 || !capitalised(t) || !t.lower.endsWith('ing') || t.text === t.text.toUpperCase()) return false;
+  const before = toks[i - 1]!;
+  if (!startsWithLetter(before.text) && !POSSESSIVE_MARKS.has(before.text)) return false;
+  const prev = POSSESSIVE_MARKS.has(before.text) ? toks[i - 2] : before;
+  if (!capitalised(prev) && !capitalised(toks[i + 1])) return false;
+  const words = toks.filter((w) => startsWithLetter(w.text));
+  return words.filter(capitalised).length * 2 < words.length;
+}
 const QUOTES: ReadonlySet<string> = new Set(ENGLISH_QUOTES);
 const COUNTERFACTUAL_MODALS = new Set(['would', 'could', 'should', 'might']);
 /** would/could/should/might have + participle, scare quotes around the word or not ("would have \"objected\""). */
@@ -293,6 +320,7 @@ export function modalityAt(toks: readonly Tagged[], i: number): Modality {
     else if (BE.has(w) && b >= i - 2 && /(?:ed|en|wn|ne)$/.test(toks[i]!.lower)) m.passive = true;
   }
   if (counterfactual(toks, i)) m.counterfactual = true;
+  if (deniedScope(toks, i)) m.denied = true;
   objectOf(toks, i, m);
   // "if", "unless" earlier in the clause make it conditional.
   for (let b = i - 1; b >= Math.max(0, i - 12); b--) {
@@ -332,7 +360,86 @@ export function modalityAt(toks: readonly Tagged[], i: number): Modality {
       if (kind === 'refuse' && link === 'to') m.negated = true;
     }
   }
+  lightVerbController(toks, i, m);
   return m;
+}
+
+/** Words between a word and what opens its group: determiners, modifiers, auxiliaries, particles. */
+const SCOPE_SKIP = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'AUX', 'PART']);
+/** Prepositions and "to" by which a noun governs the act after it ("knowledge of", "efforts to"). */
+const SCOPE_LINKS = new Set(['to', 'of', 'for', 'about', 'into', 'in', 'on']);
+/** How many governing nouns up the scope of a denial may sit ("no knowledge of any efforts to urge"). */
+const SCOPE_HOPS = 4;
+
+/**
+ * Whether the act at i is denied: a "no" opening its noun group, its object ("expressed no view") or the
+ * group of a noun that governs it ("no plans for talks", "no knowledge of any efforts to urge"), "without" before it, a denial word
+ * whose object it is ("denied ordering", "the denial of any role in"), or a that-clause of a denial
+ * ("denied that the army shelled"). The chain of governors runs through nouns only: a verb's own
+ * negation is its modality ("did not hesitate to strike" states the strike).
+ */
+function deniedScope(toks: readonly Tagged[], i: number): boolean {
+  const g = grammar();
+  if (deniedClause(toks, i) || deniedObject(toks, i)) return true;
+  let p = i;
+  for (let hop = 0; hop < SCOPE_HOPS; hop++) {
+    let b = p - 1;
+    while (b >= 0 && p - b <= 4 && SCOPE_SKIP.has(toks[b]!.pos) && toks[b]!.lower !== 'to') {
+      if (g.nominalNegators.has(toks[b]!.lower) && toks[b + 1]?.lower !== 'longer') return true;
+      b--;
+    }
+    const w = toks[b];
+    if (!w) return false;
+    if (w.lower === 'without' || g.deniers.has(w.lemma)) return true;
+    if (!SCOPE_LINKS.has(w.lower)) return false;
+    let v = b - 1;
+    while (v >= 0 && b - v <= 3 && (toks[v]!.pos === 'ADJ' || toks[v]!.pos === 'ADV')) v--;
+    const gv = toks[v];
+    if (!gv) return false;
+    if (g.deniers.has(gv.lemma)) return true;
+    if (gv.pos !== 'NOUN') return false;
+    p = v;
+  }
+  return false;
+}
+
+/** Whether the verb at i takes an object opened by "no": "expressed no view", "offered absolutely no support". */
+function deniedObject(toks: readonly Tagged[], i: number): boolean {
+  if (toks[i]!.pos !== 'VERB') return false;
+  let k = i + 1;
+  while (k < toks.length && k - i <= 2 && toks[k]!.pos === 'ADV') k++;
+  return grammar().nominalNegators.has(toks[k]?.lower ?? '') && toks[k + 1]?.lower !== 'longer';
+}
+
+/** Whether the act at i is in the that-clause of a denial ("denied that the army had shelled"). */
+function deniedClause(toks: readonly Tagged[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(1, i - REPORT_WINDOW); k--) {
+    const w = toks[k]!;
+    if (CLAUSE_END.has(w.text) || w.pos === 'VERB') return false;
+    if (w.lower !== 'that') continue;
+    let v = k - 1;
+    while (v > 0 && toks[v]!.pos === 'ADV') v--;
+    return grammar().deniers.has(toks[v]!.lemma);
+  }
+  return false;
+}
+
+/**
+ * An event noun takes the assertion of the infinitive whose object it is: "asked the court to open an
+ * investigation" asks for the investigation, it does not state one (the court is whom the request
+ * addresses, not yet an actor); "refused to hold talks" refuses them, "plans to launch an attack"
+ * plans one. The noun is then left to the verb's control (composition), as the verb is.
+ */
+function lightVerbController(toks: readonly Tagged[], i: number, m: Modality): void {
+  if (toks[i]!.pos !== 'NOUN' || m.controller) return;
+  let v = i - 1;
+  while (v >= 0 && i - v <= 3 && (toks[v]!.pos === 'DET' || toks[v]!.pos === 'ADJ' || toks[v]!.pos === 'NUM'))
+    v--;
+  if (toks[v]?.pos !== 'VERB' || toks[v - 1]?.lower !== 'to') return;
+  const verb = modalityAt(toks, v);
+  const control = verb.controller ?? verb.governor;
+  // As for the verb (isAsserted): any governor but a transparent one ("set out to") keeps it unstated.
+  if (control && control.kind !== 'transparent') m.controller = control;
 }
 
 /** How far a reported clause's modal may sit from the statement verb ("says [the new government] must"). */
