@@ -63,6 +63,11 @@ describe('event coder (trained model)', () => {
     // A military's violence is conventional force (19x), whatever the trigger's own code.
     expect(e!.cameo.slice(0, 2)).toBe('19');
   });
+  it('reads words the word tables\' objects answer for ("constructor", "toString") as unknown words', () => {
+    // Each word was looked up as a key of a plain object: its prototype's function was read as an entry.
+    const text = 'Russian troops attacked the constructor of the bridge and its toString valueOf.';
+    expect(() => code(text)).not.toThrow();
+  });
   it('codes nothing for a negated attack, and a refusal for negated cooperation', () => {
     expect(code('Russia did not attack Ukraine on Monday.')).toEqual([]);
     const evs = code('Hungary will not support the Security Council resolution.');

@@ -66,10 +66,10 @@ export class Knowledge {
   word(w: string): WordInfo {
     const hit = this.cache.get(w);
     if (hit) return hit;
-    const c = this.data.clusters[w];
-    const v = this.data.wordnet.verbs[w]?.split('|');
-    const n = this.data.wordnet.nouns[w]?.split('|');
-    const cam = this.data.cameo.verbs[w];
+    const c = ownValue(this.data.clusters, w, 'number');
+    const v = ownValue(this.data.wordnet.verbs, w, 'string')?.split('|');
+    const n = ownValue(this.data.wordnet.nouns, w, 'string')?.split('|');
+    const cam = cameoEntry(this.data, w);
     const info: WordInfo =
       c === undefined && !v && !n && !cam
         ? EMPTY
@@ -140,7 +140,7 @@ export class Knowledge {
     let map = this.objects.get(lemma);
     if (!map) {
       map = new Map();
-      const entry = this.data.cameo.verbs[lemma];
+      const entry = cameoEntry(this.data, lemma);
       if (entry) {
         for (const b of entry.slice(1) as number[]) {
           for (const [word, code] of Object.entries(this.data.cameo.blocks[b] ?? {}))
@@ -151,6 +151,25 @@ export class Knowledge {
     }
     return map;
   }
+}
+
+/**
+ * A word's value in a word table, when the table holds one of the type it stores: a table is an object
+ * (or a packed table's proxy) whose prototype answers for "constructor" or "toString", words news
+ * uses ("the constructor of the bridge" crashed the coder).
+ */
+function ownValue<T extends 'string' | 'number'>(
+  table: Readonly<Record<string, unknown>>,
+  word: string,
+  type: T,
+): (T extends 'string' ? string : number) | undefined {
+  const v = table[word];
+  return typeof v === type ? (v as T extends 'string' ? string : number) : undefined;
+}
+
+/** The CAMEO dictionary's entry of a verb lemma (its code, then its pattern blocks), if it has one. */
+function cameoEntry(data: WordKnowledge, lemma: string): WordKnowledge['cameo']['verbs'][string] | undefined {
+  return Object.hasOwn(data.cameo.verbs, lemma) ? data.cameo.verbs[lemma] : undefined;
 }
 
 /** Statement verbs that must agree on an object's statement code (a pattern of one verb is no rule). */
