@@ -15,7 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { codeEvents } from '../../src/events/coder.js';
+import { codeEvents, coderInputOf } from '../../src/events/index.js';
 import { deserialiseEventModel, type EventModel } from '../../src/events/model.js';
 import { deserialiseNewsFilter, type NewsFilterModel } from '../../src/events/news-filter.js';
 import type { Doc, Event } from '../../src/model/index.js';
@@ -82,18 +82,7 @@ function keyOf(e: Event): string {
 }
 
 function eventKeys(doc: Doc, model: EventModel, filter: NewsFilterModel | null): Set<string> {
-  const events = codeEvents({
-    text: doc.text,
-    tokens: doc.tokens,
-    quotations: doc.quotations,
-    sentences: doc.sentences,
-    mentions: doc.mentions,
-    actors: doc.actors,
-    attributions: doc.attributions,
-    ...(doc.byline ? { byline: doc.byline } : {}),
-    model,
-    newsFilter: filter,
-  });
+  const events = codeEvents({ ...coderInputOf(doc), model, newsFilter: filter });
   return new Set(events.map(keyOf));
 }
 

@@ -1,5 +1,5 @@
-import type { Stage } from '../model/index.js';
-import { codeEvents } from './coder.js';
+import type { Doc, Stage } from '../model/index.js';
+import { codeEvents, type CoderInput } from './coder.js';
 import type { VerbEntry } from './lexicon.js';
 
 export { codeEvents, type CoderInput } from './coder.js';
@@ -22,6 +22,20 @@ export { loadPetrarchVerbs, parsePetrarchVerbs, petrarchToEntries } from './petr
  */
 export const eventsStage: Stage = makeEventsStage();
 
+/** What the coder reads of a document the earlier stages have filled. */
+export function coderInputOf(doc: Doc): CoderInput {
+  return {
+    text: doc.text,
+    tokens: doc.tokens,
+    quotations: doc.quotations,
+    sentences: doc.sentences,
+    mentions: doc.mentions,
+    actors: doc.actors,
+    attributions: doc.attributions,
+    ...(doc.byline ? { byline: doc.byline } : {}),
+  };
+}
+
 /** An events stage with extra verb entries (e.g. `loadPetrarchVerbs(file)` for `--verbs FILE`). */
 export function makeEventsStage(options: { extraVerbs?: readonly VerbEntry[] } = {}): Stage {
   return {
@@ -31,14 +45,7 @@ export function makeEventsStage(options: { extraVerbs?: readonly VerbEntry[] } =
     run(doc) {
       return {
         events: codeEvents({
-          text: doc.text,
-          tokens: doc.tokens,
-          quotations: doc.quotations,
-          sentences: doc.sentences,
-          mentions: doc.mentions,
-          actors: doc.actors,
-          attributions: doc.attributions,
-          ...(doc.byline ? { byline: doc.byline } : {}),
+          ...coderInputOf(doc),
           ...(options.extraVerbs ? { extraVerbs: options.extraVerbs } : {}),
         }),
       };
