@@ -195,6 +195,31 @@ describe('coreference', () => {
     expect(r.mention('NATO chief').kind).toBe('description');
   });
 
+  it('gives a surname alone to the bearer introduced first, not to a relative named since', () => {
+    const text =
+      'Maria Castellano toured the plant on Monday. Her husband, Tomas Castellano, stayed home. ' +
+      'Castellano said the plan would create jobs.';
+    const r = run(text, [
+      ['Maria Castellano', 'PERSON'],
+      ['Tomas Castellano', 'PERSON'],
+      ['Castellano', 'PERSON'],
+    ]);
+    expect(r.actorOf(r.mention('Castellano')).name).toBe('Maria Castellano');
+  });
+
+  it('passes over a word the NER glued to the surname when choosing the bearer', () => {
+    const text =
+      'Debating Castellano. Maria Castellano toured the plant on Monday. Her husband, Tomas Castellano, ' +
+      'stayed home. Castellano said the plan would create jobs.';
+    const r = run(text, [
+      ['Debating Castellano', 'PERSON'],
+      ['Maria Castellano', 'PERSON'],
+      ['Tomas Castellano', 'PERSON'],
+      ['Castellano', 'PERSON'],
+    ]);
+    expect(r.actorOf(r.mention('Castellano')).name).toBe('Maria Castellano');
+  });
+
   it('resolves "the president" to the president at the publication date', () => {
     const text = 'The United States said on Monday that the president would travel.';
     const at = (date: string) => {

@@ -29,7 +29,7 @@ export interface Cluster {
   coded?: PetrarchActor;
   metonymAgent?: string;
   textRoles: TextRole[];
-  /** Start of the earliest mention, for ordering and for "nearest" without rescanning mentions. */
+  /** Start of the earliest mention, for ordering and for "first introduced" without rescanning mentions. */
   first: number;
   /** Display name when not taken from the KB. */
   name?: string;
@@ -97,16 +97,12 @@ export function addSurname<K>(map: Map<K, Cluster[]>, key: K, c: Cluster): void 
 }
 
 /**
- * The candidate introduced nearest before `pos` (by its first mention), else the one introduced
- * soonest after it. First mentions only, so each lookup costs the candidates, not their mentions.
+ * The candidate introduced first in the article (by its first mention). A surname alone names the
+ * article's principal bearer, not the relative or namesake introduced since: "Hillary Clinton …
+ * her husband, former President Bill Clinton … Clinton said" is Hillary.
  */
-export function nearest(candidates: readonly Cluster[], pos: number): Cluster {
-  let before: Cluster | undefined;
-  let after: Cluster | undefined;
-  for (const c of candidates) {
-    if (c.first < pos) {
-      if (!before || c.first > before.first) before = c;
-    } else if (!after || c.first < after.first) after = c;
-  }
-  return before ?? after ?? candidates[0];
+export function firstIntroduced(candidates: readonly Cluster[]): Cluster {
+  let first = candidates[0];
+  for (const c of candidates) if (c.first < first.first) first = c;
+  return first;
 }

@@ -12,7 +12,7 @@ import { actorIdOf, buildActors } from './actors.js';
  * In-document coreference and actor building. Rules, in order (each cheap: maps, no scans of
  * the KB or of all earlier mentions):
  *  1. Names: same KB entity or same full name → one actor; a surname alone joins the full name
- *     it ends (the nearest preceding one when several), else the KB person with that surname.
+ *     it ends (the one introduced first when several), else the KB person with that surname.
  *  2. Descriptions with a title ("US president", "NATO chief", "the minister") → the person in
  *     the document holding a matching role (same head noun, or a generic title and the same
  *     organisation), nearest before, else first after; else the KB holder at the publication date.

@@ -6,7 +6,7 @@ import { surnameOf } from '../words.js';
 import { firstNameGender, wordGender } from '../gender.js';
 import type { Gender } from '../gender.js';
 import { wordKey } from '../kb/keys.js';
-import { addSurname, cluster, headKey, headText, join, nearest, personCluster } from './clusters.js';
+import { addSurname, cluster, headKey, headText, join, firstIntroduced, personCluster } from './clusters.js';
 
 /** Rule 1 and the names of places and organisations. */
 export function resolveNames(s: CorefState, works: readonly Work[]): void {
@@ -15,7 +15,8 @@ export function resolveNames(s: CorefState, works: readonly Work[]): void {
   resolveOtherNames(s, names);
 }
 
-/** Rule 1: full names first, then a surname alone joins the full name it ends, or the KB person. */
+/** Rule 1: full names first, then a surname alone joins the full name it ends (the bearer
+ * introduced first when several), or the KB person. */
 function resolvePersonNames(s: CorefState, names: readonly Work[]): void {
   const surnames = new Map<string, Cluster[]>();
   // Family names written first ("Liu" of "Liu Xiaoming"): a two-word name whose first word is no
@@ -48,7 +49,7 @@ function resolvePersonNames(s: CorefState, names: readonly Work[]): void {
     const key = headKey(s, w);
     const local = agreeing(s, surnames.get(key) ?? familyFirst.get(key) ?? [], w);
     if (local.length > 0) {
-      join(nearest(local, w.start), w);
+      join(principal(local), w);
       continue;
     }
     // A surname alone is the one KB person of that name only while they hold an office at the
@@ -68,6 +69,23 @@ function resolvePersonNames(s: CorefState, names: readonly Work[]): void {
       w,
     );
   }
+}
+
+/**
+ * The bearer a surname alone names: the one introduced first, among those that look like a
+ * person's name. A two-word "name" seen once, with neither a known first name nor a KB person
+ * behind it, is most often a capitalised word glued to the surname by the NER ("Debating
+ * Clinton" of a headline, "Interestingly Blocher"): it is passed over while a real name remains.
+ */
+function principal(candidates: readonly Cluster[]): Cluster {
+  const named = candidates.filter(looksNamed);
+  return firstIntroduced(named.length > 0 ? named : candidates);
+}
+
+function looksNamed(c: Cluster): boolean {
+  if (c.person || c.works.length > 1) return true;
+  const first = (c.name ?? '').split(/\s+/u)[0] ?? '';
+  return firstNameGender(wordKey(first)) !== undefined;
 }
 
 /** Honorifics written with a period ("Mr." is tokenized "Mr" "."); "first lady. Sanders" has none. */
