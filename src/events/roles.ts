@@ -2,7 +2,7 @@ import { isActorToken } from './arguments.js';
 import { grammar } from './lexicon.js';
 import type { Decoded } from './decode.js';
 import { participleModifier } from './participle.js';
-import { DASHES, type PreparedSentence } from './sentence.js';
+import { DASHES, POSSESSIVE_ENDINGS, type PreparedSentence } from './sentence.js';
 
 /*
  * Who did it, by grammar: the source and target a typed act's tagger found, corrected where the
@@ -121,7 +121,6 @@ export function relativeClauseSource(s: PreparedSentence, d: Decoded): void {
 /** Words between a subject and its verb ("Trump has since refused", "Russia did not attack"); of the particles, only negators. */
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART']);
 
-const POSSESSIVE_ENDS = new Set(["'s", '’s']);
 /** Words of a noun group before its head ("14 national anti-doping organizations"). */
 const SUBJECT_GROUP = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN']);
 /** Words before a noun group that make it no subject: a verb's or a preposition's object, a conjunct. */
@@ -135,7 +134,7 @@ const NOT_SUBJECT_BEFORE = new Set(['VERB', 'ADP']);
  */
 function subjectEndingAt(s: PreparedSentence, k: number): [number, number] | undefined {
   if (k < 0 || !isActorToken(s, k) || s.toks[k]!.pos === 'PRON') return undefined;
-  if (grammar().notActors.has(s.toks[k]!.text) || POSSESSIVE_ENDS.has(s.toks[k]!.lower)) return undefined;
+  if (grammar().notActors.has(s.toks[k]!.text) || POSSESSIVE_ENDINGS.has(s.toks[k]!.lower)) return undefined;
   let a = k;
   while (a > 0 && k - a < 6 && SUBJECT_GROUP.has(s.toks[a - 1]!.pos)) a--;
   const before = s.toks[a - 1];

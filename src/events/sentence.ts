@@ -210,7 +210,8 @@ export function isAsserted(c: Candidate): boolean {
 const CLAUSE_END = new Set([',', ';', ':', '.', '"', '“', '”', '—', '–', '-']);
 
 const capitalised = (t: Tagged | undefined) => !!t && /^\p{Lu}/u.test(t.text);
-const POSSESSIVE_MARKS = new Set(["'s", '’s']);
+/** The possessive ending, a token of its own ("NASA 's"). */
+export const POSSESSIVE_ENDINGS: ReadonlySet<string> = new Set(["'s", '’s']);
 
 /**
  * Whether the word at i is part of a title-case name in running text ("NASA's Volatiles Investigating
@@ -223,8 +224,8 @@ export function insideName(toks: readonly Tagged[], i: number): boolean {
   // Names hold gerunds ("Charging Case"); a capitalised past tense is a headline's ("Syrians Sought Refuge").
   if (i === 0 || !capitalised(t) || !t.lower.endsWith('ing') || t.text === t.text.toUpperCase()) return false;
   const before = toks[i - 1]!;
-  if (!startsWithLetter(before.text) && !POSSESSIVE_MARKS.has(before.text)) return false;
-  const prev = POSSESSIVE_MARKS.has(before.text) ? toks[i - 2] : before;
+  if (!startsWithLetter(before.text) && !POSSESSIVE_ENDINGS.has(before.text)) return false;
+  const prev = POSSESSIVE_ENDINGS.has(before.text) ? toks[i - 2] : before;
   if (!capitalised(prev) && !capitalised(toks[i + 1])) return false;
   const words = toks.filter((w) => startsWithLetter(w.text));
   return words.filter(capitalised).length * 2 < words.length;
