@@ -170,6 +170,20 @@ describe('speakers: never the wrong person', () => {
     expect(speakerOf(a, 'said')).toBeNull();
   });
 
+  it('credits the person a campaign title names, not the candidate before the title', () => {
+    const a = run(
+      'Hillary Clinton toured Ohio on Tuesday. Clinton campaign spokesman Nick Merrill said the tour went well. ' +
+        'Clinton Communications Director Jennifer Palmieri said the crowds were large.',
+    );
+    expect(speakerOf(a, 'said', 0)).toBe('Nick Merrill');
+    expect(speakerOf(a, 'said', 1)).toBe('Jennifer Palmieri');
+  });
+
+  it('reads a name before a bare apostrophe and a noun as a possessor ("Sanders\' aides")', () => {
+    const a = run("Bernie Sanders spoke in Iowa on Monday. Sanders' aides said the crowd was large.");
+    expect(speakerOf(a, 'said')).not.toBe('Bernie Sanders');
+  });
+
   it('names nobody for an unnamed group with a name inside it', () => {
     const a = run('Some Indiana protesters chanted that the governor had failed them.');
     const chanted = a.attributions.find((x) => x.cue?.text === 'chanted');

@@ -7,6 +7,8 @@ import {
   overlapping,
   pronounReading,
   relativeAntecedent,
+  isPossessor,
+  titledAfter,
   relativeObjectAntecedent,
 } from './sources.js';
 import { issuerMention } from './issuers.js';
@@ -314,7 +316,6 @@ function headMentions(
     const lead = text.slice(start, Math.max(start, m.start)).toLowerCase();
     const before = lead.match(/([\p{L}]+)\W*$/u)?.[1];
     const inner = before !== undefined && INNER_PREPOSITIONS.has(before) && /\p{L}\W+\p{L}+\W*$/u.test(lead);
-    const possessive = /['’]s?$/u.test(m.text) || /^['’]s?\b/u.test(text.slice(m.end, m.end + 2));
     // "Indiana protesters", "Trump supporters": a name before a common noun modifies it.
     const next = m.end < end ? /^ (\p{Ll}[\p{L}-]*)/u.exec(text.slice(m.end, end))?.[1] : undefined;
     const nounAfter =
@@ -323,6 +324,8 @@ function headMentions(
       !lex.auxiliaries.has(next) &&
       !RELATIVES.has(next) &&
       !FUNCTION_WORDS.has(next);
+    // "Clinton campaign spokesman Nick Merrill": a name before a person's title modifies it.
+    const titleOfPerson = top.some((o) => o.start > m.start && o.start < end && titledAfter(text, m, o));
     // "the Chinese CDC": a demonym right before a name is that name's modifier.
     const nameAfter = m.kind === 'demonym' && top.some((o) => o.start === m.end + 1 && o.start < end);
     // "officials in Austin, Texas": the state completes the place after the preposition.
@@ -333,9 +336,10 @@ function headMentions(
       (before !== undefined && PREPOSITIONS.has(before)) ||
       inner ||
       placeTail ||
-      possessive ||
+      isPossessor(text, m, end) ||
       (nounAfter && m.kind !== 'description') ||
-      nameAfter
+      nameAfter ||
+      titleOfPerson
     );
   };
   // Names that cannot be speakers themselves (events, parties as adjectives: "Republican") only modify.
