@@ -233,6 +233,19 @@ describe('coreference', () => {
     expect(r.actorOf(r.mention('Castellano')).name).toBe('Maria Castellano');
   });
 
+  it('gives an honorific the NER tagged alone ("Mrs" of "Mrs. Castellano") to nobody, not to a glued name', () => {
+    const text =
+      'Mr. and Mrs. Castellano were not invited. Later, Mrs. Castellano said the party was private.';
+    const r = run(text, [
+      ['Mr. and Mrs', 'PERSON'],
+      ['Castellano', 'PERSON'],
+      ['Mrs', 'PERSON'],
+    ]);
+    const alone = r.mentions.filter((m) => m.text === 'Mrs');
+    expect(alone.length).toBeGreaterThan(0);
+    for (const m of alone) expect(m.actor).toBeUndefined();
+  });
+
   it('gives a surname the KB knows to the bearer the article introduced first, unless titled', () => {
     const text =
       'Olena Zelensky opened a school on Monday. Zelensky said the pupils were happy. Her husband, ' +

@@ -141,19 +141,11 @@ export function isUnnamed(words: readonly string[], text: string): boolean {
 }
 
 /** Words that end a title: a conjunction, preposition or relative ("Clinton and Nick Merrill"). */
-const NOT_IN_TITLES = new Set(
-  ['and', 'or', 'nor', 'but', 'as', 'of', 'at', 'for', 'from', 'with', 'in', 'on', 'by', 'to'].concat([
-    'about',
-    'against',
-    'who',
-    'which',
-    'that',
-    'whom',
-    'whose',
-    'both',
-    'also',
-  ]),
-);
+const NOT_IN_TITLES: ReadonlySet<string> = new Set([
+  ...['of', 'at', 'for', 'from', 'with', 'in', 'on', 'by', 'to', 'about', 'against', 'including', 'like'],
+  ...['and', 'or', 'nor', 'but', 'both', 'also', 'as', 'whose', 'himself', 'herself', 'themselves', 'itself'],
+  ...['who', 'which', 'that', 'whom', '--'],
+]);
 
 /** Title words between a modifying name and the person named after them: no punctuation but a title's period. */
 const TITLE_WORDS = /^\s+(?:[\p{L}-]+\.?\s+){1,4}$/u;

@@ -103,6 +103,8 @@ const HE_SHE = new Map<string, 'male' | 'female'>([
 /** Sentences back an alternating quotation may reach for its speaker. */
 const ALTERNATION_SENTENCES = 4;
 const NAME_KINDS = new Set(['name', 'titled-name']);
+/** An honorific the NER tagged as a name by itself ("Mrs" of "Mrs. Clinton"): the name after it speaks. */
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Mme|Mlle)$/u;
 
 export function resolveSpeaker(
   ctx: SpeakerContext,
@@ -342,10 +344,7 @@ function headMentions(
       titleOfPerson
     );
   };
-  // Names that cannot be speakers themselves (events, parties as adjectives: "Republican") only modify.
-  const actorless = (m: Mention) =>
-    !actorOf(ctx, m) && (m.type === 'MISC' || m.kind === 'demonym' || m.type === 'NORP');
-  const candidates = top.filter((m) => !isModifier(m) && !actorless(m));
+  const candidates = top.filter((m) => !isModifier(m) && !actorless(ctx, m));
   let head = candidates[0];
   if (!head) return [];
   // "former White House Russia adviser Fiona Hill", "Sweden's deputy director …, Eva Persson":
@@ -372,6 +371,15 @@ function headMentions(
     last = next;
   }
   return out.length > 1 && !/\b(and|&|or)\b/.test(gap(text, head.end, last.start)) ? [head] : out;
+}
+
+/**
+ * Names that cannot be speakers themselves only modify: events, parties as adjectives
+ * ("Republican"), and an honorific the NER tagged alone ("Mrs" of "Mrs. Clinton").
+ */
+function actorless(ctx: SpeakerContext, m: Mention): boolean {
+  if (actorOf(ctx, m)) return false;
+  return m.type === 'MISC' || m.kind === 'demonym' || m.type === 'NORP' || HONORIFIC.test(m.text);
 }
 
 /** The head mentions, unless the head is the object of a relative clause (see sources.ts). */

@@ -28,6 +28,10 @@ function resolvePersonNames(s: CorefState, names: readonly Work[]): void {
     const key = headKey(s, w);
     const words = key.split(' ');
     const person = w.hits.find((h) => h.kind === 'person');
+    // An honorific the NER tagged as a name by itself ("Mrs" of "Mrs. Clinton", split at the
+    // period) is no surname: as one it joined whatever glued name ended in it ("Mr. and Mrs",
+    // "Manhattan-made Mr") and took its quotes there. It names nobody; the name after it does.
+    if (ABBREVIATED_HONORIFICS.has(key)) continue;
     if (person && person.kind === 'person' && words.length === 1) shortPersons.push(w);
     else if (person && person.kind === 'person') {
       const c = personCluster(s, person.person);
