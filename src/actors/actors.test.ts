@@ -220,6 +220,90 @@ describe('coreference', () => {
     expect(r.actorOf(r.mention('Castellano')).name).toBe('Maria Castellano');
   });
 
+  it('passes over an auxiliary the NER glued to the surname, though it is a first name too ("Will")', () => {
+    const text =
+      'Will Castellano Give Up? Maria Castellano toured the plant on Monday. Her husband, Tomas ' +
+      'Castellano, stayed home. Castellano said the plan would create jobs.';
+    const r = run(text, [
+      ['Will Castellano', 'PERSON'],
+      ['Maria Castellano', 'PERSON'],
+      ['Tomas Castellano', 'PERSON'],
+      ['Castellano', 'PERSON'],
+    ]);
+    expect(r.actorOf(r.mention('Castellano')).name).toBe('Maria Castellano');
+  });
+
+  it('gives an honorific the NER tagged alone ("Mrs" of "Mrs. Castellano") to nobody, not to a glued name', () => {
+    const text =
+      'Mr. and Mrs. Castellano were not invited. Later, Mrs. Castellano said the party was private.';
+    const r = run(text, [
+      ['Mr. and Mrs', 'PERSON'],
+      ['Castellano', 'PERSON'],
+      ['Mrs', 'PERSON'],
+    ]);
+    const alone = r.mentions.filter((m) => m.text === 'Mrs');
+    expect(alone.length).toBeGreaterThan(0);
+    for (const m of alone) expect(m.actor).toBeUndefined();
+  });
+
+  it('gives a surname the KB knows to the bearer the article introduced first, unless titled', () => {
+    const text =
+      'Olena Zelensky opened a school on Monday. Zelensky said the pupils were happy. Her husband, ' +
+      'Volodymyr Zelensky, did not attend. President Zelensky praised the school.';
+    const r = run(
+      text,
+      [
+        ['Olena Zelensky', 'PERSON'],
+        ['Volodymyr Zelensky', 'PERSON'],
+        ['Zelensky', 'PERSON'],
+      ],
+      '2025-06-01',
+    );
+    expect(r.actorOf(r.mention('Zelensky')).name).toBe('Olena Zelensky');
+    const titled = r.mentions.find((m) => m.text.endsWith('President Zelensky'));
+    expect(titled && r.actorOf(titled).name).toBe('Volodymyr Zelenskyy');
+  });
+
+  it('still gives the KB person a surname that comes before any other bearer is introduced', () => {
+    const text =
+      'Zelensky said the school would open. His wife Olena Zelensky runs it. Zelensky praised her.';
+    const r = run(
+      text,
+      [
+        ['Olena Zelensky', 'PERSON'],
+        ['Zelensky', 'PERSON'],
+      ],
+      '2025-06-01',
+    );
+    expect(r.actorOf(r.mention('Zelensky')).name).toBe('Volodymyr Zelenskyy');
+    expect(r.actorOf(r.mention('Zelensky', 1)).name).toBe('Volodymyr Zelenskyy');
+  });
+
+  it('gives "his" the possessor of the same noun before it ("Kestrel\'s proposals … his proposal")', () => {
+    const text =
+      "Tom Ryder met Paul Kestrel on Thursday. Ryder criticised some of Kestrel's proposals, in " +
+      'particular his proposal for a new tax.';
+    const r = run(text, [
+      ['Tom Ryder', 'PERSON'],
+      ['Paul Kestrel', 'PERSON'],
+      ['Ryder', 'PERSON'],
+      ['Kestrel', 'PERSON'],
+    ]);
+    expect(r.actorOf(r.mention('his'))?.name).toBe('Paul Kestrel');
+  });
+
+  it('leaves "his" unresolved between the subject and a possessor after it', () => {
+    const text =
+      "Tom Ryder met Paul Kestrel on Thursday. Ryder praised Kestrel's leadership and his ability.";
+    const r = run(text, [
+      ['Tom Ryder', 'PERSON'],
+      ['Paul Kestrel', 'PERSON'],
+      ['Ryder', 'PERSON'],
+      ['Kestrel', 'PERSON'],
+    ]);
+    expect(r.mention('his').actor).toBeUndefined();
+  });
+
   it('resolves "the president" to the president at the publication date', () => {
     const text = 'The United States said on Monday that the president would travel.';
     const at = (date: string) => {

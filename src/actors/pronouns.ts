@@ -99,6 +99,7 @@ export function pronounReferent(
   learned?: ReadonlyMap<number, Gender>,
 ): Referent | undefined {
   const want = pronounGender(view.keys[w.t0]);
+  const possessive = isPossessivePronoun(view.keys[w.t0]);
   const s = view.sentence[w.t0];
   // An entity's gender is what its name says, else what a pronoun already resolved to it says.
   const agrees = (r: Referent) => {
@@ -115,13 +116,21 @@ export function pronounReferent(
     const compatible = inSentence.filter(agrees);
     if (compatible.length === 0) continue;
     const subject = compatible.find((r) => r.subject);
+    // "Ryan criticised Trump's proposals, in particular his proposal for a ban": a possessive
+    // pronoun before the noun a person's possessive took in its sentence is that person's.
+    const parallel = possessive && sentence === s ? samePossessed(view, w, compatible) : undefined;
+    if (parallel) return parallel;
     // In the pronoun's own sentence another compatible person after the subject makes it
     // ambiguous ("Smith told Jones he …", "Rutte will support Trump in his pursuit"); a possessor
-    // ("a call to Roe's office, in which he said") is no rival of the subject.
+    // ("a call to Roe's office, in which he said") is no rival of the subject's "he", but is one
+    // of its "his" ("Roe's office, and his staff").
     if (
       subject &&
       sentence === s &&
-      compatible.some((r) => r.entity !== subject.entity && r.w.t0 > subject.w.t0 && !isPossessor(view, r.w))
+      compatible.some(
+        (r) =>
+          r.entity !== subject.entity && r.w.t0 > subject.w.t0 && (possessive || !isPossessor(view, r.w)),
+      )
     )
       return undefined;
     if (subject) return subject;
@@ -135,4 +144,25 @@ export function pronounReferent(
     return compatible[0];
   }
   return undefined;
+}
+
+/**
+ * The possessor among `candidates` whose possessed noun is the one after the pronoun ("Trump's
+ * proposals … his proposal"), when exactly one entity has it; else undefined.
+ */
+function samePossessed(view: TokenView, w: Work, candidates: readonly Referent[]): Referent | undefined {
+  const noun = stemOf(view.keys[w.t0 + 1]);
+  if (!noun) return undefined;
+  const owners = candidates.filter((r) => {
+    if (!isPossessor(view, r.w)) return false;
+    const after = view.keys[r.w.t1 - 1] === "'s" ? r.w.t1 : r.w.t1 + 1;
+    return stemOf(view.keys[after]) === noun;
+  });
+  return new Set(owners.map((r) => r.entity)).size === 1 ? owners[0] : undefined;
+}
+
+/** A word without a plural -s, for comparing nouns ("proposals", "proposal"). */
+function stemOf(key: string | undefined): string | undefined {
+  if (!key || !/^[a-z]/u.test(key)) return undefined;
+  return key.length > 3 && key.endsWith('s') && !key.endsWith('ss') ? key.slice(0, -1) : key;
 }

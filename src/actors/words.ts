@@ -84,6 +84,14 @@ export const MODIFIER_ROLE_WORDS: ReadonlySet<string> = new Set([
   'business',
   'television',
 ]);
+/**
+ * Auxiliary verbs that open a question headline ("Will Sanders Come Down…?") and are first names
+ * too ("Will", "May", "Can"): the NER glues them to the surname that follows.
+ */
+export const QUESTION_AUXILIARIES: ReadonlySet<string> = new Set([
+  ...['will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should'],
+  ...['does', 'did', 'do', 'is', 'was', 'are', 'were', 'has', 'had', 'have'],
+]);
 /** Words that may follow a description without making it a modifier ("the general said"). */
 export const AFTER_DESCRIPTION: ReadonlySet<string> = new Set([
   'said',

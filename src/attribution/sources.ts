@@ -139,3 +139,44 @@ export function isUnnamed(words: readonly string[], text: string): boolean {
   }
   return capitalised <= 2 && !/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(text.trim());
 }
+
+/** Words that end a title: a conjunction, preposition or relative ("Clinton and Nick Merrill"). */
+const NOT_IN_TITLES: ReadonlySet<string> = new Set([
+  ...['of', 'at', 'for', 'from', 'with', 'in', 'on', 'by', 'to', 'about', 'against', 'including', 'like'],
+  ...['and', 'or', 'nor', 'but', 'both', 'also', 'as', 'whose', 'himself', 'herself', 'themselves', 'itself'],
+  ...['who', 'which', 'that', 'whom', '--'],
+]);
+
+/** Title words between a modifying name and the person named after them: no punctuation but a title's period. */
+const TITLE_WORDS = /^\s+(?:[\p{L}-]+\.?\s+){1,4}$/u;
+
+/**
+ * True when `person` is a person's name coming after `m` with only title words between them
+ * ("Clinton [campaign spokesman] Nick Merrill"; the titled name may hold the title itself). Two
+ * names side by side ("Eric Trump" split by the NER) are no title and its person, nor is one
+ * capitalised word or an initial between two parts of a name the NER split ("Sen. Lindsey O.
+ * Graham", "Debbie Wasserman Schultz"): a title of capitalised words has two of them at least.
+ */
+export function titledAfter(text: string, m: Mention, person: Mention): boolean {
+  const named = (x: Mention) => x.kind === 'name' || x.kind === 'titled-name';
+  if (!named(person) || person.type !== 'PERSON' || !named(m)) return false;
+  const gap = text.slice(m.end, person.head?.start ?? person.start);
+  if (!TITLE_WORDS.test(gap)) return false;
+  const words = gap.trim().split(/\s+/u);
+  if (words.some((w) => NOT_IN_TITLES.has(w.toLowerCase()))) return false;
+  return (
+    words.some((w) => /^\p{Ll}/u.test(w)) || words.filter((w) => /^\p{L}[\p{L}-]+$/u.test(w)).length >= 2
+  );
+}
+
+/**
+ * True when mention m of a source ending at `end` is a possessor: "Trump's", and "Sanders' aides"
+ * (a bare apostrophe only with the possessed noun inside the source: "[Sanders'] decision" is his).
+ */
+export function isPossessor(text: string, m: Mention, end: number): boolean {
+  return (
+    /['’]s?$/u.test(m.text) ||
+    /^['’]s?\b/u.test(text.slice(m.end, m.end + 2)) ||
+    /^['’]\s+\p{L}/u.test(text.slice(m.end, end))
+  );
+}

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../pipeline/index.js';
 import type { Analysis } from '../model/index.js';
+import { docWith } from '../actors/__fixtures__/doc.js';
+import { fixtureKb } from '../actors/__fixtures__/kb.js';
+import { resolveActors } from '../actors/resolve.js';
+import { findAttributions } from './index.js';
 
 /*
  * Who statements are credited to, through the whole pipeline. Each case is a short text of our own
@@ -168,6 +172,32 @@ describe('speakers: never the wrong person', () => {
   it('still leaves "he" open between a subject and an object of the same sentence', () => {
     const a = run('Tom Smith phoned Bill Jones on Monday, and he said the deal was dead.');
     expect(speakerOf(a, 'said')).toBeNull();
+  });
+
+  it('credits the person a campaign title names, not the candidate before the title', () => {
+    const a = run(
+      'Hillary Clinton toured Ohio on Tuesday. Clinton campaign spokesman Nick Merrill said the tour went well. ' +
+        'Clinton Communications Director Jennifer Palmieri said the crowds were large.',
+    );
+    expect(speakerOf(a, 'said', 0)).toBe('Nick Merrill');
+    expect(speakerOf(a, 'said', 1)).toBe('Jennifer Palmieri');
+  });
+
+  it('reads a name before a bare apostrophe and a noun as a possessor ("Sanders\' aides")', () => {
+    const a = run("Bernie Sanders spoke in Iowa on Monday. Sanders' aides said the crowd was large.");
+    expect(speakerOf(a, 'said')).not.toBe('Bernie Sanders');
+  });
+
+  it('credits the name after an honorific the NER tagged alone, not the honorific', () => {
+    const text = 'Maria Castellano spoke on Monday. Mrs. Castellano said the plan would work.';
+    const doc = docWith(text, [
+      ['Maria Castellano', 'PERSON'],
+      ['Mrs', 'PERSON'],
+      ['Castellano', 'PERSON'],
+    ]);
+    const withActors = { ...doc, ...resolveActors(doc, fixtureKb()) };
+    const a = { ...withActors, ...findAttributions(withActors) } as Analysis;
+    expect(speakerOf(a, 'said')).toBe('Maria Castellano');
   });
 
   it('names nobody for an unnamed group with a name inside it', () => {

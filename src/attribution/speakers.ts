@@ -7,6 +7,8 @@ import {
   overlapping,
   pronounReading,
   relativeAntecedent,
+  isPossessor,
+  titledAfter,
   relativeObjectAntecedent,
 } from './sources.js';
 import { issuerMention } from './issuers.js';
@@ -101,6 +103,8 @@ const HE_SHE = new Map<string, 'male' | 'female'>([
 /** Sentences back an alternating quotation may reach for its speaker. */
 const ALTERNATION_SENTENCES = 4;
 const NAME_KINDS = new Set(['name', 'titled-name']);
+/** An honorific the NER tagged as a name by itself ("Mrs" of "Mrs. Clinton"): the name after it speaks. */
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Mme|Mlle)$/u;
 
 export function resolveSpeaker(
   ctx: SpeakerContext,
@@ -314,7 +318,6 @@ function headMentions(
     const lead = text.slice(start, Math.max(start, m.start)).toLowerCase();
     const before = lead.match(/([\p{L}]+)\W*$/u)?.[1];
     const inner = before !== undefined && INNER_PREPOSITIONS.has(before) && /\p{L}\W+\p{L}+\W*$/u.test(lead);
-    const possessive = /['’]s?$/u.test(m.text) || /^['’]s?\b/u.test(text.slice(m.end, m.end + 2));
     // "Indiana protesters", "Trump supporters": a name before a common noun modifies it.
     const next = m.end < end ? /^ (\p{Ll}[\p{L}-]*)/u.exec(text.slice(m.end, end))?.[1] : undefined;
     const nounAfter =
@@ -323,6 +326,8 @@ function headMentions(
       !lex.auxiliaries.has(next) &&
       !RELATIVES.has(next) &&
       !FUNCTION_WORDS.has(next);
+    // "Clinton campaign spokesman Nick Merrill": a name before a person's title modifies it.
+    const titleOfPerson = top.some((o) => o.start > m.start && o.start < end && titledAfter(text, m, o));
     // "the Chinese CDC": a demonym right before a name is that name's modifier.
     const nameAfter = m.kind === 'demonym' && top.some((o) => o.start === m.end + 1 && o.start < end);
     // "officials in Austin, Texas": the state completes the place after the preposition.
@@ -333,15 +338,13 @@ function headMentions(
       (before !== undefined && PREPOSITIONS.has(before)) ||
       inner ||
       placeTail ||
-      possessive ||
+      isPossessor(text, m, end) ||
       (nounAfter && m.kind !== 'description') ||
-      nameAfter
+      nameAfter ||
+      titleOfPerson
     );
   };
-  // Names that cannot be speakers themselves (events, parties as adjectives: "Republican") only modify.
-  const actorless = (m: Mention) =>
-    !actorOf(ctx, m) && (m.type === 'MISC' || m.kind === 'demonym' || m.type === 'NORP');
-  const candidates = top.filter((m) => !isModifier(m) && !actorless(m));
+  const candidates = top.filter((m) => !isModifier(m) && !actorless(ctx, m));
   let head = candidates[0];
   if (!head) return [];
   // "former White House Russia adviser Fiona Hill", "Sweden's deputy director …, Eva Persson":
@@ -368,6 +371,15 @@ function headMentions(
     last = next;
   }
   return out.length > 1 && !/\b(and|&|or)\b/.test(gap(text, head.end, last.start)) ? [head] : out;
+}
+
+/**
+ * Names that cannot be speakers themselves only modify: events, parties as adjectives
+ * ("Republican"), and an honorific the NER tagged alone ("Mrs" of "Mrs. Clinton").
+ */
+function actorless(ctx: SpeakerContext, m: Mention): boolean {
+  if (actorOf(ctx, m)) return false;
+  return m.type === 'MISC' || m.kind === 'demonym' || m.type === 'NORP' || HONORIFIC.test(m.text);
 }
 
 /** The head mentions, unless the head is the object of a relative clause (see sources.ts). */

@@ -2,7 +2,7 @@ import type { Person } from '../kb/schema.js';
 import type { Work } from '../scan/index.js';
 import type { Cluster, CorefState } from './clusters.js';
 import { nameKeys, roleAt } from '../kb/index.js';
-import { surnameOf } from '../words.js';
+import { QUESTION_AUXILIARIES, surnameOf } from '../words.js';
 import { firstNameGender, wordGender } from '../gender.js';
 import type { Gender } from '../gender.js';
 import { wordKey } from '../kb/keys.js';
@@ -28,10 +28,15 @@ function resolvePersonNames(s: CorefState, names: readonly Work[]): void {
     const key = headKey(s, w);
     const words = key.split(' ');
     const person = w.hits.find((h) => h.kind === 'person');
-    if (person && person.kind === 'person') {
+    // An honorific the NER tagged as a name by itself ("Mrs" of "Mrs. Clinton", split at the
+    // period) is no surname: as one it joined whatever glued name ended in it ("Mr. and Mrs",
+    // "Manhattan-made Mr") and took its quotes there. It names nobody; the name after it does.
+    if (ABBREVIATED_HONORIFICS.has(key)) continue;
+    if (person && person.kind === 'person' && words.length === 1) shortPersons.push(w);
+    else if (person && person.kind === 'person') {
       const c = personCluster(s, person.person);
       join(c, w);
-      if (words.length > 1) addSurname(surnames, surnameOf(words), c);
+      addSurname(surnames, surnameOf(words), c);
     } else if (words.length > 1) {
       const coded = w.hits.find((h) => h.kind === 'coded');
       const c = cluster(s, `name:PERSON:${key}`, () => ({
@@ -47,7 +52,25 @@ function resolvePersonNames(s: CorefState, names: readonly Work[]): void {
   }
   for (const w of shortPersons) {
     const key = headKey(s, w);
+    const person = w.hits.find((h) => h.kind === 'person');
+    const kbPerson = person?.kind === 'person' ? person.person : undefined;
     const local = agreeing(s, surnames.get(key) ?? familyFirst.get(key) ?? [], w);
+    // A surname the KB knows ("Trump") is the KB person unless the article introduced other
+    // bearers of it first: every "Trump" of an article about Ivanka Trump is not Donald. The KB
+    // person competes from their first mention, full or bare; a title they held ("President
+    // Trump") names them whatever the article's bearers.
+    if (kbPerson) {
+      const known = s.byKey.get(`kb:${kbPerson.id}`);
+      if (local.length === 0 || heldTitle(kbPerson, w) || local.every((c) => c.first > w.start)) {
+        join(personCluster(s, kbPerson), w);
+        continue;
+      }
+      join(
+        principal(known && known.works.length > 0 && !local.includes(known) ? [...local, known] : local),
+        w,
+      );
+      continue;
+    }
     if (local.length > 0) {
       join(principal(local), w);
       continue;
@@ -84,8 +107,9 @@ function principal(candidates: readonly Cluster[]): Cluster {
 
 function looksNamed(c: Cluster): boolean {
   if (c.person || c.works.length > 1) return true;
-  const first = (c.name ?? '').split(/\s+/u)[0] ?? '';
-  return firstNameGender(wordKey(first)) !== undefined;
+  const first = wordKey((c.name ?? '').split(/\s+/u)[0] ?? '');
+  // "Will Sanders" of "Game Over: Will Sanders Come Down…?": a first name that is an auxiliary too.
+  return firstNameGender(first) !== undefined && !QUESTION_AUXILIARIES.has(first);
 }
 
 /** Honorifics written with a period ("Mr." is tokenized "Mr" "."); "first lady. Sanders" has none. */
@@ -181,6 +205,11 @@ function resolveOtherNames(s: CorefState, names: readonly Work[]): void {
 
 function knownBySurname(s: CorefState, p: Person, w: Work): boolean {
   if (s.date ? roleValidAnyAt(p, s.date) : p.roles.some((r) => r.until === null)) return true;
+  return heldTitle(p, w);
+}
+
+/** True when the mention's title ("President Trump") is one the KB person held. */
+function heldTitle(p: Person, w: Work): boolean {
   const title = w.role?.titleKey;
   return title !== undefined && p.roles.some((r) => nameKeys(r.title).join(' ') === title);
 }
