@@ -314,15 +314,17 @@ describe('things NER typed a person, organisation or place', () => {
     expect(actorAt('Long Island')?.type).toBe('LOC');
   });
 
-  it('leaves an owner: an organisation\'s name, and a name before "\'s"', () => {
+  it("leaves an owner: an organisation's name, a body's, and a name before \"'s\"", () => {
     const { actorAt } = actorsOf(
-      "The Heritage Foundation bus was parked. George Zimmerman's pistol was sold, Zimmerman said.",
+      "The Heritage Foundation bus was parked. George Zimmerman's pistol was sold, Zimmerman said. An Army helicopter landed.",
       [
         ['Heritage Foundation', 'ORG'],
         // NER's span holds the possessive, as it does on the news page this comes from.
         ["George Zimmerman's", 'PERSON'],
+        ['Army', 'ORG'],
       ],
     );
+    expect(actorAt('Army')?.type).toBe('ORG');
     expect(actorAt('Heritage Foundation')?.type).toBe('ORG');
     expect(actorAt('George Zimmerman')?.type).toBe('PERSON');
   });
@@ -344,6 +346,15 @@ describe('things NER typed a person, organisation or place', () => {
     expect(actorAt('Jupiter')?.type).toBe('LOC');
     const other = actorsOf('Officials of Mercury, a lobbying firm, met him.', [['Mercury', 'ORG']]);
     expect(other.actorAt('Mercury')?.type).toBe('ORG');
+  });
+
+  it('makes a name with a model number in it no actor ("AW3418DW"), but not an ordinal', () => {
+    const { actorAt } = actorsOf('The Dell Alienware AW3418DW is on sale. 21st Century Fox said so.', [
+      ['Dell Alienware AW3418DW', 'PERSON'],
+      ['21st Century Fox', 'ORG'],
+    ]);
+    expect(actorAt('Dell Alienware')).toBeUndefined();
+    expect(actorAt('21st Century Fox')?.type).toBe('ORG');
   });
 
   it('makes a holiday or disease WordNet names no actor', () => {

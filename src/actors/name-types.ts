@@ -252,13 +252,15 @@ export function placesTypedOtherwise(
  * Care Act" ORG, "Obamacare" LOC, "Zika" ORG): no actor, so it becomes MISC. A law or agreement is
  * told by its last word ("Act", "Amendment", "Treaty") after at least one other word; the names of
  * programmes and diseases are listed (`things` of name-types.json). So is a thing the text or
- * WordNet names as one (`isNamedThing`), and then every other mention of that name in the text. A KB
- * hit wins.
+ * WordNet names as one (`isNamedThing`), and then every other mention of that name in the text,
+ * unless the name ends in a role word, as a body's does ("an Army helicopter", "the Honduran Navy
+ * aircraft": the operator's). A KB hit wins.
  */
 export function thingsTypedActors(
   view: TokenView,
   works: readonly Work[],
   nameKey: (w: Work) => string,
+  endsInRoleWord: (w: Work) => boolean,
 ): void {
   const { thingEnds, things: listed, bodyHeads } = nameTypeWords();
   const named = new Set<string>();
@@ -277,7 +279,7 @@ export function thingsTypedActors(
     const personEnd = w.type === 'PERSON' && firstNameGender(last) !== undefined;
     const body = words.some((k, i) => (ORG_HEAD_NOUNS.has(k) || bodyHeads.has(k)) && words[i + 1] === 'of');
     if (listed.has(key) || (key.includes(' ') && thingEnds.has(last) && !personEnd && !body)) w.type = 'MISC';
-    else if (isNamedThing(view, w, key, sky)) named.add(key);
+    else if (!endsInRoleWord(w) && isNamedThing(view, w, key, sky)) named.add(key);
   }
   if (named.size === 0) return;
   for (const w of works)
@@ -292,7 +294,8 @@ export function thingsTypedActors(
  * Clipper spacecraft", "the DAX index", "NASA's Galileo spacecraft"; not "a Long Island auto
  * repair shop", where the phrase goes on). A vehicle's name is mostly its operator's ("the Amtrak
  * train"), so those heads are not listed (scripts/build-things.ts), and an organisation's name
- * is its owner's ("the Heritage Foundation website"), as is a name before "'s".
+ * is its owner's ("the Heritage Foundation website"), as is a name before "'s". So is a name with a
+ * model number in it (`hasModelNumber`).
  */
 function isNamedThing(view: TokenView, w: Work, key: string, sky: boolean): boolean {
   const { heads, names, celestialNames } = things();
@@ -304,6 +307,7 @@ function isNamedThing(view: TokenView, w: Work, key: string, sky: boolean): bool
   // "George Zimmerman's firearm": the name before a possessive is the owner's.
   if (last === "'s" || ORG_HEAD_NOUNS.has(last) || nameEnds.has(last) || selfStandingHeads.has(last))
     return false;
+  if (hasModelNumber(view, w)) return true;
   const next = w.t1;
   if (next >= tokens.length || tokens[next].kind !== 'word' || capitalised[next] || !heads.has(keys[next]))
     return false;
@@ -314,6 +318,19 @@ function isNamedThing(view: TokenView, w: Work, key: string, sky: boolean): bool
   const tagged = tagTokens(text, tokens, w.t0, end);
   const head = next - w.t0;
   return tagged[head].pos === 'NOUN' && (head + 1 >= tagged.length || !NOUN_TAGS.has(tagged[head + 1].pos));
+}
+
+/** A word of letters and digits run together ("AW3418DW", "256GB", "Powerbeats3"); not "1990s", "50th", "G4S". */
+const MODEL_NUMBER = /^(?=.*\p{L})(?=.*\p{N})[\p{L}\p{N}]{4,}$/u;
+const ORDINAL_OR_DECADE = /^\p{N}+(?:st|nd|rd|th|s)$/iu;
+
+/** A name with a model number in it ("Dell Alienware AW3418DW", "A12X Bionic") is a product's. */
+function hasModelNumber(view: TokenView, w: Work): boolean {
+  for (let t = w.t0; t < w.t1; t++) {
+    const word = view.text.slice(view.tokens[t].start, view.tokens[t].end);
+    if (MODEL_NUMBER.test(word) && !ORDINAL_OR_DECADE.test(word)) return true;
+  }
+  return false;
 }
 
 /** Words after a head noun the tagger reads with it: enough to tell "spacecraft found" from "auto repair shop". */
