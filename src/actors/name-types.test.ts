@@ -296,3 +296,73 @@ describe('organisation names rebuilt from NER pieces', () => {
     expect(actorAt('Ministry')?.name).toBe('Ministry of Communications and Information Technology');
   });
 });
+
+describe('things NER typed a person, organisation or place', () => {
+  it('makes a name a thing head noun ends the phrase of no actor, with its other mentions', () => {
+    const { actorAt } = actorsOf(
+      "NASA's Galileo spacecraft found evidence of a plume. Galileo flew past the moon in 1997.",
+      [['Galileo', 'ORG']],
+    );
+    expect(actorAt('Galileo')).toBeUndefined();
+    expect(actorAt('Galileo', 1)).toBeUndefined();
+  });
+
+  it('leaves a name whose phrase goes on past the noun ("a Long Island auto repair shop")', () => {
+    const { actorAt } = actorsOf('Hayati Camlica owns a Long Island auto repair shop, he said.', [
+      ['Long Island', 'LOC'],
+    ]);
+    expect(actorAt('Long Island')?.type).toBe('LOC');
+  });
+
+  it("leaves an owner: an organisation's name, a body's, and a name before \"'s\"", () => {
+    const { actorAt } = actorsOf(
+      "The Heritage Foundation bus was parked. George Zimmerman's pistol was sold, Zimmerman said. An Army helicopter landed.",
+      [
+        ['Heritage Foundation', 'ORG'],
+        // NER's span holds the possessive, as it does on the news page this comes from.
+        ["George Zimmerman's", 'PERSON'],
+        ['Army', 'ORG'],
+      ],
+    );
+    expect(actorAt('Army')?.type).toBe('ORG');
+    expect(actorAt('Heritage Foundation')?.type).toBe('ORG');
+    expect(actorAt('George Zimmerman')?.type).toBe('PERSON');
+  });
+
+  it('makes a planet or moon no actor in a text that speaks of planets or moons', () => {
+    const { actorAt } = actorsOf("Jupiter's icy moon Europa has an ocean, scientists said.", [
+      ['Jupiter', 'ORG'],
+      ['Europa', 'PERSON'],
+    ]);
+    expect(actorAt('Jupiter')).toBeUndefined();
+    expect(actorAt('Europa')).toBeUndefined();
+  });
+
+  it('leaves a town named like a planet ("in Jupiter, Florida")', () => {
+    const { actorAt } = actorsOf(
+      'It will affect every person on the planet. Residents in Jupiter, Florida voted for Kasich.',
+      [['Jupiter', 'LOC']],
+    );
+    expect(actorAt('Jupiter')?.type).toBe('LOC');
+    const other = actorsOf('Officials of Mercury, a lobbying firm, met him.', [['Mercury', 'ORG']]);
+    expect(other.actorAt('Mercury')?.type).toBe('ORG');
+  });
+
+  it('makes a name with a model number in it no actor ("AW3418DW"), but not an ordinal', () => {
+    const { actorAt } = actorsOf('The Dell Alienware AW3418DW is on sale. 21st Century Fox said so.', [
+      ['Dell Alienware AW3418DW', 'PERSON'],
+      ['21st Century Fox', 'ORG'],
+    ]);
+    expect(actorAt('Dell Alienware')).toBeUndefined();
+    expect(actorAt('21st Century Fox')?.type).toBe('ORG');
+  });
+
+  it('makes a holiday or disease WordNet names no actor', () => {
+    const { actorAt } = actorsOf('Carson will speak after Christmas about the SARS outbreak.', [
+      ['Christmas', 'LOC'],
+      ['SARS', 'ORG'],
+    ]);
+    expect(actorAt('Christmas')).toBeUndefined();
+    expect(actorAt('SARS')).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@ import { loadData } from '../util/data.js';
 import type { Work } from './scan/work.js';
 import type { TokenView } from './tokens.js';
 import { keyOf } from './tokens.js';
+import { tagTokens } from '../text/index.js';
 import { firstNameGender } from './gender.js';
 import { CLAUSE_OPENERS, ORG_HEAD_NOUNS, surnameOf } from './words.js';
 
@@ -41,9 +42,35 @@ interface NameTypeWords {
   cityOf: ReadonlySet<string>;
 }
 const CitiesSchema = z.object({ cities: z.array(z.string()) });
+const ThingsSchema = z.object({
+  heads: z.array(z.string()),
+  names: z.array(z.string()),
+  celestialNames: z.array(z.string()),
+  celestialWords: z.array(z.string()),
+});
+interface ThingWords {
+  heads: ReadonlySet<string>;
+  names: ReadonlySet<string>;
+  celestialNames: ReadonlySet<string>;
+  celestialWords: ReadonlySet<string>;
+}
 
 let words: NameTypeWords | undefined;
 let cities: ReadonlySet<string> | undefined;
+let thingWords: ThingWords | undefined;
+/** Head nouns of things and names of celestial bodies, diseases, holidays (data/actors/things.json, generated from WordNet). */
+function things(): ThingWords {
+  if (!thingWords) {
+    const data = loadData('actors/things.json', ThingsSchema);
+    thingWords = {
+      heads: new Set(data.heads),
+      names: new Set(data.names),
+      celestialNames: new Set(data.celestialNames),
+      celestialWords: new Set(data.celestialWords),
+    };
+  }
+  return thingWords;
+}
 /** Large cities and capitals of the world (data/actors/cities.json, generated from GeoNames). */
 function cityNames(): ReadonlySet<string> {
   cities ??= new Set(loadData('actors/cities.json', CitiesSchema).cities);
@@ -224,14 +251,22 @@ export function placesTypedOtherwise(
  * A law, agreement, programme or disease NER typed a person, organisation or place ("Affordable
  * Care Act" ORG, "Obamacare" LOC, "Zika" ORG): no actor, so it becomes MISC. A law or agreement is
  * told by its last word ("Act", "Amendment", "Treaty") after at least one other word; the names of
- * programmes and diseases are listed (`things` of name-types.json). A KB hit wins.
+ * programmes and diseases are listed (`things` of name-types.json). So is a thing the text or
+ * WordNet names as one (`isNamedThing`), and then every other mention of that name in the text,
+ * unless the name ends in a role word, as a body's does ("an Army helicopter", "the Honduran Navy
+ * aircraft": the operator's). A KB hit wins.
  */
 export function thingsTypedActors(
   view: TokenView,
   works: readonly Work[],
   nameKey: (w: Work) => string,
+  endsInRoleWord: (w: Work) => boolean,
 ): void {
-  const { thingEnds, things, bodyHeads } = nameTypeWords();
+  const { thingEnds, things: listed, bodyHeads } = nameTypeWords();
+  const named = new Set<string>();
+  // "Jupiter" is a planet in an article that speaks of planets or moons, a town in Florida otherwise.
+  const { celestialWords } = things();
+  const sky = view.keys.some((k, i) => !view.capitalised[i] && celestialWords.has(k));
   for (const w of works) {
     if ((w.type !== 'PERSON' && w.type !== 'ORG' && w.type !== 'LOC') || w.kind !== 'name') continue;
     if (w.hits.length > 0) continue;
@@ -243,6 +278,69 @@ export function thingsTypedActors(
     // National Accord": a body's head noun with "of" makes the name the body's.
     const personEnd = w.type === 'PERSON' && firstNameGender(last) !== undefined;
     const body = words.some((k, i) => (ORG_HEAD_NOUNS.has(k) || bodyHeads.has(k)) && words[i + 1] === 'of');
-    if (things.has(key) || (key.includes(' ') && thingEnds.has(last) && !personEnd && !body)) w.type = 'MISC';
+    if (listed.has(key) || (key.includes(' ') && thingEnds.has(last) && !personEnd && !body)) w.type = 'MISC';
+    else if (!endsInRoleWord(w) && isNamedThing(view, w, key, sky)) named.add(key);
   }
+  if (named.size === 0) return;
+  for (const w of works)
+    if (w.kind === 'name' && w.hits.length === 0 && w.type !== 'GPE' && named.has(nameKey(w)))
+      w.type = 'MISC';
+}
+
+/**
+ * A name the text or WordNet says is a thing: a disease or holiday by WordNet ("Christmas",
+ * "SARS"), a celestial body in a text that speaks of planets, moons or stars ("Jupiter", "Europa";
+ * not "in Jupiter, Florida"), or a name whose noun phrase ends in a thing's head noun ("the Europa
+ * Clipper spacecraft", "the DAX index", "NASA's Galileo spacecraft"; not "a Long Island auto
+ * repair shop", where the phrase goes on). A vehicle's name is mostly its operator's ("the Amtrak
+ * train"), so those heads are not listed (scripts/build-things.ts), and an organisation's name
+ * is its owner's ("the Heritage Foundation website"), as is a name before "'s". So is a name with a
+ * model number in it (`hasModelNumber`).
+ */
+function isNamedThing(view: TokenView, w: Work, key: string, sky: boolean): boolean {
+  const { heads, names, celestialNames } = things();
+  if (names.has(key)) return true;
+  if (celestialNames.has(key)) return sky && !placeShaped(view, w, celestialNames);
+  const { keys, tokens, capitalised, text } = view;
+  const last = keys[w.t1 - 1];
+  const { nameEnds, selfStandingHeads } = nameTypeWords();
+  // "George Zimmerman's firearm": the name before a possessive is the owner's.
+  if (last === "'s" || ORG_HEAD_NOUNS.has(last) || nameEnds.has(last) || selfStandingHeads.has(last))
+    return false;
+  if (hasModelNumber(view, w)) return true;
+  const next = w.t1;
+  if (next >= tokens.length || tokens[next].kind !== 'word' || capitalised[next] || !heads.has(keys[next]))
+    return false;
+  if (text.slice(tokens[next - 1].end, tokens[next].start).trim() !== '') return false;
+  let end = next + 1;
+  while (end < tokens.length && view.sentence[end] === view.sentence[next] && end - next < HEAD_WINDOW) end++;
+  // Tagged with the name, as the sentence reads it ("the Galileo spacecraft found").
+  const tagged = tagTokens(text, tokens, w.t0, end);
+  const head = next - w.t0;
+  return tagged[head].pos === 'NOUN' && (head + 1 >= tagged.length || !NOUN_TAGS.has(tagged[head + 1].pos));
+}
+
+/** A word of letters and digits run together ("AW3418DW", "256GB", "Powerbeats3"); not "1990s", "50th", "G4S". */
+const MODEL_NUMBER = /^(?=.*\p{L})(?=.*\p{N})[\p{L}\p{N}]{4,}$/u;
+const ORDINAL_OR_DECADE = /^\p{N}+(?:st|nd|rd|th|s)$/iu;
+
+/** A name with a model number in it ("Dell Alienware AW3418DW", "A12X Bionic") is a product's. */
+function hasModelNumber(view: TokenView, w: Work): boolean {
+  for (let t = w.t0; t < w.t1; t++) {
+    const word = view.text.slice(view.tokens[t].start, view.tokens[t].end);
+    if (MODEL_NUMBER.test(word) && !ORDINAL_OR_DECADE.test(word)) return true;
+  }
+  return false;
+}
+
+/** Words after a head noun the tagger reads with it: enough to tell "spacecraft found" from "auto repair shop". */
+const HEAD_WINDOW = 6;
+const NOUN_TAGS: ReadonlySet<string> = new Set(['NOUN', 'PROPN']);
+
+/** "Jupiter, Florida", "in Jupiter": a celestial body's name that is a place's here. */
+function placeShaped(view: TokenView, w: Work, celestialNames: ReadonlySet<string>): boolean {
+  const { keys, capitalised, tokens } = view;
+  const after = w.t1;
+  const comma = after + 1 < tokens.length && keys[after] === ',' && capitalised[after + 1] === 1;
+  return (comma && !celestialNames.has(keys[after + 1])) || cityContext(view, w.t0, w.t1);
 }

@@ -123,7 +123,12 @@ export function refineNames(s: ScanState): void {
     (w) => s.phrases.nameKey(w.t0, w.t1),
     new Set([...surnames, ...firstNames]),
   );
-  thingsTypedActors(s.view, s.works, (w) => s.phrases.nameKey(w.t0, w.t1));
+  thingsTypedActors(
+    s.view,
+    s.works,
+    (w) => s.phrases.nameKey(w.t0, w.t1),
+    (w) => endsInRoleWord(s, w),
+  );
   const personWords = new Set(surnames);
   for (const w of s.works) if (w.type === 'PERSON' && w.t1 - w.t0 === 1) personWords.add(s.view.keys[w.t0]);
   peopleTypedOtherwise(s.view, s.works, personWords);
@@ -142,6 +147,12 @@ export function refineNames(s: ScanState): void {
   agreeTypes(s.works, (w) => s.phrases.nameKey(w.t0, w.t1));
   dropForeignInstitutions(s.view, s.works, (t) => s.phrases.countryEndingAt(t));
   for (const w of s.works) if (w.hits.length === 0 && w.type !== 'PERSON') titleOnly(s, w);
+}
+
+/** "Army", "Honduran Navy", "Air Force": a role word or phrase ends the name (a body's, not a thing's). */
+function endsInRoleWord(s: ScanState, w: Work): boolean {
+  for (let t = w.t0; t < w.t1; t++) if (s.phrases.roleStartingAt(t)?.t1 === w.t1) return true;
+  return false;
 }
 
 /**
