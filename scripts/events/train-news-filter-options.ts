@@ -1,3 +1,5 @@
+import { strArg } from './options.js';
+
 /**
  * Settings of the news filter's training (scripts/events/train-news-filter.ts), chosen by
  * cross-validation on the labelled news triggers split by article (scripts/events/cv-news-filter.ts,
@@ -23,4 +25,20 @@ export const NEWS_FILTER_DEFAULTS = {
    * cases, 71 differ between the two seeds with one shuffle, 29 with 5, 22 with 10.
    */
   bags: 10,
+  /** Update weight of NGEC's positives (events of a story's own type in its international stories). */
+  ngecWeight: 0,
+  /** Every how many-th NGEC story is read, and at most how many. */
+  ngecEvery: 1,
+  ngecMax: 4500,
+  /**
+   * NGEC stories (PLOVER labels, comma-separated) whose composed intents are the only NGEC positives;
+   * empty: every event of a story's own type is one.
+   */
+  ngecIntentStories: '',
 };
+
+/** `--ngec-intent-stories A,B`: the NGEC labels whose stories' composed intents are positives, if any. */
+export function intentStoriesArg(): ReadonlySet<string> | undefined {
+  const list = strArg('ngec-intent-stories', NEWS_FILTER_DEFAULTS.ngecIntentStories);
+  return list ? new Set(list.split(',')) : undefined;
+}

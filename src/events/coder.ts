@@ -66,6 +66,8 @@ export interface FilterCase {
   type: FoldedType;
   /** The character span of the source words. */
   source: [number, number];
+  /** A composed act (an intent), not one the typer typed. */
+  composed: boolean;
   features: number[];
 }
 
@@ -101,7 +103,8 @@ function filteredOut(
   };
   const features = newsFilterFeatures(s, d, ctx);
   const sourceSpan: [number, number] = [s.toks[source[0]]!.start, s.toks[source[1] - 1]!.end];
-  input.onFilterCase?.({ trigger: s.toks[d.c.i]!.start, type, source: sourceSpan, features });
+  const trigger = s.toks[d.c.i]!.start;
+  input.onFilterCase?.({ trigger, type, source: sourceSpan, composed: ctx.composed, features });
   return filter !== null && !keepEvent(filter, features);
 }
 

@@ -63,6 +63,8 @@ describe('news filter', () => {
     const all = code(text, null);
     expect(all.events.map((e) => [e.trigger.start, e.cameo])).toContainEqual([plans, '036']);
     expect(all.cases.map((c) => c.trigger)).toContain(plans);
+    // The case says it is composed (NGEC's stories give the filter only their composed intents).
+    expect(all.cases.find((c) => c.trigger === plans)?.composed).toBe(true);
     expect(code(text, filterOf(-1)).events).toEqual(all.events);
     expect(code(text, filterOf(0)).events).toEqual([]);
   });
