@@ -7,8 +7,8 @@
  *     unlabelled words are left out;
  *   - PLV's sentences (every one holds its marked events): an event of a marked type is to keep;
  *   - NGEC's synthetic stories (international news, one PLOVER type each): an event of the story's type
- *     is to keep. They are articles, so they teach the filter's article domain what PolNeAR's US
- *     campaign news cannot: that a state's stated intent ("expressed willingness to support") is an act.
+ *     is to keep. Those in the filter's international domain teach it what PolNeAR's US campaign news
+ *     cannot: that a state's stated intent ("expressed willingness to support") is an act.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -21,6 +21,7 @@ import { attributionStage } from '../../src/attribution/index.js';
 import { codeEvents, type FilterCase } from '../../src/events/coder.js';
 import { foldType, TYPES, type FoldedType } from '../../src/events/features.js';
 import type { EventModel } from '../../src/events/model.js';
+import { filterDomain } from '../../src/events/news-filter.js';
 import type { FilterExample } from '../../src/events/news-filter-train.js';
 import { NEWS_TRIGGERS_FILE, POLNEAR_FILE, type NgecRecord, type PlvRecord } from './corpus.js';
 
@@ -105,8 +106,8 @@ export function plvFilterDocs(records: readonly PlvRecord[]): FilterDoc[] {
 }
 
 /**
- * NGEC stories, prepared, with their one type marked: every `every`-th story of those of more than one
- * sentence (a lone sentence is the other domain), at most `max`. With `intentStories` (PLOVER labels),
+ * NGEC stories, prepared, with their one type marked: every `every`-th story of those in the filter's
+ * international domain (news-filter.ts `filterDomain`), at most `max`. With `intentStories` (PLOVER labels),
  * only those stories are read and only their composed intents are positives: a state's stated intent
  * in a story of cooperation is an act between actors (CAMEO 03x is verbal cooperation).
  */
@@ -123,7 +124,9 @@ export function ngecFilterDocs(
     const type = intentStories ? (intentStories.has(r.label) ? 'AGREE' : undefined) : foldType(r.label);
     if (!type) continue;
     const doc = prepare(r.id, r.text);
-    if (doc.sentences.length > 1)
+    // Only the stories the filter reads as international train (their domain's copy of) the filter:
+    // one about a country's own affairs would teach PolNeAR's domestic domain what it must not learn.
+    if (filterDomain(doc.sentences.length, doc.actors ?? []) === 'international')
       out.push({ id: r.id, doc, marked: new Set([type]), composedOnly: !!intentStories });
   }
   return out;
