@@ -100,9 +100,9 @@ describe('news filter', () => {
     expect(filterDomain(1, nato)).toBe('sentence');
     // The coder hands the filter the text's domain. A composed intent in an international article has
     // a copy of each feature of its own; a typed act there is judged as in any article.
-    const plans = 'The prime minister plans to meet the opposition leader. The talks ended.';
-    const intent = code(plans, null, nato).cases.find((c) => c.composed)!;
-    const domesticIntent = code(plans, null).cases.find((c) => c.composed)!;
+    const intends = 'The minister has expressed his willingness to support the rebels. The talks ended.';
+    const intent = code(intends, null, nato).cases.find((c) => c.composed)!;
+    const domesticIntent = code(intends, null).cases.find((c) => c.composed)!;
     expect([intent.domain, domesticIntent.domain]).toEqual(['international', 'article']);
     const half = intent.features.length / 2;
     expect(intent.features.slice(0, half)).toEqual(domesticIntent.features.slice(0, half));
