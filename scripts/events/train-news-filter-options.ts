@@ -33,9 +33,12 @@ export const NEWS_FILTER_DEFAULTS = {
    * 0.705 / 182; weight 0.1 → 0.715 / 181 and 0.727 / 181; 0.3 → 0.710 / 179 and 0.715 / 176; 1 →
    * 0.703 / 182 (seed 12). As positives of the article domain (no international one), 0.1 gave 0.697 and
    * 0.691. The seed article's NATO → US "expressed his willingness to support" with the stabler trainer
-   * (seeds 12, 13, 14): filter score +18, +23, +29 at weight 0, +60, +68, +72 at 0.1.
+   * (seeds 12, 13, 14): filter score +18, +23, +29 at weight 0, +60, +68, +72 at 0.1. With the stabler
+   * events model and the modal fix (1,131 labelled events, 295 right), weight 0 → 0.1 at seeds 12 and
+   * 500: 0.742 / 184 → 0.750 / 180 and 0.762 / 182 → 0.749 / 176. Right kept falls at every seed, so 0:
+   * the domain alone keeps the seed's intent, and the option stays for more international labels.
    */
-  ngecWeight: 0.1,
+  ngecWeight: 0,
   /** Every how many-th NGEC story is read, and at most how many. */
   ngecEvery: 1,
   ngecMax: 4500,

@@ -100,7 +100,7 @@ const DOMAIN_SALT: Record<FilterDomain, number> = {
  * filter learnt to drop in news it dropped in PLV (type recall 0.749 → 0.718 at PLV weight 1). A
  * composed intent in an international article has a copy of its own, not the article one: a state's
  * stated intent towards another is an act, a US campaign's plan is not ("announced plans to expand
- * programs"), and the features cannot tell them apart; NGEC's international stories train that copy.
+ * programs"), and the features cannot tell them apart (NGEC's stories can train that copy: --ngec-weight).
  */
 function augmented(f: readonly number[], domain: FilterDomain): number[] {
   const salt = DOMAIN_SALT[domain];
