@@ -5,7 +5,10 @@
  *   - the hand-labelled news triggers (data/events/news-triggers.jsonl, PolNeAR training articles): an
  *     event at a labelled trigger is to keep when its type is the label's, else to drop; events at
  *     unlabelled words are left out;
- *   - PLV's sentences (every one holds its marked events): an event of a marked type is to keep.
+ *   - PLV's sentences (every one holds its marked events): an event of a marked type is to keep;
+ *   - NGEC's synthetic stories (international news, one PLOVER type each): an event of the story's type
+ *     is to keep. Those in the filter's international domain teach it what PolNeAR's US campaign news
+ *     cannot: that a state's stated intent ("expressed willingness to support") is an act.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -18,8 +21,9 @@ import { attributionStage } from '../../src/attribution/index.js';
 import { codeEvents, type FilterCase } from '../../src/events/coder.js';
 import { foldType, TYPES, type FoldedType } from '../../src/events/features.js';
 import type { EventModel } from '../../src/events/model.js';
+import { filterDomain } from '../../src/events/news-filter.js';
 import type { FilterExample } from '../../src/events/news-filter-train.js';
-import { NEWS_TRIGGERS_FILE, POLNEAR_FILE, type PlvRecord } from './corpus.js';
+import { NEWS_TRIGGERS_FILE, POLNEAR_FILE, type NgecRecord, type PlvRecord } from './corpus.js';
 
 const STAGES = [textStage, mentionsStage, actorsStage, attributionStage];
 
@@ -31,6 +35,8 @@ export interface FilterDoc {
   labels?: ReadonlyMap<number, NewsLabel>;
   /** PLV: the marked types. */
   marked?: ReadonlySet<FoldedType>;
+  /** Only composed acts (intents) of a marked type are positives (NGEC's stories). */
+  composedOnly?: boolean;
 }
 
 function prepare(id: string, text: string): Doc {
@@ -99,6 +105,33 @@ export function plvFilterDocs(records: readonly PlvRecord[]): FilterDoc[] {
   }));
 }
 
+/**
+ * NGEC stories, prepared, with their one type marked: every `every`-th story of those in the filter's
+ * international domain (news-filter.ts `filterDomain`), at most `max`. With `intentStories` (PLOVER labels),
+ * only those stories are read and only their composed intents are positives: a state's stated intent
+ * in a story of cooperation is an act between actors (CAMEO 03x is verbal cooperation).
+ */
+export function ngecFilterDocs(
+  records: readonly NgecRecord[],
+  every: number,
+  max: number,
+  intentStories?: ReadonlySet<string>,
+): FilterDoc[] {
+  const out: FilterDoc[] = [];
+  for (let k = 0; k < records.length && out.length < max; k += every) {
+    const r = records[k]!;
+    // The filter judges composed acts only when they are intents (AGREE, coder.ts `filteredOut`).
+    const type = intentStories ? (intentStories.has(r.label) ? 'AGREE' : undefined) : foldType(r.label);
+    if (!type) continue;
+    const doc = prepare(r.id, r.text);
+    // Only the stories the filter reads as international train (their domain's copy of) the filter:
+    // one about a country's own affairs would teach PolNeAR's domestic domain what it must not learn.
+    if (filterDomain(doc.sentences.length, doc.actors ?? []) === 'international')
+      out.push({ id: r.id, doc, marked: new Set([type]), composedOnly: !!intentStories });
+  }
+  return out;
+}
+
 /** The events a model codes in a prepared text with the filter off, as the filter sees them. */
 export function filterCases(d: FilterDoc, model: EventModel): FilterCase[] {
   const cases: FilterCase[] = [];
@@ -139,7 +172,7 @@ export function filterExamples(
       if (label === undefined) continue;
       const keep = labelledRight(label, c.type, c.source);
       out.push({ features: c.features, keep, weight: 1, doc: d.id, trigger: c.trigger, news: true });
-    } else if (d.marked?.has(c.type) && plvWeight > 0) {
+    } else if (d.marked?.has(c.type) && plvWeight > 0 && (c.composed || !d.composedOnly)) {
       out.push({
         features: c.features,
         keep: true,

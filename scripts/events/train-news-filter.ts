@@ -5,7 +5,7 @@
  * types as positives). Run after `npm run train:events` (the filter reads the typer's types and
  * margins); deterministic, so the committed model reproduces byte for byte.
  *
- *   npm run train:events-filter [-- --out FILE --plv-weight W --threshold T --bags N --seed N --events-model FILE --events-threshold T]
+ *   npm run train:events-filter [-- --out FILE --plv-weight W --ngec-weight W --ngec-every K --ngec-max N --threshold T --bags N --seed N --events-model FILE --events-threshold T]
  *
  * --events-threshold T codes the training events at the typer's NONE margin T instead of the model's own.
  */
@@ -16,10 +16,10 @@ import { projectPath } from '../../src/util/data.js';
 import { deserialiseEventModel, EVENTS_MODEL_FILE } from '../../src/events/model.js';
 import { NEWS_FILTER_FILE, serialiseNewsFilter } from '../../src/events/news-filter.js';
 import { DEFAULT_FILTER_TRAIN, trainNewsFilter } from '../../src/events/news-filter-train.js';
-import { readPlv } from './corpus.js';
-import { filterExamples, newsFilterDocs, plvFilterDocs } from './news-filter-data.js';
+import { readNgec, readPlv } from './corpus.js';
+import { filterExamples, ngecFilterDocs, newsFilterDocs, plvFilterDocs } from './news-filter-data.js';
 import { numArg, strArg } from './options.js';
-import { NEWS_FILTER_DEFAULTS } from './train-news-filter-options.js';
+import { intentStoriesArg, NEWS_FILTER_DEFAULTS } from './train-news-filter-options.js';
 
 const t0 = performance.now();
 const typer = deserialiseEventModel(readFileSync(strArg('events-model', projectPath(EVENTS_MODEL_FILE))));
@@ -28,10 +28,20 @@ const model = eventsThreshold ? { ...typer, threshold: Number(eventsThreshold) }
 const plvWeight = numArg('plv-weight', NEWS_FILTER_DEFAULTS.plvWeight);
 const news = newsFilterDocs().flatMap((d) => filterExamples(d, model, plvWeight));
 const plv = plvFilterDocs(readPlv()).flatMap((d) => filterExamples(d, model, plvWeight));
+const ngecWeight = numArg('ngec-weight', NEWS_FILTER_DEFAULTS.ngecWeight);
+const ngec =
+  ngecWeight > 0
+    ? ngecFilterDocs(
+        readNgec(),
+        numArg('ngec-every', NEWS_FILTER_DEFAULTS.ngecEvery),
+        numArg('ngec-max', NEWS_FILTER_DEFAULTS.ngecMax),
+        intentStoriesArg(),
+      ).flatMap((d) => filterExamples(d, model, ngecWeight))
+    : [];
 console.log(
-  `${news.length} labelled news events (${news.filter((x) => x.keep).length} to keep), ${plv.length} PLV positives`,
+  `${news.length} labelled news events (${news.filter((x) => x.keep).length} to keep), ${plv.length} PLV positives, ${ngec.length} NGEC positives`,
 );
-const filter = trainNewsFilter([...news, ...plv], {
+const filter = trainNewsFilter([...news, ...plv, ...ngec], {
   ...DEFAULT_FILTER_TRAIN,
   threshold: numArg('threshold', NEWS_FILTER_DEFAULTS.threshold),
   bags: numArg('bags', NEWS_FILTER_DEFAULTS.bags),

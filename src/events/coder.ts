@@ -20,10 +20,12 @@ import { codeFacts, grammar, type ControlKind, type VerbEntry } from './lexicon.
 import { wordKnowledge } from './knowledge.js';
 import { eventModel, vocabularyOf, type EventModel } from './model.js';
 import {
+  filterDomain,
   keepEvent,
   newsFilter,
   newsFilterFeatures,
   quotedWords,
+  type FilterDomain,
   type NewsFilterModel,
 } from './news-filter.js';
 import { prepareSentence, type PreparedSentence } from './sentence.js';
@@ -66,7 +68,17 @@ export interface FilterCase {
   type: FoldedType;
   /** The character span of the source words. */
   source: [number, number];
+  /** A composed act (an intent), not one the typer typed. */
+  composed: boolean;
+  /** The text's domain (`filterDomain`). */
+  domain: FilterDomain;
   features: number[];
+}
+
+/** What the news filter reads of the whole text, worked out once per text. */
+interface FilterText {
+  quotedAt: (offset: number) => boolean;
+  domain: FilterDomain;
 }
 
 /**
@@ -85,7 +97,7 @@ function filteredOut(
   d: Decoded & { code?: string },
   type: FoldedType,
   source: [number, number],
-  quotedAt: (offset: number) => boolean,
+  text: FilterText,
 ): boolean {
   if (!filter && !input.onFilterCase) return false;
   // Of the composed acts, only intents (03x, AGREE) are judged: the others are CAMEO's grammar over
@@ -95,13 +107,15 @@ function filteredOut(
     type,
     source,
     attributions: input.attributions,
-    article: input.sentences.length > 1,
-    quoted: quotedAt(s.toks[d.c.i]!.start),
+    domain: text.domain,
+    quoted: text.quotedAt(s.toks[d.c.i]!.start),
     composed: d.code !== undefined,
   };
   const features = newsFilterFeatures(s, d, ctx);
   const sourceSpan: [number, number] = [s.toks[source[0]]!.start, s.toks[source[1] - 1]!.end];
-  input.onFilterCase?.({ trigger: s.toks[d.c.i]!.start, type, source: sourceSpan, features });
+  const trigger = s.toks[d.c.i]!.start;
+  const { composed, domain } = ctx;
+  input.onFilterCase?.({ trigger, type, source: sourceSpan, composed, domain, features });
   return filter !== null && !keepEvent(filter, features);
 }
 
@@ -332,7 +346,10 @@ export function codeEvents(input: CoderInput): Event[] {
   const extra = new Map((input.extraVerbs ?? []).map((v) => [v.lemma, v]));
   const mentions = [...input.mentions].sort((a, b) => a.start - b.start);
   const tokens = input.tokens ?? tokenize(input.text);
-  const quotedAt = quotedWords(input.text, tokens, input.quotations);
+  const filterText: FilterText = {
+    quotedAt: quotedWords(input.text, tokens, input.quotations),
+    domain: filterDomain(input.sentences.length, input.actors),
+  };
   const out = new Map<string, Event>();
   let lastCountry: string | undefined;
   let at = 0;
@@ -359,7 +376,7 @@ export function codeEvents(input: CoderInput): Event[] {
       const source = d.source && sourceWords(s, d.source);
       // A typed intent's act is the wrapped one's: its actor target, or no event (compose.ts).
       if (!d.code && !keepTypedIntent(s, d)) continue;
-      if (!source || filteredOut(input, filter, s, d, q.type, source, quotedAt)) continue;
+      if (!source || filteredOut(input, filter, s, d, q.type, source, filterText)) continue;
       // A target that names no actor is kept as the words the act is done to (uncoded).
       // Without a tagged target, the trigger's object (a passive's subject is already the target).
       const target = d.target

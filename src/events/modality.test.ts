@@ -39,6 +39,18 @@ describe('modality of the governing construction', () => {
     expect(modalityOf('Rome welcomed direct criticism of Paris.', 'criticism').avoided).toBeFalsy();
   });
 
+  it('reads a modal only where the tagger reads a verb: "May" as a name or a month is none', () => {
+    expect(modalityOf('Prime Minister Theresa May has held talks in Dublin.', 'held').hypothetical).toBe(
+      false,
+    );
+    expect(modalityOf('In May the Syrian army attacked the rebels.', 'attacked').hypothetical).toBe(false);
+    expect(modalityOf('Ms. May will meet Tusk.', 'meet')).toMatchObject({
+      hypothetical: false,
+      future: true,
+    });
+    expect(modalityOf('The Syrian army may have attacked the rebels.', 'attacked').hypothetical).toBe(true);
+  });
+
   it('governs an infinitive by the word before "for" its subject, or by an appeal over its object', () => {
     expect(modalityOf('They discussed a need for Kyiv to launch a probe.', 'launch').controller?.lemma).toBe(
       'need',
@@ -161,6 +173,18 @@ describe('received and avoided acts in the coder', () => {
     ]);
     const inquiry = analyze('The Italian government is under investigation for fraud.').events;
     expect(inquiry.some((e) => (e.sourceText ?? '').includes('government'))).toBe(false);
+  });
+
+  it('codes the acts of Theresa May and of May, the month, as done', () => {
+    const held = analyze(
+      'Prime Minister Theresa May has held talks with the Irish premier Leo Varadkar in London.',
+    );
+    expect(held.events.map((e) => [e.sourceText, e.plover?.type])).toContainEqual([
+      'Prime Minister Theresa May',
+      'CONSULT',
+    ]);
+    const attacked = analyze('In May the Syrian army attacked the rebels near Idlib.');
+    expect(attacked.events.map((e) => e.plover?.type)).not.toContain('THREATEN');
   });
 
   it('codes no avoided or counterfactual act', () => {

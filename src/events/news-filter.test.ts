@@ -4,8 +4,10 @@ import { emptyDoc } from '../pipeline/pipeline.js';
 import { textStage } from '../text/index.js';
 import { codeEvents, type FilterCase } from './coder.js';
 import { tagRange } from './tagger.js';
+import type { Actor } from '../model/index.js';
 import {
   deserialiseNewsFilter,
+  filterDomain,
   filterScore,
   keepEvent,
   serialiseNewsFilter,
@@ -18,14 +20,14 @@ import { trainNewsFilter } from './news-filter-train.js';
 const toks = (text: string) => ({ toks: tagRange(text, 0, text.length) });
 
 /** The coder alone (no NER or actors layers) with a given news filter, and the cases it saw. */
-function code(text: string, newsFilter: NewsFilterModel | null) {
+function code(text: string, newsFilter: NewsFilterModel | null, actors: readonly Actor[] = []) {
   const layers = textStage.run(emptyDoc(text, {}));
   const cases: FilterCase[] = [];
   const events = codeEvents({
     text,
     sentences: layers.sentences ?? [],
     mentions: [],
-    actors: [],
+    actors,
     attributions: [],
     newsFilter,
     onFilterCase: (c) => cases.push(c),
@@ -63,6 +65,8 @@ describe('news filter', () => {
     const all = code(text, null);
     expect(all.events.map((e) => [e.trigger.start, e.cameo])).toContainEqual([plans, '036']);
     expect(all.cases.map((c) => c.trigger)).toContain(plans);
+    // The case says it is composed (NGEC's stories give the filter only their composed intents).
+    expect(all.cases.find((c) => c.trigger === plans)?.composed).toBe(true);
     expect(code(text, filterOf(-1)).events).toEqual(all.events);
     expect(code(text, filterOf(0)).events).toEqual([]);
   });
@@ -73,6 +77,38 @@ describe('news filter', () => {
     const half = a!.features.length / 2;
     expect(s!.features.slice(0, half)).toEqual(a!.features.slice(0, half));
     expect(s!.features.slice(half)).not.toEqual(a!.features.slice(half));
+  });
+
+  it('reads an article as international when no one nation holds most of its coded actors (composed intents only)', () => {
+    // An actor with its CAMEO code and as many mentions as given.
+    const actor = (cameo: string | null, mentions: number): Actor => ({
+      id: `${cameo}${mentions}`,
+      name: cameo ?? 'x',
+      type: 'ORG',
+      mentions: Array.from({ length: mentions }, (_, k) => `m${k}`),
+      roles: [],
+      cameo,
+    });
+    // NATO's chief, the US and Ukraine: no one holds most mentions (an IGO is no one country's).
+    const nato = [actor('IGOWSTNAT', 3), actor('USAGOV', 2), actor('USA', 1), actor('UKR', 2)];
+    expect(filterDomain(5, nato)).toBe('international');
+    // A US campaign with a word on Iran: the US holds most; the parties and people of no nation do not count.
+    const campaign = [actor('USAELI', 4), actor('USAGOV', 2), actor('IRN', 3), actor(null, 9)];
+    expect(filterDomain(5, campaign)).toBe('article');
+    expect(filterDomain(5, [])).toBe('article');
+    // A lone sentence is a domain of its own, whatever its actors.
+    expect(filterDomain(1, nato)).toBe('sentence');
+    // The coder hands the filter the text's domain. A composed intent in an international article has
+    // a copy of each feature of its own; a typed act there is judged as in any article.
+    const intends = 'The minister has expressed his willingness to support the rebels. The talks ended.';
+    const intent = code(intends, null, nato).cases.find((c) => c.composed)!;
+    const domesticIntent = code(intends, null).cases.find((c) => c.composed)!;
+    expect([intent.domain, domesticIntent.domain]).toEqual(['international', 'article']);
+    const half = intent.features.length / 2;
+    expect(intent.features.slice(0, half)).toEqual(domesticIntent.features.slice(0, half));
+    expect(intent.features.slice(half)).not.toEqual(domesticIntent.features.slice(half));
+    const [typed] = code(ARTICLE, null, nato).cases;
+    expect(typed!.features).toEqual(code(ARTICLE, null).cases[0]!.features);
   });
 
   it('learns to drop what its labels drop in articles and keeps lone sentences it saw as positives', () => {

@@ -300,6 +300,9 @@ function objectControlGovernor(toks: readonly Tagged[], to: number, m: Modality)
   return true;
 }
 
+/** A modal read as a name or a noun is none: "Theresa May has held talks", "In May the army attacked". */
+export const isAuxiliary = (t: Tagged): boolean => t.pos !== 'NOUN' && t.pos !== 'PROPN';
+
 /** Negation, modals, passive voice and the governing word of the candidate at i. */
 export function modalityAt(toks: readonly Tagged[], i: number): Modality {
   const g = grammar();
@@ -315,6 +318,7 @@ export function modalityAt(toks: readonly Tagged[], i: number): Modality {
     const w = toks[b]!.lower;
     if (CLAUSE_BREAK.has(w)) break;
     if (g.negators.has(w) || (w === 'longer' && toks[b - 1]?.lower === 'no')) m.negated = true;
+    else if (!isAuxiliary(toks[b]!)) continue;
     else if (g.futureAux.has(w) || (w === 'going' && toks[b + 1]?.lower === 'to')) m.future = true;
     else if (g.hypotheticalAux.has(w)) m.hypothetical = true;
     else if (g.obligationAux.has(w)) m.obligation = true;
