@@ -2,7 +2,9 @@
  * Training data of the event coder, read from ../shared/data/events and prepared as the coder reads
  * text at run time (text, mentions and actors stages, then the coder's own sentence preparation):
  *   - plv-train.jsonl: sentences with marked source and target words and a type;
- *   - ngec-synthetic.jsonl: synthetic stories with a document-level type (weak labels).
+ *   - ngec-synthetic.jsonl: synthetic stories with a document-level type (weak labels);
+ *   - plover-gsr-dev.jsonl: PLOVER's gold-standard sentences with marked source, target and event words
+ *     (`--gsr 1`; its own cross-validation, cv-gsr.ts, keeps that dev check out of sample).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,11 +19,12 @@ import { prepareSentence } from '../../src/events/sentence.js';
 import { foldType } from '../../src/events/features.js';
 import { TYPES } from '../../src/events/features.js';
 import type { TrainEvent, TrainSentence } from '../../src/events/train.js';
-import { NEGATIVE_DEFAULTS, NEWS_LABEL_DEFAULTS, NGEC_DEFAULTS, numArg } from './options.js';
+import { GSR_DEFAULTS, NEGATIVE_DEFAULTS, NEWS_LABEL_DEFAULTS, NGEC_DEFAULTS, numArg } from './options.js';
 
 export const SHARED_EVENTS = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'events');
 export const PLV_FILE = path.join(SHARED_EVENTS, 'plv-train.jsonl');
 export const NGEC_FILE = path.join(SHARED_EVENTS, 'ngec-synthetic.jsonl');
+export const GSR_FILE = path.join(SHARED_EVENTS, 'plover-gsr-dev.jsonl');
 export const POLNEAR_FILE = path.resolve(SHARED_EVENTS, '..', 'attribution', 'polnear-train.jsonl');
 export const NEWS_TRIGGERS_FILE = path.join(PROJECT_ROOT, 'data', 'events', 'news-triggers.jsonl');
 
@@ -41,6 +44,13 @@ const NgecSchema = z.object({
   mode: z.string(),
 });
 export type NgecRecord = z.infer<typeof NgecSchema>;
+const GsrSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  markup: z.string().default(''),
+  expected: z.array(z.object({ source: z.string(), target: z.string(), code: z.string() })),
+});
+export type GsrRecord = z.infer<typeof GsrSchema>;
 
 function readJsonl<S extends z.ZodType>(file: string, schema: S): Array<z.infer<S>> {
   if (!existsSync(file)) {
@@ -62,7 +72,11 @@ export const readPlv = (file = PLV_FILE): PlvRecord[] => readJsonl(file, PlvSche
 
 /** The cross-validation fold of each of n PLV records: a seeded shuffle, so every run splits alike. */
 export function plvFolds(n: number, folds: number): Int32Array {
-  const random = seededRandom(2024);
+  return shuffledFolds(n, folds, 2024);
+}
+
+function shuffledFolds(n: number, folds: number, seed: number): Int32Array {
+  const random = seededRandom(seed);
   const order = Array.from({ length: n }, (_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -73,6 +87,12 @@ export function plvFolds(n: number, folds: number): Int32Array {
   return foldOf;
 }
 export const readNgec = (file = NGEC_FILE): NgecRecord[] => readJsonl(file, NgecSchema);
+export const readGsr = (file = GSR_FILE): GsrRecord[] => readJsonl(file, GsrSchema);
+
+/** The cross-validation fold of each of n GSR records (the same seeded shuffle as PLV's, another seed). */
+export function gsrFolds(n: number, folds: number): Int32Array {
+  return shuffledFolds(n, folds, 2025);
+}
 
 const STAGES = [textStage, mentionsStage, actorsStage];
 
@@ -93,6 +113,47 @@ export function markedSpans(markup: string): {
     else (m[2] === 's' ? out.source : out.target).push([open[m[2]!]!, plain]);
   }
   return out;
+}
+
+/**
+ * Character spans of the words a PLOVER-GSR markup marks as source and target: "(SRC: Libya) has
+ * (EVT: offered to hand over) to (TAR: Great Britain)". "SRC/TAR" (the parties of a joint act, which
+ * the gold codes as sources without a target) counts as a source. Each marked phrase is found in the
+ * record's text in order, since a few markups differ from their text by a typo elsewhere.
+ */
+export function gsrMarkedSpans(markup: string, text: string): ReturnType<typeof markedSpans> {
+  const out: ReturnType<typeof markedSpans> = { source: [], target: [] };
+  let cursor = 0;
+  for (const m of markup.matchAll(/\((SRC|TAR|EVT|LOC)(?:\/(SRC|TAR|EVT|LOC))?: ([^()]+)\)/g)) {
+    const phrase = m[3]!.trim();
+    let at = text.indexOf(phrase, cursor);
+    if (at < 0) at = text.indexOf(phrase);
+    if (at < 0) continue;
+    cursor = at + phrase.length;
+    // PLV marks the whole phrase ("<s>The United States</s>"), GSR the actor words ("The (SRC: United
+    // States)"): a determiner just before the words joins them, so both teach one span convention.
+    const determiner = /\b(?:the|a|an) $/i.exec(text.slice(Math.max(0, at - 4), at));
+    const span: [number, number] = [determiner ? at - determiner[0].length : at, at + phrase.length];
+    if (m[1] === 'SRC') out.source.push(span);
+    else if (m[1] === 'TAR') out.target.push(span);
+  }
+  return out;
+}
+
+/**
+ * A GSR record as one training sentence, trained as PLV's are: one event per folded type the gold
+ * codes, with the marked source and target words.
+ */
+export function gsrExample(r: GsrRecord): TrainSentence | undefined {
+  const s = plvSentence(r.text).whole;
+  const spans = gsrMarkedSpans(r.markup, r.text);
+  const source = toTokens(s, spans.source);
+  const target = toTokens(s, spans.target);
+  // The trigger is latent and found near the marked words: a record without any (one has no markup) is left out.
+  if (source.length + target.length === 0) return undefined;
+  const types = [...new Set(r.expected.flatMap((e) => foldType(e.code) ?? []))];
+  const events = types.map((type) => ({ type, source, target }));
+  return events.length > 0 ? { s, events } : undefined;
 }
 
 function toTokens(s: TrainSentence['s'], spans: Array<[number, number]>): Array<[number, number]> {
@@ -229,6 +290,7 @@ export function extraTrainingData(): {
   ngec: TrainSentence[];
   negatives: TrainSentence[];
   news: TrainSentence[];
+  gsr: TrainSentence[];
 } {
   const newsWeight = numArg('news-weight', NEWS_LABEL_DEFAULTS.weight);
   const ngecWeight = numArg('ngec-weight', NGEC_DEFAULTS.weight);
@@ -245,6 +307,7 @@ export function extraTrainingData(): {
           )
         : [],
     news: newsWeight > 0 ? newsTriggerExamples(newsWeight) : [],
+    gsr: numArg('gsr', GSR_DEFAULTS.use) > 0 ? readGsr().flatMap((r) => gsrExample(r) ?? []) : [],
   };
 }
 

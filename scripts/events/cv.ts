@@ -50,7 +50,7 @@ const scorer = path.resolve(PROJECT_ROOT, '..', 'shared', 'tools', 'score-dyads.
 
 const records = readPlv();
 const examples = records.map(plvExample);
-const { ngec, negatives, news } = extraTrainingData();
+const { ngec, negatives, news, gsr } = extraTrainingData();
 const foldOf = plvFolds(records.length, folds);
 
 // Decision margins to compare (each fold's model is trained once and decoded at each).
@@ -106,7 +106,7 @@ for (let f = 0; f < folds; f++) {
   if (only >= 0 && f !== only) continue;
   const train = examples.filter((x, i): x is TrainSentence => x !== undefined && foldOf[i] !== f);
   const model = foldModel(f, () =>
-    trainEventModel([...train, ...ngec, ...negatives, ...news], trainOptions(DEFAULT_TRAIN)),
+    trainEventModel([...train, ...ngec, ...negatives, ...news, ...gsr], trainOptions(DEFAULT_TRAIN)),
   );
   useNewsFilter(foldFilter(f, model));
   const fold = records.filter((_, i) => foldOf[i] === f);
@@ -117,7 +117,7 @@ for (let f = 0; f < folds; f++) {
     const vocabulary = own
       ? model.vocabulary
       : triggerVocabulary(
-          [...train, ...ngec, ...negatives, ...news],
+          [...train, ...ngec, ...negatives, ...news, ...gsr],
           model,
           combo.threshold - combo.gateSlack,
           combo.gateShare,

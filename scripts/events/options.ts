@@ -20,6 +20,12 @@ export function strArg(name: string, fallback: string): string {
  * NGEC's other candidates as NONE cost more.
  */
 export const NGEC_DEFAULTS = { weight: 0.2, sentences: 1 };
+/**
+ * PLOVER-GSR dev records as training sentences (1) or not (0). Their own 5-fold CV (cv-gsr.ts), out of
+ * sample: plover-gsr-dev type F1 0.673 → 0.715, exact 0.279 → 0.330; PLV CV seed 12 type recall 0.751 →
+ * 0.750, precision LB 0.836 → 0.845, dyad 0.574 → 0.576 (seed 99 in the CHANGELOG).
+ */
+export const GSR_DEFAULTS = { use: 1 };
 
 /**
  * Each of a trainer's options from its flag, the option's name in kebab case (`typeEpochs`:

@@ -1,9 +1,10 @@
 /**
- * Trains the event coder on ../shared/data/events (PLV's marked sentences and NGEC's synthetic
- * stories; never the plover-gsr or petrarch dev records) and writes models/events.bin.
+ * Trains the event coder on ../shared/data/events (PLV's and PLOVER-GSR dev's marked sentences and
+ * NGEC's synthetic stories; never the petrarch dev records) and writes models/events.bin. Since GSR dev
+ * trains the shipped model, its out-of-sample figure is scripts/events/cv-gsr.ts's.
  * Deterministic: fixed seed, fixed order, the one model file format — the committed model reproduces byte for byte.
  *
- *   npm run train:events [-- --out FILE --type-epochs N --arg-epochs N --ngec-weight W --ngec-sentences K]
+ *   npm run train:events [-- --out FILE --type-epochs N --arg-epochs N --ngec-weight W --ngec-sentences K --gsr 0|1]
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -19,11 +20,11 @@ const seconds = () => ((performance.now() - t0) / 1000).toFixed(0);
 const plv = readPlv()
   .map(plvExample)
   .filter((x): x is TrainSentence => x !== undefined);
-const { ngec, negatives, news } = extraTrainingData();
+const { ngec, negatives, news, gsr } = extraTrainingData();
 console.log(
   `prepared ${plv.length} PLV sentences, ${ngec.length} NGEC sentences, ${negatives.length} negative news sentences and ${news.length} labelled news sentences in ${seconds()}s`,
 );
-const model = trainEventModel([...plv, ...ngec, ...negatives, ...news], {
+const model = trainEventModel([...plv, ...ngec, ...negatives, ...news, ...gsr], {
   ...trainOptions(DEFAULT_TRAIN),
   log: (m) => console.log(m),
 });
