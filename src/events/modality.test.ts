@@ -58,6 +58,13 @@ describe('modality of the governing construction', () => {
     const urged = modalityOf('Berlin urged the new Ukrainian government to investigate.', 'investigate');
     expect(urged.controller).toMatchObject({ lemma: 'urge', kind: 'appeal' });
     expect(modalityOf('Berlin sent the troops to fight.', 'fight').controller).toBeUndefined();
+    // An ellipsis inside the object, written "…" or "...", does not end it.
+    for (const mark of ['…', '...'])
+      expect(
+        modalityOf(`We will ask${mark} the Lagos court to open an inquiry.`, 'open').controller,
+      ).toMatchObject({
+        lemma: 'ask',
+      });
   });
 });
 

@@ -281,6 +281,16 @@ function forClauseGovernor(toks: readonly Tagged[], to: number, m: Modality): bo
   return true;
 }
 
+/** Whether toks[v] is a period of an ellipsis written as periods ("ask... the Court"), read as "…" is. */
+function inEllipsis(toks: readonly Tagged[], v: number): boolean {
+  const period = (k: number) => toks[k]?.text === '.';
+  return (
+    period(v) &&
+    ((period(v - 1) && toks[v - 1]!.end === toks[v]!.start) ||
+      (period(v + 1) && toks[v]!.end === toks[v + 1]!.start))
+  );
+}
+
 /** Words of the object between an appeal verb and its "to" ("asked... the Court (ICC) to open"). */
 const OBJECT_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON', 'ADV', 'PUNCT']);
 
@@ -290,7 +300,12 @@ const OBJECT_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON', 'ADV',
  */
 function objectControlGovernor(toks: readonly Tagged[], to: number, m: Modality): boolean {
   let v = to - 1;
-  while (v >= 0 && to - v <= 8 && OBJECT_POS.has(toks[v]!.pos) && !CLAUSE_END.has(toks[v]!.text)) v--;
+  // Up to 8 words back, an ellipsis written as periods counting as one.
+  for (let words = 1; v >= 0 && words <= 8 && OBJECT_POS.has(toks[v]!.pos); v--) {
+    const ellipsis = inEllipsis(toks, v);
+    if (CLAUSE_END.has(toks[v]!.text) && !ellipsis) break;
+    if (!ellipsis || !inEllipsis(toks, v - 1)) words++;
+  }
   if (v === to - 1 || v < 0) return false;
   if (toks[v]!.pos === 'ADP' && v > 0) v--;
   const gv = toks[v]!;

@@ -4,12 +4,25 @@ import { loadData } from '../util/data.js';
 import { CLOSING_GUILLEMETS, ENGLISH_CLOSING_QUOTES } from './quote-marks.js';
 
 const AbbreviationsSchema = z.object({ titles: z.array(z.string()), other: z.array(z.string()) });
+const EllipsisSchema = z.object({ continuing: z.array(z.string()) });
 
-let abbreviations: { titles: Set<string>; other: Set<string> } | undefined;
-function abbrev() {
+interface EndWords {
+  titles: Set<string>;
+  other: Set<string>;
+  /** Words an ellipsis after them never ends a sentence ("the …", "about ..."). */
+  continuing: Set<string>;
+}
+
+let abbreviations: EndWords | undefined;
+function abbrev(): EndWords {
   if (!abbreviations) {
     const data = loadData('text/abbreviations.json', AbbreviationsSchema);
-    abbreviations = { titles: new Set(data.titles), other: new Set(data.other) };
+    const { continuing } = loadData('text/ellipsis.json', EllipsisSchema);
+    abbreviations = {
+      titles: new Set(data.titles),
+      other: new Set(data.other),
+      continuing: new Set(continuing),
+    };
   }
   return abbreviations;
 }
@@ -21,8 +34,9 @@ const ENDERS = new Set(['.', '!', '?', '…']);
  * Splits tokens into sentences. Line breaks always end a sentence (and blank lines or single
  * line breaks start a paragraph); `.`, `!`, `?` end one when the next token starts a new
  * sentence, unless the word before the period is a title abbreviation ("Gen.") or another
- * abbreviation followed by a lower-case word or a number. Closing quote marks and brackets after the
- * end punctuation stay with the sentence they close.
+ * abbreviation followed by a lower-case word or a number. An ellipsis ("...", "…") ends one only as a
+ * reader would take it (see `ellipsisEnds`). Closing quote marks and brackets after the end
+ * punctuation stay with the sentence they close.
  */
 export function splitSentences(text: string, tokens: readonly Token[]): Sentence[] {
   const abbreviations = abbrev();
@@ -90,8 +104,9 @@ function sentenceEndAt(
   tokens: readonly Token[],
   i: number,
   surface: string,
-  { titles, other }: { titles: Set<string>; other: Set<string> },
+  words: EndWords,
 ): number {
+  const { titles, other } = words;
   const tok = tokens[i];
   // Absorb closing quotes/brackets that follow the end mark directly.
   let j = i;
@@ -105,6 +120,8 @@ function sentenceEndAt(
   if (!after) return OUT_OF_TOKENS;
   const afterGap = text.slice(tokens[j].end, after.start);
   if (afterGap.includes('\n')) return NO_END; // the line-break branch closes it after the closers
+  const ellipsis = ellipsisStart(text, tokens, i);
+  if (ellipsis >= 0) return ellipsisEnds(text, tokens, ellipsis, j, words.continuing) ? j : NO_END;
   if (afterGap.length === 0) return NO_END; // "Caliber.Az"-like joins or "?!" runs
   const afterText = text.slice(after.start, after.end);
   const startsSentence = /^[\p{Lu}\p{N}"“‘'([«]/u.test(afterText);
@@ -128,4 +145,42 @@ function sentenceEndAt(
       return NO_END;
   }
   return startsSentence ? j : NO_END;
+}
+
+const surfaceOf = (text: string, t: Token | undefined) => (t ? text.slice(t.start, t.end) : '');
+
+/**
+ * The first token of the ellipsis that ends at token i ("…", or a run of periods written together,
+ * "...", "…."), or -1 when token i ends none.
+ */
+function ellipsisStart(text: string, tokens: readonly Token[], i: number): number {
+  const mark = (k: number) => {
+    const s = surfaceOf(text, tokens[k]);
+    return s === '.' || s === '…';
+  };
+  if (!mark(i)) return -1;
+  let k = i;
+  while (k > 0 && mark(k - 1) && tokens[k - 1].end === tokens[k].start) k--;
+  const run = text.slice(tokens[k].start, tokens[i].end);
+  return run.includes('…') || run.length >= 2 ? k : -1;
+}
+
+/**
+ * Whether the ellipsis at tokens[first, j] (closing quotes included) ends its sentence. A reader
+ * takes it as an end before the start of a sentence (a capital, a number, an opening quote), even
+ * written without a space ("individuals…This is"), and as words left out or a pause inside the
+ * sentence before a lower-case word, after a word that cannot close a sentence ("the … Clinton
+ * team"), or before a bracketed lower-case insertion ("to create … [an] incubator").
+ */
+function ellipsisEnds(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  j: number,
+  continuing: ReadonlySet<string>,
+): boolean {
+  const after = surfaceOf(text, tokens[j + 1]);
+  if (first > 0 && continuing.has(surfaceOf(text, tokens[first - 1]).toLowerCase())) return false;
+  if (after === '[' || after === '(') return /^\p{Lu}/u.test(surfaceOf(text, tokens[j + 2]));
+  return /^[\p{Lu}\p{N}"“‘']/u.test(after);
 }

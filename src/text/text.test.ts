@@ -80,6 +80,28 @@ describe('splitSentences', () => {
       'The move was quick.',
     ]);
   });
+  it('ends a sentence at an ellipsis only before a sentence start, written with a space or without', () => {
+    expect(sentences('We will ask... the court to act. He paused… Then he left.')).toEqual([
+      'We will ask... the court to act.',
+      'He paused…',
+      'Then he left.',
+    ]);
+    expect(sentences('The deal was fair…This is what we wanted. It fell again….Prices rose.')).toEqual([
+      'The deal was fair…',
+      'This is what we wanted.',
+      'It fell again….',
+      'Prices rose.',
+    ]);
+    expect(sentences('“Talk is cheap … Show me the plan,” she said.')).toEqual([
+      '“Talk is cheap …',
+      'Show me the plan,” she said.',
+    ]);
+  });
+  it('keeps an ellipsis inside the sentence after a word that cannot end one, or before a bracketed insertion', () => {
+    expect(sentences('“The … Nairobi team has done well,” he said.')).toHaveLength(1);
+    expect(sentences('She wrote about ... Maria Lopez in a letter.')).toHaveLength(1);
+    expect(sentences('The fund will build … [a] school for the town.')).toHaveLength(1);
+  });
   it('numbers paragraphs', () => {
     const text = 'One. Two.\n\nThree.';
     expect(splitSentences(text, tokenize(text)).map((s) => s.paragraph)).toEqual([0, 0, 1]);

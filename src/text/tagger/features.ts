@@ -1,9 +1,11 @@
 import { FNV_OFFSET, fnv1a, fnv1aRange, fnvStep, mixKey } from '../../util/hash.js';
+import { POS_TAGS } from './tagged.js';
 
 /*
  * The tagger's features of a word (greedy left to right, as Honnibal's averaged-perceptron tagger):
- * the word, its affixes, shape and hyphen head, its neighbours two either side, and the tags already
- * chosen for the two words before it. A word's hashes are computed once per sentence
+ * the word, its affixes, shape and hyphen head, its neighbours two either side, the tags already
+ * chosen for the two words before it, and whether its clause already has a verb (so "The minister
+ * plans to meet" and "critics denounced the minister's plans to meet" read "plans" apart). A word's hashes are computed once per sentence
  * (`sentenceFeatures`), its keys only when it is scored (a word of the tag dictionary is not).
  */
 
@@ -29,7 +31,7 @@ export const WORD_ONLY = [0, 1, 2, 3, 4, 5, 15] as const;
 /** Keys per word that do not depend on the chosen tags. */
 export const STATIC = 16;
 /** Keys per word that do. */
-export const TAG_FEATURES = 5;
+export const TAG_FEATURES = 7;
 /** Keys per word in all. */
 export const FEATURES_PER_WORD = STATIC + TAG_FEATURES;
 /** Hash of the sentence's edges (before the first word, after the last). */
@@ -161,4 +163,25 @@ export function tagFeaturesAt(
   out[STATIC + 2] = mixKey(22, t1, s.lower[i]!);
   out[STATIC + 3] = mixKey(23, t1, at(s, s.lower, i + 1));
   out[STATIC + 4] = mixKey(24, t1, s.suffix3[i]!);
+  // The word with the word after it, and with the tag before it, apart in a clause with a verb already.
+  const verbBefore = clauseHasVerb(s, i, tags);
+  out[STATIC + 5] = mixKey(verbBefore ? 26 : 25, s.lower[i]!, at(s, s.lower, i + 1));
+  out[STATIC + 6] = mixKey(verbBefore ? 28 : 27, t1, s.lower[i]!);
+}
+
+const VERB = POS_TAGS.indexOf('VERB');
+const AUX = POS_TAGS.indexOf('AUX');
+const SCONJ = POS_TAGS.indexOf('SCONJ');
+
+/**
+ * Whether a verb or auxiliary was tagged before word i in its clause (back to the sentence's start,
+ * a subordinating conjunction, ";" or ":"), an infinitive after "to" aside.
+ */
+function clauseHasVerb(s: SentenceFeatures, i: number, tags: ArrayLike<number>): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const t = tags[k]!;
+    if (t === SCONJ || s.words[k] === ';' || s.words[k] === ':') return false;
+    if ((t === VERB || t === AUX) && !(k > 0 && s.lowered[k - 1] === 'to')) return true;
+  }
+  return false;
 }

@@ -34,7 +34,7 @@ const WORD_SLOTS = 1 << 14;
 const SLICED_LENGTH = 13;
 
 const HeaderSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   tags: z.array(z.string()),
   /** Weight = stored int16 × scale. */
   scale: z.number().positive(),

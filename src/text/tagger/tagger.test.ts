@@ -32,6 +32,14 @@ describe("the text stage's part-of-speech tagger (distilled from wink-nlp)", () 
     expect(tags.filter((t) => t.text === 'attack').map((t) => t.pos)).toEqual(['NOUN', 'VERB']);
   });
 
+  it('reads a third-person verb before "to" + verb as the verb of a clause that has none yet', () => {
+    // wink reads "plans" after a noun as a plural noun here; the tagger learns the repaired reading.
+    const pos = (text: string, word: string) => tagAll(text).find((t) => t.text === word)?.pos;
+    expect(pos('The mayor plans to open a school in Lagos.', 'plans')).toBe('VERB');
+    expect(pos('Nigeria plans to sell bonds.', 'plans')).toBe('VERB');
+    expect(pos('Unions opposed government plans to sell the port.', 'plans')).toBe('NOUN');
+  });
+
   it("reads the text stage's tokens: a hyphenated modifier is one adjective, a clitic its own word", () => {
     const tags = show(tagAll("US-led forces didn't leave the Kremlin's side."));
     expect(tags).toContain('US-led/ADJ/us-led');

@@ -97,7 +97,7 @@ export function trainPosModel(sentences: readonly TrainingSentence[], options: T
   const rows = perceptron.rows as ReturnType<typeof keyedRows>;
   return quantise(
     {
-      version: 1,
+      version: 2,
       tags: [...POS_TAGS],
       trainedOn: { ...options.trainedOn, epochs: options.epochs, seed: options.seed },
     },
