@@ -134,8 +134,11 @@ export function gsrMarkedSpans(markup: string, text: string): ReturnType<typeof 
     // States)"): a determiner just before the words joins them, so both teach one span convention.
     const determiner = /\b(?:the|a|an) $/i.exec(text.slice(Math.max(0, at - 4), at));
     const span: [number, number] = [determiner ? at - determiner[0].length : at, at + phrase.length];
-    if (m[1] === 'SRC') out.source.push(span);
-    else if (m[1] === 'TAR') out.target.push(span);
+    const role = m[1] === 'SRC' ? out.source : m[1] === 'TAR' ? out.target : undefined;
+    // PLV marks conjoined actors as one phrase ("<s>Israel and Jordan</s>"), GSR each conjunct.
+    const last = role?.at(-1);
+    if (last && /^(?:\s*,)?\s*(?:and\s*)?$/.test(text.slice(last[1], span[0]))) last[1] = span[1];
+    else role?.push(span);
   }
   return out;
 }

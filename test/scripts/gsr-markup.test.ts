@@ -11,8 +11,8 @@ describe('PLOVER-GSR markup as training spans (scripts/events/corpus.ts)', () =>
     expect(spans.target.map(([a, b]) => text.slice(a, b))).toEqual(['Chile']);
     const joint = 'The Dutch and Danish sides agreed.';
     const both = gsrMarkedSpans('The (SRC/TAR: Dutch) and (SRC/TAR: Danish) sides (EVT: agreed).', joint);
-    // A determiner just before the marked words joins them (PLV marks the whole phrase).
-    expect(both.source.map(([a, b]) => joint.slice(a, b))).toEqual(['The Dutch', 'Danish']);
+    // A determiner just before the marked words joins them, and so do conjuncts (PLV marks the whole phrase).
+    expect(both.source.map(([a, b]) => joint.slice(a, b))).toEqual(['The Dutch and Danish']);
     expect(both.target).toEqual([]);
   });
 
