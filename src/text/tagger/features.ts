@@ -5,8 +5,9 @@ import { POS_TAGS } from './tagged.js';
  * The tagger's features of a word (greedy left to right, as Honnibal's averaged-perceptron tagger):
  * the word, its affixes, shape and hyphen head, its neighbours two either side, the tags already
  * chosen for the two words before it, and whether its clause already has a verb (so "The minister
- * plans to meet" and "critics denounced the minister's plans to meet" read "plans" apart). A word's hashes are computed once per sentence
- * (`sentenceFeatures`), its keys only when it is scored (a word of the tag dictionary is not).
+ * plans to meet" and "critics denounced the minister's plans to meet" read "plans" apart). A word's
+ * hashes are computed once per sentence (`sentenceFeatures`), its keys only when it is scored (a
+ * word of the tag dictionary is not).
  */
 
 /**
