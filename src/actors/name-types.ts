@@ -48,6 +48,7 @@ const ThingsSchema = z.object({
   names: z.array(z.string()),
   celestialNames: z.array(z.string()),
   celestialWords: z.array(z.string()),
+  nameHeads: z.array(z.string()),
   descriptors: z.array(z.string()),
   sizeUnits: z.array(z.string()),
 });
@@ -56,6 +57,7 @@ interface ThingWords {
   names: ReadonlySet<string>;
   celestialNames: ReadonlySet<string>;
   celestialWords: ReadonlySet<string>;
+  nameHeads: ReadonlySet<string>;
   descriptors: ReadonlySet<string>;
   sizeUnits: ReadonlySet<string>;
 }
@@ -72,6 +74,7 @@ function things(): ThingWords {
       names: new Set(data.names),
       celestialNames: new Set(data.celestialNames),
       celestialWords: new Set(data.celestialWords),
+      nameHeads: new Set(data.nameHeads),
       descriptors: new Set(data.descriptors),
       sizeUnits: new Set(data.sizeUnits),
     };
@@ -308,8 +311,9 @@ export function thingsTypedActors(
  * repair shop", where the phrase goes on). A vehicle's name is mostly its operator's ("the Amtrak
  * train"), so those heads are not listed (scripts/build-things.ts), and an organisation's name
  * is its owner's ("the Heritage Foundation website"), as is a name before "'s". So is a name with a
- * model number in it (`hasModelNumber`), and one ending its phrase after a size or a thing's noun
- * (`thingWordBefore`: "the 16-inch MacBook Pro", "the benchmark Sensex").
+ * model number in it (`hasModelNumber`), one ending its phrase after a size or a thing's noun
+ * (`thingWordBefore`: "the 16-inch MacBook Pro", "the benchmark Sensex"), and one whose own last
+ * word is a thing's head after a common noun ("the Hubble Space Telescope").
  */
 function isNamedThing(view: TokenView, w: Work, key: string, sky: boolean): boolean {
   const { heads, names, celestialNames } = things();
@@ -323,6 +327,7 @@ function isNamedThing(view: TokenView, w: Work, key: string, sky: boolean): bool
     return false;
   if (hasModelNumber(view, w)) return true;
   if (thingWordBefore(view, w)) return endsPhrase(view, w);
+  if (ownThingHead(view, w)) return true;
   const next = w.t1;
   if (next >= tokens.length || tokens[next].kind !== 'word' || capitalised[next] || !heads.has(keys[next]))
     return false;
@@ -349,10 +354,23 @@ function isBrandProduct(view: TokenView, w: Work, company: Company): boolean {
   for (let t = w.t0 + 1; t < w.t1; t++) {
     const k = view.keys[t];
     if (view.tokens[t].kind !== 'word' || !view.capitalised[t] || isCommonNoun(k)) return false;
-    if (ORG_HEAD_NOUNS.has(k) || nameEnds.has(k) || selfStandingHeads.has(k) || placeEnds.has(k)) return false;
+    if (ORG_HEAD_NOUNS.has(k) || nameEnds.has(k) || selfStandingHeads.has(k) || placeEnds.has(k))
+      return false;
     if (places.has(k) || cityNames().has(k) || firstNameGender(k) !== undefined) return false;
   }
   return true;
+}
+
+/**
+ * "Hubble Space Telescope", "Magic Keyboard": a thing's noun ends the name after a common noun
+ * ("Sandy Hook", "Boston Globe", "Ford Motor" have none before the last word). Not a person's
+ * name ("Senator Bell"), nor one a number goes on ("Teamsters Local 294").
+ */
+function ownThingHead(view: TokenView, w: Work): boolean {
+  const { keys, tokens } = view;
+  if (w.t1 - w.t0 < 2 || w.type === 'PERSON' || !things().nameHeads.has(keys[w.t1 - 1])) return false;
+  if (w.t1 < tokens.length && tokens[w.t1].kind === 'number') return false;
+  return isCommonNoun(keys[w.t1 - 2]);
 }
 
 /** A size written with its unit before a name ("16-inch", "2.5-litre"): the unit is the last part. */

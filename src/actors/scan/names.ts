@@ -129,8 +129,7 @@ export function refineNames(s: ScanState): void {
     s.works,
     (w) => s.phrases.nameKey(w.t0, w.t1),
     (w) => endsInRoleWord(s, w),
-    (t0, t1) =>
-      s.kb.lookup(s.phrases.nameKey(t0, t1)).some((h) => h.kind === 'org' && h.org.kind === 'BUS'),
+    (t0, t1) => s.kb.lookup(s.phrases.nameKey(t0, t1)).some((h) => h.kind === 'org' && h.org.kind === 'BUS'),
   );
   const personWords = new Set(surnames);
   for (const w of s.works) if (w.type === 'PERSON' && w.t1 - w.t0 === 1) personWords.add(s.view.keys[w.t0]);
