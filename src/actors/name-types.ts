@@ -6,7 +6,7 @@ import { keyOf } from './tokens.js';
 import { tagTokens } from '../text/index.js';
 import { firstNameGender } from './gender.js';
 import { CLAUSE_OPENERS, ORG_HEAD_NOUNS, surnameOf } from './words.js';
-import { isCommonNoun } from './repair.js';
+import { isCommonNoun } from './common-nouns.js';
 
 /*
  * Types of NER names the article itself contradicts. NER reads a window of words, so on real

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import type { Work } from './scan/index.js';
 import type { TokenView } from './tokens.js';
 import { organisationRuns } from './clean.js';
-import { loadData } from '../util/data.js';
+import { isCommonNoun } from './common-nouns.js';
 
 /*
  * Repairs of NER name spans that need the whole list of mentions (clean.ts repairs one span):
@@ -116,17 +115,6 @@ export function joinAdjacentOrganisations(view: TokenView, works: Work[]): Work[
     out.push(w);
   }
   return out;
-}
-
-const CommonNounsSchema = z.object({ nouns: z.array(z.string()) });
-let commonNouns: ReadonlySet<string> | undefined;
-/** Common nouns, no one's name (data/actors/common-nouns.json, generated from WordNet). */
-export function isCommonNoun(key: string): boolean {
-  commonNouns ??= new Set(loadData('actors/common-nouns.json', CommonNounsSchema).nouns);
-  if (commonNouns.has(key)) return true;
-  // "Mines", "Fisheries", "Resources": a plural of one.
-  const singular = key.endsWith('ies') ? `${key.slice(0, -3)}y` : key.endsWith('s') ? key.slice(0, -1) : '';
-  return singular.length > 1 && commonNouns.has(singular);
 }
 
 /**
