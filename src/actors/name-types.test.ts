@@ -297,6 +297,31 @@ describe('organisation names rebuilt from NER pieces', () => {
   });
 });
 
+describe('organisation names that list fields', () => {
+  it('joins the fields NER cut at the commas ("Vexon Defense, Space, and Security")', () => {
+    const { actors, actorAt } = actorsOf(
+      'Ann Lee, president of Vexon Defense, Space, and Security, spoke on Monday.',
+      [
+        ['Ann Lee', 'PERSON'],
+        ['Vexon Defense', 'ORG'],
+        ['Space', 'ORG'],
+      ],
+    );
+    expect(actorAt('Vexon')?.name).toBe('Vexon Defense, Space, and Security');
+    expect(actors.filter((a) => a.type === 'ORG')).toHaveLength(1);
+  });
+
+  it('keeps names listed after an organisation apart ("Vexon Motors, Chrysler and Ford")', () => {
+    const { actorAt } = actorsOf('Vexon Motors, Chrysler and Ford reported sales on Monday.', [
+      ['Vexon Motors', 'ORG'],
+      ['Chrysler', 'ORG'],
+      ['Ford', 'ORG'],
+    ]);
+    expect(actorAt('Vexon Motors')?.name).toBe('Vexon Motors');
+    expect(actorAt('Chrysler')?.name).toBe('Chrysler');
+  });
+});
+
 describe('things NER typed a person, organisation or place', () => {
   it('makes a name a thing head noun ends the phrase of no actor, with its other mentions', () => {
     const { actorAt } = actorsOf(
@@ -355,6 +380,57 @@ describe('things NER typed a person, organisation or place', () => {
     ]);
     expect(actorAt('Dell Alienware')).toBeUndefined();
     expect(actorAt('21st Century Fox')?.type).toBe('ORG');
+  });
+
+  it('makes a name after a size, ending its phrase, no actor ("the 14-inch Novabook Pro")', () => {
+    const { actorAt } = actorsOf(
+      'Buyers lined up for the 14-inch Novabook Pro, which went on sale on Friday.',
+      [['Novabook Pro', 'ORG']],
+    );
+    expect(actorAt('Novabook Pro')).toBeUndefined();
+    // A noun after the name: the name only modifies it.
+    const other = actorsOf('The 40-minute Obama interview aired on Sunday.', [['Obama', 'PERSON']]);
+    expect(other.actorAt('Obama')?.type).toBe('PERSON');
+  });
+
+  it('makes a name after a thing\'s noun no actor ("the benchmark Sensex"), but not after a plural or "think tank"', () => {
+    const { actorAt } = actorsOf('The benchmark Sensex fell 200 points on Monday.', [['Sensex', 'ORG']]);
+    expect(actorAt('Sensex')).toBeUndefined();
+    const chains = actorsOf('The newspaper chains Gannett and GateHouse merged in November.', [
+      ['Gannett', 'ORG'],
+      ['GateHouse', 'ORG'],
+    ]);
+    expect(chains.actorAt('Gannett')?.type).toBe('ORG');
+    const tank = actorsOf('Critics said the think tank Third Way was wrong.', [['Third Way', 'ORG']]);
+    expect(tank.actorAt('Third Way')?.type).toBe('ORG');
+  });
+
+  it('makes a name ending in a thing\'s noun after a common noun no actor ("Kepler Space Telescope")', () => {
+    const { actorAt } = actorsOf(
+      'Astronomers pointed the Kepler Space Telescope at the star. The Boston Globe reported it.',
+      [
+        ['Kepler Space Telescope', 'ORG'],
+        ['Boston Globe', 'ORG'],
+      ],
+    );
+    expect(actorAt('Kepler Space Telescope')).toBeUndefined();
+    expect(actorAt('Boston Globe')?.type).toBe('ORG');
+  });
+
+  it("makes a KB company's product no actor, with its name alone, but not the company's units", () => {
+    const { actorAt } = actorsOf(
+      'Zentrix Orbix sold out in a day. Orbix costs $99, Zentrix said. Zentrix Cloud grew.',
+      [
+        ['Zentrix Orbix', 'ORG'],
+        ['Orbix', 'PERSON'],
+        ['Zentrix', 'ORG'],
+        ['Zentrix Cloud', 'ORG'],
+      ],
+    );
+    expect(actorAt('Zentrix Orbix')).toBeUndefined();
+    expect(actorAt('Orbix', 1)).toBeUndefined();
+    expect(actorAt('Zentrix', 1)?.name).toBe('Zentrix');
+    expect(actorAt('Zentrix Cloud')?.type).toBe('ORG');
   });
 
   it('makes a holiday or disease WordNet names no actor', () => {

@@ -6,6 +6,7 @@ import { keyOf } from './tokens.js';
 import { tagTokens } from '../text/index.js';
 import { firstNameGender } from './gender.js';
 import { CLAUSE_OPENERS, ORG_HEAD_NOUNS, surnameOf } from './words.js';
+import { isCommonNoun } from './common-nouns.js';
 
 /*
  * Types of NER names the article itself contradicts. NER reads a window of words, so on real
@@ -47,12 +48,18 @@ const ThingsSchema = z.object({
   names: z.array(z.string()),
   celestialNames: z.array(z.string()),
   celestialWords: z.array(z.string()),
+  nameHeads: z.array(z.string()),
+  descriptors: z.array(z.string()),
+  sizeUnits: z.array(z.string()),
 });
 interface ThingWords {
   heads: ReadonlySet<string>;
   names: ReadonlySet<string>;
   celestialNames: ReadonlySet<string>;
   celestialWords: ReadonlySet<string>;
+  nameHeads: ReadonlySet<string>;
+  descriptors: ReadonlySet<string>;
+  sizeUnits: ReadonlySet<string>;
 }
 
 let words: NameTypeWords | undefined;
@@ -67,6 +74,9 @@ function things(): ThingWords {
       names: new Set(data.names),
       celestialNames: new Set(data.celestialNames),
       celestialWords: new Set(data.celestialWords),
+      nameHeads: new Set(data.nameHeads),
+      descriptors: new Set(data.descriptors),
+      sizeUnits: new Set(data.sizeUnits),
     };
   }
   return thingWords;
@@ -261,6 +271,7 @@ export function thingsTypedActors(
   works: readonly Work[],
   nameKey: (w: Work) => string,
   endsInRoleWord: (w: Work) => boolean,
+  company: Company = () => false,
 ): void {
   const { thingEnds, things: listed, bodyHeads } = nameTypeWords();
   const named = new Set<string>();
@@ -280,6 +291,11 @@ export function thingsTypedActors(
     const body = words.some((k, i) => (ORG_HEAD_NOUNS.has(k) || bodyHeads.has(k)) && words[i + 1] === 'of');
     if (listed.has(key) || (key.includes(' ') && thingEnds.has(last) && !personEnd && !body)) w.type = 'MISC';
     else if (!endsInRoleWord(w) && isNamedThing(view, w, key, sky)) named.add(key);
+    else if (isBrandProduct(view, w, company)) {
+      // "Google Stadia": and "Stadia" alone is the product too.
+      named.add(key);
+      named.add(key.slice(key.indexOf(' ') + 1));
+    }
   }
   if (named.size === 0) return;
   for (const w of works)
@@ -295,7 +311,9 @@ export function thingsTypedActors(
  * repair shop", where the phrase goes on). A vehicle's name is mostly its operator's ("the Amtrak
  * train"), so those heads are not listed (scripts/build-things.ts), and an organisation's name
  * is its owner's ("the Heritage Foundation website"), as is a name before "'s". So is a name with a
- * model number in it (`hasModelNumber`).
+ * model number in it (`hasModelNumber`), one ending its phrase after a size or a thing's noun
+ * (`thingWordBefore`: "the 16-inch MacBook Pro", "the benchmark Sensex"), and one whose own last
+ * word is a thing's head after a common noun ("the Hubble Space Telescope").
  */
 function isNamedThing(view: TokenView, w: Work, key: string, sky: boolean): boolean {
   const { heads, names, celestialNames } = things();
@@ -308,6 +326,8 @@ function isNamedThing(view: TokenView, w: Work, key: string, sky: boolean): bool
   if (last === "'s" || ORG_HEAD_NOUNS.has(last) || nameEnds.has(last) || selfStandingHeads.has(last))
     return false;
   if (hasModelNumber(view, w)) return true;
+  if (thingWordBefore(view, w)) return endsPhrase(view, w);
+  if (ownThingHead(view, w)) return true;
   const next = w.t1;
   if (next >= tokens.length || tokens[next].kind !== 'word' || capitalised[next] || !heads.has(keys[next]))
     return false;
@@ -318,6 +338,73 @@ function isNamedThing(view: TokenView, w: Work, key: string, sky: boolean): bool
   const tagged = tagTokens(text, tokens, w.t0, end);
   const head = next - w.t0;
   return tagged[head].pos === 'NOUN' && (head + 1 >= tagged.length || !NOUN_TAGS.has(tagged[head + 1].pos));
+}
+
+/** Whether tokens [t0, t1) name a company the KB knows ("Apple", "Google"). */
+export type Company = (t0: number, t1: number) => boolean;
+
+/**
+ * "Google Stadia", "Apple AirPods": a company the KB knows, then capitalised words that are no
+ * common noun ("Google Cloud", "Apple Music" stay the company's units), no first name, place, or
+ * word of an organisation's name ("Samsung Electronics"): the company's product.
+ */
+function isBrandProduct(view: TokenView, w: Work, company: Company): boolean {
+  if (w.t1 - w.t0 < 2 || !company(w.t0, w.t0 + 1)) return false;
+  const { nameEnds, selfStandingHeads, places, placeEnds } = nameTypeWords();
+  for (let t = w.t0 + 1; t < w.t1; t++) {
+    const k = view.keys[t];
+    if (view.tokens[t].kind !== 'word' || !view.capitalised[t] || isCommonNoun(k)) return false;
+    if (ORG_HEAD_NOUNS.has(k) || nameEnds.has(k) || selfStandingHeads.has(k) || placeEnds.has(k))
+      return false;
+    if (places.has(k) || cityNames().has(k) || firstNameGender(k) !== undefined) return false;
+  }
+  return true;
+}
+
+/**
+ * "Hubble Space Telescope", "Magic Keyboard": a thing's noun ends the name after a common noun
+ * ("Sandy Hook", "Boston Globe", "Ford Motor" have none before the last word). Not a person's
+ * name ("Senator Bell"), nor one a number goes on ("Teamsters Local 294").
+ */
+function ownThingHead(view: TokenView, w: Work): boolean {
+  const { keys, tokens } = view;
+  if (w.t1 - w.t0 < 2 || w.type === 'PERSON' || !things().nameHeads.has(keys[w.t1 - 1])) return false;
+  if (w.t1 < tokens.length && tokens[w.t1].kind === 'number') return false;
+  return isCommonNoun(keys[w.t1 - 2]);
+}
+
+/** A size written with its unit before a name ("16-inch", "2.5-litre"): the unit is the last part. */
+const SIZE = /^\p{N}[\p{N}.,]*-(\p{L}+)$/u;
+const PLURAL = /[^s]s$/u;
+
+/**
+ * The word just before the name says it is a thing: a size ("the 16-inch MacBook Pro") or a
+ * thing's noun in lower case ("the benchmark Sensex", "the telescope Hubble").
+ */
+function thingWordBefore(view: TokenView, w: Work): boolean {
+  const b = w.t0 - 1;
+  if (b < 0 || view.tokens[b].kind !== 'word' || view.capitalised[b]) return false;
+  const { sizeUnits, descriptors } = things();
+  const word = view.text.slice(view.tokens[b].start, view.tokens[b].end);
+  const unit = SIZE.exec(word)?.[1];
+  if (unit !== undefined) return sizeUnits.has(unit.toLowerCase());
+  // One thing's noun: a plural names kinds of owner ("the newspaper chains Gannett and GateHouse").
+  const key = view.keys[b];
+  if (!descriptors.has(key) || PLURAL.test(key) || view.text.slice(view.tokens[b].end, w.start) !== ' ')
+    return false;
+  // A noun, as the sentence reads it ("the benchmark Sensex"), not a verb ("would hammer Clinton").
+  const from = b > 0 && view.sentence[b - 1] === view.sentence[b] ? b - 1 : b;
+  return tagTokens(view.text, view.tokens, from, w.t1)[b - from].pos === 'NOUN';
+}
+
+/** The name ends its noun phrase: no noun follows it ("the 16-inch MacBook Pro is", not "a 40-minute CNN interview"). */
+function endsPhrase(view: TokenView, w: Work): boolean {
+  const { tokens, sentence } = view;
+  let end = w.t1;
+  while (end < tokens.length && sentence[end] === sentence[w.t0] && end - w.t1 < HEAD_WINDOW) end++;
+  if (end === w.t1) return true;
+  const tagged = tagTokens(view.text, tokens, w.t0, end);
+  return !NOUN_TAGS.has(tagged[w.t1 - w.t0].pos);
 }
 
 /** A word of letters and digits run together ("AW3418DW", "256GB", "Powerbeats3"); not "1990s", "50th", "G4S". */

@@ -1,6 +1,7 @@
 import type { Work } from './scan/index.js';
 import type { TokenView } from './tokens.js';
 import { organisationRuns } from './clean.js';
+import { isCommonNoun } from './common-nouns.js';
 
 /*
  * Repairs of NER name spans that need the whole list of mentions (clean.ts repairs one span):
@@ -9,7 +10,9 @@ import { organisationRuns } from './clean.js';
  *  - "[organisation] [title] [name]" NER read as one person or split wrongly ("Indiana State
  *    Teachers Association President Keith Gambill" → the association, and the titled person);
  *  - two organisation names side by side with only a space between are one name NER split
- *    ("CBS DFW" is a station, not CBS News).
+ *    ("CBS DFW" is a station, not CBS News);
+ *  - an organisation name that lists its fields goes on over the commas NER cut it at ("Boeing
+ *    Defense, Space, and Security", "Ministry of Trade, Industry and Energy").
  */
 
 /** Capitalised words of a person's name after a title. */
@@ -110,6 +113,54 @@ export function joinAdjacentOrganisations(view: TokenView, works: Work[]): Work[
       continue;
     }
     out.push(w);
+  }
+  return out;
+}
+
+/**
+ * The end of the fields listed after an organisation's name ending at token t ("…Defense" +
+ * ", Space, and Security"): single capitalised common nouns after commas, the last after "and" or
+ * "&", on one line, and no capitalised word after it; -1 when no such list follows. Names listed
+ * after a name ("Ford, Chrysler and General Motors") are no common nouns.
+ */
+function fieldListEnd(view: TokenView, t: number): number {
+  const { keys, tokens, capitalised, text } = view;
+  const field = (i: number) =>
+    i < tokens.length &&
+    capitalised[i] === 1 &&
+    tokens[i].kind === 'word' &&
+    isCommonNoun(keys[i]) &&
+    !(i + 1 < tokens.length && capitalised[i + 1] === 1 && tokens[i + 1].kind === 'word');
+  if (!isCommonNoun(keys[t - 1]) || keys[t] !== ',') return -1;
+  let i = t + 1;
+  for (let items = 0; items < 4; items++) {
+    if (!field(i)) return -1;
+    i++;
+    if (keys[i] === ',') i++;
+    if (keys[i] === 'and' || keys[i] === '&') {
+      if (!field(i + 1)) return -1;
+      const end = i + 2;
+      return text.slice(tokens[t].start, tokens[end - 1].end).includes('\n') ? -1 : end;
+    }
+    if (keys[i - 1] !== ',') return -1;
+  }
+  return -1;
+}
+
+/**
+ * "Boeing Defense, Space, and Security": NER cut an organisation's name at the commas of the
+ * fields it lists (an organisation "Space"); the name of two or more words takes the list, and
+ * the mentions NER found inside it go.
+ */
+export function joinFieldLists(view: TokenView, works: Work[]): Work[] {
+  let out = works;
+  for (const w of works) {
+    if (w.type !== 'ORG' || w.kind !== 'name' || w.t1 - w.t0 < 2 || !out.includes(w)) continue;
+    const end = fieldListEnd(view, w.t1);
+    if (end < 0) continue;
+    out = out.filter((x) => x === w || x.t1 <= w.t1 || x.t0 >= end);
+    w.t1 = end;
+    w.end = view.tokens[end - 1].end;
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { Organization } from '../kb/schema.js';
 import type { ScanState, Work } from './work.js';
 import { tokenAtOrAfter } from '../tokens.js';
 import { overInitial, trimName } from '../clean.js';
-import { joinAdjacentOrganisations, repairOrganisationRuns } from '../repair.js';
+import { joinAdjacentOrganisations, joinFieldLists, repairOrganisationRuns } from '../repair.js';
 import { agreeTypes, dropForeignInstitutions } from '../agreement.js';
 import {
   companiesTypedPerson,
@@ -101,6 +101,7 @@ function addOrganisationRuns(s: ScanState): void {
     const role = s.phrases.roleStartingAt(t);
     return role?.title ? role.t1 : -1;
   });
+  s.works = joinFieldLists(s.view, s.works);
 }
 
 /** Gives each name mention its KB hits and the type the KB implies. */
@@ -128,6 +129,7 @@ export function refineNames(s: ScanState): void {
     s.works,
     (w) => s.phrases.nameKey(w.t0, w.t1),
     (w) => endsInRoleWord(s, w),
+    (t0, t1) => s.kb.lookup(s.phrases.nameKey(t0, t1)).some((h) => h.kind === 'org' && h.org.kind === 'BUS'),
   );
   const personWords = new Set(surnames);
   for (const w of s.works) if (w.type === 'PERSON' && w.t1 - w.t0 === 1) personWords.add(s.view.keys[w.t0]);
