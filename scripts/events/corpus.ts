@@ -211,7 +211,7 @@ export function ngecExamples(r: NgecRecord, sentences: number, weight: number): 
   const doc = runStages(STAGES, emptyDoc(r.text, {}));
   const actorsById = new Map(doc.actors.map((a) => [a.id, a]));
   return doc.sentences.slice(0, sentences).map((sent) => ({
-    s: prepareSentence(r.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens),
+    s: prepareSentence(r.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens, doc.pos),
     events: [{ type, source: [], target: [] }],
     weak: weight,
   }));
@@ -237,7 +237,7 @@ export function newsNegatives(
     doc.sentences.forEach((sent, n) => {
       if (n % every !== 0 || out.length >= max) return;
       out.push({
-        s: prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens),
+        s: prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens, doc.pos),
         events: [],
         negative: weight,
       });
@@ -276,7 +276,7 @@ export function newsTriggerExamples(
     for (const sent of doc.sentences) {
       const inside = own.filter((l) => l.start >= sent.start && l.end <= sent.end);
       if (inside.length === 0) continue;
-      const s = prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens);
+      const s = prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens, doc.pos);
       const labelled = new Map<number, number>();
       for (const l of inside) {
         const k = s.candidates.findIndex((c) => s.toks[c.i]!.start === l.start);

@@ -143,6 +143,7 @@ export function filterCases(d: FilterDoc, model: EventModel): FilterCase[] {
     actors: doc.actors,
     attributions: doc.attributions,
     tokens: doc.tokens,
+    pos: doc.pos,
     quotations: doc.quotations,
     ...(doc.byline ? { byline: doc.byline } : {}),
     model,
