@@ -288,8 +288,11 @@ export function newsTriggerExamples(
   return out;
 }
 
-/** The training data beside PLV, as the command line sets it: NGEC's weak examples, the news negatives and labelled news triggers. */
-export function extraTrainingData(): {
+/**
+ * The training data beside PLV, as the command line sets it: NGEC's weak examples, the news negatives,
+ * labelled news triggers and GSR's records (`gsr: false` leaves those to a caller that splits them).
+ */
+export function extraTrainingData(options: { gsr?: boolean } = {}): {
   ngec: TrainSentence[];
   negatives: TrainSentence[];
   news: TrainSentence[];
@@ -310,7 +313,10 @@ export function extraTrainingData(): {
           )
         : [],
     news: newsWeight > 0 ? newsTriggerExamples(newsWeight) : [],
-    gsr: numArg('gsr', GSR_DEFAULTS.use) > 0 ? readGsr().flatMap((r) => gsrExample(r) ?? []) : [],
+    gsr:
+      options.gsr !== false && numArg('gsr', GSR_DEFAULTS.use) > 0
+        ? readGsr().flatMap((r) => gsrExample(r) ?? [])
+        : [],
   };
 }
 
