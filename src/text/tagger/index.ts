@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { PosTag, Sentence, Token, TokenPos } from '../../model/index.js';
+import type { Sentence, Token, TokenPos } from '../../model/index.js';
 import { loadData, projectPath } from '../../util/data.js';
 import { once } from '../../util/modules.js';
 import { sentenceFeatures } from './features.js';
@@ -26,15 +26,15 @@ const recentLemmas = once(() => new RecentLemmas(new Lemmatiser(loadData(LEMMAS_
 /** The parts of speech and lemmas of `tokens[from, to)` (one sentence) of `text`. */
 export function tagTokens(text: string, tokens: readonly Token[], from: number, to: number): Tagged[] {
   const out: Tagged[] = [];
-  tagEach(text, tokens, from, to, (t, word, lower, pos, lemma) =>
-    out.push({ start: tokens[t]!.start, end: tokens[t]!.end, text: word, lower, pos, lemma }),
+  tagEach(text, tokens, from, to, (t, word, lower, { tag, lemma }) =>
+    out.push({ start: tokens[t]!.start, end: tokens[t]!.end, text: word, lower, pos: tag, lemma }),
   );
   return out;
 }
 
 /**
  * The `pos` layer: the part of speech and lemma of every token, each sentence tagged on its own.
- * `sentences` cover the tokens (`splitSentences`).
+ * `sentences` cover the tokens (`splitSentences`). Tokens of one word and tag share one element.
  */
 export function tagSentences(
   text: string,
@@ -42,10 +42,10 @@ export function tagSentences(
   sentences: readonly Sentence[],
 ): TokenPos[] {
   const out = new Array<TokenPos>(tokens.length);
-  for (const s of sentences)
-    tagEach(text, tokens, s.tokenStart, s.tokenEnd, (t, _word, _lower, tag, lemma) => {
-      out[t] = { tag, lemma };
-    });
+  const keep = (t: number, _word: string, _lower: string, reading: TokenPos) => {
+    out[t] = reading;
+  };
+  for (const s of sentences) tagEach(text, tokens, s.tokenStart, s.tokenEnd, keep);
   return out;
 }
 
@@ -70,13 +70,16 @@ export function taggedWords(
   return out;
 }
 
-/** Tags `tokens[from, to)` as one sentence and hands each token's index, word, lower-cased word, tag and lemma to `each`. */
+/**
+ * Tags `tokens[from, to)` as one sentence and hands each token's index, word, lower-cased word and
+ * reading (tag and lemma, shared by the tokens of one word and tag) to `each`.
+ */
 function tagEach(
   text: string,
   tokens: readonly Token[],
   from: number,
   to: number,
-  each: (token: number, word: string, lower: string, tag: PosTag, lemma: string) => void,
+  each: (token: number, word: string, lower: string, reading: TokenPos) => void,
 ): void {
   const words: string[] = [];
   for (let t = from; t < to; t++) words.push(text.slice(tokens[t]!.start, tokens[t]!.end));
@@ -84,9 +87,8 @@ function tagEach(
   const tags = posModel().tag(features);
   const lemmas = recentLemmas();
   for (let i = 0; i < words.length; i++) {
-    const pos = POS_TAGS[tags[i]!]!;
     // The word lower-cased once, by sentenceFeatures; the lemmas hand back their kept string of it.
-    const slot = lemmas.find(features.lowered[i]!, features.lower[i]!, tags[i]!, pos);
-    each(from + i, words[i]!, lemmas.lowerAt(slot), pos, lemmas.lemmaAt(slot));
+    const slot = lemmas.find(features.lowered[i]!, features.lower[i]!, tags[i]!, POS_TAGS[tags[i]!]!);
+    each(from + i, words[i]!, lemmas.lowerAt(slot), lemmas.readingAt(slot));
   }
 }
