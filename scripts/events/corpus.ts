@@ -211,7 +211,7 @@ export function ngecExamples(r: NgecRecord, sentences: number, weight: number): 
   const doc = runStages(STAGES, emptyDoc(r.text, {}));
   const actorsById = new Map(doc.actors.map((a) => [a.id, a]));
   return doc.sentences.slice(0, sentences).map((sent) => ({
-    s: prepareSentence(r.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens),
+    s: prepareSentence(r.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens, doc.pos),
     events: [{ type, source: [], target: [] }],
     weak: weight,
   }));
@@ -237,7 +237,7 @@ export function newsNegatives(
     doc.sentences.forEach((sent, n) => {
       if (n % every !== 0 || out.length >= max) return;
       out.push({
-        s: prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens),
+        s: prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens, doc.pos),
         events: [],
         negative: weight,
       });
@@ -276,7 +276,7 @@ export function newsTriggerExamples(
     for (const sent of doc.sentences) {
       const inside = own.filter((l) => l.start >= sent.start && l.end <= sent.end);
       if (inside.length === 0) continue;
-      const s = prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens);
+      const s = prepareSentence(line.text, sent, doc.mentions, actorsById, doc.byline, doc.tokens, doc.pos);
       const labelled = new Map<number, number>();
       for (const l of inside) {
         const k = s.candidates.findIndex((c) => s.toks[c.i]!.start === l.start);
@@ -288,8 +288,11 @@ export function newsTriggerExamples(
   return out;
 }
 
-/** The training data beside PLV, as the command line sets it: NGEC's weak examples, the news negatives and labelled news triggers. */
-export function extraTrainingData(): {
+/**
+ * The training data beside PLV, as the command line sets it: NGEC's weak examples, the news negatives,
+ * labelled news triggers and GSR's records (`gsr: false` leaves those to a caller that splits them).
+ */
+export function extraTrainingData(options: { gsr?: boolean } = {}): {
   ngec: TrainSentence[];
   negatives: TrainSentence[];
   news: TrainSentence[];
@@ -310,7 +313,10 @@ export function extraTrainingData(): {
           )
         : [],
     news: newsWeight > 0 ? newsTriggerExamples(newsWeight) : [],
-    gsr: numArg('gsr', GSR_DEFAULTS.use) > 0 ? readGsr().flatMap((r) => gsrExample(r) ?? []) : [],
+    gsr:
+      options.gsr !== false && numArg('gsr', GSR_DEFAULTS.use) > 0
+        ? readGsr().flatMap((r) => gsrExample(r) ?? [])
+        : [],
   };
 }
 

@@ -6,7 +6,7 @@
  * predict events` does and all folds scored together by ../shared/tools/score-events.mjs (the figures
  * `newsgraph eval events` prints for plover-gsr-dev). With `--gsr 0` every fold trains the shipped model.
  *
- *   npm run cv:events-gsr [-- --out DIR --folds 5 --gsr 0|1 --type-bags N …]
+ *   npm run cv:events-gsr [-- --out DIR --folds 5 --gsr 0|1 --type-bags N --filter-ngec-weight W …]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { predictedEvents } from '../../src/eval/events.js';
 import { useNewsFilter } from '../../src/events/news-filter.js';
 import { DEFAULT_FILTER_TRAIN, trainNewsFilter } from '../../src/events/news-filter-train.js';
 import { extraTrainingData, gsrExample, gsrFolds, plvExample, readGsr, readPlv } from './corpus.js';
-import { filterExamples, newsFilterDocs, plvFilterDocs } from './news-filter-data.js';
+import { filterTexts, filterTrainingExamples } from './news-filter-data.js';
 import { NEWS_FILTER_DEFAULTS } from './train-news-filter-options.js';
 import { numArg, strArg, trainOptions } from './options.js';
 
@@ -32,13 +32,18 @@ const scorer = path.resolve(PROJECT_ROOT, '..', 'shared', 'tools', 'score-events
 
 const plvRecords = readPlv();
 const plv = plvRecords.map(plvExample).filter((x): x is TrainSentence => x !== undefined);
-const { ngec, negatives, news } = extraTrainingData();
+// The GSR sentences are this script's folds, prepared below.
+const { ngec, negatives, news } = extraTrainingData({ gsr: false });
 const gsrRecords = readGsr();
 const gsr = gsrRecords.map((r) => gsrExample(r));
 const foldOf = gsrFolds(gsrRecords.length, folds);
-const newsDocs = newsFilterDocs();
-const plvDocs = plvFilterDocs(plvRecords);
-const plvWeight = NEWS_FILTER_DEFAULTS.plvWeight;
+// Each fold's news filter as train:events-filter trains the shipped one (--filter-ngec-weight: NGEC's
+// positives, off as in the shipped one; --ngec-weight is the coder's).
+const filterWeights = {
+  plv: NEWS_FILTER_DEFAULTS.plvWeight,
+  ngec: numArg('filter-ngec-weight', NEWS_FILTER_DEFAULTS.ngecWeight),
+};
+const texts = filterTexts(plvRecords, filterWeights.ngec);
 
 const predictions: string[] = [];
 for (let f = 0; f < folds; f++) {
@@ -47,7 +52,7 @@ for (let f = 0; f < folds; f++) {
     [...plv, ...ngec, ...negatives, ...news, ...train],
     trainOptions(DEFAULT_TRAIN),
   );
-  const filterCases = [...newsDocs, ...plvDocs].flatMap((d) => filterExamples(d, model, plvWeight));
+  const filterCases = filterTrainingExamples(texts, model, filterWeights).all;
   useEventModel(model);
   useNewsFilter(
     trainNewsFilter(filterCases, {

@@ -4,7 +4,7 @@
  * pipeline (as `newsgraph predict events --scheme plover`), scored by ../shared/tools/score-dyads.mjs.
  * Prints each fold's figures and their mean; writes gold and prediction files per fold to --out.
  *
- *   npm run cv:events [-- --out DIR --folds 5 --only K --type-epochs N --ngec-weight W --models DIR …]
+ *   npm run cv:events [-- --out DIR --folds 5 --only K --type-epochs N --ngec-weight W --filter-ngec-weight W --models DIR …]
  *
  * Each fold's news filter (src/events/news-filter.ts) is trained as the shipped one is, on the labelled
  * news triggers and the fold's training PLV sentences (--news-filter 0 leaves it out).
@@ -34,7 +34,7 @@ import { predictedEvents } from '../../src/eval/events.js';
 import { useNewsFilter } from '../../src/events/news-filter.js';
 import { DEFAULT_FILTER_TRAIN, trainNewsFilter } from '../../src/events/news-filter-train.js';
 import { extraTrainingData, plvExample, plvFolds, readPlv } from './corpus.js';
-import { filterExamples, newsFilterDocs, plvFilterDocs } from './news-filter-data.js';
+import { filterTexts, filterTrainingExamples } from './news-filter-data.js';
 import { NEWS_FILTER_DEFAULTS } from './train-news-filter-options.js';
 import { listArg, numArg, strArg, trainOptions } from './options.js';
 
@@ -76,20 +76,24 @@ const labelOf = (c: (typeof combos)[number]) =>
     ? ` (threshold ${c.threshold}, secondary ${c.secondary}, gate slack ${c.gateSlack}, share ${c.gateShare})`
     : '';
 // The news filter of each fold: trained, as train-news-filter.ts trains the shipped one, on the labelled
-// news events and the training fold's PLV positives, both coded by the fold's model (--news-filter 0: none).
+// news events, the training fold's PLV positives and (--filter-ngec-weight above 0, off as in the shipped
+// one; --ngec-weight is the coder's) NGEC's, all coded by the fold's model (--news-filter 0: none).
 const withFilter = numArg('news-filter', 1) > 0;
-const plvWeight = numArg('plv-weight', NEWS_FILTER_DEFAULTS.plvWeight);
+const filterWeights = {
+  plv: numArg('plv-weight', NEWS_FILTER_DEFAULTS.plvWeight),
+  ngec: numArg('filter-ngec-weight', NEWS_FILTER_DEFAULTS.ngecWeight),
+};
 const filterThreshold = numArg('filter-threshold', NEWS_FILTER_DEFAULTS.threshold);
 const filterBags = numArg('filter-bags', NEWS_FILTER_DEFAULTS.bags);
-const newsDocs = withFilter ? newsFilterDocs() : [];
-const plvDocs = withFilter ? plvFilterDocs(records) : [];
+const texts = withFilter ? filterTexts(records, filterWeights.ngec) : undefined;
 function foldFilter(f: number, model: ReturnType<typeof trainEventModel>) {
-  if (!withFilter) return null;
-  const examples = [
-    ...newsDocs.flatMap((d) => filterExamples(d, model, plvWeight)),
-    ...plvDocs.filter((_, i) => foldOf[i] !== f).flatMap((d) => filterExamples(d, model, plvWeight)),
-  ];
-  return trainNewsFilter(examples, { ...DEFAULT_FILTER_TRAIN, threshold: filterThreshold, bags: filterBags });
+  if (!texts) return null;
+  const { all } = filterTrainingExamples(texts, model, filterWeights, (i) => foldOf[i] !== f);
+  return trainNewsFilter(all, {
+    ...DEFAULT_FILTER_TRAIN,
+    threshold: filterThreshold,
+    bags: filterBags,
+  });
 }
 const modelDir = strArg('models', '');
 if (modelDir) mkdirSync(modelDir, { recursive: true });

@@ -23,7 +23,9 @@ import { foldType, TYPES, type FoldedType } from '../../src/events/features.js';
 import type { EventModel } from '../../src/events/model.js';
 import { filterDomain } from '../../src/events/news-filter.js';
 import type { FilterExample } from '../../src/events/news-filter-train.js';
-import { NEWS_TRIGGERS_FILE, POLNEAR_FILE, type NgecRecord, type PlvRecord } from './corpus.js';
+import { NEWS_TRIGGERS_FILE, POLNEAR_FILE, readNgec, type NgecRecord, type PlvRecord } from './corpus.js';
+import { numArg } from './options.js';
+import { intentStoriesArg, NEWS_FILTER_DEFAULTS } from './train-news-filter-options.js';
 
 const STAGES = [textStage, mentionsStage, actorsStage, attributionStage];
 
@@ -143,6 +145,7 @@ export function filterCases(d: FilterDoc, model: EventModel): FilterCase[] {
     actors: doc.actors,
     attributions: doc.attributions,
     tokens: doc.tokens,
+    pos: doc.pos,
     quotations: doc.quotations,
     ...(doc.byline ? { byline: doc.byline } : {}),
     model,
@@ -184,4 +187,65 @@ export function filterExamples(
     }
   }
   return out;
+}
+
+/** The texts the news filter learns from, prepared once (a cross-validation codes them with each fold's model). */
+export interface FilterTexts {
+  news: FilterDoc[];
+  plv: FilterDoc[];
+  /** Empty when NGEC's positives weigh 0 (the default). */
+  ngec: FilterDoc[];
+}
+
+/**
+ * The news filter's texts: the labelled news articles, the PLV records given, and, when `ngecWeight` is
+ * above 0, the NGEC stories as --ngec-every, --ngec-max and --ngec-intent-stories choose them.
+ */
+export function filterTexts(plvRecords: readonly PlvRecord[], ngecWeight: number): FilterTexts {
+  return {
+    news: newsFilterDocs(),
+    plv: plvFilterDocs(plvRecords),
+    ngec:
+      ngecWeight > 0
+        ? ngecFilterDocs(
+            readNgec(),
+            numArg('ngec-every', NEWS_FILTER_DEFAULTS.ngecEvery),
+            numArg('ngec-max', NEWS_FILTER_DEFAULTS.ngecMax),
+            intentStoriesArg(),
+          )
+        : [],
+  };
+}
+
+/** The update weights of the news filter's positives (a labelled news event weighs 1). */
+export interface FilterWeights {
+  plv: number;
+  ngec: number;
+}
+
+/** The news filter's training examples by what they come from, and all of them in training order. */
+export interface FilterTraining {
+  news: FilterExample[];
+  plv: FilterExample[];
+  ngec: FilterExample[];
+  /** The labelled news events, then the PLV positives, then NGEC's: the trainer's shuffles start from this order. */
+  all: FilterExample[];
+}
+
+/**
+ * The news filter's training examples, each text's events coded by `model` with the filter off, as
+ * train:events-filter trains the shipped filter and each cross-validation fold trains its own: the
+ * labelled news events, the PLV positives (of the records `plvKept` keeps, by index: a fold's
+ * training records) and the NGEC positives.
+ */
+export function filterTrainingExamples(
+  texts: FilterTexts,
+  model: EventModel,
+  weights: FilterWeights,
+  plvKept: (index: number) => boolean = () => true,
+): FilterTraining {
+  const news = texts.news.flatMap((d) => filterExamples(d, model, weights.plv));
+  const plv = texts.plv.filter((_, i) => plvKept(i)).flatMap((d) => filterExamples(d, model, weights.plv));
+  const ngec = texts.ngec.flatMap((d) => filterExamples(d, model, weights.ngec));
+  return { news, plv, ngec, all: [...news, ...plv, ...ngec] };
 }

@@ -81,7 +81,7 @@ for (let f = 0; f < folds; f++) {
     const kept = new Set<string>();
     for (const sent of doc.sentences) {
       const inside = doc.mentions.filter((m) => m.start >= sent.start && m.end <= sent.end);
-      const s = prepareSentence(r.text, sent, inside, actorsById, doc.byline, doc.tokens);
+      const s = prepareSentence(r.text, sent, inside, actorsById, doc.byline, doc.tokens, doc.pos);
       s.candidates.forEach((c, k) => {
         const scores = typeScores(model, typeFeatures(s, c), new Float64Array(TYPES.length));
         let best = 1;

@@ -55,7 +55,7 @@ for (let f = 0; f < folds; f++) {
     const sents = doc.sentences.map((sent) => {
       const inside = doc.mentions.filter((m) => m.start >= sent.start && m.end <= sent.end);
       const open = mayHoldEvent(r.text, sent.start, sent.end, inside, vocabulary);
-      const s = prepareSentence(r.text, sent, inside, actorsById, doc.byline, doc.tokens);
+      const s = prepareSentence(r.text, sent, inside, actorsById, doc.byline, doc.tokens, doc.pos);
       return { open, s, decoded: open ? decodeSentence(s, model) : [] };
     });
     const scores = new Float64Array(TYPES.length);

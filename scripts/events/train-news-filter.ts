@@ -16,32 +16,24 @@ import { projectPath } from '../../src/util/data.js';
 import { deserialiseEventModel, EVENTS_MODEL_FILE } from '../../src/events/model.js';
 import { NEWS_FILTER_FILE, serialiseNewsFilter } from '../../src/events/news-filter.js';
 import { DEFAULT_FILTER_TRAIN, trainNewsFilter } from '../../src/events/news-filter-train.js';
-import { readNgec, readPlv } from './corpus.js';
-import { filterExamples, ngecFilterDocs, newsFilterDocs, plvFilterDocs } from './news-filter-data.js';
+import { readPlv } from './corpus.js';
+import { filterTexts, filterTrainingExamples } from './news-filter-data.js';
 import { numArg, strArg } from './options.js';
-import { intentStoriesArg, NEWS_FILTER_DEFAULTS } from './train-news-filter-options.js';
+import { NEWS_FILTER_DEFAULTS } from './train-news-filter-options.js';
 
 const t0 = performance.now();
 const typer = deserialiseEventModel(readFileSync(strArg('events-model', projectPath(EVENTS_MODEL_FILE))));
 const eventsThreshold = strArg('events-threshold', '');
 const model = eventsThreshold ? { ...typer, threshold: Number(eventsThreshold) } : typer;
-const plvWeight = numArg('plv-weight', NEWS_FILTER_DEFAULTS.plvWeight);
-const news = newsFilterDocs().flatMap((d) => filterExamples(d, model, plvWeight));
-const plv = plvFilterDocs(readPlv()).flatMap((d) => filterExamples(d, model, plvWeight));
-const ngecWeight = numArg('ngec-weight', NEWS_FILTER_DEFAULTS.ngecWeight);
-const ngec =
-  ngecWeight > 0
-    ? ngecFilterDocs(
-        readNgec(),
-        numArg('ngec-every', NEWS_FILTER_DEFAULTS.ngecEvery),
-        numArg('ngec-max', NEWS_FILTER_DEFAULTS.ngecMax),
-        intentStoriesArg(),
-      ).flatMap((d) => filterExamples(d, model, ngecWeight))
-    : [];
+const weights = {
+  plv: numArg('plv-weight', NEWS_FILTER_DEFAULTS.plvWeight),
+  ngec: numArg('ngec-weight', NEWS_FILTER_DEFAULTS.ngecWeight),
+};
+const { news, plv, ngec, all } = filterTrainingExamples(filterTexts(readPlv(), weights.ngec), model, weights);
 console.log(
   `${news.length} labelled news events (${news.filter((x) => x.keep).length} to keep), ${plv.length} PLV positives, ${ngec.length} NGEC positives`,
 );
-const filter = trainNewsFilter([...news, ...plv, ...ngec], {
+const filter = trainNewsFilter(all, {
   ...DEFAULT_FILTER_TRAIN,
   threshold: numArg('threshold', NEWS_FILTER_DEFAULTS.threshold),
   bags: numArg('bags', NEWS_FILTER_DEFAULTS.bags),

@@ -30,7 +30,7 @@ export function createActorsStage(kb: KnowledgeBase | (() => KnowledgeBase)): St
   let resolved: KnowledgeBase | undefined = typeof kb === 'function' ? undefined : kb;
   return {
     name: 'actors',
-    requires: ['tokens', 'quotations', 'sentences', 'mentions'],
+    requires: ['tokens', 'pos', 'quotations', 'sentences', 'mentions'],
     provides: ['mentions', 'actors'],
     run(doc) {
       resolved ??= (kb as () => KnowledgeBase)();

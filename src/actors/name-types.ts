@@ -3,7 +3,6 @@ import { loadData } from '../util/data.js';
 import type { Work } from './scan/work.js';
 import type { TokenView } from './tokens.js';
 import { keyOf } from './tokens.js';
-import { tagTokens } from '../text/index.js';
 import { firstNameGender } from './gender.js';
 import { CLAUSE_OPENERS, ORG_HEAD_NOUNS, surnameOf } from './words.js';
 import { isCommonNoun } from './common-nouns.js';
@@ -332,12 +331,12 @@ function isNamedThing(view: TokenView, w: Work, key: string, sky: boolean): bool
   if (next >= tokens.length || tokens[next].kind !== 'word' || capitalised[next] || !heads.has(keys[next]))
     return false;
   if (text.slice(tokens[next - 1].end, tokens[next].start).trim() !== '') return false;
-  let end = next + 1;
-  while (end < tokens.length && view.sentence[end] === view.sentence[next] && end - next < HEAD_WINDOW) end++;
-  // Tagged with the name, as the sentence reads it ("the Galileo spacecraft found").
-  const tagged = tagTokens(text, tokens, w.t0, end);
-  const head = next - w.t0;
-  return tagged[head].pos === 'NOUN' && (head + 1 >= tagged.length || !NOUN_TAGS.has(tagged[head + 1].pos));
+  // As its sentence reads it ("the Galileo spacecraft found"): the text stage's tags, the head noun a
+  // noun phrase's last word when no noun of the same sentence follows it.
+  const { pos, sentence } = view;
+  const after =
+    next + 1 < tokens.length && sentence[next + 1] === sentence[next] ? pos[next + 1]?.tag : undefined;
+  return pos[next]?.tag === 'NOUN' && (after === undefined || !NOUN_TAGS.has(after));
 }
 
 /** Whether tokens [t0, t1) name a company the KB knows ("Apple", "Google"). */
@@ -420,8 +419,6 @@ function hasModelNumber(view: TokenView, w: Work): boolean {
   return false;
 }
 
-/** Words after a head noun the tagger reads with it: enough to tell "spacecraft found" from "auto repair shop". */
-const HEAD_WINDOW = 6;
 const NOUN_TAGS: ReadonlySet<string> = new Set(['NOUN', 'PROPN']);
 
 /** "Jupiter, Florida", "in Jupiter": a celestial body's name that is a place's here. */

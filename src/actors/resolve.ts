@@ -18,7 +18,7 @@ export interface ActorLayers {
  * `doc.meta.published`. Mentions come back re-numbered in text order (m1, m2, …).
  */
 export function resolveActors(
-  doc: Pick<Doc, 'text' | 'tokens' | 'quotations' | 'mentions' | 'meta' | 'byline'> &
+  doc: Pick<Doc, 'text' | 'tokens' | 'pos' | 'quotations' | 'mentions' | 'meta' | 'byline'> &
     Partial<Pick<Doc, 'sentences'>>,
   kb: KnowledgeBase,
 ): ActorLayers {

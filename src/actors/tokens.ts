@@ -1,4 +1,4 @@
-import type { Doc, Token } from '../model/index.js';
+import type { Doc, Token, TokenPos } from '../model/index.js';
 import { quotedTokens } from '../text/index.js';
 import { wordKey } from './kb/keys.js';
 
@@ -17,12 +17,14 @@ export interface TokenView {
   readonly quoted: Uint8Array;
   /** Sentence index of each token (all 0 when the document has no sentence layer). */
   readonly sentence: Int32Array;
+  /** Each token's part of speech and lemma (the text stage's `pos` layer; empty when the document has none). */
+  readonly pos: readonly TokenPos[];
 }
 
 const UPPER = /^\p{Lu}/u;
 
 export function tokenView(
-  doc: Pick<Doc, 'text' | 'tokens' | 'quotations'> & Partial<Pick<Doc, 'sentences'>>,
+  doc: Pick<Doc, 'text' | 'tokens' | 'quotations'> & Partial<Pick<Doc, 'sentences' | 'pos'>>,
 ): TokenView {
   const { text, tokens } = doc;
   const sentence = new Int32Array(tokens.length);
@@ -38,7 +40,7 @@ export function tokenView(
     keys[i] = wordKey(s);
     capitalised[i] = UPPER.test(s) ? 1 : 0;
   }
-  return { text, tokens, keys, capitalised, quoted, sentence };
+  return { text, tokens, keys, capitalised, quoted, sentence, pos: doc.pos ?? [] };
 }
 
 export { tokenAtOrAfter } from '../text/index.js';

@@ -7,6 +7,7 @@ import type {
   Quotation,
   Sentence,
   Token,
+  TokenPos,
 } from '../model/index.js';
 import { contains, textSpan } from '../model/index.js';
 import { ENGLISH_CLOSING_QUOTES, tokenize } from '../text/index.js';
@@ -45,6 +46,8 @@ export interface CoderInput {
   text: string;
   /** The text stage's tokens (the text is tokenised again when absent). */
   tokens?: readonly Token[];
+  /** The text stage's parts of speech of `tokens` (the sentences read are tagged again when absent). */
+  pos?: readonly TokenPos[];
   /** The text stage's quotations (found again when absent). */
   quotations?: readonly Quotation[];
   sentences: readonly Sentence[];
@@ -360,7 +363,7 @@ export function codeEvents(input: CoderInput): Event[] {
     const inside = mentions.slice(at, end);
     // Most sentences name no actor or hold no trigger word: they are not tagged at all (gate.ts).
     if (!mayHoldEvent(input.text, sentence.start, sentence.end, inside, vocabulary)) continue;
-    const s = prepareSentence(input.text, sentence, inside, actorsById, input.byline, tokens);
+    const s = prepareSentence(input.text, sentence, inside, actorsById, input.byline, tokens, input.pos);
     if (s.toks.length === 0) continue;
     const last = s.toks[s.toks.length - 1]!.text;
     // Questions are not events.

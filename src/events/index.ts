@@ -27,6 +27,7 @@ export function coderInputOf(doc: Doc): CoderInput {
   return {
     text: doc.text,
     tokens: doc.tokens,
+    pos: doc.pos,
     quotations: doc.quotations,
     sentences: doc.sentences,
     mentions: doc.mentions,
@@ -40,7 +41,7 @@ export function coderInputOf(doc: Doc): CoderInput {
 export function makeEventsStage(options: { extraVerbs?: readonly VerbEntry[] } = {}): Stage {
   return {
     name: 'events',
-    requires: ['tokens', 'quotations', 'sentences', 'mentions', 'actors', 'attributions'],
+    requires: ['tokens', 'pos', 'quotations', 'sentences', 'mentions', 'actors', 'attributions'],
     provides: ['events'],
     run(doc) {
       return {

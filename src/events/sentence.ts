@@ -1,8 +1,8 @@
-import type { Actor, Mention, Sentence, Token } from '../model/index.js';
+import type { Actor, Mention, Token, TokenPos } from '../model/index.js';
 import { findActorPhrases, type ActorPhrase } from './actors.js';
 import { wordKnowledge, type WordInfo } from './knowledge.js';
 import { grammar } from './lexicon.js';
-import { tagRange, type Tagged } from './tagger.js';
+import { sentenceWords, type SentenceRange, type Tagged } from './tagger.js';
 import { countEndingBy } from '../util/sorted-spans.js';
 import { startsWithLetter } from '../util/letter-words.js';
 import { ENGLISH_DOUBLE_QUOTES, ENGLISH_QUOTES } from '../text/index.js';
@@ -113,13 +113,14 @@ function blockCredits(toks: readonly Tagged[], blocked: Uint8Array): void {
 
 export function prepareSentence(
   text: string,
-  sentence: Pick<Sentence, 'start' | 'end'>,
+  sentence: SentenceRange,
   mentions: readonly Mention[],
   actorsById: ReadonlyMap<string, Actor>,
   byline?: { start: number; end: number },
   tokens?: readonly Token[],
+  pos?: readonly TokenPos[],
 ): PreparedSentence {
-  const toks = tagRange(text, sentence.start, sentence.end, tokens);
+  const toks = sentenceWords(text, sentence, tokens, pos);
   const k = wordKnowledge();
   const info = toks.map((t) => {
     const byLemma = k.word(t.lemma);

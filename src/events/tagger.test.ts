@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../text/index.js';
-import { tagRange } from './tagger.js';
+import { emptyDoc } from '../pipeline/pipeline.js';
+import { textStage, tokenize } from '../text/index.js';
+import { sentenceWords, tagRange } from './tagger.js';
 
 describe("the events stage's words", () => {
   it("are the text stage's tokens of the range, tagged by the text stage's tagger", () => {
@@ -23,5 +24,22 @@ describe("the events stage's words", () => {
   it('leaves out a token the range starts inside of', () => {
     const text = 'ceasefire talks resumed';
     expect(tagRange(text, 3, text.length).map((w) => w.text)).toEqual(['talks', 'resumed']);
+  });
+
+  it("of a sentence of the text stage's are its pos layer's, not tagged again", () => {
+    const text = 'Talks resumed.\nRebels shelled the port on Monday.';
+    const { tokens = [], pos = [], sentences = [] } = textStage.run(emptyDoc(text, {}));
+    const second = sentences[1]!;
+    const layer = sentenceWords(text, second, tokens, pos);
+    expect(layer).toEqual(tagRange(text, second.start, second.end, tokens));
+    // A layer that says otherwise is what the events stage reads.
+    const edited = pos.map((p, i) =>
+      text.slice(tokens[i]!.start, tokens[i]!.end) === 'port' ? { ...p, tag: 'VERB' as const } : p,
+    );
+    expect(sentenceWords(text, second, tokens, edited).find((w) => w.text === 'port')?.pos).toBe('VERB');
+    // A range that is not one of its sentences (a whole record read as one) is tagged as one sentence.
+    expect(
+      sentenceWords(text, { start: 0, end: text.length }, tokens, edited).find((w) => w.text === 'port')?.pos,
+    ).toBe('NOUN');
   });
 });

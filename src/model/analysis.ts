@@ -11,6 +11,43 @@ export const TokenSchema = z.object({
 });
 export type Token = z.infer<typeof TokenSchema>;
 
+/**
+ * The Universal POS tags the text stage's tagger chooses from, in the order of its model's weight
+ * columns (models/pos.bin): an index into this list is a tag.
+ */
+export const POS_TAGS = [
+  'ADJ',
+  'ADP',
+  'ADV',
+  'AUX',
+  'CCONJ',
+  'DET',
+  'INTJ',
+  'NOUN',
+  'NUM',
+  'PART',
+  'PRON',
+  'PROPN',
+  'PUNCT',
+  'SCONJ',
+  'SYM',
+  'VERB',
+  'X',
+] as const;
+export const PosTagSchema = z.enum(POS_TAGS);
+export type PosTag = z.infer<typeof PosTagSchema>;
+
+/**
+ * A token's part of speech and lemma (the `pos` layer, one per token of the `tokens` layer, at the
+ * same index), as the text stage's tagger reads the token in its sentence.
+ */
+export const TokenPosSchema = z.object({
+  tag: PosTagSchema,
+  /** Lower-cased ("troops" → "troop", "U.S." → "u.s."). */
+  lemma: z.string(),
+});
+export type TokenPos = z.infer<typeof TokenPosSchema>;
+
 export const SentenceSchema = TextSpanSchema.extend({
   /** Index of the first token and one past the last token of the sentence. */
   tokenStart: z.number().int(),

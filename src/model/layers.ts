@@ -13,6 +13,7 @@ import {
   QuotationSchema,
   SentenceSchema,
   TimeExprSchema,
+  TokenPosSchema,
   TokenSchema,
 } from './analysis.js';
 import { ArticleMetaSchema } from './meta.js';
@@ -28,6 +29,7 @@ export const LAYERS = {
   byline: { schema: TextSpanSchema, one: true },
   sentences: { schema: SentenceSchema },
   tokens: { schema: TokenSchema, optionalInAnalysis: true },
+  pos: { schema: TokenPosSchema, optionalInAnalysis: true },
   quotations: { schema: QuotationSchema, optionalInAnalysis: true },
   mentions: { schema: MentionSchema },
   actors: { schema: ActorSchema },
@@ -56,7 +58,7 @@ export function isSpanLayer(name: Layer): name is SpanLayer {
   return 'one' in LAYERS[name];
 }
 
-/** Token-level layers, left out of an analysis unless asked for (`tokens`, `quotations`). */
+/** Token-level layers, left out of an analysis unless asked for (`tokens`, `pos`, `quotations`). */
 export function isOptionalInAnalysis(name: Layer): boolean {
   return 'optionalInAnalysis' in LAYERS[name];
 }

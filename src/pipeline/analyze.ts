@@ -28,7 +28,7 @@ checkOrder(DEFAULT_STAGES);
 
 export interface AnalyzeOptions {
   id?: string;
-  /** Include the token-level layers (tokens, quotations) in the result (large; off by default). */
+  /** Include the token-level layers (tokens, pos, quotations) in the result (large; off by default). */
   tokens?: boolean;
   /** Accumulates milliseconds per stage name, for the benchmark. */
   timings?: Map<string, number>;

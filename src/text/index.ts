@@ -3,6 +3,7 @@ import { tokenize } from './tokenize.js';
 import { splitSentences } from './sentences.js';
 import { findLayout } from './layout.js';
 import { findQuotations } from './quotations.js';
+import { tagSentences } from './tagger/index.js';
 
 export { tokenize, tokenAtOrAfter } from './tokenize.js';
 export { splitSentences } from './sentences.js';
@@ -10,19 +11,25 @@ export { findLayout } from './layout.js';
 export { findQuotations, quotedTokens } from './quotations.js';
 export type { QuotedReading } from './quotations.js';
 export * from './quote-marks.js';
-export { tagTokens, POS_TAGS, type PosTag, type Tagged } from './tagger/index.js';
+export { tagSentences, taggedWords, tagTokens, POS_TAGS, type PosTag, type Tagged } from './tagger/index.js';
 
-/** Text stage: tokens, quotations, sentences, and the title and byline lines of a plain-text article. */
+/**
+ * Text stage: tokens, quotations, sentences, each token's part of speech and lemma, and the title
+ * and byline lines of a plain-text article.
+ */
 export const textStage: Stage = {
   name: 'text',
   requires: [],
-  provides: ['tokens', 'quotations', 'sentences', 'title', 'byline'],
+  provides: ['tokens', 'pos', 'quotations', 'sentences', 'title', 'byline'],
   run(doc) {
     const tokens = tokenize(doc.text);
     const quotations = findQuotations(doc.text, tokens);
     const sentences = splitSentences(doc.text, tokens);
+    // The tagger reads English: another language's tags would be noise, and no stage that reads them runs on it.
+    const english = !doc.meta.language || doc.meta.language === 'en';
+    const pos = english ? tagSentences(doc.text, tokens, sentences) : [];
     const { title, byline } = findLayout(doc.text);
-    return { tokens, quotations, sentences, title, byline };
+    return { tokens, pos, quotations, sentences, title, byline };
   },
 };
 export { detectLanguage, languageName } from './language.js';

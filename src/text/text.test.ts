@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { tokenize, splitSentences, findLayout } from './index.js';
+import { tokenize, splitSentences, findLayout, textStage } from './index.js';
+import { emptyDoc } from '../pipeline/pipeline.js';
 import { expectLinearGrowth } from '../util/__fixtures__/growth.js';
 
 const surface = (text: string) => tokenize(text).map((t) => text.slice(t.start, t.end));
@@ -141,5 +142,50 @@ describe('text stage on hostile input', () => {
     };
     const large = await expectLinearGrowth(run, 3000);
     expect(large.tokens.length).toBeGreaterThanOrEqual(30_000);
+  });
+});
+
+describe("the text stage's pos layer", () => {
+  it('tags and lemmatises every token once, each sentence read on its own, at the index of its token', () => {
+    const text =
+      'The council will vote on Friday.\nThe police blocked two roads; officials said they would reopen them.';
+    const { tokens = [], pos = [], sentences = [] } = textStage.run(emptyDoc(text, {}));
+    expect(pos).toHaveLength(tokens.length);
+    expect(sentences.map((s) => [s.tokenStart, s.tokenEnd])).toEqual([
+      [0, 7],
+      [7, 20],
+    ]);
+    const read = tokens.map((t, i) => [
+      t.start,
+      t.end,
+      `${text.slice(t.start, t.end)}/${pos[i]!.tag}/${pos[i]!.lemma}`,
+    ]);
+    expect(read.slice(0, 4)).toEqual([
+      [0, 3, 'The/DET/the'],
+      [4, 11, 'council/NOUN/council'],
+      [12, 16, 'will/AUX/will'],
+      [17, 21, 'vote/VERB/vote'],
+    ]);
+    expect(read.slice(7).map((r) => r[2])).toEqual([
+      'The/DET/the',
+      'police/NOUN/police',
+      'blocked/VERB/block',
+      'two/NUM/two',
+      'roads/NOUN/road',
+      ';/PUNCT/;',
+      'officials/NOUN/official',
+      'said/VERB/say',
+      'they/PRON/they',
+      'would/AUX/would',
+      'reopen/VERB/reopen',
+      'them/PRON/them',
+      './PUNCT/.',
+    ]);
+    expect(read[7]!.slice(0, 2)).toEqual([33, 36]);
+  });
+
+  it('is empty for a text in another language, which no English stage reads', () => {
+    const doc = emptyDoc('Le conseil votera vendredi.', { language: 'fr' });
+    expect(textStage.run(doc).pos).toEqual([]);
   });
 });

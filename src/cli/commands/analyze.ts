@@ -32,7 +32,7 @@ export function registerAnalyze(program: Command): void {
       'article language (ISO 639-1); detected when left out; text not in English is kept but not analysed',
     )
     .option('--jsonl', 'read one {id, text, meta} object per line and write one analysis per line (streamed)')
-    .option('--tokens', 'include the token-level layers (tokens, quotations)')
+    .option('--tokens', 'include the token-level layers (tokens, pos, quotations)')
     .option('--no-progress', 'no progress lines on stderr for batches')
     .option(
       '--actors <file...>',

@@ -136,10 +136,19 @@ export function contextFeaturesAt(s: SentenceFeatures, i: number, out: Uint32Arr
   out[14] = mixKey(14, w, at(s, s.lower, i + 1));
 }
 
-/** Position i's keys into `out` (FEATURES_PER_WORD of them): its fixed keys, then those of the tags before it. */
-export function featuresAt(s: SentenceFeatures, i: number, tags: ArrayLike<number>, out: Uint32Array): void {
+/**
+ * Position i's keys into `out` (FEATURES_PER_WORD of them): its fixed keys, then those of the tags
+ * before it; `verbBefore` is whether its clause has a verb before it (`clauseVerbAfter`).
+ */
+export function featuresAt(
+  s: SentenceFeatures,
+  i: number,
+  tags: ArrayLike<number>,
+  verbBefore: boolean,
+  out: Uint32Array,
+): void {
   fixedFeaturesAt(s, i, out);
-  tagFeaturesAt(s, i, tags, out);
+  tagFeaturesAt(s, i, tags, verbBefore, out);
 }
 
 /** Positions in `featuresAt`'s keys of those that read the two tags before the word and nothing else. */
@@ -151,11 +160,15 @@ export function tagsOnlyFeatures(t1: number, t2: number, out: Uint32Array): void
   out[STATIC + 1] = mixKey(21, t1, t2);
 }
 
-/** Position i's keys that read the tags chosen before it, into `out[STATIC, FEATURES_PER_WORD)`. */
+/**
+ * Position i's keys that read the tags chosen before it, into `out[STATIC, FEATURES_PER_WORD)`;
+ * `verbBefore` is whether its clause has a verb before it (`clauseVerbAfter`).
+ */
 export function tagFeaturesAt(
   s: SentenceFeatures,
   i: number,
   tags: ArrayLike<number>,
+  verbBefore: boolean,
   out: Uint32Array,
 ): void {
   const t1 = i > 0 ? tags[i - 1]! + 1 : 0;
@@ -165,7 +178,6 @@ export function tagFeaturesAt(
   out[STATIC + 3] = mixKey(23, t1, at(s, s.lower, i + 1));
   out[STATIC + 4] = mixKey(24, t1, s.suffix3[i]!);
   // The word with the word after it, and with the tag before it, apart in a clause with a verb already.
-  const verbBefore = clauseHasVerb(s, i, tags);
   out[STATIC + 5] = mixKey(verbBefore ? 26 : 25, s.lower[i]!, at(s, s.lower, i + 1));
   out[STATIC + 6] = mixKey(verbBefore ? 28 : 27, t1, s.lower[i]!);
 }
@@ -175,14 +187,14 @@ const AUX = POS_TAGS.indexOf('AUX');
 const SCONJ = POS_TAGS.indexOf('SCONJ');
 
 /**
- * Whether a verb or auxiliary was tagged before word i in its clause (back to the sentence's start,
- * a subordinating conjunction, ";" or ":"), an infinitive after "to" aside.
+ * Whether word k's clause has a verb or auxiliary up to and including k, given whether it had one
+ * before k (`before`) and k's tag: a clause starts again at a subordinating conjunction, ";" or ":",
+ * and an infinitive after "to" is no clause's verb. Carried left to right through a sentence (false
+ * before its first word), it says for each word what a walk back to its clause's start would, in
+ * constant time per word rather than time in the clause's length.
  */
-function clauseHasVerb(s: SentenceFeatures, i: number, tags: ArrayLike<number>): boolean {
-  for (let k = i - 1; k >= 0; k--) {
-    const t = tags[k]!;
-    if (t === SCONJ || s.words[k] === ';' || s.words[k] === ':') return false;
-    if ((t === VERB || t === AUX) && !(k > 0 && s.lowered[k - 1] === 'to')) return true;
-  }
-  return false;
+export function clauseVerbAfter(s: SentenceFeatures, k: number, tag: number, before: boolean): boolean {
+  if (tag === SCONJ || s.words[k] === ';' || s.words[k] === ':') return false;
+  if ((tag === VERB || tag === AUX) && !(k > 0 && s.lowered[k - 1] === 'to')) return true;
+  return before;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PosTag, TokenPos } from '../../model/index.js';
 
 /*
  * Lemmas as data (data/text/lemmas.json, written by `npm run train:tagger` from wink-nlp's lemmas of
@@ -98,15 +99,21 @@ export class RecentLemmas {
   /** One slot more for a word not kept. */
   private readonly lowers: string[] = new Array<string>(RECENT_SLOTS + 1).fill('');
   private readonly lemmas: string[] = new Array<string>(RECENT_SLOTS + 1).fill('');
+  /**
+   * Each slot's tag and lemma as the `pos` layer holds them: one object for every token of the pair,
+   * in any document, so frozen (a caller that changed one would change other analyses).
+   */
+  private readonly readings: TokenPos[] = new Array<TokenPos>(RECENT_SLOTS + 1);
   private count = 0;
 
   constructor(private readonly lemmatiser: Lemmatiser) {}
 
   /** The slot of `lower` (FNV-1a hash `hash`) as tag `tag` (`pos`), its lemma found when not kept. */
-  find(lower: string, hash: number, tag: number, pos: string): number {
+  find(lower: string, hash: number, tag: number, pos: PosTag): number {
     if (lower.length >= SLICED_LENGTH) {
       this.lowers[RECENT_SLOTS] = lower;
       this.lemmas[RECENT_SLOTS] = this.lemmatiser.lemma(lower, pos);
+      this.readings[RECENT_SLOTS] = Object.freeze({ tag: pos, lemma: this.lemmas[RECENT_SLOTS] });
       return RECENT_SLOTS;
     }
     const key = (hash ^ Math.imul(tag + 1, 0x9e3779b1)) >>> 0;
@@ -126,6 +133,7 @@ export class RecentLemmas {
     this.tags[p] = tag;
     this.lowers[p] = lower;
     this.lemmas[p] = this.lemmatiser.lemma(lower, pos);
+    this.readings[p] = Object.freeze({ tag: pos, lemma: this.lemmas[p] });
     return p;
   }
 
@@ -136,5 +144,10 @@ export class RecentLemmas {
 
   lemmaAt(slot: number): string {
     return this.lemmas[slot]!;
+  }
+
+  /** The slot's tag and lemma: one frozen object for every token of the pair while the slot keeps it. */
+  readingAt(slot: number): TokenPos {
+    return this.readings[slot]!;
   }
 }

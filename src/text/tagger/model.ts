@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decodeModel, encodeModel } from '../../learn/model-file.js';
 import {
+  clauseVerbAfter,
   contextFeaturesAt,
   FEATURES_PER_WORD,
   tagFeaturesAt,
@@ -125,15 +126,18 @@ export class PosModel {
   tag(s: SentenceFeatures): Uint8Array {
     const tags = new Uint8Array(s.length);
     const { feats, scores, wordSums, tagPairSums } = this;
+    // Whether the clause so far has a verb, carried word to word (features.ts `clauseVerbAfter`).
+    let verbBefore = false;
     for (let i = 0; i < s.length; i++) {
       const known = this.dictionary.get(s.exact[i]!);
       if (known >= 0) {
         tags[i] = known;
+        verbBefore = clauseVerbAfter(s, i, known, verbBefore);
         continue;
       }
       // The word's own keys are made only when its sums are not remembered (recentWord).
       contextFeaturesAt(s, i, feats);
-      tagFeaturesAt(s, i, tags, feats);
+      tagFeaturesAt(s, i, tags, verbBefore, feats);
       const at = this.recentWord(s, i) * LABELS;
       const t1 = i > 0 ? tags[i - 1]! + 1 : 0;
       const t2 = i > 1 ? tags[i - 2]! + 1 : 0;
@@ -143,6 +147,7 @@ export class PosModel {
       let best = 0;
       for (let l = 1; l < LABELS; l++) if (scores[l]! > scores[best]!) best = l;
       tags[i] = best;
+      verbBefore = clauseVerbAfter(s, i, best, verbBefore);
     }
     return tags;
   }

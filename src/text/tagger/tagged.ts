@@ -8,24 +8,5 @@ export interface Tagged {
   pos: string;
 }
 
-/** The Universal POS tags the tagger chooses from, in the order of its model's weight columns. */
-export const POS_TAGS = [
-  'ADJ',
-  'ADP',
-  'ADV',
-  'AUX',
-  'CCONJ',
-  'DET',
-  'INTJ',
-  'NOUN',
-  'NUM',
-  'PART',
-  'PRON',
-  'PROPN',
-  'PUNCT',
-  'SCONJ',
-  'SYM',
-  'VERB',
-  'X',
-] as const;
-export type PosTag = (typeof POS_TAGS)[number];
+/** The tags (in the order of the model's weight columns) are the document model's. */
+export { POS_TAGS, type PosTag } from '../../model/index.js';

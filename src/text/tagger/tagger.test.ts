@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../sentences.js';
 import { tokenize } from '../tokenize.js';
 import { fnv1a } from '../../util/hash.js';
-import { shapeHash, shapeOf } from './features.js';
+import { clauseVerbAfter, sentenceFeatures, shapeHash, shapeOf, type SentenceFeatures } from './features.js';
 import { tagTokens } from './index.js';
-import type { Tagged } from './tagged.js';
+import { POS_TAGS, type Tagged } from './tagged.js';
 
 const show = (tags: readonly Tagged[]) => tags.map((t) => `${t.text}/${t.pos}/${t.lemma}`);
 
@@ -61,5 +61,38 @@ describe('word shapes', () => {
     for (const w of ['Obama', 'U.S.', '1,200', 'McCain', 'Ærø', 'naïve', '“', 'x--y'])
       expect(shapeHash(w)).toBe(fnv1a(shapeOf(w)));
     expect(shapeOf('U.S.')).toBe('X.X.');
+  });
+});
+
+describe("the clause-verb feature's running flag", () => {
+  /** The feature as first written: a walk back from word i to its clause's start. */
+  function walkedBack(s: SentenceFeatures, i: number, tags: readonly number[]): boolean {
+    for (let k = i - 1; k >= 0; k--) {
+      const t = POS_TAGS[tags[k]!];
+      if (t === 'SCONJ' || s.words[k] === ';' || s.words[k] === ':') return false;
+      if ((t === 'VERB' || t === 'AUX') && !(k > 0 && s.lowered[k - 1] === 'to')) return true;
+    }
+    return false;
+  }
+
+  it('says for every word what a walk back to its clause start says', () => {
+    const texts = [
+      'The mayor plans to open a school because parents asked; critics said: wait until May.',
+      'Unions that opposed the plan want to meet ministers, who agreed to talk, although talks may fail.',
+      'To win, the party must hold its seats: voters decide.',
+    ];
+    let words = 0;
+    for (const text of texts) {
+      const tagged = tagAll(text);
+      const s = sentenceFeatures(tagged.map((t) => t.text));
+      const tags = tagged.map((t) => POS_TAGS.indexOf(t.pos as (typeof POS_TAGS)[number]));
+      let flag = false;
+      for (let i = 0; i < s.length; i++) {
+        expect(flag, `${text}: word ${i} (${s.words[i]})`).toBe(walkedBack(s, i, tags));
+        flag = clauseVerbAfter(s, i, tags[i]!, flag);
+        words++;
+      }
+    }
+    expect(words).toBeGreaterThan(50);
   });
 });

@@ -2,7 +2,7 @@ import { keyedRows, MulticlassPerceptron, runEpochs } from '../../learn/perceptr
 import { seededRandom } from '../../util/random.js';
 import type { TeacherTag } from './align.js';
 import { fnv1a } from '../../util/hash.js';
-import { FEATURES_PER_WORD, featuresAt, sentenceFeatures } from './features.js';
+import { clauseVerbAfter, FEATURES_PER_WORD, featuresAt, sentenceFeatures } from './features.js';
 import { MAX_SUFFIX, Lemmatiser, type LemmaData } from './lemmas.js';
 import { quantise, type PosModel } from './model.js';
 import { POS_TAGS } from './tagged.js';
@@ -77,19 +77,22 @@ export function trainPosModel(sentences: readonly TrainingSentence[], options: T
       const s = sentenceFeatures(sentences[unit]!.words);
       const gold = golds[unit]!;
       const tags = new Uint8Array(s.length);
+      let verbBefore = false;
       for (let i = 0; i < s.length; i++) {
         const known = dictionary.get(s.exact[i]!);
         if (known !== undefined) {
           // As the tagger will: a dictionary word takes its tag unscored.
           tags[i] = known;
+          verbBefore = clauseVerbAfter(s, i, known, verbBefore);
           continue;
         }
-        featuresAt(s, i, tags, feats);
+        featuresAt(s, i, tags, verbBefore, feats);
         const guess = perceptron.predict(feats, FEATURES_PER_WORD);
         const g = gold[i]!;
         if (g >= 0 && guess !== g) perceptron.update(feats, FEATURES_PER_WORD, g, guess);
         // Later words see the tag as the tagger will have chosen it.
         tags[i] = guess;
+        verbBefore = clauseVerbAfter(s, i, guess, verbBefore);
         perceptron.tick();
       }
     },
