@@ -392,18 +392,16 @@ function thingWordBefore(view: TokenView, w: Work): boolean {
   if (!descriptors.has(key) || PLURAL.test(key) || view.text.slice(view.tokens[b].end, w.start) !== ' ')
     return false;
   // A noun, as the sentence reads it ("the benchmark Sensex"), not a verb ("would hammer Clinton").
-  const from = b > 0 && view.sentence[b - 1] === view.sentence[b] ? b - 1 : b;
-  return tagTokens(view.text, view.tokens, from, w.t1)[b - from].pos === 'NOUN';
+  return view.pos[b]?.tag === 'NOUN';
 }
 
 /** The name ends its noun phrase: no noun follows it ("the 16-inch MacBook Pro is", not "a 40-minute CNN interview"). */
 function endsPhrase(view: TokenView, w: Work): boolean {
-  const { tokens, sentence } = view;
-  let end = w.t1;
-  while (end < tokens.length && sentence[end] === sentence[w.t0] && end - w.t1 < HEAD_WINDOW) end++;
-  if (end === w.t1) return true;
-  const tagged = tagTokens(view.text, tokens, w.t0, end);
-  return !NOUN_TAGS.has(tagged[w.t1 - w.t0].pos);
+  const { tokens, sentence, pos } = view;
+  if (w.t1 >= tokens.length || sentence[w.t1] !== sentence[w.t0]) return true;
+  // No tags (a document the text stage did not tag): not known to end here.
+  const next = pos[w.t1]?.tag;
+  return next !== undefined && !NOUN_TAGS.has(next);
 }
 
 /** A word of letters and digits run together ("AW3418DW", "256GB", "Powerbeats3"); not "1990s", "50th", "G4S". */
