@@ -8,9 +8,8 @@ import type { WordInfo } from './knowledge.js';
 /*
  * Hashed features of the two learnt parts of the coder: the type of a candidate trigger (from the
  * word, its WordNet classes, vector clusters and CAMEO dictionary codes, its object, subject,
- * governing verb, the verb of its to-infinitive and modality) and the argument tags of each word
- * given a trigger (its words and classes, entity type, side and distance from the trigger, the
- * preposition before it).
+ * governing verb and modality) and the argument tags of each word given a trigger (its words and
+ * classes, entity type, side and distance from the trigger, the preposition before it).
  */
 
 /** The type classes: PLV's fifteen (earlier PLOVER) types, which fold the current eighteen, and NONE. */
@@ -226,7 +225,6 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
     const si = hashesOf(s.info[sj]!);
     f.push(si.sc, h`se:${s.ent[sj]}`, h`sp:${s.toks[sj]!.pos}`, ...si.sx);
   }
-  complementFeatures(s, c, f);
   // Modality and the governing word.
   const m = c.modality;
   const flags = `${m.negated ? 'N' : ''}${m.future ? 'F' : ''}${m.hypothetical ? 'H' : ''}${m.obligation ? 'O' : ''}${m.passive ? 'P' : ''}`;
@@ -247,35 +245,6 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   const others = candidateHashes(s);
   for (let x = 0; x < others.length; x++) if (s.candidates[x] !== c) f.push(others[x]!);
   return f;
-}
-
-/** The folded type the CAMEO dictionary gives a word as a verb ("" when none). */
-function verbType(lemma: string): string {
-  return codeType(wordKnowledge().word(lemma).cameo);
-}
-
-/**
- * The verb of the to-infinitive after a trigger, within its clause ("agreed to withdraw", "pressed the
- * unions to cancel"): what a governing verb's act is depends on the act it governs, which the verb's own
- * features did not see (the governed verb saw its governor, not the other way round). Its lemma, vector
- * cluster, WordNet verb file and CAMEO type, and the trigger's lemma with the type and the file.
- */
-function complementFeatures(s: PreparedSentence, c: Candidate, f: number[]): void {
-  for (let k = c.i + 1; k < Math.min(s.toks.length - 1, c.i + 8); k++) {
-    const t = s.toks[k]!;
-    if (t.lower === 'to') {
-      let v = k + 1;
-      while (v < s.toks.length && s.toks[v]!.pos === 'ADV' && v - k < 3) v++;
-      const x = s.toks[v];
-      if (!x || x.pos !== 'VERB') return;
-      const info = s.info[v]!;
-      const kt = verbType(x.lemma);
-      f.push(h`ti:${x.lemma}`, h`tic:${info.coarse}`, h`tik:${kt}`, h`lti:${c.lemma}|${kt}`);
-      for (const lx of info.verbLex.slice(0, 1)) f.push(h`tix:${lx}`, h`ltx:${c.lemma}|${lx}`);
-      return;
-    }
-    if (CLAUSE_BREAK.has(t.lower) || t.pos === 'VERB') return;
-  }
 }
 
 /** Labels of the argument tagger. */
