@@ -225,6 +225,8 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
     const si = hashesOf(s.info[sj]!);
     f.push(si.sc, h`se:${s.ent[sj]}`, h`sp:${s.toks[sj]!.pos}`, ...si.sx);
   }
+  if (c.noun) lightVerbFeatures(s, c, f);
+  modifierFeatures(s, c, o, f);
   // Modality and the governing word.
   const m = c.modality;
   const flags = `${m.negated ? 'N' : ''}${m.future ? 'F' : ''}${m.hypothetical ? 'H' : ''}${m.obligation ? 'O' : ''}${m.passive ? 'P' : ''}`;
@@ -245,6 +247,39 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   const others = candidateHashes(s);
   for (let x = 0; x < others.length; x++) if (s.candidates[x] !== c) f.push(others[x]!);
   return f;
+}
+
+/** The folded type the CAMEO dictionary gives a word as a verb ("" when none). */
+function verbType(lemma: string): string {
+  return codeType(wordKnowledge().word(lemma).cameo);
+}
+
+/** "launched an attack", "held talks", "cancelled a visit": the verb whose object a noun trigger is. */
+function lightVerbFeatures(s: PreparedSentence, c: Candidate, f: number[]): void {
+  let v = c.i - 1;
+  while (v >= 0 && c.i - v <= 4 && ['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PART'].includes(s.toks[v]!.pos)) v--;
+  const t = s.toks[v];
+  if (!t || t.pos !== 'VERB') {
+    f.push(h`lv:${t ? t.pos : '^'}`);
+    return;
+  }
+  const info = s.info[v]!;
+  f.push(h`lv:${t.lemma}`, h`lvc:${info.coarse}`, h`lvk:${verbType(t.lemma)}`, h`lvl:${t.lemma}|${c.lemma}`);
+  for (const lx of info.verbLex.slice(0, 1)) f.push(h`lvx:${lx}`);
+}
+
+/** "a scathing attack", "military equipment": the adjectives before a noun trigger and before the object. */
+function modifierFeatures(s: PreparedSentence, c: Candidate, o: number, f: number[]): void {
+  const before = (i: number, tag: string) => {
+    for (let a = i - 1; a >= 0 && i - a <= 3; a--) {
+      const t = s.toks[a]!;
+      if (t.pos !== 'ADJ' && t.pos !== 'NOUN') break;
+      const info = s.info[a]!;
+      f.push(h`${tag}:${t.lemma}`, h`${tag}c:${info.fine}`);
+    }
+  };
+  if (c.noun) before(c.i, 'am');
+  if (o >= 0) before(o, 'om');
 }
 
 /** Labels of the argument tagger. */
