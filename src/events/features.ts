@@ -8,8 +8,9 @@ import type { WordInfo } from './knowledge.js';
 /*
  * Hashed features of the two learnt parts of the coder: the type of a candidate trigger (from the
  * word, its WordNet classes, vector clusters and CAMEO dictionary codes, its object, subject,
- * governing verb and modality) and the argument tags of each word given a trigger (its words and
- * classes, entity type, side and distance from the trigger, the preposition before it).
+ * governing verb, a noun's light verb, modifiers and modality) and the argument tags of each word
+ * given a trigger (its words and classes, entity type, side and distance from the trigger, the
+ * preposition before it).
  */
 
 /** The type classes: PLV's fifteen (earlier PLOVER) types, which fold the current eighteen, and NONE. */
@@ -225,6 +226,8 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
     const si = hashesOf(s.info[sj]!);
     f.push(si.sc, h`se:${s.ent[sj]}`, h`sp:${s.toks[sj]!.pos}`, ...si.sx);
   }
+  if (c.noun) lightVerbFeatures(s, c, f);
+  modifierFeatures(s, c, o, f);
   // Modality and the governing word.
   const m = c.modality;
   const flags = `${m.negated ? 'N' : ''}${m.future ? 'F' : ''}${m.hypothetical ? 'H' : ''}${m.obligation ? 'O' : ''}${m.passive ? 'P' : ''}`;
@@ -245,6 +248,48 @@ export function typeFeatures(s: PreparedSentence, c: Candidate): number[] {
   const others = candidateHashes(s);
   for (let x = 0; x < others.length; x++) if (s.candidates[x] !== c) f.push(others[x]!);
   return f;
+}
+
+/** The folded type the CAMEO dictionary gives a word as a verb ("" when none). */
+function verbType(lemma: string): string {
+  return codeType(wordKnowledge().word(lemma).cameo);
+}
+
+/**
+ * "launched an attack", "held talks", "cancelled a visit": the verb whose object a noun trigger is (or the
+ * part of speech before it when no verb is). The noun's type depends on what is done with the act, which
+ * its own features did not see. With `modifierFeatures`, PLV CV (type recall / precision LB / dyad) seed 12
+ * 0.752 / 0.845 / 0.585 → 0.756 / 0.853 / 0.584, seed 99 0.755 / 0.842 / 0.588 → 0.758 / 0.851 / 0.588;
+ * PLOVER-GSR out of sample code F1 0.695 → 0.720, exact 0.296 → 0.314.
+ */
+function lightVerbFeatures(s: PreparedSentence, c: Candidate, f: number[]): void {
+  let v = c.i - 1;
+  while (v >= 0 && c.i - v <= 4 && ['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PART'].includes(s.toks[v]!.pos)) v--;
+  const t = s.toks[v];
+  if (!t || t.pos !== 'VERB') {
+    f.push(h`lv:${t ? t.pos : '^'}`);
+    return;
+  }
+  const info = s.info[v]!;
+  f.push(h`lv:${t.lemma}`, h`lvc:${info.coarse}`, h`lvk:${verbType(t.lemma)}`, h`lvl:${t.lemma}|${c.lemma}`);
+  for (const lx of info.verbLex.slice(0, 1)) f.push(h`lvx:${lx}`);
+}
+
+/**
+ * "a scathing attack", "medical supplies": the modifiers (adjectives, nouns) before a noun trigger and before
+ * the object head, by word and fine vector cluster; a word attack or a military one, aid or arms.
+ */
+function modifierFeatures(s: PreparedSentence, c: Candidate, o: number, f: number[]): void {
+  const before = (i: number, tag: string) => {
+    for (let a = i - 1; a >= 0 && i - a <= 3; a--) {
+      const t = s.toks[a]!;
+      if (t.pos !== 'ADJ' && t.pos !== 'NOUN') break;
+      const info = s.info[a]!;
+      f.push(h`${tag}:${t.lemma}`, h`${tag}c:${info.fine}`);
+    }
+  };
+  if (c.noun) before(c.i, 'am');
+  if (o >= 0) before(o, 'om');
 }
 
 /** Labels of the argument tagger. */
