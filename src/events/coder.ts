@@ -12,7 +12,7 @@ import type {
 import { contains, textSpan } from '../model/index.js';
 import { ENGLISH_CLOSING_QUOTES, tokenize } from '../text/index.js';
 import type { ActorPhrase } from './actors.js';
-import { composeSentence, keepTypedIntent, withCompositionWords } from './compose.js';
+import { composeSentence, composedIntent, keepTypedIntent, withCompositionWords } from './compose.js';
 import { decodeSentence, strongest, type Decoded } from './decode.js';
 import { mayHoldEvent } from './gate.js';
 import { actorWords, clauseEnd, destination, objectWords, sourceWords, thingWords } from './arguments.js';
@@ -319,8 +319,12 @@ function actorSourced(s: PreparedSentence, d: Decoded): boolean {
  * fold lower in recall). Composition still sees the typer's own choice, so it composes as before.
  */
 function sentenceActs(s: PreparedSentence, model: EventModel): Array<Decoded & { code?: string }> {
-  const pool = decodeSentence(s, model, true);
-  const composed = composeSentence(s, model, strongest(pool, model.secondary));
+  let pool = decodeSentence(s, model, true);
+  const chosen = strongest(pool, model.secondary);
+  const composed = composeSentence(s, model, chosen);
+  // A typed intent word whose wrapped act was composed is that act (compose.ts, composedIntent).
+  const replaced = new Set(composed.map((d) => d.c.i));
+  if (replaced.size > 0) pool = pool.filter((d) => !(replaced.has(d.c.i) && composedIntent(s, d)));
   for (const d of [...pool, ...composed]) {
     passiveVoice(s, d);
     receivedAct(s, d);

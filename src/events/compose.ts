@@ -266,7 +266,8 @@ export function composeSentence(
 ): ComposedAct[] {
   const taken = new Set<number>();
   for (const d of typed) {
-    taken.add(d.c.i);
+    // An intent word the typer coded is left to composition, which codes what is intended (keepTypedIntent).
+    if (!composedIntent(s, d)) taken.add(d.c.i);
     if (d.c.modality.governor) taken.add(d.c.modality.governor.i);
   }
   const out: ComposedAct[] = [];
@@ -294,6 +295,17 @@ export function composeSentence(
     out.push({ c: t, type: folded, margin: 0, code: hit.code, ...args });
   }
   return out;
+}
+
+/**
+ * A typed intent word ("plans", "promised") whose wrapped act composition codes: the typer can only
+ * say an intent ("plans" → 030), composition says which ("plans to meet" → 036), so the composed act
+ * stands in its place (`sentenceActs` drops the typed one).
+ */
+export function composedIntent(s: PreparedSentence, d: Decoded): boolean {
+  const g = grammar();
+  const lemma = s.toks[d.c.i]!.lemma;
+  return g.controlKind.get(lemma) === 'intent' && !g.actsOfTheirOwn.has(lemma) && !g.notComposed.has(lemma);
 }
 
 /**
