@@ -255,6 +255,9 @@ function verbType(lemma: string): string {
   return codeType(wordKnowledge().word(lemma).cameo);
 }
 
+/** Words between a light verb and its act noun ("launched a new attack"). */
+const LIGHT_VERB_GAP: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PART']);
+
 /**
  * "launched an attack", "held talks", "cancelled a visit": the verb whose object a noun trigger is (or the
  * part of speech before it when no verb is). The noun's type depends on what is done with the act, which
@@ -264,7 +267,7 @@ function verbType(lemma: string): string {
  */
 function lightVerbFeatures(s: PreparedSentence, c: Candidate, f: number[]): void {
   let v = c.i - 1;
-  while (v >= 0 && c.i - v <= 4 && ['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PART'].includes(s.toks[v]!.pos)) v--;
+  while (v >= 0 && c.i - v <= 4 && LIGHT_VERB_GAP.has(s.toks[v]!.pos)) v--;
   const t = s.toks[v];
   if (!t || t.pos !== 'VERB') {
     f.push(h`lv:${t ? t.pos : '^'}`);
