@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { predictEvents } from './events.js';
+import { analyze } from '../pipeline/analyze.js';
+import { predictEvents, predictedEvents } from './events.js';
 
 describe('predictEvents', () => {
   it('reads id, text and date only, honours limit and both schemes', async () => {
@@ -65,6 +66,18 @@ describe('predicted events of a reciprocal act, in each scheme’s convention', 
       rmSync(dir, { recursive: true, force: true });
     }
   };
+  it("writes actors in the scheme's own convention: PLOVER's sectors, CAMEO's agents", () => {
+    const a = analyze('American doctors protested against the government on Monday.', {}, { id: 'd' });
+    const dyad = (scheme: 'plover' | 'cameo') =>
+      predictedEvents(a, scheme).map((e) => `${e.source}>${e.target}`);
+    // PLOVER's medical sector is MED; CAMEO's health agent is HLH (its MED is the media).
+    expect(dyad('plover')).toEqual(['USAMED>USAGOV']);
+    expect(dyad('cameo')).toEqual(['USAHLH>USAGOV']);
+    const b = analyze('Russian journalists accused the government of censorship.', {}, { id: 'j' });
+    expect(predictedEvents(b, 'plover').map((e) => e.source)).toEqual(['RUSJRN']);
+    expect(predictedEvents(b, 'cameo').map((e) => e.source)).toEqual(['RUSMED']);
+  });
+
   it('CAMEO both ways, PLOVER each as a source, PLV the pair along the conjunction', async () => {
     expect(await pairs('petrarch-like.jsonl', 'cameo')).toEqual(['GHA>TGO|Ghana>Togo', 'TGO>GHA|Togo>Ghana']);
     expect(await pairs('gsr-like.jsonl', 'plover')).toEqual(['GHA>|Ghana>', 'TGO>|Togo>']);

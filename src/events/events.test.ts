@@ -205,6 +205,26 @@ describe('actor coding conventions', () => {
     expect(ploverActorCode('IGOGOV')).toBe('IGOGOV');
     expect(ploverActorCode('not a code')).toBe('not a code');
   });
+  it("writes CAMEO's sectors as PLOVER's (data/events/plover-agents.json)", () => {
+    // PLOVER's MED is health, CAMEO's HLH; CAMEO's MED (media) is PLOVER's JRN.
+    expect(ploverActorCode('USAHLH')).toBe('USAMED');
+    expect(ploverActorCode('RUSMED')).toBe('RUSJRN');
+    expect(ploverActorCode('IGOUNOHLHWHO')).toBe('IGOMED');
+    expect(ploverActorCode('NGOHLHMSF')).toBe('NGOMED');
+    // Insurgents and separatists are PLOVER's rebels.
+    expect(ploverActorCode('SYRINS')).toBe('SYRREB');
+    expect(ploverActorCode('TURSEP')).toBe('TURREB');
+    // No sector for a leaning or for an organisation's field.
+    expect(ploverActorCode('USAMOD')).toBe('USA');
+    expect(ploverActorCode('NGOHRIAMN')).toBe('NGO');
+    expect(ploverActorCode('IGOBUSIMF')).toBe('IGO');
+    expect(ploverActorCode('USAHRI')).toBe('USASOC');
+    // One primary sector, then at most one secondary code: an ethnicity (lower case) or a religion.
+    expect(ploverActorCode('CHNGOVMED')).toBe('CHNGOV');
+    expect(ploverActorCode('IRQkurCVL')).toBe('IRQCVLkur');
+    expect(ploverActorCode('IRQSHIREB')).toBe('IRQREBSHI');
+    expect(ploverActorCode('IMGMOSISI')).toBe('IMG');
+  });
 });
 
 describe('bad input', () => {

@@ -260,6 +260,20 @@ describe('a reciprocal act in each export', () => {
     expect(rows.map((f) => f[CSV_COLUMNS.indexOf('event')])).toEqual(['ev1.1', 'ev1.2']);
     expect(rows.map((f) => f[CSV_COLUMNS.indexOf('target_text')])).toEqual(['Germany', 'France']);
   });
+  it("PLOVER records carry each actor's PLOVER code beside its CAMEO code", () => {
+    const doctors = analysis([
+      event({
+        source: { code: 'USAHLH', text: 'American doctors' },
+        target: { code: 'IGOUNOHLHWHO', text: 'the WHO' },
+      }),
+    ]);
+    const [r] = JSON.parse([...toPlover([doctors])].join('\n')) as {
+      source: { code: string; plover_code: string };
+      target: { code: string; plover_code: string };
+    }[];
+    expect([r!.source.code, r!.source.plover_code]).toEqual(['USAHLH', 'USAMED']);
+    expect([r!.target.code, r!.target.plover_code]).toEqual(['IGOUNOHLHWHO', 'IGOMED']);
+  });
   it('PLOVER makes each participant a source without a target', () => {
     const records = JSON.parse([...toPlover([agreed])].join('\n')) as {
       event_id: string;

@@ -3,6 +3,7 @@ import { toCsv } from './csv.js';
 import { toGdelt } from './gdelt.js';
 import { toJsonl } from './jsonl.js';
 import { toPlover, toPloverRecords } from './plover.js';
+import type { ExportFormat } from './formats.js';
 
 export { toCsv, csvField, CSV_COLUMNS } from './csv.js';
 export { toGdelt, GDELT_COLUMNS } from './gdelt.js';
@@ -17,8 +18,7 @@ export {
   type StatementExport,
 } from './statements.js';
 
-export const EXPORT_FORMATS = ['gdelt', 'plover', 'csv', 'jsonl'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, lineEnd, type ExportFormat } from './formats.js';
 
 /** The lines of an export in a format (pure: no I/O). Join with "\n" (CSV: "\r\n"). */
 export function exportLines(format: ExportFormat, analyses: Iterable<Analysis>): Generator<string> {
@@ -32,11 +32,6 @@ export function exportLines(format: ExportFormat, analyses: Iterable<Analysis>):
     case 'jsonl':
       return toJsonl(analyses);
   }
-}
-
-/** Line separator of a format. */
-export function lineEnd(format: ExportFormat): string {
-  return format === 'csv' ? '\r\n' : '\n';
 }
 
 /**

@@ -1,5 +1,15 @@
-import type { Analysis } from '../model/index.js';
+import type { Analysis, EventActor } from '../model/index.js';
+import { ploverActorCode } from '../events/codes.js';
 import { actorName, articleId, eventRows } from './rows.js';
+
+/** An actor of a PLOVER record: its name, its CAMEO code, and the code as PLOVER writes it. */
+export interface PloverActor {
+  name: string;
+  /** The full CAMEO code, as the other exports carry it ("USAHLH", "IGOUNOHLHWHO"). */
+  code: string;
+  /** Country or non-state code, PLOVER sector and secondary code ("USAMED", "IGOMED"): `ploverActorCode`. */
+  plover_code: string;
+}
 
 /** A PLOVER/POLECAT-style event record. */
 export interface PloverRecord {
@@ -9,8 +19,8 @@ export interface PloverRecord {
   event_type: string;
   event_mode: string | null;
   event_text: string;
-  source: { name: string; code: string } | null;
-  target: { name: string; code: string } | null;
+  source: PloverActor | null;
+  target: PloverActor | null;
   cameo: string;
   goldstein: number;
   quad_class: number;
@@ -39,8 +49,8 @@ export function toPloverRecords(analyses: Iterable<Analysis>): PloverRecord[] {
       event_type: event.plover.type,
       event_mode: event.plover.mode ?? null,
       event_text: event.evidence[0]?.text ?? event.trigger.text,
-      source: dyad.source ? { name: actorName(analysis, dyad.source), code: dyad.source.code } : null,
-      target: dyad.target ? { name: actorName(analysis, dyad.target), code: dyad.target.code } : null,
+      source: dyad.source ? ploverActor(analysis, dyad.source) : null,
+      target: dyad.target ? ploverActor(analysis, dyad.target) : null,
       cameo: event.cameo,
       goldstein: event.goldstein,
       quad_class: event.quadClass,
@@ -52,6 +62,10 @@ export function toPloverRecords(analyses: Iterable<Analysis>): PloverRecord[] {
     });
   }
   return out;
+}
+
+function ploverActor(analysis: Analysis, a: EventActor): PloverActor {
+  return { name: actorName(analysis, a), code: a.code, plover_code: ploverActorCode(a.code) };
 }
 
 /** The PLOVER export as one JSON document (an array), streamed record by record. */

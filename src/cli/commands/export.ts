@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { Analysis } from '../../model/index.js';
-import { EXPORT_FORMATS, exportChunks, lineEnd, type ExportFormat } from '../../export/index.js';
+import { EXPORT_FORMATS, lineEnd, type ExportFormat } from '../../export/formats.js';
 import { UsageError } from '../errors.js';
 
 interface ExportFlags {
@@ -131,6 +131,7 @@ export function registerExport(program: Command): void {
                 flags.in ?? 'stdin',
               ),
             );
+        const { exportChunks } = await import('../../export/index.js');
         for await (const line of exportChunks(format, chunks)) if (!(await write(line))) break;
       }
       if (failed) {
