@@ -88,6 +88,18 @@ describe('the events fallback vocabulary', () => {
     expect(phraseCode(phrases(other, [wide])[0]!)).toBe('NOR');
   });
 
+  it("reads one country's institution after another country's name or demonym as that country's", () => {
+    const code = (text: string) => {
+      const p = phrases(text)[0]!;
+      return phraseCode(p);
+    };
+    // The vocabulary's "Senate" and "National Security Council" are the US ones.
+    expect(code('The Ghanaian Senate opened an inquiry.')).toBe('GHALEG');
+    expect(code("Kenya's National Security Council met on Monday.")).toBe('KENGOV');
+    expect(code('The Senate opened an inquiry.')).toBe('USALEG');
+    expect(code('The U.S. Senate opened an inquiry.')).toBe('USALEG');
+  });
+
   it('ends a phrase at a verb after an actor with its agent', () => {
     expect(phrases('Police arrested three rebels.').map((p) => p.agent)).toEqual(['COP', 'REB']);
     expect(phrases('French striking workers marched.')[0]).toMatchObject({ country: 'FRA', agent: 'LAB' });

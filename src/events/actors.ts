@@ -227,6 +227,15 @@ function isDemonymOnly(p: ActorPhrase, toks: readonly Tagged[]): boolean {
 interface PieceCodes {
   generic?: string;
   demonym?: string;
+  /** The last country name or demonym read, and the token it ends at. */
+  nationality?: { code: string; demonym: boolean; j: number };
+}
+
+/** Whether a piece starts right after a country name or demonym ("Nigerian Senate", "Nigeria's Senate"). */
+function afterNationality(p: Piece, toks: readonly Tagged[], codes: PieceCodes): boolean {
+  const n = codes.nationality;
+  if (!n) return false;
+  return n.j === p.i || (n.j === p.i - 1 && /^['’]s$/.test(toks[n.j]!.text));
 }
 
 function toPhrase(pieces: Piece[], toks: readonly Tagged[]): ActorPhrase | undefined {
@@ -272,6 +281,25 @@ function readPiece(ph: ActorPhrase, p: Piece, toks: readonly Tagged[], j: number
     case 'coded': {
       // COUNTRY+AGENT codes compose like words, so "Hungarian and Romanian officials" share the agent.
       const split = /^([A-Z]{3})([A-Z]{3})$/.exec(p.code);
+      // The vocabulary's institution names are one country's ("Senate" is the US one); right after
+      // another country's name or demonym they name that country's ("Nigerian Senate" → NGALEG,
+      // "Nigeria's Senate"). A name the actors stage resolved keeps its own code.
+      const nat = codes.nationality;
+      if (
+        split &&
+        !p.actor &&
+        nat &&
+        nat.code !== split[1] &&
+        countryCodes().has(split[1]!) &&
+        !ph.coded &&
+        !ph.org &&
+        afterNationality(p, toks, codes)
+      ) {
+        ph.country = nat.code;
+        ph.agent = split[2]!;
+        if (nat.demonym) ph.demonym = true;
+        break;
+      }
       if (split && countryCodes().has(split[1]!) && !ph.coded && !ph.country && !ph.org) {
         ph.country = split[1]!;
         ph.agent = split[2]!;
@@ -288,6 +316,7 @@ function readPiece(ph: ActorPhrase, p: Piece, toks: readonly Tagged[], j: number
     }
     // A named country or organisation nearer the head wins ("NATO-member Norway" is Norway) …
     case 'country':
+      codes.nationality = { code: p.code, demonym: isDemonymText(toks, p), j: p.j };
       ph.country = p.code;
       ph.org = undefined;
       ph.coded = undefined;
@@ -303,6 +332,7 @@ function readPiece(ph: ActorPhrase, p: Piece, toks: readonly Tagged[], j: number
     // … while of several demonyms the first does ("Bosnian Serbs" are Bosnia's).
     case 'demonym':
       codes.demonym ??= p.code;
+      codes.nationality = { code: p.code, demonym: true, j: p.j };
       break;
     case 'capital':
       if (!ph.country && !ph.org) {
