@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CameoAgent, authoredCountries } from '../actors/index.js';
 import { loadData } from '../util/data.js';
+import { once } from '../util/modules.js';
 
 /** Prefixes that stand where a country would (international, non-state actors). */
 const NON_STATE = new Set(['IGO', 'NGO', 'IMG', 'INT', 'MNC', 'NGM', 'UIS']);
@@ -43,11 +44,8 @@ interface PloverAgents {
   religions: ReadonlySet<string>;
 }
 
-let cache: PloverAgents | undefined;
-
 /** The PLOVER actor and sector conventions (data/events/plover-agents.json), loaded once. */
-function ploverAgents(): PloverAgents {
-  if (cache) return cache;
+const ploverAgents = once((): PloverAgents => {
   const raw = loadData('events/plover-agents.json', PloverAgentsSchema);
   const heads = new Map<string, string>();
   for (const c of NON_STATE) heads.set(c, c);
@@ -57,15 +55,14 @@ function ploverAgents(): PloverAgents {
   for (const a of AGENT_TYPES) if (a in raw.sectors) sectors.set(a, a);
   for (const s of Object.keys(raw.sectors)) sectors.set(s, s);
   for (const [c, m] of Object.entries(raw.sectorFromCameo)) sectors.set(c, m.plover);
-  cache = {
+  return {
     countries: new Set(authoredCountries().map((x) => x.code)),
     heads,
     sectors,
     notSectorsUnder: new Map(Object.entries(raw.notSectorsUnder).map(([h, v]) => [h, new Set(v.codes)])),
     religions: new Set(raw.secondary.religions),
   };
-  return cache;
-}
+});
 
 /**
  * An actor code as PLOVER writes it (data/events/plover-agents.json): the country or non-state code,
