@@ -335,8 +335,8 @@ function isNamedThing(view: TokenView, w: Work, key: string, sky: boolean): bool
   // noun phrase's last word when no noun of the same sentence follows it.
   const { pos, sentence } = view;
   const after =
-    next + 1 < tokens.length && sentence[next + 1] === sentence[next] ? pos[next + 1]?.tag : undefined;
-  return pos[next]?.tag === 'NOUN' && (after === undefined || !NOUN_TAGS.has(after));
+    next + 1 < tokens.length && sentence[next + 1] === sentence[next] ? pos.at(next + 1)?.tag : undefined;
+  return pos.at(next)?.tag === 'NOUN' && (after === undefined || !NOUN_TAGS.has(after));
 }
 
 /** Whether tokens [t0, t1) name a company the KB knows ("Apple", "Google"). */
@@ -392,7 +392,7 @@ function thingWordBefore(view: TokenView, w: Work): boolean {
   if (!descriptors.has(key) || PLURAL.test(key) || view.text.slice(view.tokens[b].end, w.start) !== ' ')
     return false;
   // A noun, as the sentence reads it ("the benchmark Sensex"), not a verb ("would hammer Clinton").
-  return view.pos[b]?.tag === 'NOUN';
+  return view.pos.at(b)?.tag === 'NOUN';
 }
 
 /** The name ends its noun phrase: no noun follows it ("the 16-inch MacBook Pro is", not "a 40-minute CNN interview"). */
@@ -400,7 +400,7 @@ function endsPhrase(view: TokenView, w: Work): boolean {
   const { tokens, sentence, pos } = view;
   if (w.t1 >= tokens.length || sentence[w.t1] !== sentence[w.t0]) return true;
   // No tags (a document the text stage did not tag): not known to end here.
-  const next = pos[w.t1]?.tag;
+  const next = pos.at(w.t1)?.tag;
   return next !== undefined && !NOUN_TAGS.has(next);
 }
 

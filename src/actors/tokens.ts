@@ -1,4 +1,4 @@
-import type { Doc, Token, TokenPos } from '../model/index.js';
+import type { Doc, LazyList, Token, TokenPos } from '../model/index.js';
 import { quotedTokens } from '../text/index.js';
 import { wordKey } from './kb/keys.js';
 
@@ -17,8 +17,11 @@ export interface TokenView {
   readonly quoted: Uint8Array;
   /** Sentence index of each token (all 0 when the document has no sentence layer). */
   readonly sentence: Int32Array;
-  /** Each token's part of speech and lemma (the text stage's `pos` layer; empty when the document has none). */
-  readonly pos: readonly TokenPos[];
+  /**
+   * Each token's part of speech and lemma (the text stage's `pos` layer, read with `at`: a sentence is
+   * tagged on its first read; empty when the document has none).
+   */
+  readonly pos: LazyList<TokenPos>;
 }
 
 const UPPER = /^\p{Lu}/u;

@@ -8,6 +8,7 @@ import type {
   Sentence,
   Token,
   TokenPos,
+  LazyList,
 } from '../model/index.js';
 import { contains, textSpan } from '../model/index.js';
 import { ENGLISH_CLOSING_QUOTES, tokenize } from '../text/index.js';
@@ -47,7 +48,7 @@ export interface CoderInput {
   /** The text stage's tokens (the text is tokenised again when absent). */
   tokens?: readonly Token[];
   /** The text stage's parts of speech of `tokens` (the sentences read are tagged again when absent). */
-  pos?: readonly TokenPos[];
+  pos?: LazyList<TokenPos>;
   /** The text stage's quotations (found again when absent). */
   quotations?: readonly Quotation[];
   sentences: readonly Sentence[];

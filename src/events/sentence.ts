@@ -1,4 +1,4 @@
-import type { Actor, Mention, Token, TokenPos } from '../model/index.js';
+import type { Actor, LazyList, Mention, Token, TokenPos } from '../model/index.js';
 import { findActorPhrases, type ActorPhrase } from './actors.js';
 import { wordKnowledge, type WordInfo } from './knowledge.js';
 import { grammar } from './lexicon.js';
@@ -118,7 +118,7 @@ export function prepareSentence(
   actorsById: ReadonlyMap<string, Actor>,
   byline?: { start: number; end: number },
   tokens?: readonly Token[],
-  pos?: readonly TokenPos[],
+  pos?: LazyList<TokenPos>,
 ): PreparedSentence {
   const toks = sentenceWords(text, sentence, tokens, pos);
   const k = wordKnowledge();

@@ -33,7 +33,7 @@ describe("the events stage's words", () => {
     const layer = sentenceWords(text, second, tokens, pos);
     expect(layer).toEqual(tagRange(text, second.start, second.end, tokens));
     // A layer that says otherwise is what the events stage reads.
-    const edited = pos.map((p, i) =>
+    const edited = [...pos].map((p, i) =>
       text.slice(tokens[i]!.start, tokens[i]!.end) === 'port' ? { ...p, tag: 'VERB' as const } : p,
     );
     expect(sentenceWords(text, second, tokens, edited).find((w) => w.text === 'port')?.pos).toBe('VERB');

@@ -1,4 +1,4 @@
-import type { Sentence, Token, TokenPos } from '../model/index.js';
+import type { LazyList, Sentence, Token, TokenPos } from '../model/index.js';
 import { taggedWords, tagTokens, tokenAtOrAfter, tokenize, type Tagged } from '../text/index.js';
 
 export type { Tagged } from '../text/index.js';
@@ -31,7 +31,7 @@ export function sentenceWords(
   text: string,
   sentence: SentenceRange,
   tokens?: readonly Token[],
-  pos?: readonly TokenPos[],
+  pos?: LazyList<TokenPos>,
 ): Tagged[] {
   const { tokenStart, tokenEnd } = sentence;
   if (tokens && pos && pos.length === tokens.length && tokenStart !== undefined && tokenEnd !== undefined)

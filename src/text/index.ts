@@ -3,7 +3,7 @@ import { tokenize } from './tokenize.js';
 import { splitSentences } from './sentences.js';
 import { findLayout } from './layout.js';
 import { findQuotations } from './quotations.js';
-import { tagSentences } from './tagger/index.js';
+import { PosLayer } from './tagger/index.js';
 
 export { tokenize, tokenAtOrAfter } from './tokenize.js';
 export { splitSentences } from './sentences.js';
@@ -11,7 +11,7 @@ export { findLayout } from './layout.js';
 export { findQuotations, quotedTokens } from './quotations.js';
 export type { QuotedReading } from './quotations.js';
 export * from './quote-marks.js';
-export { tagSentences, taggedWords, tagTokens, POS_TAGS, type PosTag, type Tagged } from './tagger/index.js';
+export { PosLayer, taggedWords, tagTokens, POS_TAGS, type PosTag, type Tagged } from './tagger/index.js';
 
 /**
  * Text stage: tokens, quotations, sentences, each token's part of speech and lemma, and the title
@@ -26,8 +26,9 @@ export const textStage: Stage = {
     const quotations = findQuotations(doc.text, tokens);
     const sentences = splitSentences(doc.text, tokens);
     // The tagger reads English: another language's tags would be noise, and no stage that reads them runs on it.
+    // A sentence is tagged when a stage first reads one of its tokens' tags (PosLayer).
     const english = !doc.meta.language || doc.meta.language === 'en';
-    const pos = english ? tagSentences(doc.text, tokens, sentences) : [];
+    const pos = english ? new PosLayer(doc.text, tokens, sentences) : [];
     const { title, byline } = findLayout(doc.text);
     return { tokens, pos, quotations, sentences, title, byline };
   },

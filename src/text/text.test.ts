@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { tokenize, splitSentences, findLayout, textStage } from './index.js';
+import { tokenize, splitSentences, findLayout, textStage, tagTokens } from './index.js';
+import { PosModel } from './tagger/model.js';
 import { emptyDoc } from '../pipeline/pipeline.js';
 import { expectLinearGrowth } from '../util/__fixtures__/growth.js';
 
@@ -158,7 +159,7 @@ describe("the text stage's pos layer", () => {
     const read = tokens.map((t, i) => [
       t.start,
       t.end,
-      `${text.slice(t.start, t.end)}/${pos[i]!.tag}/${pos[i]!.lemma}`,
+      `${text.slice(t.start, t.end)}/${pos.at(i)!.tag}/${pos.at(i)!.lemma}`,
     ]);
     expect(read.slice(0, 4)).toEqual([
       [0, 3, 'The/DET/the'],
@@ -182,6 +183,35 @@ describe("the text stage's pos layer", () => {
       './PUNCT/.',
     ]);
     expect(read[7]!.slice(0, 2)).toEqual([33, 36]);
+  });
+
+  it('tags a sentence when one of its tokens is first read, as tagging every sentence at once would', () => {
+    const text =
+      'Farmers closed the bridge at dawn.\nThe mayor’s office says talks will resume.\nRain fell all week.';
+    const tag = vi.spyOn(PosModel.prototype, 'tag');
+    try {
+      const { tokens = [], pos = [], sentences = [] } = textStage.run(emptyDoc(text, {}));
+      expect(sentences).toHaveLength(3);
+      expect(tag).not.toHaveBeenCalled();
+      const office = tokens.findIndex((t) => text.slice(t.start, t.end) === 'office');
+      expect(pos.at(office)).toEqual({ tag: 'NOUN', lemma: 'office' });
+      expect(tag).toHaveBeenCalledTimes(1);
+      // The rest of that sentence is read without tagging it again; out of range is nothing, as for an array.
+      expect(pos.at(office + 2)).toEqual({ tag: 'NOUN', lemma: 'talk' });
+      expect(pos.at(tokens.length)).toBeUndefined();
+      expect(tag).toHaveBeenCalledTimes(1);
+      // Read in full (as an analysis with its token layers is), each sentence tagged once more at most.
+      const eager = sentences.flatMap((s) =>
+        tagTokens(text, tokens, s.tokenStart, s.tokenEnd).map((w) => ({ tag: w.pos, lemma: w.lemma })),
+      );
+      expect(tag).toHaveBeenCalledTimes(4);
+      expect([...pos]).toEqual(eager);
+      expect(tag).toHaveBeenCalledTimes(6);
+      expect(pos.at(-1)).toEqual({ tag: 'PUNCT', lemma: '.' });
+      expect(tag).toHaveBeenCalledTimes(6);
+    } finally {
+      tag.mockRestore();
+    }
   });
 
   it('is empty for a text in another language, which no English stage reads', () => {

@@ -87,9 +87,11 @@ export function sentenceFeatures(words: readonly string[]): SentenceFeatures {
   const suffix3 = new Uint32Array(n);
   const lowered = words.map((w) => w.toLowerCase());
   for (let i = 0; i < n; i++) {
+    const low = lowered[i]!;
     exact[i] = fnv1a(words[i]!);
-    lower[i] = lowered[i] === words[i] ? exact[i]! : fnv1a(lowered[i]!);
-    suffix3[i] = fnv1a(lowered[i]!.slice(-3));
+    lower[i] = low === words[i] ? exact[i]! : fnv1a(low);
+    // The last three letters' hash, as fnv1a(low.slice(-3)) without making the slice.
+    suffix3[i] = fnv1aRange(low, low.length - 3, low.length);
   }
   return { length: n, words, lowered, exact, lower, suffix3 };
 }

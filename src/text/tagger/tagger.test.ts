@@ -27,6 +27,12 @@ describe("the text stage's part-of-speech tagger (distilled from wink-nlp)", () 
     ]);
   });
 
+  it("hashes each word's last three letters, lower-cased, as a slice of them would be hashed", () => {
+    const words = ['a', 'of', 'Its', 'SHELLED', 'Ångström', '’s', ''];
+    const s = sentenceFeatures(words);
+    expect([...s.suffix3]).toEqual(words.map((w) => fnv1a(w.toLowerCase().slice(-3))));
+  });
+
   it('tells a verb from a noun of the same spelling by its context', () => {
     const tags = tagAll('The attack was condemned. Rebels will attack the city.');
     expect(tags.filter((t) => t.text === 'attack').map((t) => t.pos)).toEqual(['NOUN', 'VERB']);
