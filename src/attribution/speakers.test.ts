@@ -72,6 +72,14 @@ describe('speakers: never the wrong person', () => {
     expect(speakerOf(a, 'praised')).toBe('Smith');
   });
 
+  it('credits "Name, who heads Org, a group that <cue>" to the organisation, and "said Name, …" still to the person', () => {
+    const a = run(
+      'Rents have also climbed after years of slow building in recent decades, said Clara Weiss, who heads the Harbor Tenants Union, a group that has criticised some of the mayor’s housing decisions.',
+    );
+    expect(speakerOf(a, 'said')).toBe('Clara Weiss');
+    expect(speakerOf(a, 'has criticised')).toBe('Harbor Tenants Union');
+  });
+
   it('leaves "the president" unresolved when two presidents were just named', () => {
     const a = run(
       'President Trump spoke to farmers in Iowa on Monday. He later phoned President Xi Jinping of China. ' +

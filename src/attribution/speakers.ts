@@ -111,6 +111,8 @@ export function resolveSpeaker(
   start: number,
   end: number,
   previous: PreviousSpeaker | undefined,
+  /** The cue comes right after the source, so a relative pronoun ending it is the cue's subject. */
+  cueAfter = false,
 ): SourceRef {
   const { doc } = ctx;
   const ref: SourceRef = textSpan(doc.text, start, end);
@@ -161,6 +163,15 @@ export function resolveSpeaker(
       actors = [issuedBefore];
       spokenFor = true;
     }
+    // "Jo Ruiz, director of the Harbor Trust, which said": the relative ending the source speaks.
+    if (cueAfter && actors.length && ctx.actors.get(actors[0])?.type === 'PERSON') {
+      const relative = nonPersonalRelative(ctx, start, end);
+      if (relative !== undefined) {
+        mention = relative ?? undefined;
+        const actor = relative ? actorOf(ctx, relative) : undefined;
+        actors = actor ? [actor] : [];
+      }
+    }
   }
   if (mention) ref.mention = mention.id;
   if (actors.length) ref.actor = actors[0];
@@ -182,6 +193,39 @@ export function resolveSpeaker(
     delete ref.actors;
   }
   return ref;
+}
+
+/** An appositive noun phrase between a name and a relative pronoun (", a union that"). */
+const APPOSITIVE_GAP = /^,\s*(?:a|an|the)\s+\p{Ll}[\p{Ll}\s-]*$/u;
+
+/**
+ * A source ending in "which", or in "that" after an appositive noun phrase, whose head is a person:
+ * the relative clause is the speaker, and "which"/"a union that" is no person ("RoseAnn DeMoro,
+ * executive director of National Nurses United, a union that has endorsed"). The organisation the
+ * relative follows (a mention that is no person), else null (leave the speaker unresolved);
+ * undefined when the source does not end so.
+ */
+function nonPersonalRelative(ctx: SpeakerContext, start: number, end: number): Mention | null | undefined {
+  const text = ctx.doc.text;
+  const last = /(\S+)\s*$/u.exec(text.slice(start, end));
+  if (!last) return undefined;
+  const word = last[1].toLowerCase();
+  if (word !== 'which' && word !== 'that') return undefined;
+  const at = start + last.index;
+  let before: Mention | undefined;
+  for (const m of overlapping(ctx.index, Math.max(start, at - 200), at)) {
+    if (m.end > at || !NAME_KINDS.has(m.kind) || (before && m.end <= before.end)) continue;
+    before = m;
+  }
+  const gapText = before ? text.slice(before.end, at).trim() : '';
+  const adjacent = before !== undefined && /^,?$/u.test(gapText);
+  const appositive = before !== undefined && APPOSITIVE_GAP.test(gapText);
+  // "that" right after a name may be its own clause's subject ("told Ann O'Leary, that read"):
+  // only "which", or "that" after an appositive, is read.
+  if (word === 'that' && !appositive) return undefined;
+  if (!before || (!adjacent && !appositive)) return null;
+  const actor = actorOf(ctx, before);
+  return actor && ctx.actors.get(actor)?.type !== 'PERSON' ? before : null;
 }
 
 /**
