@@ -208,6 +208,19 @@ describe('speakers: never the wrong person', () => {
     expect(speakerOf(a, 'said')).toBe('Maria Castellano');
   });
 
+  it('credits a name NER missed in one sentence to the actor its other mentions with that name belong to', () => {
+    const text =
+      'Kestrel Labs opened a new plant in Ohio on Monday. Kestrel Labs hired two hundred workers there. ' +
+      '“We will hire two hundred more next year,” Kestrel Labs said in a statement.';
+    const found = docWith(text, [['Kestrel Labs', 'ORG']]);
+    // NER missed the last "Kestrel Labs".
+    const missed = text.lastIndexOf('Kestrel Labs');
+    const doc = { ...found, mentions: found.mentions.filter((m) => m.start !== missed) };
+    const withActors = { ...doc, ...resolveActors(doc, fixtureKb()) };
+    const a = { ...withActors, ...findAttributions(withActors) } as Analysis;
+    expect(speakerOf(a, 'said in a statement')).toBe('Kestrel Labs');
+  });
+
   it('names nobody for an unnamed group with a name inside it', () => {
     const a = run('Some Indiana protesters chanted that the governor had failed them.');
     const chanted = a.attributions.find((x) => x.cue?.text === 'chanted');

@@ -163,6 +163,11 @@ export function resolveSpeaker(
       actors = [issuedBefore];
       spokenFor = true;
     }
+    // "“…,” Noem tweeted": a name NER missed here but found elsewhere in the article is that actor.
+    if (!actors.length && !over.length) {
+      const namesake = namesakeActor(ctx, ref.text);
+      if (namesake) actors = [namesake];
+    }
     // "Jo Ruiz, director of the Harbor Trust, which said": the relative ending the source speaks.
     if (cueAfter && actors.length && ctx.actors.get(actors[0])?.type === 'PERSON') {
       const relative = nonPersonalRelative(ctx, start, end);
@@ -193,6 +198,24 @@ export function resolveSpeaker(
     delete ref.actors;
   }
   return ref;
+}
+
+/** A capitalised name of one to three words ("Noem", "Kristi Noem"). */
+const BARE_NAME = /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u;
+
+/**
+ * The actor of the article's other name mentions with exactly this text, when they all name one
+ * actor; undefined otherwise (no such mention, or mentions of two actors).
+ */
+function namesakeActor(ctx: SpeakerContext, name: string): string | undefined {
+  if (!BARE_NAME.test(name)) return undefined;
+  const found = new Set<string>();
+  for (const m of ctx.index.mentions) {
+    if (!NAME_KINDS.has(m.kind) || m.text !== name) continue;
+    const actor = actorOf(ctx, m);
+    if (actor) found.add(actor);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** An appositive noun phrase between a name and a relative pronoun (", a union that"). */
