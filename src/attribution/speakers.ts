@@ -13,6 +13,7 @@ import {
 } from './sources.js';
 import { issuerMention } from './issuers.js';
 import { membershipSubject } from './membership.js';
+import { rereadHead } from './speaker-heads.js';
 
 /*
  * Who an attribution's source names. Precision first: a source the evidence does not tie to one
@@ -106,12 +107,12 @@ const NAME_KINDS = new Set(['name', 'titled-name']);
 /** An honorific the NER tagged as a name by itself ("Mrs" of "Mrs. Clinton"): the name after it speaks. */
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Mme|Mlle)$/u;
 
+/** `cueAfter`: the cue comes right after the source, so a relative pronoun ending it is the cue's subject. */
 export function resolveSpeaker(
   ctx: SpeakerContext,
   start: number,
   end: number,
   previous: PreviousSpeaker | undefined,
-  /** The cue comes right after the source, so a relative pronoun ending it is the cue's subject. */
   cueAfter = false,
 ): SourceRef {
   const { doc } = ctx;
@@ -163,20 +164,8 @@ export function resolveSpeaker(
       actors = [issuedBefore];
       spokenFor = true;
     }
-    // "“…,” Noem tweeted": a name NER missed here but found elsewhere in the article is that actor.
-    if (!actors.length && !over.length) {
-      const namesake = namesakeActor(ctx, ref.text);
-      if (namesake) actors = [namesake];
-    }
-    // "Jo Ruiz, director of the Harbor Trust, which said": the relative ending the source speaks.
-    if (cueAfter && actors.length && ctx.actors.get(actors[0])?.type === 'PERSON') {
-      const relative = nonPersonalRelative(ctx, start, end);
-      if (relative !== undefined) {
-        mention = relative ?? undefined;
-        const actor = relative ? actorOf(ctx, relative) : undefined;
-        actors = actor ? [actor] : [];
-      }
-    }
+    const read = rereadHead(ctx, ref, over.length > 0, actors, cueAfter);
+    if (read) [mention, actors] = read;
   }
   if (mention) ref.mention = mention.id;
   if (actors.length) ref.actor = actors[0];
@@ -198,57 +187,6 @@ export function resolveSpeaker(
     delete ref.actors;
   }
   return ref;
-}
-
-/** A capitalised name of one to three words ("Noem", "Kristi Noem"). */
-const BARE_NAME = /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u;
-
-/**
- * The actor of the article's other name mentions with exactly this text, when they all name one
- * actor; undefined otherwise (no such mention, or mentions of two actors).
- */
-function namesakeActor(ctx: SpeakerContext, name: string): string | undefined {
-  if (!BARE_NAME.test(name)) return undefined;
-  const found = new Set<string>();
-  for (const m of ctx.index.mentions) {
-    if (!NAME_KINDS.has(m.kind) || m.text !== name) continue;
-    const actor = actorOf(ctx, m);
-    if (actor) found.add(actor);
-  }
-  return found.size === 1 ? [...found][0] : undefined;
-}
-
-/** An appositive noun phrase between a name and a relative pronoun (", a union that"). */
-const APPOSITIVE_GAP = /^,\s*(?:a|an|the)\s+\p{Ll}[\p{Ll}\s-]*$/u;
-
-/**
- * A source ending in "which", or in "that" after an appositive noun phrase, whose head is a person:
- * the relative clause is the speaker, and "which"/"a union that" is no person ("RoseAnn DeMoro,
- * executive director of National Nurses United, a union that has endorsed"). The organisation the
- * relative follows (a mention that is no person), else null (leave the speaker unresolved);
- * undefined when the source does not end so.
- */
-function nonPersonalRelative(ctx: SpeakerContext, start: number, end: number): Mention | null | undefined {
-  const text = ctx.doc.text;
-  const last = /(\S+)\s*$/u.exec(text.slice(start, end));
-  if (!last) return undefined;
-  const word = last[1].toLowerCase();
-  if (word !== 'which' && word !== 'that') return undefined;
-  const at = start + last.index;
-  let before: Mention | undefined;
-  for (const m of overlapping(ctx.index, Math.max(start, at - 200), at)) {
-    if (m.end > at || !NAME_KINDS.has(m.kind) || (before && m.end <= before.end)) continue;
-    before = m;
-  }
-  const gapText = before ? text.slice(before.end, at).trim() : '';
-  const adjacent = before !== undefined && /^,?$/u.test(gapText);
-  const appositive = before !== undefined && APPOSITIVE_GAP.test(gapText);
-  // "that" right after a name may be its own clause's subject ("told Ann O'Leary, that read"):
-  // only "which", or "that" after an appositive, is read.
-  if (word === 'that' && !appositive) return undefined;
-  if (!before || (!adjacent && !appositive)) return null;
-  const actor = actorOf(ctx, before);
-  return actor && ctx.actors.get(actor)?.type !== 'PERSON' ? before : null;
 }
 
 /**
