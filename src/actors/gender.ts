@@ -56,18 +56,29 @@ export function wordGender(key: string): Gender | undefined {
   return GENDERED_WORDS.get(key);
 }
 
-const FirstNamesSchema = z.object({ male: z.string(), female: z.string() });
-let firstNames: Map<string, Gender> | undefined;
+const FirstNamesSchema = z.object({ male: z.string(), female: z.string(), unisex: z.string() });
+let firstNames: Map<string, Gender | 'unisex'> | undefined;
 
-/** The gender of a first name (token key), when the name lists agree on it. */
-export function firstNameGender(key: string): Gender | undefined {
+function firstNameEntry(key: string): Gender | 'unisex' | undefined {
   if (!firstNames) {
     const data = loadData('actors/first-names.json', FirstNamesSchema);
     firstNames = new Map();
     for (const n of data.male.split(' ')) if (n) firstNames.set(n, 'male');
     for (const n of data.female.split(' ')) if (n) firstNames.set(n, 'female');
+    for (const n of data.unisex.split(' ')) if (n) firstNames.set(n, 'unisex');
   }
   return firstNames.get(key);
+}
+
+/** The gender of a first name (token key), when the name lists agree on it. */
+export function firstNameGender(key: string): Gender | undefined {
+  const entry = firstNameEntry(key);
+  return entry === 'unisex' ? undefined : entry;
+}
+
+/** True for a first name (token key) of either gender or of both ("taylor", "morgan", "andrea"). */
+export function isFirstName(key: string): boolean {
+  return firstNameEntry(key) !== undefined;
 }
 
 /** Combines evidence: the text's words outrank the name list; a conflict at one level is unknown. */

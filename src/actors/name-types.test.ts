@@ -70,6 +70,17 @@ describe('people NER typed an organisation or a place', () => {
     expect(actorAt('Laura Bush')).toMatchObject({ name: 'Laura Bush', type: 'PERSON' });
   });
 
+  it('reads a first name of either gender too ("Morgan", "Taylor"): the name joins its surname used alone', () => {
+    const text =
+      'The label said Pike could sing. Last week Morgan Pike posted a long message about the label. She said the contract was unfair.';
+    const { actorAt } = actorsOf(text, [
+      ['Pike', 'PERSON'],
+      ['Morgan Pike', 'ORG'],
+    ]);
+    expect(actorAt('Morgan Pike')).toMatchObject({ name: 'Morgan Pike', type: 'PERSON' });
+    expect(actorAt('Pike')).toBe(actorAt('Morgan Pike'));
+  });
+
   it('leaves a place whose last word is a place noun ("Jefferson County")', () => {
     const { actorAt } = actorsOf(
       'Thomas Jefferson wrote it. Voters in Jefferson County agreed with County.',

@@ -3,7 +3,7 @@ import { loadData } from '../util/data.js';
 import type { Work } from './scan/work.js';
 import type { TokenView } from './tokens.js';
 import { keyOf } from './tokens.js';
-import { firstNameGender } from './gender.js';
+import { firstNameGender, isFirstName } from './gender.js';
 import { CLAUSE_OPENERS, ORG_HEAD_NOUNS, surnameOf } from './words.js';
 import { isCommonNoun } from './common-nouns.js';
 
@@ -177,7 +177,7 @@ export function organisationTails(view: TokenView, works: Work[]): Work[] {
 
 /**
  * A name NER typed an organisation or a place that is a person's: two or three capitalised words,
- * the first a first name, the last the surname the article uses alone for a person ("Taylor Swift"
+ * the first a first name (unisex ones too), the last the surname the article uses alone for a person ("Taylor Swift""
  * typed ORG beside "Swift said"; "Laura Bush" typed LOC beside "Bush"). `personWords` are the keys
  * of one-word names typed PERSON and the surnames of full names typed PERSON.
  */
@@ -190,7 +190,8 @@ export function peopleTypedOtherwise(
   const { keys, capitalised, tokens } = view;
   for (const w of works) {
     if ((w.type !== 'ORG' && w.type !== 'LOC') || w.kind !== 'name' || w.hits.length > 0) continue;
-    if (!firstNameGender(keys[w.t0])) continue;
+    // A first name of either gender will do: the surname used alone is the evidence ("Taylor").
+    if (!isFirstName(keys[w.t0])) continue;
     // First name and surname, with at most a middle initial between ("George W Bush").
     let last = w.t0 + 1;
     if (w.t1 - w.t0 === 3 && tokens[last].kind === 'word' && keys[last].length === 1) last++;

@@ -1,6 +1,7 @@
 import type { Doc, Stage, StageOutput } from '../model/index.js';
 import { accordingToPhrases } from './steps/according-to.js';
 import { contentForBareCues } from './steps/content-for-bare-cues.js';
+import { continuedQuotations } from './steps/continued-quotations.js';
 import { attributionContext, type AttributionStep } from './steps/context.js';
 import { creditSpeakers } from './steps/credit-speakers.js';
 import { cueEdges } from './steps/cue-edges.js';
@@ -30,6 +31,7 @@ export const ATTRIBUTION_STEPS: readonly AttributionStep[] = [
   repairSources, // passive agents, parentheticals, adjacent and shared subjects; slips dropped
   passiveReports, // "was echoed by Rubio"
   signedAndLabelled, // "“…” ― Name", signed posts, "PENCE: …"
+  continuedQuotations, // a quotation's later paragraphs join the report it began in
   nestedReports, // "“Lane replied that …,” Reyes testified": reports within another's content
 ];
 

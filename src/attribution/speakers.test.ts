@@ -72,6 +72,14 @@ describe('speakers: never the wrong person', () => {
     expect(speakerOf(a, 'praised')).toBe('Smith');
   });
 
+  it('credits "Name, who heads Org, a group that <cue>" to the organisation, and "said Name, …" still to the person', () => {
+    const a = run(
+      'Rents have also climbed after years of slow building in recent decades, said Clara Weiss, who heads the Harbor Tenants Union, a group that has criticised some of the mayor’s housing decisions.',
+    );
+    expect(speakerOf(a, 'said')).toBe('Clara Weiss');
+    expect(speakerOf(a, 'has criticised')).toBe('Harbor Tenants Union');
+  });
+
   it('leaves "the president" unresolved when two presidents were just named', () => {
     const a = run(
       'President Trump spoke to farmers in Iowa on Monday. He later phoned President Xi Jinping of China. ' +
@@ -198,6 +206,19 @@ describe('speakers: never the wrong person', () => {
     const withActors = { ...doc, ...resolveActors(doc, fixtureKb()) };
     const a = { ...withActors, ...findAttributions(withActors) } as Analysis;
     expect(speakerOf(a, 'said')).toBe('Maria Castellano');
+  });
+
+  it('credits a name NER missed in one sentence to the actor its other mentions with that name belong to', () => {
+    const text =
+      'Kestrel Labs opened a new plant in Ohio on Monday. Kestrel Labs hired two hundred workers there. ' +
+      '“We will hire two hundred more next year,” Kestrel Labs said in a statement.';
+    const found = docWith(text, [['Kestrel Labs', 'ORG']]);
+    // NER missed the last "Kestrel Labs".
+    const missed = text.lastIndexOf('Kestrel Labs');
+    const doc = { ...found, mentions: found.mentions.filter((m) => m.start !== missed) };
+    const withActors = { ...doc, ...resolveActors(doc, fixtureKb()) };
+    const a = { ...withActors, ...findAttributions(withActors) } as Analysis;
+    expect(speakerOf(a, 'said in a statement')).toBe('Kestrel Labs');
   });
 
   it('names nobody for an unnamed group with a name inside it', () => {

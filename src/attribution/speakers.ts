@@ -13,6 +13,7 @@ import {
 } from './sources.js';
 import { issuerMention } from './issuers.js';
 import { membershipSubject } from './membership.js';
+import { rereadHead } from './speaker-heads.js';
 
 /*
  * Who an attribution's source names. Precision first: a source the evidence does not tie to one
@@ -106,11 +107,13 @@ const NAME_KINDS = new Set(['name', 'titled-name']);
 /** An honorific the NER tagged as a name by itself ("Mrs" of "Mrs. Clinton"): the name after it speaks. */
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Mme|Mlle)$/u;
 
+/** `cueAfter`: the cue comes right after the source, so a relative pronoun ending it is the cue's subject. */
 export function resolveSpeaker(
   ctx: SpeakerContext,
   start: number,
   end: number,
   previous: PreviousSpeaker | undefined,
+  cueAfter = false,
 ): SourceRef {
   const { doc } = ctx;
   const ref: SourceRef = textSpan(doc.text, start, end);
@@ -161,6 +164,8 @@ export function resolveSpeaker(
       actors = [issuedBefore];
       spokenFor = true;
     }
+    const read = rereadHead(ctx, ref, over.length > 0, actors, cueAfter);
+    if (read) [mention, actors] = read;
   }
   if (mention) ref.mention = mention.id;
   if (actors.length) ref.actor = actors[0];

@@ -7,6 +7,8 @@ import { resolveSpeaker, type PreviousSpeaker, type SpeakerContext } from '../sp
 import { lowerAt, spanText, type AttributionContext } from './context.js';
 import { relaysOf, type Relays } from './relays.js';
 
+/** Tokens between a source and the cue after it that still make the source the cue's subject ("that also has"). */
+const MAX_GAP_TO_CUE = 2;
 const NO_RELAYS: Relays = { isRelayCue: () => false, inSentence: () => [] };
 
 /** An attribution as the model gives it, with its cue's lower-cased words for the later checks. */
@@ -46,7 +48,13 @@ export function creditSpeakers(c: AttributionContext, linked: readonly LinkedAtt
     const sentenceIndex = tagged.sentence[(a.cue ?? a.content[0]).from];
     const source =
       a.source && !isRelayingOutlet(c, relays, a)
-        ? resolveSpeaker(speakers, tokens[a.source.from].start, tokens[a.source.to - 1].end, previous)
+        ? resolveSpeaker(
+            speakers,
+            tokens[a.source.from].start,
+            tokens[a.source.to - 1].end,
+            previous,
+            a.cue !== null && a.cue.from >= a.source.to && a.cue.from - a.source.to <= MAX_GAP_TO_CUE,
+          )
         : null;
     const speaker = source?.actor ? speakers.actors.get(source.actor) : undefined;
     if (speaker && !source?.actors)

@@ -32,6 +32,16 @@ describe('nestedReports', () => {
     ).toEqual(['Paul Meyer | told | they would need a permit | said']);
   });
 
+  it("gives the quotation before an inverted frame inside another report to that frame's speaker", () => {
+    expect(
+      nestedOf(
+        '“The bridge will stay closed until the spring floods are over,” Ana Ortiz said on Monday, according to the Harbor Gazette.',
+      ),
+    ).toEqual([
+      'Ana Ortiz | said | “The bridge will stay closed until the spring floods are over,” | according to',
+    ]);
+  });
+
   it('takes no plain object for a report', () => {
     expect(nestedOf('“Paul Meyer wrote a short play based on the novel,” Ana Ortiz said.')).toEqual([]);
     expect(nestedOf('“Paul Meyer recalled it vividly,” Ana Ortiz said.')).toEqual([]);

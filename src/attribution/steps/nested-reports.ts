@@ -32,7 +32,9 @@ const PREPOSITIONS = new Set(['under', 'to', 'in', 'on', 'at', 'during', 'before
  * a fact-checker needs them. A verb of saying inside a content span, with its speaker right before
  * it (a subject pronoun or a mention wholly inside that content) and its complement right after it
  * ("that", a quotation, or a clause), becomes an attribution `within` the enclosing one. Its content
- * ends with the sentence, the enclosing content, or the quotation the verb stands in.
+ * ends with the sentence, the enclosing content, or the quotation the verb stands in; a verb with
+ * nothing like a statement after it takes the quotation right before its speaker ("“…,” Ortiz said,
+ * according to the Gazette": the tagger gave the whole frame to "according to").
  */
 export function nestedReports(
   c: AttributionContext,
@@ -57,7 +59,9 @@ export function nestedReports(
         const source = speakerBefore(c, i, r.from, mentionEnds);
         if (!source || held[source.from]) continue;
         const cue: RoleSpan = { role: 'cue', from: i, to: i + 1 };
-        const content = complement(c, i, r.to, mentionEnds, verb === 'object', (stops ??= contentStops(c)));
+        const content =
+          complement(c, i, r.to, mentionEnds, verb === 'object', (stops ??= contentStops(c))) ??
+          (verb === 'speech' ? quotationBefore(c, source.from, r.from) : null);
         if (!content) continue;
         held.fill(1, source.from, cue.to);
         all.push({ cue, source, content: [content], within: outer });
@@ -65,6 +69,24 @@ export function nestedReports(
     }
   }
   return all.length > linked.length ? inTextOrder(all) : [...linked];
+}
+
+/**
+ * "“…,” Ash wrote in the email, which was first reported by …": an inverted frame inside another's
+ * content says whose the quotation right before it is. The quotation (marks included) when it
+ * closes just before the speaker (a comma between at most) and opens inside the content; else null.
+ */
+function quotationBefore(c: AttributionContext, speaker: number, floor: number): RoleSpan | null {
+  const { mark } = c.tagged.quote;
+  let close = speaker - 1;
+  if (close > floor && lowerAt(c, close) === ',') close--;
+  if (close <= floor || mark[close] !== 2) return null;
+  let depth = 0;
+  for (let k = close; k >= floor; k--) {
+    if (mark[k] === 2) depth++;
+    else if (mark[k] === 1 && --depth === 0) return { role: 'content', from: k, to: close + 1 };
+  }
+  return null;
 }
 
 /** The tokens where `reportVerbAt` finds a verb, in order, with what it found (read once per text). */
