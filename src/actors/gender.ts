@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadData } from '../util/data.js';
+import { once } from '../util/modules.js';
 
 /*
  * The grammatical gender a person's mentions give them, for pronoun agreement: the text's own
@@ -57,17 +58,18 @@ export function wordGender(key: string): Gender | undefined {
 }
 
 const FirstNamesSchema = z.object({ male: z.string(), female: z.string(), unisex: z.string() });
-let firstNames: Map<string, Gender | 'unisex'> | undefined;
+/** Each listed first name's gender, or 'unisex' for a name of both (data/actors/first-names.json), loaded once. */
+const firstNames = once((): ReadonlyMap<string, Gender | 'unisex'> => {
+  const data = loadData('actors/first-names.json', FirstNamesSchema);
+  const names = new Map<string, Gender | 'unisex'>();
+  for (const n of data.male.split(' ')) if (n) names.set(n, 'male');
+  for (const n of data.female.split(' ')) if (n) names.set(n, 'female');
+  for (const n of data.unisex.split(' ')) if (n) names.set(n, 'unisex');
+  return names;
+});
 
 function firstNameEntry(key: string): Gender | 'unisex' | undefined {
-  if (!firstNames) {
-    const data = loadData('actors/first-names.json', FirstNamesSchema);
-    firstNames = new Map();
-    for (const n of data.male.split(' ')) if (n) firstNames.set(n, 'male');
-    for (const n of data.female.split(' ')) if (n) firstNames.set(n, 'female');
-    for (const n of data.unisex.split(' ')) if (n) firstNames.set(n, 'unisex');
-  }
-  return firstNames.get(key);
+  return firstNames().get(key);
 }
 
 /** The gender of a first name (token key), when the name lists agree on it. */

@@ -14,7 +14,8 @@ const BARE_NAME = /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u;
 /** An appositive noun phrase between a name and a relative pronoun (", a union that"). */
 const APPOSITIVE_GAP = /^,\s*(?:a|an|the)\s+\p{Ll}[\p{Ll}\s-]*$/u;
 
-function actorOf(ctx: SpeakerContext, m: Mention): string | undefined {
+/** The actor a mention names: its own link, else the actor that lists it. */
+export function actorOf(ctx: SpeakerContext, m: Mention): string | undefined {
   return m.actor ?? ctx.doc.actors.find((a) => a.mentions.includes(m.id))?.id;
 }
 

@@ -13,7 +13,7 @@ import {
 } from './sources.js';
 import { issuerMention } from './issuers.js';
 import { membershipSubject } from './membership.js';
-import { rereadHead } from './speaker-heads.js';
+import { actorOf, rereadHead } from './speaker-heads.js';
 
 /*
  * Who an attribution's source names. Precision first: a source the evidence does not tie to one
@@ -285,10 +285,6 @@ function spokespersonBefore(
   return before
     ? spokespersonOf(ctx, [before[1].toLowerCase(), before[2].toLowerCase()], start, previous)
     : undefined;
-}
-
-function actorOf(ctx: SpeakerContext, m: Mention): string | undefined {
-  return m.actor ?? ctx.doc.actors.find((a) => a.mentions.includes(m.id))?.id;
 }
 
 /** The text between two offsets, lower-cased and trimmed. */

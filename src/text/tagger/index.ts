@@ -111,6 +111,7 @@ export class PosLayer implements LazyList<TokenPos> {
     return this.readings[t];
   }
 }
+
 /**
  * The words of `tokens[from, to)` with their parts of speech and lemmas as the `pos` layer holds
  * them (a sentence of the layer's, or a part of one: its words read as the whole sentence tagged them).
